@@ -1,0 +1,270 @@
+"""Classify a parsed Document: section kinds, statement classes, and the strategy / plan / goals
+scopes the rules judge (SPEC §2 and §8.3, §8.5).
+
+The result, `Analysis`, is what rules see: they never touch Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from stratlint.classify import HeadingKind, Verdict, classify, heading_is_statement, heading_kind
+from stratlint.model import Cls, Document, Kind, Section, Statement
+from stratlint.nlp import Signals, analyse
+
+CLASSIFIED = (Cls.GOAL, Cls.CHOICE, Cls.ACTION)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A strategy, plan or goals: sections judged together, reported at `line`."""
+
+    kind: Kind
+    sections: tuple[int, ...]
+    roots: tuple[int, ...]  # the sections that make up the group at its own level
+    line: int
+    title: str
+
+
+@dataclass
+class Analysis:
+    doc: Document
+    signals: tuple[Signals, ...]
+    heading_kinds: tuple[HeadingKind, ...]
+    kinds: tuple[Kind, ...]  # effective kind of each section
+    verdicts: dict[int, Verdict]
+    top: int  # section that stands for the document's top level (title, or preamble)
+    strategies: list[Scope] = field(default_factory=list)
+    plans: list[Scope] = field(default_factory=list)
+    goals: list[Scope] = field(default_factory=list)
+    mislabeled: dict[int, tuple[Kind, Kind, int, int]] = field(default_factory=dict)
+    mixed: dict[int, str] = field(default_factory=dict)
+    has_strategy_label: bool = False
+
+    def statements_of(self, scope: Scope, headings: bool = True) -> list[Statement]:
+        doc = self.doc
+        out: list[Statement] = []
+        secs = set(scope.sections)
+        for st in doc.statements:
+            if st.section not in secs or st.quoted:
+                continue
+            if st.form == "heading":
+                if not headings or st.index not in self.verdicts:
+                    continue
+            out.append(st)
+        return out
+
+    def own_statements(self, section: int) -> list[Statement]:
+        sec = self.doc.sections[section]
+        out = [self.doc.statements[i] for i in sec.statements]
+        if section == self.top and self.doc.title is not None and self.top != self.doc.title:
+            pass
+        return [s for s in out if not s.quoted]
+
+    def cls(self, st: Statement) -> Cls:
+        v = self.verdicts.get(st.index)
+        return v.cls if v else Cls.CONTEXT
+
+    def scope_of(self, section: int) -> Scope | None:
+        for sc in self.strategies + self.plans + self.goals:
+            if section in sc.sections:
+                return sc
+        return None
+
+
+def analyse_document(
+    doc: Document,
+    signals: Sequence[Signals] | None = None,
+    sections_extra: Mapping[str, list[str]] | None = None,
+    lexicon_extra: Mapping[str, list[str]] | None = None,
+) -> Analysis:
+    if signals is None:
+        signals = analyse([s.text for s in doc.statements], lexicon_extra)
+    extra = dict(sections_extra or {})
+    hk = tuple(heading_kind(s.title, extra) if s.level else HeadingKind(None, None)
+               for s in doc.sections)
+
+    # The document's top level: the preamble, and the title when there is one. Front matter
+    # `type:` sets its kind; otherwise the title's own heading words do.
+    fm_type = str(doc.front_matter.get("type", "")).strip().lower() if doc.front_matter else ""
+    fm_kind = {"strategy": Kind.STRATEGY, "plan": Kind.PLAN, "goals": Kind.GOALS,
+               "okr": Kind.GOALS, "okrs": Kind.GOALS}.get(fm_type)
+    top = doc.title if doc.title is not None else 0
+    kinds: list[Kind] = []
+    for s in doc.sections:
+        own = hk[s.index].kind
+        if s.index == 0:
+            k = fm_kind or (hk[doc.title].kind if doc.title is not None and hk[doc.title].kind
+                            else None) or Kind.OTHER
+        elif s.index == doc.title:
+            k = fm_kind or own or Kind.OTHER
+        elif own is not None:
+            k = own
+        else:
+            k = kinds[s.parent] if s.parent is not None else Kind.OTHER
+        kinds.append(k)
+
+    verdicts: dict[int, Verdict] = {}
+    for st in doc.statements:
+        if st.quoted:
+            continue
+        sig = signals[st.index]
+        kind = kinds[st.section]
+        if st.form == "heading":
+            if st.section == doc.title or st.section == 0:
+                continue
+            if not heading_is_statement(st.text, sig, hk[st.section]):
+                continue
+            v = classify(st, sig, kind, is_heading=True)
+            if v.cls == Cls.CONTEXT:
+                continue
+            verdicts[st.index] = v
+            continue
+        verdicts[st.index] = classify(st, sig, kind)
+
+    a = Analysis(doc, tuple(signals), hk, tuple(kinds), verdicts, top)
+    _judge_sections(a)
+    _build_scopes(a)
+    a.has_strategy_label = any(k == Kind.STRATEGY for k in kinds) or any(
+        h.kind == Kind.MIXED for h in hk)
+    return a
+
+
+def _labelled(a: Analysis, sec: Section) -> Kind | None:
+    """The kind a section's own label gives it (heading words, or front matter for the top)."""
+    if sec.index in (0, a.doc.title):
+        k = a.kinds[sec.index]
+        return k if k != Kind.OTHER else None
+    return a.heading_kinds[sec.index].kind
+
+
+def _own_classified(a: Analysis, sec: Section) -> list[Cls]:
+    ids = list(sec.statements)
+    if sec.index == a.top and a.top != 0:
+        ids = list(a.doc.sections[0].statements) + ids
+    out = []
+    for i in ids:
+        st = a.doc.statements[i]
+        if st.quoted or st.is_field:
+            continue
+        c = a.cls(st)
+        if c in CLASSIFIED:
+            out.append(c)
+    return out
+
+
+def _judge_sections(a: Analysis) -> None:
+    """D401 / D402 (SPEC §8.5): mixed and mislabeled sections."""
+    for sec in a.doc.sections:
+        if sec.index == 0 and a.top != 0:
+            continue
+        label = _labelled(a, sec)
+        if a.heading_kinds[sec.index].kind == Kind.MIXED and sec.index != a.doc.title:
+            a.mixed[sec.index] = "heading"
+            continue
+        classes = _own_classified(a, sec)
+        kind = a.kinds[sec.index]
+        if label in (Kind.STRATEGY, Kind.PLAN) and len(classes) >= 3:
+            if label == Kind.STRATEGY:
+                foreign = sum(1 for c in classes if c in (Cls.GOAL, Cls.ACTION))
+            else:
+                foreign = sum(1 for c in classes if c == Cls.CHOICE)
+            if foreign * 3 >= 2 * len(classes):
+                a.mislabeled[sec.index] = (label, _dominant(classes, label), foreign, len(classes))
+                continue
+        if kind in (Kind.STRATEGY, Kind.PLAN):
+            if classes.count(Cls.CHOICE) >= 2 and classes.count(Cls.ACTION) >= 2:
+                a.mixed[sec.index] = "content"
+
+
+def _dominant(classes: list[Cls], label: Kind) -> Kind:
+    if label == Kind.PLAN:
+        return Kind.STRATEGY
+    goals = classes.count(Cls.GOAL)
+    actions = classes.count(Cls.ACTION)
+    return Kind.GOALS if goals > actions else Kind.PLAN
+
+
+def _is_title_role(a: Analysis, idx: int) -> bool:
+    return a.heading_kinds[idx].role == "title"
+
+
+def _build_scopes(a: Analysis) -> None:
+    doc = a.doc
+    excluded = set(a.mixed) | set(a.mislabeled)
+    top = a.top
+    # Children of the top level: the title's children, and any H2s beside the title.
+    top_children: list[int] = []
+    if top != 0:
+        for c in doc.sections[0].children:
+            if c == top:
+                top_children.extend(doc.sections[top].children)
+            else:
+                top_children.append(c)
+    else:
+        top_children = list(doc.sections[0].children)
+
+    def children(idx: int) -> list[int]:
+        return top_children if idx == top else list(doc.sections[idx].children)
+
+    def subtree(idx: int, kind: Kind, out: list[int], nested: list[int]) -> None:
+        out.append(idx)
+        if idx == top and top != 0:
+            out.append(0)
+        for c in children(idx):
+            if a.kinds[c] == kind and c not in excluded and (a.heading_kinds[c].kind in (None, kind)):
+                subtree(c, kind, out, nested)
+            else:
+                nested.append(c)
+
+    for kind, target in ((Kind.STRATEGY, a.strategies), (Kind.PLAN, a.plans), (Kind.GOALS, a.goals)):
+
+        def visit(sibs: list[int], kind: Kind = kind, target: list[Scope] = target) -> None:
+            groups: list[list[int]] = []
+            pending: list[int] = []
+            for c in sibs:
+                if a.kinds[c] == kind and c not in excluded:
+                    if _is_title_role(a, c):
+                        groups.append(pending + [c])
+                        pending = []
+                    elif groups:
+                        groups[-1].append(c)
+                    else:
+                        pending.append(c)
+                else:
+                    visit(children(c))
+            if pending:
+                groups.append(pending)
+            for g in groups:
+                secs: list[int] = []
+                nested: list[int] = []
+                for root in g:
+                    subtree(root, kind, secs, nested)
+                first = doc.sections[g[0]]
+                line = first.line
+                title = first.title or doc.path
+                target.append(Scope(kind, tuple(sorted(set(secs))), tuple(g), line, title))
+                visit(nested)
+
+        if a.kinds[top] == kind and top not in excluded:
+            titled = [c for c in children(top) if a.kinds[c] == kind and _is_title_role(a, c)
+                      and c not in excluded and a.heading_kinds[c].kind == kind]
+            if kind == Kind.STRATEGY and len(titled) >= 2:
+                visit(children(top))
+                if target:
+                    first = target[0]
+                    extra = (top, 0) if top != 0 else (0,)
+                    target[0] = Scope(kind, tuple(sorted(set(first.sections + extra))),
+                                      first.roots, first.line, first.title)
+            else:
+                secs: list[int] = []
+                nested: list[int] = []
+                subtree(top, kind, secs, nested)
+                line = doc.sections[top].line if top != 0 else 1
+                title = doc.sections[top].title or doc.path
+                target.append(Scope(kind, tuple(sorted(set(secs))), (top,), line, title))
+                visit(nested)
+        else:
+            visit(children(top))
+        target.sort(key=lambda s: s.line)

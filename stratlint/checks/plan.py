@@ -1,0 +1,378 @@
+"""Checks on plan and goals scopes: P201–P207."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stratlint import lexicon
+from stratlint.analysis import Analysis, Scope
+from stratlint.checks import Context, Hit, check, quote
+from stratlint.checks.alignment import _strategy_targets
+from stratlint.classify import sentence_shape
+from stratlint.links import LinkStatus, names_strategy
+from stratlint.model import Cls, Field, Statement
+from stratlint.nlp import Signals
+
+_PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]*\]|<[^>]*>|\{[^}]*\}|_+|\?+|-+|—|–|x+|n/?a|tbd|tbc|"
+                          r"to be (?:decided|determined|confirmed)|none|unassigned|\.\.\.|…)?\s*$",
+                          re.IGNORECASE)
+_AUDIENCE = {"for", "to", "with", "at", "from", "among", "targeting", "aimed"}
+
+
+def _judged(a: Analysis, st: Statement) -> bool:
+    return st.section not in a.mixed and st.section not in a.mislabeled
+
+
+def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
+    for st in a.statements_of(scope, headings=False):
+        if st.is_field or not _judged(a, st):
+            continue
+        if a.cls(st) == Cls.ACTION:
+            yield st
+
+
+def _weak(value: str) -> bool:
+    v = value.strip().strip("*_ ").lower()
+    if _PLACEHOLDER.match(v):
+        return True
+    weak = set(lexicon.terms("weak-owners"))
+    return v in weak or v.rstrip(".") in weak
+
+
+def _ancestors(a: Analysis, st: Statement) -> Iterator[Statement]:
+    p = st.parent
+    while p is not None:
+        parent = a.doc.statements[p]
+        yield parent
+        p = parent.parent
+
+
+def _section_chain(a: Analysis, st: Statement, scope: Scope) -> Iterator[int]:
+    s: int | None = st.section
+    while s is not None:
+        yield s
+        if s == a.top and a.top != 0:
+            yield 0
+        if s not in scope.sections:
+            break
+        s = a.doc.sections[s].parent
+
+
+# -- owners -------------------------------------------------------------------------------------
+
+def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
+    if sig.has("HANDLE"):
+        return True
+    if sig.has("OWNER_MARKER"):
+        return True
+    toks = sig.tokens
+    roles = sig.get("roles")
+    weak = set(lexicon.terms("weak-owners"))
+    for a0, b0 in roles:
+        k = next((i for i, t in enumerate(toks) if t.start == a0), -1)
+        prev = toks[k - 1].lower if k > 0 else ""
+        prev2 = toks[k - 2].lower if k > 1 else ""
+        if prev in _AUDIENCE or prev2 in _AUDIENCE and prev in {"the", "our", "all", "new", "each"}:
+            continue  # the audience: "a webinar for IT managers"
+        if sig.text[a0:b0].lower() in weak:
+            continue
+        return True
+    return _person(sig, heading)
+
+
+def _person(sig: Signals, heading: bool) -> bool:
+    """A person's name where owners stand: the subject, in brackets, or after a dash at the end."""
+    toks = [t for t in sig.tokens if t.text.strip()]
+    if not toks:
+        return False
+    skip_spans = [s for lab in ("months", "geographies", "industries", "segments", "resources",
+                                "DATE", "channels", "activity-nouns", "metrics", "MONEY")
+                  for s in sig.get(lab)]
+
+    def name_like(i: int) -> bool:
+        t = toks[i]
+        if not (t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha()):
+            return False
+        if t.flags or len(t.text) < 2:
+            return False
+        return not any(a <= t.start < b for a, b in skip_spans)
+
+    shape = sentence_shape(sig.tokens)
+    if shape.frame in ("present", "modal") and shape.subject:
+        first = shape.subject.split()[0]
+        if first[:1].isupper() and first.isalpha() and not lexicon.wordforms().flags.get(first.lower()):
+            return True
+    for i, t in enumerate(toks):
+        if not name_like(i):
+            continue
+        prev = toks[i - 1].text if i else ""
+        if prev in {"(", "—", "–", "-", ":", "/", "|", ";"} or (i == 0 and len(toks) > 1 and (
+                toks[1].text in {":", "—", "–", "(", "to", "will", "owns", "leads", "'s"}
+                or "Z" in toks[1].flags)):
+            return True
+        if heading and i == 0:
+            return True
+        if i >= len(toks) - 3 and prev in {",", "by", "with"}:
+            return True
+    return False
+
+
+def _field_owner(fields: tuple[Field, ...]) -> bool | None:
+    """True: a real owner; False: only weak or placeholder owners; None: no owner field."""
+    vals = [f.value for f in fields if f.label == "owner"]
+    if not vals:
+        return None
+    return any(not _weak(v) for v in vals)
+
+
+def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
+    chain = [st, *_ancestors(a, st)]
+    for item in chain:
+        fo = _field_owner(item.fields)
+        if fo is not None:
+            return fo
+        sig = a.signals[item.index]
+        if _owner_in_text(a, sig):
+            return True
+    for s in _section_chain(a, st, scope):
+        sec = a.doc.sections[s]
+        fo = _field_owner(sec.fields)
+        if fo is not None:
+            return fo
+        if sec.heading is not None and s != a.doc.title and _owner_in_text(
+                a, a.signals[sec.heading], heading=True):
+            return True
+    return False
+
+
+# -- deadlines ----------------------------------------------------------------------------------
+
+def _time_in(sig: Signals) -> bool:
+    return sig.has("DATE", "FREQUENCY", "frequencies") and not _only_vague_time(sig)
+
+
+def _only_vague_time(sig: Signals) -> bool:
+    return False
+
+
+def _field_due(fields: tuple[Field, ...], a: Analysis) -> bool | None:
+    vals = [f.value for f in fields if f.label == "due"]
+    if not vals:
+        return None
+    vague = set(lexicon.terms("vague-times"))
+    for v in vals:
+        low = v.strip().strip("*_ ").lower()
+        if not low or _PLACEHOLDER.match(low) or low in vague or low.rstrip(".") in vague:
+            continue
+        return True
+    return False
+
+
+def has_deadline(a: Analysis, st: Statement, scope: Scope) -> bool:
+    for item in [st, *_ancestors(a, st)]:
+        fd = _field_due(item.fields, a)
+        if fd is not None:
+            return fd
+        if _time_in(a.signals[item.index]):
+            return True
+    for s in _section_chain(a, st, scope):
+        sec = a.doc.sections[s]
+        fd = _field_due(sec.fields, a)
+        if fd is not None:
+            return fd
+        if sec.heading is not None and _time_in(a.signals[sec.heading]):
+            return True
+    return False
+
+
+@check("P202")
+def plan_item_missing_owner(ctx: Context) -> Iterator[Hit]:
+    a = ctx.analysis
+    for scope in a.plans:
+        for st in _plan_items(a, scope):
+            if has_owner(a, st, scope):
+                continue
+            yield ctx.at_statement(
+                st,
+                f"Plan item {quote(st.text)} has no owner.",
+                "Name one accountable person or role (e.g. 'Owner: Priya (RevOps)' or '@handle'); "
+                "'we', 'the team' and 'TBD' are not owners.",
+                scope.title,
+            )
+
+
+@check("P203")
+def plan_item_missing_deadline(ctx: Context) -> Iterator[Hit]:
+    a = ctx.analysis
+    for scope in a.plans:
+        for st in _plan_items(a, scope):
+            if has_deadline(a, st, scope):
+                continue
+            yield ctx.at_statement(
+                st,
+                f"Plan item {quote(st.text)} has no deadline.",
+                "Give it a date or time frame (e.g. 'by 15 March', 'Q2', 'every Friday'); 'ASAP', "
+                "'soon' and 'ongoing' are not deadlines.",
+                scope.title,
+            )
+
+
+# -- targets, metrics, resources ----------------------------------------------------------------
+
+def _measurable(a: Analysis, st: Statement) -> bool:
+    v = a.verdicts.get(st.index)
+    sig = a.signals[st.index]
+    if v is not None and v.cls == Cls.GOAL and not v.vague:
+        return True
+    number = sig.has("PERCENT", "MONEY", "MULTIPLIER", "FROM_TO", "NUMBER")
+    for f in st.fields:
+        if f.label in ("kpi", "target") and re.search(r"\d", f.value):
+            return True
+    for head, cell in st.cells:
+        if re.search(r"kpi|target|metric|goal|success|measure|key result", head, re.I) and re.search(
+                r"\d", cell):
+            return True
+    return bool(number and sig.has("metrics") and v is not None and v.cls == Cls.GOAL)
+
+
+@check("P204")
+def plan_missing_metric(ctx: Context) -> Iterator[Hit]:
+    a = ctx.analysis
+    for scope in a.plans:
+        sts = a.statements_of(scope)
+        if not any(not s.is_field for s in sts):
+            continue
+        if any(_measurable(a, st) for st in sts):
+            continue
+        if any(f.label in ("kpi", "target") and re.search(r"\d", f.value)
+               for s in scope.sections for f in a.doc.sections[s].fields):
+            continue
+        yield ctx.at_line(
+            scope.line,
+            f"Plan {quote(scope.title)} sets no measurable target: nothing says how you will know "
+            "it worked.",
+            "Add a KPI or target with a number for the outcome (e.g. 'Target: 40 new logos by Q4', "
+            "'KPI: win rate from 18% to 25%').",
+            scope.title,
+        )
+
+
+@check("P205")
+def plan_missing_resources(ctx: Context) -> Iterator[Hit]:
+    a = ctx.analysis
+    for scope in a.plans:
+        sts = a.statements_of(scope)
+        if not any(not s.is_field for s in sts):
+            continue
+        if any(a.signals[st.index].has("resources", "MONEY") for st in sts):
+            continue
+        if any(f.label == "budget" for st in sts for f in st.fields) or any(
+                f.label == "budget" for s in scope.sections for f in a.doc.sections[s].fields):
+            continue
+        yield ctx.at_line(
+            scope.line,
+            f"Plan {quote(scope.title)} names no resources: no budget, headcount or tools.",
+            "Say what it takes: budget, people (hires, FTE, % of time) and tools (e.g. '$60k "
+            "program budget, 1 SDR hire, 6sense licence').",
+            scope.title,
+        )
+
+
+@check("P206")
+def vague_target(ctx: Context) -> Iterator[Hit]:
+    a = ctx.analysis
+    for scope in a.plans + a.goals:
+        for st in a.statements_of(scope):
+            if not _judged(a, st):
+                continue
+            v = a.verdicts.get(st.index)
+            if v is None or v.cls != Cls.GOAL or not v.vague:
+                continue
+            yield ctx.at_statement(
+                st,
+                f"Target {quote(st.text)} has no number: nobody can tell whether it was hit.",
+                "Put a number and a date on it (e.g. 'Grow pipeline from $2M to $3M by Q3').",
+                scope.title,
+            )
+
+
+# -- strategy links -----------------------------------------------------------------------------
+
+def _strategy_link_state(ctx: Context) -> tuple[bool, list[tuple[int, str, LinkStatus]]]:
+    """(has a working strategy link, broken strategy links as (line, target, status))."""
+    a = ctx.analysis
+    ok = False
+    broken: list[tuple[int, str, LinkStatus]] = []
+    fm = a.doc.front_matter.get("strategy") if a.doc.front_matter else None
+    if fm is not None:
+        line = a.doc.front_matter_lines.get("strategy", 1)
+        values = fm if isinstance(fm, list) else [fm]
+        for val in values:
+            res = ctx.resolver.resolve(str(val))
+            if res.status == LinkStatus.STRATEGY:
+                ok = True
+            elif res.status == LinkStatus.EXTERNAL:
+                ok = True  # an external strategy document named in front matter: trust it
+            else:
+                broken.append((line, str(val), res.status))
+    for link in a.doc.links:
+        res = ctx.resolver.resolve(link.target)
+        if res.status == LinkStatus.STRATEGY:
+            if res.analysis is a and not link.target.startswith("#"):
+                continue
+            ok = True
+        elif res.status != LinkStatus.EXTERNAL and names_strategy(link.text, link.target):
+            broken.append((link.line, link.target, res.status))
+    return ok, broken
+
+
+@check("P201")
+def plan_without_strategy(ctx: Context) -> Iterator[Hit]:
+    a = ctx.analysis
+    if not a.plans or a.has_strategy_label:
+        return
+    if a.doc.front_matter and "strategy" in a.doc.front_matter:
+        return
+    ok, broken = _strategy_link_state(ctx)
+    if ok or broken:
+        return
+    for scope in a.plans:
+        sts = a.statements_of(scope)
+        if not any(not s.is_field for s in sts):
+            continue
+        yield ctx.at_line(
+            scope.line,
+            f"Plan {quote(scope.title)} serves no strategy: the document has no strategy section "
+            "and no link to one.",
+            "Add a Strategy section (who you win, why they buy) or link the strategy it executes "
+            "(front matter `strategy: ../strategy.md` or a link to its heading).",
+            scope.title,
+        )
+
+
+@check("P207")
+def broken_strategy_link(ctx: Context) -> Iterator[Hit]:
+    _, broken = _strategy_link_state(ctx)
+    seen: set[tuple[int, str]] = set()
+    for line, target, status in broken:
+        if (line, target) in seen:
+            continue
+        seen.add((line, target))
+        why = {
+            LinkStatus.MISSING_FILE: "the file does not exist",
+            LinkStatus.OUTSIDE: "it points outside the project",
+            LinkStatus.MISSING_ANCHOR: "the heading anchor does not exist",
+            LinkStatus.NOT_STRATEGY: "the target has no strategy section",
+            LinkStatus.NOT_MARKDOWN: "the target is not a Markdown document",
+        }.get(status, status.value)
+        yield ctx.at_line(
+            line,
+            f"Strategy link {quote(target, 60)} is broken: {why}.",
+            "Point it at the strategy document or its heading (GitHub anchor, e.g. "
+            "`strategy.md#where-we-play`).",
+        )
+
+
+def _unused() -> None:  # keep imports honest for linters
+    _ = _strategy_targets

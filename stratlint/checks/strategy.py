@@ -1,0 +1,244 @@
+"""Checks on strategy scopes: S101–S108."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from stratlint.analysis import Analysis, Scope
+from stratlint.checks import Context, Hit, check, quote
+from stratlint.classify import WHO, _only_generic_who
+from stratlint.model import Cls, Statement
+
+_WHY_HEADINGS = ("why us", "value proposition", "value prop", "how we win", "how to win",
+                 "differentiation", "why customers buy", "why they buy", "competitive advantage")
+_WHO_HEADINGS = ("where we play", "where to play", "target market", "icp", "ideal customer",
+                 "target segments", "target customers", "who we sell to", "our customers")
+_CHALLENGE_HEADINGS = ("challenge", "diagnosis", "the challenge", "challenges")
+_TRADEOFF_HEADINGS = ("what we won't do", "what we will not do", "where we won't play",
+                      "where we will not play")
+
+
+def _judged(a: Analysis, st: Statement) -> bool:
+    """Statements of mixed or mislabeled sections are judged by D401/D402 instead."""
+    return st.section not in a.mixed and st.section not in a.mislabeled
+
+
+def _heading_words(a: Analysis, scope: Scope) -> set[str]:
+    words: set[str] = set()
+    for s in scope.sections:
+        words.update(a.heading_kinds[s].words)
+    return words
+
+
+def _component_has_content(a: Analysis, scope: Scope, names: tuple[str, ...]) -> bool:
+    for s in scope.sections:
+        if set(a.heading_kinds[s].words) & set(names):
+            if any(not a.doc.statements[i].quoted for i in a.doc.sections[s].statements):
+                return True
+    return False
+
+
+@check("S101")
+def goal_as_strategy(ctx: Context) -> Iterator[Hit]:
+    a = ctx.analysis
+    for scope in a.strategies:
+        for st in a.statements_of(scope):
+            v = a.verdicts.get(st.index)
+            if v is None or v.cls != Cls.GOAL or not _judged(a, st) or v.who or v.why:
+                continue
+            yield ctx.at_statement(
+                st,
+                f"{quote(st.text)} is a goal, not a strategy: it names an outcome but no choice of "
+                "who to win or why they buy.",
+                "Say who you will win and why they buy (e.g. 'Focus on enterprise healthcare "
+                "clients with value-based selling'), and move the target to a Goals section.",
+                scope.title,
+            )
+
+
+@check("S102")
+def tactic_in_strategy(ctx: Context) -> Iterator[Hit]:
+    a = ctx.analysis
+    for scope in a.strategies:
+        for st in a.statements_of(scope):
+            v = a.verdicts.get(st.index)
+            if v is None or v.cls != Cls.ACTION or not v.specific or not _judged(a, st):
+                continue
+            what = ", ".join(f"{e.label} “{e.text}”" for e in v.specific[:2])
+            yield ctx.at_statement(
+                st,
+                f"{quote(st.text)} is a tactic ({what}), not a strategic choice.",
+                "Move it to the plan with an owner and a date; in the strategy, state the choice "
+                "it serves (who you target, how you win).",
+                scope.title,
+            )
+
+
+def _scope_statements(a: Analysis, scope: Scope) -> list[Statement]:
+    return [st for st in a.statements_of(scope) if _judged(a, st)]
+
+
+def _scope_hit(ctx: Context, scope: Scope, message: str, suggestion: str) -> Hit:
+    return ctx.at_line(scope.line, message, suggestion, scope.title)
+
+
+def _strategies(ctx: Context) -> Iterator[tuple[Scope, list[Statement]]]:
+    a = ctx.analysis
+    for scope in a.strategies:
+        sts = _scope_statements(a, scope)
+        if not any(not st.is_field for st in sts):
+            continue  # an empty strategy heading (template) has nothing to judge yet
+        yield scope, sts
+
+
+@check("S103")
+def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
+    a = ctx.analysis
+    for scope, sts in _strategies(ctx):
+        if _component_has_content(a, scope, _WHO_HEADINGS):
+            continue
+        named = False
+        universal = False
+        for st in sts:
+            sig = a.signals[st.index]
+            if a.cls(st) == Cls.GOAL and not a.verdicts[st.index].who:
+                continue
+            if sig.has(*WHO) and not _only_generic_who(sig):
+                named = True
+            if sig.has("universal"):
+                universal = True
+        heading_text = " ".join(a.doc.sections[s].title for s in scope.sections if s)
+        if named:
+            continue
+        what = "says it sells to everyone" if universal else "never says who you sell to"
+        yield _scope_hit(
+            ctx, scope,
+            f"Strategy {quote(scope.title or heading_text)} {what}: no target customer, segment, "
+            "market, vertical, geography or persona.",
+            "Name where you play: the segment, industry, region or buyer you will win (e.g. "
+            "'US mid-market 3PLs, 200–2,000 employees; buyer: VP Operations').",
+        )
+
+
+@check("S104")
+def strategy_missing_why(ctx: Context) -> Iterator[Hit]:
+    a = ctx.analysis
+    for scope, sts in _strategies(ctx):
+        if _component_has_content(a, scope, _WHY_HEADINGS):
+            continue
+        if any(a.signals[st.index].has("value") and a.cls(st) != Cls.CONTEXT for st in sts):
+            continue
+        if any(a.signals[st.index].has("value") and a.verdicts.get(st.index) is not None
+               and a.verdicts[st.index].why and _our_claim(a, st) for st in sts):
+            continue
+        yield _scope_hit(
+            ctx, scope,
+            f"Strategy {quote(scope.title)} never says why customers choose you: no value "
+            "proposition, differentiation, advantage or problem solved.",
+            "Say how you win: the problem you solve and why buyers pick you over the "
+            "alternative (e.g. 'Hospitals buy because we cut claim denials, a cost they track').",
+        )
+
+
+def _our_claim(a: Analysis, st: Statement) -> bool:
+    low = st.text.lower()
+    return any(w in low.split() for w in ("we", "our", "us", "customers", "buyers", "they"))
+
+
+@check("S105")
+def strategy_missing_challenge(ctx: Context) -> Iterator[Hit]:
+    a = ctx.analysis
+    for scope, sts in _strategies(ctx):
+        if _heading_words(a, scope) & set(_CHALLENGE_HEADINGS):
+            continue
+        if any(a.signals[st.index].has("challenge") for st in sts):
+            continue
+        yield _scope_hit(
+            ctx, scope,
+            f"Strategy {quote(scope.title)} names no challenge it answers: no obstacle, "
+            "competitor or market condition.",
+            "Add the diagnosis: what stands in the way (e.g. 'We lose late-stage deals to "
+            "no-decision because buyers cannot build the business case').",
+        )
+
+
+@check("S106")
+def strategy_fluff(ctx: Context) -> Iterator[Hit]:
+    a = ctx.analysis
+    doc = a.doc
+    for scope in a.strategies:
+        for st in a.doc.statements:
+            if st.section not in scope.sections or st.quoted or st.section == a.doc.title:
+                continue
+            sig = a.signals[st.index]
+            seen: set[tuple[int, int]] = set()
+            for start, end in sig.get("buzzwords"):
+                if any(s <= start and end <= e and (s, e) != (start, end) for s, e in seen) or any(
+                        start <= s and e <= end and (s, e) != (start, end)
+                        for s, e in sig.get("buzzwords")):
+                    continue
+                seen.add((start, end))
+                word = sig.text[start:end]
+                if word.lower() in ("leverage",) and sig.text[end:end + 7].lower().strip().startswith(
+                        "ratio"):
+                    continue
+                line, col = doc.position(st.offsets[start])
+                eline, ecol = doc.position(st.offsets[end - 1])
+                yield Hit(
+                    line, col, eline, ecol + 1,
+                    f"“{word}” is fluff: it sounds strategic but says nothing a team can act on.",
+                    "Replace it with the concrete choice, customer or mechanism you mean.",
+                    scope.title,
+                )
+
+
+@check("S107")
+def strategy_no_tradeoff(ctx: Context) -> Iterator[Hit]:
+    a = ctx.analysis
+    for scope, sts in _strategies(ctx):
+        if _heading_words(a, scope) & set(_TRADEOFF_HEADINGS) and _component_has_content(
+                a, scope, _TRADEOFF_HEADINGS):
+            continue
+        universal = [st for st in sts if a.signals[st.index].has("universal")
+                     and a.cls(st) != Cls.CONTEXT]
+        tradeoff = any(a.signals[st.index].has("tradeoff") and a.cls(st) != Cls.CONTEXT
+                       for st in sts)
+        if tradeoff and not universal:
+            continue
+        if universal:
+            msg = (f"Strategy {quote(scope.title)} chooses everything "
+                   f"({quote(universal[0].text, 50)}): a strategy also says where you will not play.")
+        else:
+            msg = (f"Strategy {quote(scope.title)} never says what you will not do: no trade-off, "
+                   "focus or exclusion.")
+        yield _scope_hit(
+            ctx, scope, msg,
+            "State a trade-off: the segments, channels or deals you will not pursue (e.g. 'We "
+            "will not chase SMB deals under $10k ACV').",
+        )
+
+
+@check("S108")
+def too_many_priorities(ctx: Context) -> Iterator[Hit]:
+    a = ctx.analysis
+    limit = int(ctx.options.get("max-pillars", 5))
+    for scope, _ in _strategies(ctx):
+        pillars = _pillars(a, scope)
+        if len(pillars) > limit:
+            yield _scope_hit(
+                ctx, scope,
+                f"Strategy {quote(scope.title)} has {len(pillars)} pillars; more than {limit} "
+                "priorities is a wish list, not a choice.",
+                f"Keep the few choices that matter most (at most {limit}); move the rest to the "
+                "plan or drop them.",
+            )
+
+
+def _pillars(a: Analysis, scope: Scope) -> list[tuple[str, int, str]]:
+    """Pillars: CHOICE subsections of the strategy root, or its top-level CHOICE items.
+
+    Returns (kind, index, text) with kind "section" or "item".
+    """
+    from stratlint.checks.alignment import pillars_of
+
+    return pillars_of(a, scope)

@@ -1,0 +1,461 @@
+"""Classify sections (strategy / plan / goals / mixed / other) and statements (GOAL / CHOICE /
+ACTION / CONTEXT), each decision with the evidence that made it.
+
+Statement classes come from the shape of the sentence and from signals that generalise (SPEC
+§8.4): a change or target verb with a measurable thing or a quantity in a desired frame is a goal;
+the same numbers told as a fact are context; who / where / how-we-win / what-we-won't-do is a
+choice; a commitment to do something is an action. Word classes come from the word-form table, so
+verbs and nouns nobody listed are still recognised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from stratlint import lexicon
+from stratlint.model import Cls, Document, Kind, Statement
+from stratlint.nlp import Signals, Tok
+
+WHO = ("segments", "industries", "personas", "geographies", "markets", "channels")
+OUTCOME_DOWN_OK = ("churn", "cac", "cost", "cycle", "time", "payback", "discount", "attrition")
+_SUBJECT_PRONOUNS = {"we", "i", "they", "you", "he", "she", "it", "our", "my", "their", "us"}
+_MODALS = {"will", "shall", "must", "should", "'ll", "ll", "wo", "can", "may", "might", "would",
+           "need", "needs", "going", "gonna", "plan", "plans", "aim", "aims", "want", "wants",
+           "intend", "intends", "hope", "expect", "commit", "commits", "to"}
+_DETERMINERS = {"the", "a", "an", "our", "their", "its", "my", "your", "this", "that", "these",
+                "those", "each", "every", "all", "both", "some", "any", "no", "more", "new",
+                "existing", "current", "top", "key"}
+_BE = {"be", "become", "remain", "stay", "is", "are", "was", "were", "been", "being", "becoming"}
+_STOP = {"the", "a", "an", "of", "to", "and", "or", "for", "in", "on", "at", "by", "with", "our",
+         "we", "is", "are", "be", "will", "this", "that", "it", "as", "from", "into", "per", "its",
+         "their", "all", "every", "each", "not", "no", "than", "more", "so", "up", "out", "over"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    cls: Cls
+    evidence: tuple[Evidence, ...]
+    specific: tuple[Evidence, ...] = ()  # operational specificity (S102)
+    who: bool = False
+    why: bool = False
+    vague: bool = False  # a goal with no number or a vague quantity (P206)
+
+
+# -- section kinds ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class HeadingKind:
+    kind: Kind | None
+    role: str | None  # "title" | "component"
+    words: tuple[str, ...] = ()
+
+
+_HEADING_TOKEN = re.compile(r"30[-/ ]60[-/ ]90|[a-z0-9]+(?:['’][a-z]+)?|&|\+|/", re.IGNORECASE)
+
+
+def _phrases(extra: dict[str, list[str]] | None) -> list[tuple[tuple[str, ...], Kind, str]]:
+    data = lexicon.section_words()
+    out = []
+    for kind in (Kind.STRATEGY, Kind.PLAN, Kind.GOALS):
+        block = data.get(kind.value) or {}
+        for role in ("title", "component"):
+            for phrase in block.get(role) or []:
+                out.append((tuple(_HEADING_TOKEN.findall(str(phrase).lower().replace("’", "'"))),
+                            kind, role))
+        for phrase in (extra or {}).get(kind.value, []):
+            out.append((tuple(_HEADING_TOKEN.findall(phrase.lower())), kind, "title"))
+    out.sort(key=lambda p: -len(p[0]))
+    return out
+
+
+_PHRASE_CACHE: dict[str, list[tuple[tuple[str, ...], Kind, str]]] = {}
+
+
+def heading_kind(title: str, extra: dict[str, list[str]] | None = None) -> HeadingKind:
+    key = repr(sorted((extra or {}).items()))
+    phrases = _PHRASE_CACHE.get(key)
+    if phrases is None:
+        phrases = _PHRASE_CACHE[key] = _phrases(extra)
+    words = [w.lower().replace("’", "'") for w in _HEADING_TOKEN.findall(title)]
+    joiners = {"&", "and", "+", "/", "vs", "versus", "with"}
+    found: list[tuple[int, int, Kind, str, str]] = []
+    i = 0
+    while i < len(words):
+        for ph, kind, role in phrases:
+            if ph and tuple(words[i : i + len(ph)]) == ph:
+                found.append((i, i + len(ph), kind, role, " ".join(ph)))
+                i += len(ph)
+                break
+        else:
+            i += 1
+    if not found:
+        return HeadingKind(None, None)
+    kinds = {f[2] for f in found}
+    if Kind.STRATEGY in kinds and Kind.PLAN in kinds:
+        for a, b in zip(found, found[1:]):
+            if {a[2], b[2]} == {Kind.STRATEGY, Kind.PLAN}:
+                between = words[a[1] : b[0]]
+                if between and all(w in joiners or w == "the" for w in between):
+                    return HeadingKind(Kind.MIXED, "title", tuple(f[4] for f in found))
+    last = found[-1]
+    return HeadingKind(last[2], last[3], tuple(f[4] for f in found))
+
+
+def heading_is_statement(title: str, sig: Signals, hk: HeadingKind) -> bool:
+    """A heading is a statement only where it says more than kind words and a time frame."""
+    text = title.lower()
+    for w in hk.words:
+        text = text.replace(w, " ")
+    for a, b in sig.get("DATE") + sig.get("QUARTER"):
+        text = text[:a] + " " * (b - a) + text[b:]
+    rest = [w for w in re.findall(r"[a-z$€£%0-9]+", text) if w not in _STOP and len(w) > 1]
+    if sig.has("PERCENT", "MONEY", "MULTIPLIER"):
+        return True
+    return len(rest) >= 3
+
+
+# -- statement classes --------------------------------------------------------------------------
+
+def _span_text(sig: Signals, label: str) -> str:
+    return ", ".join(dict.fromkeys(sig.words(label)))
+
+
+def _tok_index_at(tokens: Sequence[Tok], char: int) -> int:
+    for i, t in enumerate(tokens):
+        if t.start <= char < t.end:
+            return i
+    return -1
+
+
+def _in_spans(tok: Tok, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= tok.start and tok.end <= b for a, b in spans)
+
+
+@dataclass(frozen=True)
+class _Shape:
+    verb: int  # index of the main verb token, -1 if none
+    frame: str  # imperative | modal | infinitive | present | past | ing | noun
+    subject: str
+
+
+def sentence_shape(tokens: Sequence[Tok]) -> _Shape:
+    """Find the main verb and the frame it stands in, from word classes and word order."""
+    words = [t for t in tokens if t.text.strip() and t.text not in {"-", "—", "–", "*", "(", "["}]
+    if not words:
+        return _Shape(-1, "noun", "")
+    # Labels ("Pillar 2:", "KR1 –") before the sentence proper.
+    start = 0
+    for i, t in enumerate(words[:6]):
+        if t.text in {":", "—", "–"} and i < 5:
+            start = i + 1
+            break
+    words = words[start:]
+    if not words:
+        return _Shape(-1, "noun", "")
+    first = words[0]
+    fl = first.flags
+    low = first.lower
+    if low == "to" and len(words) > 1 and "V" in words[1].flags:
+        return _Shape(tokens.index(words[1]), "infinitive", "")
+    if low in _MODALS - {"to"} and len(words) > 1:
+        return _Shape(tokens.index(words[1]) if "V" in words[1].flags else -1, "modal", "")
+    if "V" in fl and low not in _DETERMINERS and low not in _SUBJECT_PRONOUNS and (
+        "N" not in fl or not (len(words) > 1 and ("Z" in words[1].flags or words[1].lower in _MODALS))
+    ):
+        return _Shape(tokens.index(first), "imperative", "")
+    # Subject + verb: "We sell…", "Nadia posts…", "Each rep walks…", "AEs will book…"
+    subject: list[Tok] = []
+    for j, t in enumerate(words[:8]):
+        lw = t.lower
+        if lw in _MODALS and lw != "to":
+            nxt = words[j + 1] if j + 1 < len(words) else None
+            if lw in {"wo"} and nxt is not None:  # won't
+                nxt = words[j + 2] if j + 2 < len(words) else None
+            if nxt is not None and "V" in nxt.flags:
+                return _Shape(tokens.index(nxt), "modal", " ".join(s.text for s in subject))
+            return _Shape(-1, "modal", " ".join(s.text for s in subject))
+        if j > 0 and subject and lw in _BE and j + 2 < len(words) and words[j + 1].lower == "to" \
+                and "V" in words[j + 2].flags:
+            # "Our strategy is to increase…", "The goal is to reach…": a desired state.
+            return _Shape(tokens.index(words[j + 2]), "infinitive", " ".join(s.text for s in subject))
+        if j > 0 and subject and ("Z" in t.flags or "D" in t.flags or lw in _BE or
+                                  ("V" in t.flags and subject[-1].lower in _SUBJECT_PRONOUNS |
+                                   {"they", "reps", "aes", "sdrs", "team"})):
+            frame = "past" if ("D" in t.flags and "Z" not in t.flags and "V" not in t.flags) or lw in {
+                "was", "were"} else "present"
+            if lw in {"has", "have", "had"} and j + 1 < len(words) and "D" in words[j + 1].flags:
+                frame = "past"
+            return _Shape(tokens.index(t), frame, " ".join(s.text for s in subject))
+        if t.text in {",", ";", ".", ":"}:
+            break
+        subject.append(t)
+    return _Shape(-1, "noun", "")
+
+
+def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool = False) -> Verdict:
+    if stmt.is_field:
+        return _classify_field(stmt, sig)
+    toks = sig.tokens
+    shape = sentence_shape(toks)
+    verb = toks[shape.verb] if shape.verb >= 0 else None
+    low = sig.text.lower()
+    ev: list[Evidence] = []
+
+    metric_spans = list(sig.get("metrics"))
+    activity_nouns = sig.get("activity-nouns")
+    change_labels = ("change-up", "change-multiply", "change-reach", "change-down", "change-hold")
+    change_spans = [s for lab in change_labels for s in sig.get(lab)]
+    strong_change = [s for lab in ("change-up", "change-multiply", "change-down") for s in sig.get(lab)]
+    quant_spans = list(sig.get("PERCENT")) + list(sig.get("MONEY")) + list(sig.get("MULTIPLIER")) + list(
+        sig.get("FROM_TO"))
+    # A count attached to a measurable thing: "1,200 active merchants", "40 new logos".
+    counts_metric: list[tuple[int, int]] = []
+    counts_any: list[tuple[int, int]] = []
+    for a, b in sig.get("NUMBER"):
+        k = _tok_index_at(toks, a)
+        if k < 0:
+            continue
+        if any(a2 <= a < b2 for a2, b2 in sig.get("DATE")):
+            continue
+        tail = toks[k + 1 : k + 5]
+        for t in tail:
+            if _in_spans(t, metric_spans) and not _in_spans(t, activity_nouns):
+                counts_metric.append((a, t.end))
+                break
+            if "N" in t.flags or t.text[:1].isupper() or t.text.isupper():
+                counts_any.append((a, t.end))
+                break
+    quant = bool(quant_spans or counts_metric)
+    fact = _is_fact(sig, shape, toks)
+    target_frame = sig.has("TARGET_FRAME")
+
+    who = sig.has(*WHO) and not _only_generic_who(sig)
+    why = sig.has("value")
+    tradeoff = sig.has("tradeoff")
+    universal = sig.has("universal")
+
+    specific: list[Evidence] = []
+    for lab in ("FREQUENCY", "frequencies"):
+        if sig.has(lab):
+            specific.append(Evidence("frequency", _span_text(sig, lab)))
+            break
+    if counts_any and not quant_spans:
+        specific.append(Evidence("count", ", ".join(sig.text[a:b] for a, b in counts_any)))
+    if sig.has("DATE"):
+        specific.append(Evidence("date", _span_text(sig, "DATE")))
+    if sig.has("HANDLE", "OWNER_MARKER") or any(f.label == "owner" for f in stmt.fields):
+        specific.append(Evidence("owner", _span_text(sig, "HANDLE") or _span_text(sig, "OWNER_MARKER")
+                                 or "owner field"))
+    if activity_nouns:
+        specific.append(Evidence("activity", _span_text(sig, "activity-nouns")))
+    named = _named_event(sig, toks, shape)
+    if named:
+        specific.append(Evidence("named", named))
+
+    # 1. Aspiration: "become the #1 …", "be the go-to platform for …"
+    if _aspiration(sig, toks) and not fact:
+        ev.append(Evidence("aspiration", _span_text(sig, "aspirations")))
+        return Verdict(Cls.GOAL, tuple(ev), tuple(specific), who, why, vague=not quant)
+
+    # 2. Goal: a change or target verb on a measurable thing, in a desired frame.
+    verb_is_change = verb is not None and _in_spans(verb, change_spans)
+    lead_change = _leading_change(toks, change_spans)
+    governs_metric = (verb_is_change or lead_change) and (bool(metric_spans) or _object_noun(toks, shape))
+    multiplier_verb = (verb is not None and _in_spans(verb, sig.get("change-multiply"))) or (
+        lead_change and sig.has("change-multiply"))
+    desired = not fact and (shape.frame in {"imperative", "infinitive", "modal", "noun"} or target_frame)
+    strong = bool(strong_change) and ((verb is not None and _in_spans(verb, strong_change)) or lead_change)
+    activity_count_only = bool(activity_nouns) and not quant_spans and not counts_metric
+    is_goal = False
+    if desired and not activity_count_only:
+        if multiplier_verb or (strong and (metric_spans or quant)):
+            is_goal = True
+        elif (verb_is_change or lead_change) and quant:
+            is_goal = True
+        elif shape.frame == "noun" and quant and (metric_spans or target_frame) and not sig.has(
+                "activity-verbs"):
+            is_goal = True
+        elif target_frame and quant and metric_spans and shape.frame != "imperative":
+            is_goal = True
+        elif target_frame and _target_label(sig) and (metric_spans or quant):
+            is_goal = True
+    if is_goal:
+        ev.append(Evidence("change", ", ".join(sig.text[a:b] for a, b in change_spans) or "target"))
+        if metric_spans:
+            ev.append(Evidence("metric", _span_text(sig, "metrics")))
+        if quant:
+            ev.append(Evidence("quantity", ", ".join(sig.text[a:b] for a, b in quant_spans + counts_metric)))
+        means = _means_clause(low) and (who or why)
+        vague = not quant or sig.has("vague-quantities") and not quant
+        if means:
+            ev.append(Evidence("means", "goal with the choice that reaches it"))
+            return Verdict(Cls.CHOICE, tuple(ev), tuple(specific), who, why)
+        return Verdict(Cls.GOAL, tuple(ev), tuple(specific), who, why, vague=vague)
+    if desired and governs_metric and strong and not quant:
+        ev.append(Evidence("vague-goal", _span_text(sig, "metrics") or "no number"))
+        return Verdict(Cls.GOAL, tuple(ev), tuple(specific), who, why, vague=True)
+
+    # 3. Choice or action.
+    choice_verb = verb is not None and _in_spans(verb, sig.get("choice-verbs"))
+    activity_verb = verb is not None and (_in_spans(verb, sig.get("activity-verbs")) or (
+        "V" in verb.flags and not choice_verb and not _in_spans(verb, change_spans)))
+    op_specific = [e for e in specific if e.label != "activity" or not choice_verb]
+    committed = shape.frame in {"imperative", "modal", "infinitive"} or (
+        shape.frame == "present" and verb is not None and "Z" in verb.flags and shape.subject
+        and shape.subject.lower() not in {"it", "this", "that", "there", "which", "what"})
+
+    if fact and not (who or why or tradeoff):
+        return Verdict(Cls.CONTEXT, (Evidence("fact", shape.frame),), tuple(specific), who, why)
+
+    if committed and (activity_verb or (choice_verb and op_specific)):
+        if not (choice_verb and not op_specific):
+            ev.append(Evidence("activity", verb.text if verb else ""))
+            return Verdict(Cls.ACTION, tuple(ev), tuple(specific), who, why)
+    if choice_verb or who or why or tradeoff or universal:
+        if shape.frame == "past":
+            return Verdict(Cls.CONTEXT, (Evidence("fact", "past"),), tuple(specific), who, why)
+        if choice_verb:
+            ev.append(Evidence("choice", verb.text if verb else ""))
+        if who:
+            ev.append(Evidence("who", ", ".join(dict.fromkeys(w for lab in WHO for w in sig.words(lab)))))
+        if why:
+            ev.append(Evidence("why", _span_text(sig, "value")))
+        if tradeoff:
+            ev.append(Evidence("trade-off", _span_text(sig, "tradeoff")))
+        if fact and not choice_verb and not tradeoff and shape.frame != "noun":
+            # "Hospitals lose $2M a year to denials": a fact about the customer, not a choice.
+            if not (why and shape.subject.lower() in {"we", "our", "customers", "buyers"}):
+                return Verdict(Cls.CONTEXT, tuple(ev), tuple(specific), who, why)
+        if shape.frame == "noun" and op_specific and not (who or why or tradeoff or choice_verb):
+            return Verdict(Cls.ACTION, tuple(ev), tuple(specific), who, why)
+        if shape.frame == "noun" and activity_nouns and op_specific:
+            return Verdict(Cls.ACTION, (Evidence("activity", _span_text(sig, "activity-nouns")),),
+                           tuple(specific), who, why)
+        return Verdict(Cls.CHOICE, tuple(ev), tuple(specific), who, why)
+    if shape.frame == "noun" and (activity_nouns or sig.has("activity-verbs")) and (
+            op_specific or stmt.fields or section_kind == Kind.PLAN):
+        return Verdict(Cls.ACTION, (Evidence("activity", _span_text(sig, "activity-nouns")
+                                             or _span_text(sig, "activity-verbs")),), tuple(specific))
+    if shape.frame == "noun" and stmt.form in {"item", "row"} and section_kind == Kind.PLAN and (
+            op_specific or any(f.label in {"owner", "due"} for f in stmt.fields)):
+        return Verdict(Cls.ACTION, (Evidence("plan item", "owner or date"),), tuple(specific))
+    return Verdict(Cls.CONTEXT, tuple(ev), tuple(specific), who, why)
+
+
+def _classify_field(stmt: Statement, sig: Signals) -> Verdict:
+    m = re.match(r"\s*([^:=]+)[:=]\s*(.*)", stmt.text)
+    label = (m.group(1).strip().lower() if m else "")
+    value = m.group(2) if m else ""
+    if label in {"target", "targets", "goal", "kpi", "kpis", "metric", "success metric", "key result"}:
+        quant = sig.has("PERCENT", "MONEY", "MULTIPLIER", "FROM_TO", "NUMBER")
+        vague = not quant or (sig.has("vague-quantities") and not sig.has("PERCENT", "MONEY",
+                                                                            "MULTIPLIER", "NUMBER"))
+        if value.strip():
+            return Verdict(Cls.GOAL, (Evidence("target field", label),), (), vague=vague)
+    return Verdict(Cls.CONTEXT, (Evidence("field", label),))
+
+
+def _is_fact(sig: Signals, shape: _Shape, toks: Sequence[Tok]) -> bool:
+    if shape.frame == "past":
+        return True
+    if sig.has("TARGET_FRAME") and shape.frame != "present":
+        return False
+    if shape.frame == "present":
+        return not sig.has("TARGET_FRAME") or bool(sig.get("PAST_FRAME"))
+    if shape.frame == "noun" and sig.has("PAST_FRAME") and not sig.has("TARGET_FRAME"):
+        return True
+    return False
+
+
+def _leading_change(toks: Sequence[Tok], change_spans: Sequence[tuple[int, int]]) -> bool:
+    """A change verb in the first few words of a verbless item: "Target: grow ARR…"."""
+    for t in toks[:4]:
+        if _in_spans(t, change_spans) and ("V" in t.flags or not t.flags):
+            return True
+    return False
+
+
+def _object_noun(toks: Sequence[Tok], shape: _Shape) -> bool:
+    if shape.verb < 0:
+        return False
+    for t in toks[shape.verb + 1 : shape.verb + 5]:
+        if t.lower in _DETERMINERS:
+            continue
+        return "N" in t.flags and "V" not in t.flags
+    return False
+
+
+def _target_label(sig: Signals) -> bool:
+    return bool(re.match(r"\s*(target|goal|objective|kr\s?\d*|key result|okr)\b", sig.text, re.I))
+
+
+def _means_clause(low: str) -> bool:
+    return bool(re.search(r"\b(by|through|via|with|from)\s+(focusing|concentrating|selling|"
+                          r"targeting|winning|moving|entering|expanding into|partnering|bundling|"
+                          r"pricing|positioning|serving|going after|specializing|specialising)\b", low))
+
+
+def _only_generic_who(sig: Signals) -> bool:
+    """'customers', 'accounts', 'clients' alone do not choose anyone."""
+    generic = {"customer", "customers", "client", "clients", "account", "accounts", "prospect",
+               "prospects", "market", "markets", "base", "user", "users", "buyer", "buyers",
+               "team", "owner", "owners", "partner", "partners", "direct", "local", "global",
+               "it", "ops", "operations", "manager", "managers", "state", "site", "sites"}
+    words = {w.lower() for lab in WHO for w in sig.words(lab)}
+    return bool(words) and words <= generic
+
+
+def _aspiration(sig: Signals, toks: Sequence[Tok]) -> bool:
+    if not sig.has("aspirations"):
+        return False
+    asp = sig.get("aspirations")
+    for i, t in enumerate(toks):
+        if t.lower in {"be", "become", "becoming", "remain", "stay", "dominate", "own", "lead"}:
+            for t2 in toks[i + 1 : i + 5]:
+                if _in_spans(t2, asp):
+                    return True
+        if t.lower in {"dominate", "dominating"}:
+            return True
+    return False
+
+
+def _named_event(sig: Signals, toks: Sequence[Tok], shape: _Shape) -> str:
+    """A capitalised name after an activity verb: "Attend HIMSS", "Sponsor Dreamforce"."""
+    if shape.verb < 0 or shape.frame not in {"imperative", "modal", "present"}:
+        return ""
+    verb = toks[shape.verb]
+    if verb.lower not in {"attend", "sponsor", "exhibit", "speak", "present", "host", "join",
+                          "run", "book", "attends", "sponsors", "exhibits"}:
+        return ""
+    for t in toks[shape.verb + 1 : shape.verb + 3]:
+        if t.text[:1].isupper() and not t.flags:
+            return t.text
+    return ""
+
+
+def is_goal_label(kind: Kind) -> bool:
+    return kind == Kind.GOALS
+
+
+def content_words(text: str) -> set[str]:
+    """Key terms of a text (lemmas of content words), for traceability between pillars and items."""
+    wf = lexicon.wordforms()
+    out = set()
+    for w in re.findall(r"[a-z][a-z0-9&+-]*", text.lower()):
+        if w in _STOP or len(w) < 3:
+            continue
+        lemma = wf.noun_lemma.get(w) or wf.verb_lemma.get(w) or w
+        out.add(lemma)
+    return out
+
+
+def document_classes(doc: Document) -> None:  # pragma: no cover - placeholder for symmetry
+    return None

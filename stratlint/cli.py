@@ -1,0 +1,212 @@
+"""The command line: wires options to the engine and maps results to exit codes.
+
+    stratlint [OPTIONS] [PATH]...      same as `stratlint check`
+    stratlint rules | rule ID | inspect FILE
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from stratlint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SEVERITIES = ("error", "warning", "info")
+
+
+class _DefaultGroup(click.Group):
+    """`stratlint plan.md` runs `check`: anything that is not a subcommand goes to it."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in self.commands and args[0] not in ("--help", "-h",
+                                                                          "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="stratlint")
+def main() -> None:
+    """Lint Markdown sales documents for strategy confused with plan.
+
+    \b
+    Examples:
+      stratlint plan.md                  lint one file
+      stratlint docs/                    lint every *.md under docs/
+      stratlint --format json docs/      machine-readable output
+      stratlint --select S,P201 plan.md  only strategy rules and P201
+      cat plan.md | stratlint - --stdin-filename plan.md
+      stratlint rule S101                what a rule checks, with examples
+      stratlint inspect plan.md          why it said that: kinds, classes, evidence
+    """
+
+
+def _split_rules(values: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        out.extend(x for x in v.replace(" ", ",").split(",") if x)
+    return out
+
+
+def _resolve_rules(tokens: list[str], what: str) -> tuple[str, ...]:
+    from stratlint import catalog
+
+    ids: list[str] = []
+    for t in tokens:
+        found = catalog.resolve(t)
+        if not found:
+            raise click.UsageError(f"{what}: unknown rule or prefix '{t}' (see `stratlint rules`)")
+        ids.extend(found)
+    return tuple(sorted(set(ids)))
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("--select", multiple=True, help="Only these rules: IDs, prefixes (S, P2) or names.")
+@click.option("--ignore", multiple=True, help="Skip these rules: IDs, prefixes or names.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit 1 when a finding is at or above this severity [default: warning].")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Configuration file (default: .stratlint.yaml or pyproject.toml found upwards).")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("--stdin-filename", help="Path to report for input read from stdin (-).")
+@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--quiet", "-q", is_flag=True, help="Only the finding lines; no snippets.")
+@click.option("--output-file", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to this file instead of standard output.")
+@click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
+def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
+          fail_on: str | None, config_file: Path | None, no_config: bool,
+          stdin_filename: str | None, statistics: bool, quiet: bool, output_file: Path | None,
+          color: bool | None) -> None:
+    """Lint files, directories (walked for *.md and *.markdown), or - for stdin."""
+    from stratlint.config import ConfigError, load_settings
+    from stratlint.engine import lint_sources
+    from stratlint.files import ReadError, decode, discover, read_text
+    from stratlint.model import Severity
+    from stratlint.report import get
+
+    try:
+        settings = load_settings(config_file, no_config, Path.cwd())
+    except ConfigError as exc:
+        click.echo(f"stratlint: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    try:
+        if select:
+            settings = replace(settings, select=_resolve_rules(_split_rules(select), "--select"))
+        if ignore:
+            settings = replace(settings, ignore=tuple(sorted(set(settings.ignore) | set(
+                _resolve_rules(_split_rules(ignore), "--ignore")))))
+    except click.UsageError as exc:
+        click.echo(f"stratlint: {exc.message}", err=True)
+        sys.exit(EXIT_ERROR)
+    if fail_on:
+        settings = replace(settings, fail_on=Severity(fail_on))
+    if not paths:
+        paths = ("-",) if not sys.stdin.isatty() and stdin_filename else (".",)
+
+    sources: dict[str, str] = {}
+
+    def read_all() -> Any:
+        for p in discover(list(paths), settings.exclude):
+            if p == "-":
+                name = stdin_filename or "-"
+                try:
+                    text = decode(sys.stdin.buffer.read())
+                except ReadError as exc:
+                    yield name, exc
+                    continue
+                sources[name] = text
+                yield name, text
+                continue
+            try:
+                text = read_text(p)
+            except ReadError as exc:
+                yield p, exc
+                continue
+            sources[p] = text
+            yield p, text
+
+    result = lint_sources(read_all(), settings)
+    use_color = color if color is not None else (fmt == "text" and output_file is None
+                                                 and sys.stdout.isatty())
+    rendered = get(fmt)(result, sources, color=use_color, statistics=statistics, quiet=quiet)
+    if output_file is not None:
+        tmp = output_file.with_name(output_file.name + ".tmp")
+        tmp.write_text(rendered, encoding="utf-8")
+        tmp.replace(output_file)
+    else:
+        sys.stdout.write(rendered)
+    if fmt != "text":
+        for e in result.errors:
+            where = f"{e.path}:{e.line}" if e.line else e.path
+            click.echo(f"stratlint: {where}: {e.message}", err=True)
+    if result.errors:
+        sys.exit(EXIT_ERROR)
+    if any(f.severity.rank >= settings.fail_on.rank for f in result.findings):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+@main.command("rules")
+def rules_cmd() -> None:
+    """List every rule: ID, name, default severity, summary."""
+    from stratlint import catalog
+
+    for r in catalog.rules().values():
+        click.echo(f"{r.id}  {r.name:<28} {r.severity.value:<8} {r.summary}")
+
+
+@main.command("rule")
+@click.argument("rule_id")
+def rule_cmd(rule_id: str) -> None:
+    """Print a rule's documentation: what it flags, why, how to fix, examples."""
+    from stratlint import catalog
+
+    found = catalog.resolve(rule_id)
+    if len(found) != 1 or (rule_id.upper() not in found and rule_id.lower() not in catalog.by_name()):
+        click.echo(f"stratlint: unknown rule '{rule_id}' (see `stratlint rules`)", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(catalog.render(found[0]), nl=False)
+
+
+@main.command("inspect")
+@click.argument("file", type=click.Path(path_type=str))
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+def inspect_cmd(file: str, no_config: bool) -> None:
+    """Show how a document was read: sections and kinds, statements with classes and evidence."""
+    from stratlint.config import ConfigError, load_settings
+    from stratlint.files import ReadError, decode, read_text
+    from stratlint.inspect import render
+
+    try:
+        settings = load_settings(None, no_config, Path.cwd())
+        text = decode(sys.stdin.buffer.read()) if file == "-" else read_text(file)
+    except (ConfigError, ReadError) as exc:
+        click.echo(f"stratlint: {file}: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(render(text, file, settings), nl=False)
+
+
+@main.command("eval")
+@click.argument("corpus", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--split", default=None, help="Only documents under this folder (dev, test).")
+@click.option("--show", is_flag=True, help="List every miss and false alarm.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def eval_cmd(corpus: Path, split: str | None, show: bool, fmt: str) -> None:
+    """Measure precision and recall per rule on a labelled corpus (expected.jsonl)."""
+    from stratlint.evaluate import evaluate, render_json, render_text
+
+    report = evaluate(corpus, split)
+    click.echo(render_json(report) if fmt == "json" else render_text(report, show), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

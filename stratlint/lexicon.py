@@ -1,0 +1,136 @@
+"""Rule data under `rules/`: lexicons, heading words, the word-form table, rule metadata.
+
+The data ship inside the wheel as `stratlint/_rules`; in a source checkout they are read from the
+top-level `rules/` folder. Lexicon terms are lemmas: `forms()` expands them to every inflection the
+word-form table knows, so "lift" also matches "lifts", "lifted" and "lifting".
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def data_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    shipped = here / "_rules"
+    return shipped if shipped.is_dir() else here.parent / "rules"
+
+
+def load_yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_LOADER)
+
+
+@lru_cache(maxsize=1)
+def raw_lexicons() -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for p in sorted((data_dir() / "lexicons").glob("*.yaml")):
+        out[p.stem] = load_yaml(p)
+    return out
+
+
+# Lexicon name (as users write it in config) → (file, key) in rules/lexicons.
+LEXICONS: dict[str, tuple[str, str]] = {
+    "metrics": ("metrics", "terms"),
+    "change-up": ("change_verbs", "up"),
+    "change-multiply": ("change_verbs", "multiply"),
+    "change-reach": ("change_verbs", "reach"),
+    "change-down": ("change_verbs", "down"),
+    "change-hold": ("change_verbs", "hold"),
+    "aspirations": ("aspirations", "terms"),
+    "aspiration-verbs": ("aspirations", "verbs"),
+    "segments": ("segments", "tiers"),
+    "industries": ("segments", "industries"),
+    "personas": ("segments", "personas"),
+    "geographies": ("segments", "geographies"),
+    "markets": ("segments", "markets"),
+    "channels": ("segments", "channels"),
+    "universal": ("segments", "universal"),
+    "value": ("value_cues", "terms"),
+    "challenge": ("challenge_cues", "terms"),
+    "tradeoff": ("tradeoff_cues", "terms"),
+    "activity-verbs": ("activities", "verbs"),
+    "activity-nouns": ("activities", "nouns"),
+    "choice-verbs": ("activities", "choice_verbs"),
+    "frequencies": ("time", "frequencies"),
+    "vague-times": ("time", "vague"),
+    "months": ("time", "months"),
+    "time-units": ("time", "units"),
+    "roles": ("owners", "roles"),
+    "weak-owners": ("owners", "weak"),
+    "vague-quantities": ("quantities", "terms"),
+    "resources": ("resources", "terms"),
+    "buzzwords": ("buzzwords", "terms"),
+}
+
+
+@dataclass(frozen=True)
+class WordForms:
+    flags: Mapping[str, str]
+    verb_lemma: Mapping[str, str]
+    noun_lemma: Mapping[str, str]
+    verb_forms: Mapping[str, tuple[str, ...]]
+    noun_forms: Mapping[str, tuple[str, ...]]
+
+    def has(self, word: str, flag: str) -> bool:
+        return flag in self.flags.get(word, "")
+
+
+@lru_cache(maxsize=1)
+def wordforms() -> WordForms:
+    flags: dict[str, str] = {}
+    verb_lemma: dict[str, str] = {}
+    noun_lemma: dict[str, str] = {}
+    vforms: dict[str, list[str]] = {}
+    nforms: dict[str, list[str]] = {}
+    with gzip.open(data_dir() / "lexicons" / "wordforms.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            word, fl, vl, nl = line.rstrip("\n").split("\t")
+            flags[word] = fl
+            if vl:
+                verb_lemma[word] = vl
+                vforms.setdefault(vl, []).append(word)
+            if nl:
+                noun_lemma[word] = nl
+                nforms.setdefault(nl, []).append(word)
+    return WordForms(
+        flags, verb_lemma, noun_lemma,
+        {k: tuple(v) for k, v in vforms.items()}, {k: tuple(v) for k, v in nforms.items()},
+    )
+
+
+def terms(name: str, extra: Mapping[str, Iterable[str]] | None = None) -> list[str]:
+    file, key = LEXICONS[name]
+    values = list(raw_lexicons()[file].get(key) or [])
+    if extra and name in extra:
+        values.extend(extra[name])
+    return [str(v).lower() for v in values]
+
+
+def forms(term: str) -> set[str]:
+    """A lexicon term with every inflection of its head word (last word; first for verbs+particle)."""
+    wf = wordforms()
+    words = term.split()
+    out = {term}
+    for pos in {0, len(words) - 1}:
+        w = words[pos]
+        variants = set(wf.verb_forms.get(w, ())) | set(wf.noun_forms.get(w, ()))
+        if not variants and w.isalpha() and len(w) > 2:
+            variants = {w + "s", w + "es", w[:-1] + "ies" if w.endswith("y") else w + "s"}
+        for v in variants:
+            out.add(" ".join(words[:pos] + [v] + words[pos + 1 :]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def section_words() -> dict[str, Any]:
+    return dict(raw_lexicons()["sections"])

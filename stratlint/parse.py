@@ -1,0 +1,484 @@
+"""Markdown → Document: sections with exact source lines, statements, fields, links, comments.
+
+The parser knows Markdown and nothing about rules. It uses markdown-it-py for block structure and
+`markup.to_plain` for inline text, so every statement keeps the source offset of each character.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from stratlint import sentences
+from stratlint.markup import Plain, RawLink, slugify, to_plain
+from stratlint.model import Document, Field, Link, Section, Statement
+
+# Labels of field lines (`Owner: Kelsey`, `**Due:** 31 May`) and table columns that carry the same
+# attributes, mapped to the attribute they give.
+FIELD_LABELS: dict[str, str] = {
+    "owner": "owner", "owners": "owner", "dri": "owner", "lead": "owner", "who": "owner",
+    "responsible": "owner", "accountable": "owner", "assignee": "owner", "assigned to": "owner",
+    "owned by": "owner", "led by": "owner", "champion": "owner",
+    "due": "due", "due date": "due", "when": "due", "deadline": "due", "timeline": "due",
+    "date": "due", "by when": "due", "timing": "due", "timeframe": "due", "time frame": "due",
+    "target date": "due", "eta": "due", "quarter": "due", "cadence": "due", "frequency": "due",
+    "kpi": "kpi", "kpis": "kpi", "metric": "kpi", "metrics": "kpi", "success metric": "kpi",
+    "success metrics": "kpi", "measure": "kpi", "measure of success": "kpi", "key result": "kpi",
+    "target": "target", "targets": "target", "goal": "target",
+    "budget": "budget", "resources": "budget", "cost": "budget", "spend": "budget",
+    "headcount": "budget", "investment": "budget",
+    "supports": "supports", "pillar": "supports", "serves": "supports", "strategy pillar": "supports",
+    "status": "status", "notes": "notes", "note": "notes",
+}
+_FIELD_LINE = re.compile(
+    r"^\s*(?P<label>" + "|".join(sorted((re.escape(k) for k in FIELD_LABELS), key=len, reverse=True))
+    + r")\s*(?:\([^)]*\))?\s*[:=]\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+_INLINE_FIELD = re.compile(
+    r"(?:^|[\s(\[;,|·—–-])(?P<label>owner|dri|due|deadline|kpi|budget|supports|pillar|target|who|when|lead)"
+    r"\s*:\s*(?P<value>[^;|·—–\n]*?)(?=\s*(?:$|[;|·—–\n)\]]|,?\s+(?:owner|dri|due|deadline|kpi|budget|"
+    r"supports|pillar|target|who|when|lead)\s*:))",
+    re.IGNORECASE,
+)
+_CHECKBOX = re.compile(r"^\[( |x|X)\]\s+")
+MAX_NESTING = 200  # deeper list / quote nesting is flattened into its ancestor at this depth
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").enable("strikethrough")
+    md.use(front_matter_plugin)
+    return md
+
+
+def normalise(text: str) -> str:
+    """Line endings to LF (line and column numbers do not change), BOM dropped."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+
+
+@dataclass
+class _Item:
+    statement: int | None = None
+    raw_parts: list[tuple[str, list[int]]] = field(default_factory=list)
+    line: int = 0
+    depth: int = 0
+    parent: int | None = None
+    quoted: bool = False
+    fields: list[Field] = field(default_factory=list)
+
+
+class _Builder:
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.text = text
+        starts = [0]
+        for m in re.finditer("\n", text):
+            starts.append(m.end())
+        if starts[-1] == len(text) and len(starts) > 1:
+            starts.pop()
+        self.line_starts = starts
+        self.lines = text.split("\n")
+        self.sections: list[dict[str, Any]] = []
+        self.statements: list[dict[str, Any]] = []
+        self.links: list[Link] = []
+        self.comments: list[tuple[int, str]] = []
+        self.problems: list[tuple[int, str]] = []
+        self.front_matter: dict[str, Any] = {}
+        self.front_matter_lines: dict[str, int] = {}
+        self.refs: dict[str, str] = {}
+
+    # -- positions ---------------------------------------------------------------------------
+    def pos(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def locate(self, content: str, first_line: int) -> tuple[str, list[int]]:
+        """Map each character of an inline token's content to its source offset."""
+        offsets: list[int] = []
+        for i, part in enumerate(content.split("\n")):
+            ln = first_line + i
+            if ln >= len(self.lines):
+                ln = len(self.lines) - 1
+            src = self.lines[ln]
+            col = src.find(part) if part else 0
+            if col < 0:
+                stripped = part.lstrip()
+                col = src.find(stripped)
+                col = col - (len(part) - len(stripped)) if col >= 0 else max(0, len(src) - len(part))
+            base = self.line_starts[ln] + max(col, 0)
+            offsets.extend(min(base + k, len(self.text) - 1) for k in range(len(part)))
+            offsets.append(min(self.line_starts[ln] + len(src), len(self.text)))  # the newline
+        return content, offsets[: len(content)]
+
+    # -- records ----------------------------------------------------------------------------
+    def add_section(self, title: str, level: int, line: int) -> int:
+        parent = None
+        for s in reversed(self.sections):
+            if s["level"] < level:
+                parent = s["index"]
+                break
+        idx = len(self.sections)
+        self.sections.append(
+            {"index": idx, "title": title, "level": level, "line": line, "parent": parent,
+             "children": [], "statements": [], "heading": None, "fields": []}
+        )
+        if parent is not None:
+            self.sections[parent]["children"].append(idx)
+        return idx
+
+    def add_statement(self, section: int, form: str, plain: Plain, **extra: Any) -> int | None:
+        if not plain.text.strip() or not plain.offsets:
+            return None
+        idx = len(self.statements)
+        line, col = self.pos(plain.offsets[0])
+        end_line, end_col = self.pos(plain.offsets[-1])
+        links = tuple(self.make_link(r) for r in plain.links)
+        self.links.extend(links)
+        self.comments.extend((self.pos(o)[0], body) for o, body in plain.comments)
+        rec = {
+            "index": idx, "section": section, "form": form, "text": plain.text,
+            "offsets": plain.offsets, "line": line, "column": col, "end_line": end_line,
+            "end_column": end_col + 1, "links": links, "fields": [],
+        }
+        rec.update(extra)
+        self.statements.append(rec)
+        if form != "heading":
+            self.sections[section]["statements"].append(idx)
+        return idx
+
+    def make_link(self, raw: RawLink) -> Link:
+        line, col = self.pos(raw.offset)
+        return Link(raw.text, raw.target, line, col)
+
+    def plain(self, content: str, first_line: int) -> Plain:
+        raw, offs = self.locate(content, first_line)
+        return to_plain(raw, offs, self.refs)
+
+    # -- front matter -----------------------------------------------------------------------
+    def read_front_matter(self, token: Token) -> None:
+        start = (token.map or [0, 0])[0]
+        try:
+            data = yaml.load(token.content, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = start + 2 + (mark.line if mark is not None else 0)
+            problem = getattr(exc, "problem", None) or "invalid YAML"
+            self.problems.append((line, f"front matter is not valid YAML: {problem}"))
+            return
+        except RecursionError:
+            self.problems.append((start + 1, "front matter is nested too deeply"))
+            return
+        if data is None:
+            return
+        if not isinstance(data, dict):
+            self.problems.append((start + 1, "front matter is not a mapping of keys to values"))
+            return
+        self.front_matter = {str(k): v for k, v in data.items()}
+        for i, line in enumerate(token.content.split("\n")):
+            m = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
+            if m and m.group(1) not in self.front_matter_lines:
+                self.front_matter_lines[m.group(1)] = start + 2 + i
+
+
+def _split_fields(plain: Plain) -> tuple[list[Plain], list[tuple[str, str, int]]]:
+    """Split a paragraph's plain text at field lines; return prose pieces and fields."""
+    return [plain], []
+
+
+def _field_of(text: str) -> tuple[str, str] | None:
+    m = _FIELD_LINE.match(text)
+    if not m:
+        return None
+    label = " ".join(m.group("label").lower().split())
+    return FIELD_LABELS[label], m.group("value").strip()
+
+
+def inline_fields(text: str) -> list[tuple[str, str]]:
+    out = []
+    for m in _INLINE_FIELD.finditer(text):
+        label = m.group("label").lower()
+        out.append((FIELD_LABELS.get(label, label), m.group("value").strip()))
+    return out
+
+
+def _slice(plain: Plain, start: int, end: int) -> Plain:
+    text = plain.text[start:end]
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    offs = plain.offsets[start + lead : start + lead + len(text)]
+    links = tuple(
+        r for r in plain.links if offs and offs[0] <= r.offset <= offs[-1]
+    )
+    return Plain(text, offs, links, ())
+
+
+def parse(text: str, path: str = "<text>") -> Document:
+    """Parse Markdown text into a Document. `text` should already be normalised."""
+    text = normalise(text)
+    b = _Builder(path, text)
+    md = _markdown()
+    env: dict[str, Any] = {}
+    try:
+        tokens = md.parse(text, env)
+    except RecursionError:
+        tokens = []
+        b.problems.append((1, "document is nested too deeply to parse"))
+    for key, ref in (env.get("references") or {}).items():
+        b.refs[" ".join(key.split()).casefold()] = ref.get("href", "")
+
+    current = b.add_section("", 0, 1)  # the preamble
+    items: list[_Item] = []  # open list items, innermost last
+    quote_depth = 0
+    table_header: list[str] = []
+    row_cells: list[tuple[str, Plain]] = []
+    in_head = False
+    pending_heading: tuple[int, int] | None = None  # (level, line)
+    checkbox_next = False
+    i = 0
+    n = len(tokens)
+    while i < n:
+        t = tokens[i]
+        ty = t.type
+        if ty == "front_matter":
+            b.read_front_matter(t)
+        elif ty == "heading_open":
+            pending_heading = (int(t.tag[1]), (t.map or [0, 0])[0])
+            items.clear()
+        elif ty == "inline" and pending_heading is not None:
+            level, ln = pending_heading
+            pending_heading = None
+            plain = b.plain(t.content, ln)
+            current = b.add_section(plain.text, level, ln + 1)
+            hs = b.add_statement(current, "heading", plain)
+            b.sections[current]["heading"] = hs
+        elif ty == "blockquote_open":
+            quote_depth += 1
+        elif ty == "blockquote_close":
+            quote_depth -= 1
+        elif ty in ("bullet_list_open", "ordered_list_open"):
+            pass
+        elif ty == "list_item_open":
+            parent = items[-1].statement if items else None
+            items.append(_Item(line=(t.map or [0, 0])[0], depth=len(items), parent=parent,
+                               quoted=quote_depth > 0))
+            checkbox_next = True
+        elif ty == "list_item_close":
+            if items:
+                _close_item(b, current, items.pop(), items)
+        elif ty == "inline" and in_head is not None and tokens[i - 1].type in ("th_open", "td_open"):
+            ln = (t.map or [0, 0])[0]
+            plain = b.plain(t.content, ln)
+            if tokens[i - 1].type == "th_open":
+                table_header.append(plain.text)
+            else:
+                row_cells.append((plain.text, plain))
+        elif ty == "thead_open":
+            table_header = []
+            in_head = True
+        elif ty == "thead_close":
+            in_head = False
+        elif ty == "tr_open":
+            row_cells = []
+        elif ty == "tr_close" and not in_head and row_cells:
+            _add_row(b, current, table_header, row_cells, quote_depth > 0, items)
+        elif ty == "inline" and tokens[i - 1].type == "paragraph_open":
+            ln = (t.map or [0, 0])[0]
+            if items:
+                item = items[-1]
+                content = t.content
+                if checkbox_next and not item.raw_parts:
+                    m = _CHECKBOX.match(content)
+                    if m:
+                        item.fields.append(Field("checkbox", m.group(1), ln + 1))
+                        content = " " * len(m.group(0)) + content[m.end():]
+                item.raw_parts.append(b.locate(content, ln))
+                checkbox_next = False
+            else:
+                _add_paragraph(b, current, b.plain(t.content, ln), quote_depth > 0)
+        elif ty == "html_block" or ty == "html_inline":
+            ln = (t.map or [0, 0])[0]
+            for m in re.finditer(r"<!--(.*?)-->", t.content, re.DOTALL):
+                b.comments.append((ln + 1 + t.content.count("\n", 0, m.start()), m.group(1)))
+        elif ty in ("paragraph_open",) and items and items[-1].raw_parts and items[-1].statement is None:
+            pass
+        if ty in ("bullet_list_open", "ordered_list_open") and items and items[-1].statement is None:
+            # A nested list starts: the parent item's own text is complete.
+            _flush_item(b, current, items[-1], items[:-1])
+        i += 1
+    while items:
+        _close_item(b, current, items.pop(), items)
+    return _freeze(b)
+
+
+def _flush_item(b: _Builder, section: int, item: _Item, outer: list[_Item]) -> None:
+    if item.statement is not None or not item.raw_parts:
+        return
+    raw = "\n".join(p[0] for p in item.raw_parts)
+    offs: list[int] = []
+    for k, (part, po) in enumerate(item.raw_parts):
+        offs.extend(po)
+        if k < len(item.raw_parts) - 1:
+            offs.append(po[-1] if po else 0)
+    plain = to_plain(raw, offs, b.refs)
+    # Lines inside the item that are fields ("Owner: Kelsey" on its own line) are attributes.
+    prose_lines: list[str] = []
+    keep = Plain(plain.text, plain.offsets, plain.links, plain.comments)
+    whole = _field_of(plain.text)
+    if whole and item.parent is not None:
+        item.fields.append(Field(whole[0], whole[1], b.pos(plain.offsets[0])[0]))
+        parent_rec = b.statements[item.parent]
+        parent_rec["fields"].append(Field(whole[0], whole[1], b.pos(plain.offsets[0])[0]))
+        idx = b.add_statement(section, "item", keep, parent=item.parent, depth=item.depth,
+                              quoted=item.quoted, is_field=True)
+        item.statement = idx
+        return
+    del prose_lines
+    for lab, val in inline_fields(plain.text):
+        item.fields.append(Field(lab, val, b.pos(plain.offsets[0])[0]))
+    idx = b.add_statement(section, "item", keep, parent=item.parent, depth=item.depth,
+                          quoted=item.quoted, checkbox=any(f.label == "checkbox" for f in item.fields),
+                          is_field=whole is not None)
+    item.statement = idx
+    if idx is not None:
+        b.statements[idx]["fields"].extend(f for f in item.fields if f.label != "checkbox")
+
+
+def _close_item(b: _Builder, section: int, item: _Item, outer: list[_Item]) -> None:
+    _flush_item(b, section, item, outer)
+
+
+def _add_paragraph(b: _Builder, section: int, plain: Plain, quoted: bool) -> None:
+    # Field lines ("Owner: RevOps") directly under a heading belong to the whole section.
+    whole = _field_of(plain.text)
+    if whole and len(plain.text) < 200:
+        line = b.pos(plain.offsets[0])[0]
+        b.sections[section]["fields"].append(Field(whole[0], whole[1], line))
+        b.add_statement(section, "sentence", plain, quoted=quoted, is_field=True)
+        return
+    for start, end in sentences.split(plain.text):
+        piece = _slice(plain, start, end)
+        fld = _field_of(piece.text)
+        idx = b.add_statement(section, "sentence", piece, quoted=quoted, is_field=fld is not None)
+        if idx is not None:
+            if fld:
+                b.sections[section]["fields"].append(Field(fld[0], fld[1], b.statements[idx]["line"]))
+            b.statements[idx]["fields"].extend(
+                Field(lab, val, b.statements[idx]["line"]) for lab, val in inline_fields(piece.text)
+            )
+
+
+def _add_row(
+    b: _Builder, section: int, header: list[str], cells: list[tuple[str, Plain]], quoted: bool,
+    items: list[_Item],
+) -> None:
+    pairs: list[tuple[str, str]] = []
+    fields: list[Field] = []
+    texts: list[Plain] = []
+    line = 0
+    for k, (text, plain) in enumerate(cells):
+        head = header[k] if k < len(header) else ""
+        pairs.append((head, text))
+        if plain.offsets and not line:
+            line = b.pos(plain.offsets[0])[0]
+        label = FIELD_LABELS.get(" ".join(head.lower().strip(" *_:").split()))
+        if label:
+            fields.append(Field(label, text, line))
+        elif text.strip():
+            texts.append(plain)
+    if not texts:
+        texts = [p for _, p in cells if p.text.strip()]
+    if not texts:
+        return
+    joined_text = ""
+    joined_offs: list[int] = []
+    links: list[RawLink] = []
+    for k, p in enumerate(texts):
+        if k:
+            joined_text += "; "
+            joined_offs.extend([p.offsets[0], p.offsets[0]])
+        joined_text += p.text
+        joined_offs.extend(p.offsets)
+        links.extend(p.links)
+    # Links in field cells (a Supports column linking to a pillar) still count as links.
+    for _, p in cells:
+        if p not in texts:
+            links.extend(p.links)
+    plain = Plain(joined_text, tuple(joined_offs), tuple(links), ())
+    idx = b.add_statement(section, "row", plain, cells=tuple(pairs), quoted=quoted)
+    if idx is not None:
+        b.statements[idx]["fields"].extend(fields)
+        b.statements[idx]["fields"].extend(
+            Field(lab, val, line) for lab, val in inline_fields(joined_text)
+        )
+
+
+def _freeze(b: _Builder) -> Document:
+    statements = tuple(
+        Statement(
+            index=s["index"], section=s["section"], form=s["form"], text=s["text"],
+            offsets=tuple(s["offsets"]), line=s["line"], column=s["column"],
+            end_line=s["end_line"], end_column=s["end_column"], parent=s.get("parent"),
+            depth=s.get("depth", 0), cells=s.get("cells", ()), fields=tuple(s["fields"]),
+            links=s["links"], quoted=s.get("quoted", False), checkbox=s.get("checkbox", False),
+            is_field=s.get("is_field", False),
+        )
+        for s in b.statements
+    )
+    last_line = len(b.lines)
+    secs = b.sections
+    sections: list[Section] = []
+    for k, s in enumerate(secs):
+        end = last_line
+        for later in secs[k + 1 :]:
+            if later["level"] <= s["level"]:
+                end = later["line"] - 1
+                break
+        sections.append(
+            Section(
+                index=s["index"], title=s["title"], level=s["level"], line=s["line"],
+                end_line=max(end, s["line"]), parent=s["parent"], children=tuple(s["children"]),
+                statements=tuple(s["statements"]), heading=s["heading"], fields=tuple(s["fields"]),
+                anchor=slugify(s["title"]) if s["level"] else "",
+            )
+        )
+    sections = _dedupe_anchors(sections)
+    h1 = [s.index for s in sections if s.level == 1]
+    title = h1[0] if len(h1) == 1 and _title_first(sections, h1[0]) else None
+    return Document(
+        path=b.path, text=b.text, front_matter=b.front_matter,
+        front_matter_lines=b.front_matter_lines, sections=tuple(sections), statements=statements,
+        links=tuple(b.links), comments=tuple(sorted(b.comments)), line_starts=tuple(b.line_starts),
+        problems=tuple(b.problems), title=title,
+    )
+
+
+def _title_first(sections: list[Section], h1: int) -> bool:
+    """The single H1 is the title when no other heading comes before it."""
+    return all(s.level == 0 for s in sections[:h1])
+
+
+def _dedupe_anchors(sections: list[Section]) -> list[Section]:
+    from dataclasses import replace
+
+    seen: dict[str, int] = {}
+    out = []
+    for s in sections:
+        if not s.level:
+            out.append(s)
+            continue
+        base = s.anchor
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        out.append(replace(s, anchor=base if count == 0 else f"{base}-{count}"))
+    return out

@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Set up the development environment and run stratlint or its tests.
+
+    python3 tools/dev.py demo     # .venv + locked dependencies, then lint examples/
+    python3 tools/dev.py test     # .venv + locked dependencies, then the full test suite
+    python3 tools/dev.py setup    # only the set-up
+
+Needs nothing but python3 (3.10 or newer): it creates `.venv`, installs the locked versions from
+`requirements.lock`, then stratlint itself in editable mode, so `.venv/bin/stratlint` exists.
+Set-up is skipped when the lock file has not changed since the last successful install.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".stratlint-lock"
+
+
+def run(*cmd: str | Path) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT)
+
+
+def setup() -> None:
+    if sys.version_info < (3, 10):
+        sys.exit("stratlint needs Python 3.10 or newer")
+    if not (BIN / "python").exists():
+        run(sys.executable, "-m", "venv", VENV)
+    lock = (ROOT / "requirements.lock").read_bytes() + (ROOT / "pyproject.toml").read_bytes()
+    digest = hashlib.sha256(lock).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == digest and (BIN / "stratlint").exists():
+        return
+    pip = [BIN / "python", "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    run(*pip, "-r", ROOT / "requirements.lock")
+    run(*pip, "--no-deps", "--no-build-isolation", "-e", ROOT)
+    STAMP.write_text(digest)
+
+
+def main() -> int:
+    what = sys.argv[1] if len(sys.argv) > 1 else "setup"
+    setup()
+    if what == "demo":
+        return subprocess.run([str(BIN / "stratlint"), "examples/"], cwd=ROOT).returncode
+    if what == "test":
+        return subprocess.run([str(BIN / "python"), "-m", "pytest", *sys.argv[2:]], cwd=ROOT).returncode
+    if what == "setup":
+        return 0
+    sys.exit(f"usage: {sys.argv[0]} demo|test|setup")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
