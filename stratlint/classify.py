@@ -200,9 +200,84 @@ def sentence_shape(tokens: Sequence[Tok]) -> _Shape:
     return _Shape(-1, "noun", "")
 
 
+_PREPS = {"in", "into", "across", "within", "through", "with", "beyond", "to", "at", "on",
+          "upmarket", "downmarket", "internationally", "abroad", "outside", "inside", "among",
+          "via", "for", "from", "down", "up", "out", "along", "over", "under"}
+_INLINE_FIELD_RX = re.compile(
+    r"(?:^|(?<=[\s(\[;,|·—–-]))(?:owner|dri|due|deadline|kpi|budget|supports|pillar|target|who|when|"
+    r"lead|status)\s*:[^;|·—–)\]]*", re.IGNORECASE)
+_CHANGE = ("change-up", "change-improve", "change-multiply", "change-reach", "change-down",
+           "change-hold")
+_STATIVE = {"be", "is", "are", "was", "were", "have", "has", "had", "need", "needs", "want",
+            "wants", "seem", "seems", "know", "knows", "like", "likes", "believe", "believes",
+            "think", "thinks", "mean", "means", "am", "been"}
+_NON_ACTIVITY_VERBS = {"be", "is", "are", "was", "were", "have", "has", "had", "do", "does",
+                       "need", "needs", "want", "wants", "seem", "seems", "know", "knows", "like",
+                       "likes", "believe", "believes", "think", "thinks", "mean", "means",
+                       "cost", "costs", "take", "takes", "lose", "loses", "buy", "buys",
+                       "prefer", "prefers", "expect", "expects", "struggle", "struggles",
+                       "spend", "spends", "come", "comes", "go", "goes", "get", "gets",
+                       "become", "becomes", "remain", "remains", "stay", "stays", "tend", "tends",
+                       "say", "says", "use", "uses", "own", "owns", "choose", "chooses", "pay",
+                       "pays", "face", "faces", "account", "accounts", "represent",
+                       "represents", "make", "makes", "evaluate", "evaluates", "compare",
+                       "compares", "see", "sees", "care", "cares", "value", "values", "trust",
+                       "trusts", "switch", "switches", "renew", "renews", "churn", "churns"}
+
+
+def _without_fields(sig: Signals) -> Signals:
+    """Drop the signals that stand inside inline fields ("Owner: …", "Supports: …")."""
+    regions = [(m.start(), m.end()) for m in _INLINE_FIELD_RX.finditer(sig.text)]
+    if not regions:
+        return sig
+    spans = {
+        label: tuple(s for s in v if not any(a <= s[0] and s[1] <= b for a, b in regions))
+        for label, v in sig.spans.items()
+    }
+    return Signals(sig.text, spans, sig.tokens)
+
+
+def _group_of(tok: Tok | None, sig: Signals) -> str:
+    if tok is None:
+        return ""
+    for lab in _CHANGE:
+        if _in_spans(tok, sig.get(lab)):
+            return lab.split("-", 1)[1]
+    return ""
+
+
+def _object(toks: Sequence[Tok], verb: int) -> list[Tok]:
+    """The noun phrase a verb governs: "increase [sales]", "triple [our logo count]"."""
+    out: list[Tok] = []
+    i = verb + 1
+    # particles and adverbs first: "ramp up", "significantly"
+    while i < len(toks) and (toks[i].lower in {"up", "back", "down"} or (
+            toks[i].flags == "R" and toks[i].lower not in _PREPS)):
+        i += 1
+    if i < len(toks) and toks[i].lower in _PREPS:
+        return []
+    while i < len(toks):
+        t = toks[i]
+        if t.lower in _DETERMINERS or t.lower in {"our", "their", "its", "your"}:
+            i += 1
+            continue
+        if t.lower in _PREPS or t.lower in {"by", "and", "or", "per", "this", "next", "from"} \
+                or t.text in {",", ".", ";", ":", "(", ")", "—", "–", "%", "$"}:
+            break
+        if any(c.isalpha() for c in t.text) or t.text[:1].isdigit():
+            out.append(t)
+            i += 1
+            if len(out) >= 5:
+                break
+            continue
+        break
+    return out
+
+
 def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool = False) -> Verdict:
     if stmt.is_field:
         return _classify_field(stmt, sig)
+    sig = _without_fields(sig)
     toks = sig.tokens
     shape = sentence_shape(toks)
     verb = toks[shape.verb] if shape.verb >= 0 else None
@@ -211,9 +286,6 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
 
     metric_spans = list(sig.get("metrics"))
     activity_nouns = sig.get("activity-nouns")
-    change_labels = ("change-up", "change-multiply", "change-reach", "change-down", "change-hold")
-    change_spans = [s for lab in change_labels for s in sig.get(lab)]
-    strong_change = [s for lab in ("change-up", "change-multiply", "change-down") for s in sig.get(lab)]
     quant_spans = list(sig.get("PERCENT")) + list(sig.get("MONEY")) + list(sig.get("MULTIPLIER")) + list(
         sig.get("FROM_TO"))
     # A count attached to a measurable thing: "1,200 active merchants", "40 new logos".
@@ -221,16 +293,13 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
     counts_any: list[tuple[int, int]] = []
     for a, b in sig.get("NUMBER"):
         k = _tok_index_at(toks, a)
-        if k < 0:
+        if k < 0 or any(a2 <= a < b2 for a2, b2 in sig.get("DATE")):
             continue
-        if any(a2 <= a < b2 for a2, b2 in sig.get("DATE")):
-            continue
-        tail = toks[k + 1 : k + 5]
-        for t in tail:
+        for t in toks[k + 1 : k + 5]:
             if _in_spans(t, metric_spans) and not _in_spans(t, activity_nouns):
                 counts_metric.append((a, t.end))
                 break
-            if "N" in t.flags or t.text[:1].isupper() or t.text.isupper():
+            if "N" in t.flags or t.text[:1].isupper() or _in_spans(t, activity_nouns):
                 counts_any.append((a, t.end))
                 break
     quant = bool(quant_spans or counts_metric)
@@ -266,59 +335,73 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
         return Verdict(Cls.GOAL, tuple(ev), tuple(specific), who, why, vague=not quant)
 
     # 2. Goal: a change or target verb on a measurable thing, in a desired frame.
-    verb_is_change = verb is not None and _in_spans(verb, change_spans)
-    lead_change = _leading_change(toks, change_spans)
-    governs_metric = (verb_is_change or lead_change) and (bool(metric_spans) or _object_noun(toks, shape))
-    multiplier_verb = (verb is not None and _in_spans(verb, sig.get("change-multiply"))) or (
-        lead_change and sig.has("change-multiply"))
+    cverb = verb
+    if shape.frame == "noun" or (verb is not None and not _group_of(verb, sig)):
+        for t in toks[:6]:
+            if _group_of(t, sig) and ("V" in t.flags or not t.flags):
+                cverb = t
+                break
+    group = _group_of(cverb, sig)
+    obj = _object(toks, toks.index(cverb)) if cverb is not None and group else []
+    obj_metric = any(_in_spans(t, metric_spans) for t in obj)
+    obj_vague = any(_in_spans(t, sig.get("vague-quantities")) for t in obj) or (
+        cverb is not None and any(_in_spans(t, sig.get("vague-quantities"))
+                                  for t in toks[toks.index(cverb) + 1 : toks.index(cverb) + 3]))
     desired = not fact and (shape.frame in {"imperative", "infinitive", "modal", "noun"} or target_frame)
-    strong = bool(strong_change) and ((verb is not None and _in_spans(verb, strong_change)) or lead_change)
-    activity_count_only = bool(activity_nouns) and not quant_spans and not counts_metric
-    is_goal = False
+    activity_count_only = bool(activity_nouns) and not quant_spans and not counts_metric and not (
+        obj_metric and not any(_in_spans(t, activity_nouns) for t in obj))
+    goal = False
+    vague = not quant
     if desired and not activity_count_only:
-        if multiplier_verb or (strong and (metric_spans or quant)):
-            is_goal = True
-        elif (verb_is_change or lead_change) and quant:
-            is_goal = True
-        elif shape.frame == "noun" and quant and (metric_spans or target_frame) and not sig.has(
-                "activity-verbs"):
-            is_goal = True
-        elif target_frame and quant and metric_spans and shape.frame != "imperative":
-            is_goal = True
-        elif target_frame and _target_label(sig) and (metric_spans or quant):
-            is_goal = True
-    if is_goal:
-        ev.append(Evidence("change", ", ".join(sig.text[a:b] for a, b in change_spans) or "target"))
+        if group == "multiply" and (obj or quant):
+            goal, vague = True, False
+        elif group in ("up", "down", "hold") and (obj or quant):
+            goal = True
+        elif group == "improve" and (obj_metric or quant):
+            goal = True
+        elif group == "reach" and quant:
+            goal = True
+        elif group == "reach" and obj_vague and obj:
+            goal, vague = True, True
+        elif shape.frame == "noun" and not group and quant and (metric_spans or target_frame) \
+                and not sig.has("activity-verbs"):
+            goal = True
+        elif _target_label(sig) and (metric_spans or quant):
+            goal = True
+    if goal:
+        ev.append(Evidence("change", cverb.text if cverb is not None and group else "target"))
         if metric_spans:
             ev.append(Evidence("metric", _span_text(sig, "metrics")))
         if quant:
             ev.append(Evidence("quantity", ", ".join(sig.text[a:b] for a, b in quant_spans + counts_metric)))
-        means = _means_clause(low) and (who or why)
-        vague = not quant or sig.has("vague-quantities") and not quant
-        if means:
+        if _means_clause(low) and (who or why):
             ev.append(Evidence("means", "goal with the choice that reaches it"))
             return Verdict(Cls.CHOICE, tuple(ev), tuple(specific), who, why)
         return Verdict(Cls.GOAL, tuple(ev), tuple(specific), who, why, vague=vague)
-    if desired and governs_metric and strong and not quant:
-        ev.append(Evidence("vague-goal", _span_text(sig, "metrics") or "no number"))
-        return Verdict(Cls.GOAL, tuple(ev), tuple(specific), who, why, vague=True)
 
     # 3. Choice or action.
     choice_verb = verb is not None and _in_spans(verb, sig.get("choice-verbs"))
-    activity_verb = verb is not None and (_in_spans(verb, sig.get("activity-verbs")) or (
-        "V" in verb.flags and not choice_verb and not _in_spans(verb, change_spans)))
+    activity_verb = verb is not None and bool(set(verb.flags) & set("VZ")) and not choice_verb and (
+        verb.lower not in _STATIVE or _in_spans(verb, sig.get("activity-verbs")))
     op_specific = [e for e in specific if e.label != "activity" or not choice_verb]
-    committed = shape.frame in {"imperative", "modal", "infinitive"} or (
-        shape.frame == "present" and verb is not None and "Z" in verb.flags and shape.subject
-        and shape.subject.lower() not in {"it", "this", "that", "there", "which", "what"})
+    timed = [e for e in specific if e.label in ("frequency", "date", "owner", "named")]
+    if shape.frame == "present":
+        # "Nadia posts a teardown every Thursday": a commitment; "Churn is 4%": a fact.
+        person = bool(shape.subject) and (shape.subject.split()[0][:1].isupper() or shape.subject.lower()
+                                          .split()[0] in {"we", "each", "every", "our", "i"})
+        committed = bool(activity_verb and verb is not None and verb.lower not in _NON_ACTIVITY_VERBS
+                         and person and (timed or (counts_any and not quant_spans)))
+        if committed:
+            fact = False
+    else:
+        committed = shape.frame in {"imperative", "modal", "infinitive"}
 
     if fact and not (who or why or tradeoff):
         return Verdict(Cls.CONTEXT, (Evidence("fact", shape.frame),), tuple(specific), who, why)
 
     if committed and (activity_verb or (choice_verb and op_specific)):
-        if not (choice_verb and not op_specific):
-            ev.append(Evidence("activity", verb.text if verb else ""))
-            return Verdict(Cls.ACTION, tuple(ev), tuple(specific), who, why)
+        ev.append(Evidence("activity", verb.text if verb else ""))
+        return Verdict(Cls.ACTION, tuple(ev), tuple(specific), who, why)
     if choice_verb or who or why or tradeoff or universal:
         if shape.frame == "past":
             return Verdict(Cls.CONTEXT, (Evidence("fact", "past"),), tuple(specific), who, why)
@@ -330,12 +413,10 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
             ev.append(Evidence("why", _span_text(sig, "value")))
         if tradeoff:
             ev.append(Evidence("trade-off", _span_text(sig, "tradeoff")))
-        if fact and not choice_verb and not tradeoff and shape.frame != "noun":
+        if fact and not choice_verb and not tradeoff:
             # "Hospitals lose $2M a year to denials": a fact about the customer, not a choice.
-            if not (why and shape.subject.lower() in {"we", "our", "customers", "buyers"}):
+            if not (why and shape.subject.lower().split()[:1] in (["we"], ["our"])):
                 return Verdict(Cls.CONTEXT, tuple(ev), tuple(specific), who, why)
-        if shape.frame == "noun" and op_specific and not (who or why or tradeoff or choice_verb):
-            return Verdict(Cls.ACTION, tuple(ev), tuple(specific), who, why)
         if shape.frame == "noun" and activity_nouns and op_specific:
             return Verdict(Cls.ACTION, (Evidence("activity", _span_text(sig, "activity-nouns")),),
                            tuple(specific), who, why)
@@ -372,24 +453,6 @@ def _is_fact(sig: Signals, shape: _Shape, toks: Sequence[Tok]) -> bool:
         return not sig.has("TARGET_FRAME") or bool(sig.get("PAST_FRAME"))
     if shape.frame == "noun" and sig.has("PAST_FRAME") and not sig.has("TARGET_FRAME"):
         return True
-    return False
-
-
-def _leading_change(toks: Sequence[Tok], change_spans: Sequence[tuple[int, int]]) -> bool:
-    """A change verb in the first few words of a verbless item: "Target: grow ARR…"."""
-    for t in toks[:4]:
-        if _in_spans(t, change_spans) and ("V" in t.flags or not t.flags):
-            return True
-    return False
-
-
-def _object_noun(toks: Sequence[Tok], shape: _Shape) -> bool:
-    if shape.verb < 0:
-        return False
-    for t in toks[shape.verb + 1 : shape.verb + 5]:
-        if t.lower in _DETERMINERS:
-            continue
-        return "N" in t.flags and "V" not in t.flags
     return False
 
 

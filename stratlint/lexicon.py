@@ -42,6 +42,7 @@ def raw_lexicons() -> dict[str, dict[str, Any]]:
 LEXICONS: dict[str, tuple[str, str]] = {
     "metrics": ("metrics", "terms"),
     "change-up": ("change_verbs", "up"),
+    "change-improve": ("change_verbs", "improve"),
     "change-multiply": ("change_verbs", "multiply"),
     "change-reach": ("change_verbs", "reach"),
     "change-down": ("change_verbs", "down"),

@@ -69,15 +69,22 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
     toks = sig.tokens
     roles = sig.get("roles")
     weak = set(lexicon.terms("weak-owners"))
+    shape = sentence_shape(toks)
+    subject_end = toks[shape.verb].start if shape.verb >= 0 and shape.subject else -1
     for a0, b0 in roles:
         k = next((i for i, t in enumerate(toks) if t.start == a0), -1)
         prev = toks[k - 1].lower if k > 0 else ""
         prev2 = toks[k - 2].lower if k > 1 else ""
         if prev in _AUDIENCE or prev2 in _AUDIENCE and prev in {"the", "our", "all", "new", "each"}:
             continue  # the audience: "a webinar for IT managers"
-        if sig.text[a0:b0].lower() in weak:
+        word = sig.text[a0:b0]
+        if word.lower() in weak:
             continue
-        return True
+        # A role or team owns the item where it is written as a name ("RevOps", "AE", "Marketing")
+        # or stands where owners stand (the subject, in brackets, after a dash).
+        if any(c.isupper() for c in word) or a0 < subject_end or prev in {"(", "—", "–", "-", ":",
+                                                                          "/", "|", "by"}:
+            return True
     return _person(sig, heading)
 
 
@@ -287,6 +294,17 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
             if not _judged(a, st):
                 continue
             v = a.verdicts.get(st.index)
+            vague_field = next((f for f in st.fields if f.label == "target" and not st.is_field
+                                and not re.search(r"\d", f.value) and f.value.strip()), None)
+            if vague_field is not None and (v is None or v.cls != Cls.GOAL or not v.vague):
+                yield ctx.at_statement(
+                    st,
+                    f"Target {quote(vague_field.value)} has no number: nobody can tell whether "
+                    "it was hit.",
+                    "Put a number and a date on it (e.g. 'Target: 30 SQLs by 30 June').",
+                    scope.title,
+                )
+                continue
             if v is None or v.cls != Cls.GOAL or not v.vague:
                 continue
             yield ctx.at_statement(
