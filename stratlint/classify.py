@@ -167,8 +167,11 @@ def sentence_shape(tokens: Sequence[Tok]) -> _Shape:
         return _Shape(tokens.index(words[1]), "infinitive", "")
     if low in _MODALS - {"to"} and len(words) > 1:
         return _Shape(tokens.index(words[1]) if "V" in words[1].flags else -1, "modal", "")
+    second = words[1] if len(words) > 1 else None
     if "V" in fl and low not in _DETERMINERS and low not in _SUBJECT_PRONOUNS and (
-        "N" not in fl or not (len(words) > 1 and ("Z" in words[1].flags or words[1].lower in _MODALS))
+        "N" not in fl or second is None or not (
+            "Z" in second.flags or second.lower in (_MODALS - {"to"}) | _BE
+            or ("D" in second.flags and "V" not in second.flags))
     ):
         return _Shape(tokens.index(first), "imperative", "")
     # Subject + verb: "We sell…", "Nadia posts…", "Each rep walks…", "AEs will book…"
@@ -186,9 +189,11 @@ def sentence_shape(tokens: Sequence[Tok]) -> _Shape:
                 and "V" in words[j + 2].flags:
             # "Our strategy is to increase…", "The goal is to reach…": a desired state.
             return _Shape(tokens.index(words[j + 2]), "infinitive", " ".join(s.text for s in subject))
-        if j > 0 and subject and ("Z" in t.flags or "D" in t.flags or lw in _BE or
-                                  ("V" in t.flags and subject[-1].lower in _SUBJECT_PRONOUNS |
-                                   {"they", "reps", "aes", "sdrs", "team"})):
+        plural_subject = bool(subject) and (subject[-1].lower in _SUBJECT_PRONOUNS | {"they"} or (
+            "N" in subject[-1].flags and subject[-1].lower.endswith("s")) or subject[-1].text.isupper())
+        if j > 0 and subject and ("Z" in t.flags or "D" in t.flags or lw in _BE or lw in {
+                "have", "has", "had"} or ("V" in t.flags and plural_subject and "N" not in t.flags)
+                or ("V" in t.flags and plural_subject and j <= 2)):
             frame = "past" if ("D" in t.flags and "Z" not in t.flags and "V" not in t.flags) or lw in {
                 "was", "were"} else "present"
             if lw in {"has", "have", "had"} and j + 1 < len(words) and "D" in words[j + 1].flags:
@@ -303,6 +308,20 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
                 counts_any.append((a, t.end))
                 break
     quant = bool(quant_spans or counts_metric)
+    # Which counts are operational ("50 calls", "20 blocks", "3 AEs") and which describe a segment
+    # ("chains with five or more clinics"): a count is operational when it counts an activity, a
+    # role or resource, or is the object of the verb.
+    obj_start = toks[shape.verb + 1].start if 0 <= shape.verb < len(toks) - 1 else -1
+    op_counts = []
+    for a, b in counts_any:
+        k = _tok_index_at(toks, a)
+        noun = next((t for t in toks[k + 1 : k + 5] if (t.start, t.end) == (t.start, b)), None)
+        if noun is not None and (_in_spans(noun, activity_nouns) or _in_spans(noun, sig.get("roles"))
+                                 or _in_spans(noun, sig.get("resources"))):
+            op_counts.append((a, b))
+        elif obj_start >= 0 and a <= obj_start + 4 and a >= obj_start:
+            op_counts.append((a, b))
+    counts_any = op_counts
     fact = _is_fact(sig, shape, toks)
     target_frame = sig.has("TARGET_FRAME")
 
@@ -336,7 +355,7 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
 
     # 2. Goal: a change or target verb on a measurable thing, in a desired frame.
     cverb = verb
-    if shape.frame == "noun" or (verb is not None and not _group_of(verb, sig)):
+    if shape.frame == "noun":
         for t in toks[:6]:
             if _group_of(t, sig) and ("V" in t.flags or not t.flags):
                 cverb = t
@@ -344,6 +363,12 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
     group = _group_of(cverb, sig)
     obj = _object(toks, toks.index(cverb)) if cverb is not None and group else []
     obj_metric = any(_in_spans(t, metric_spans) for t in obj)
+    if group == "reach" and obj and any(t.text[:1].isdigit() or _in_spans(t, sig.get("NUMBER"))
+                                        for t in obj[:2]):
+        head = obj[-1]
+        if not (_in_spans(head, activity_nouns) or _in_spans(head, sig.get("roles"))
+                or _in_spans(head, sig.get("resources"))):
+            quant = True
     obj_vague = any(_in_spans(t, sig.get("vague-quantities")) for t in obj) or (
         cverb is not None and any(_in_spans(t, sig.get("vague-quantities"))
                                   for t in toks[toks.index(cverb) + 1 : toks.index(cverb) + 3]))
@@ -414,8 +439,11 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
         if tradeoff:
             ev.append(Evidence("trade-off", _span_text(sig, "tradeoff")))
         if fact and not choice_verb and not tradeoff:
-            # "Hospitals lose $2M a year to denials": a fact about the customer, not a choice.
-            if not (why and shape.subject.lower().split()[:1] in (["we"], ["our"])):
+            # "Hospitals lose $2M a year to denials": a fact about the customer, not a choice;
+            # "Our buyer is the VP of Operations…": a choice told in the present.
+            ours = shape.subject.lower().split()[:1] in (["we"], ["our"], ["the"]) and (
+                who or why) and shape.frame == "present"
+            if not ours:
                 return Verdict(Cls.CONTEXT, tuple(ev), tuple(specific), who, why)
         if shape.frame == "noun" and activity_nouns and op_specific:
             return Verdict(Cls.ACTION, (Evidence("activity", _span_text(sig, "activity-nouns")),),

@@ -150,7 +150,7 @@ def initiatives_of(a: Analysis, scope: Scope) -> list[Initiative]:
             st = doc.statements[i]
             if st.quoted or st.form not in ("item", "row") or st.depth != 0 or st.is_field:
                 continue
-            if a.cls(st) != Cls.ACTION:
+            if a.cls(st) not in (Cls.ACTION, Cls.GOAL):
                 continue
             subs = [s for s in doc.statements if s.parent == st.index]
             text = " ".join([st.text] + [s.text for s in subs])

@@ -1,0 +1,133 @@
+"""Statement classes on many phrasings (SPEC §8.4). These sentences were written before tuning,
+from the SPEC's definitions; most use words that are in no lexicon of ours on purpose."""
+
+from __future__ import annotations
+
+import pytest
+
+from stratlint.analysis import analyse_document
+from stratlint.model import Cls, Kind
+from stratlint.parse import parse
+
+GOALS = [
+    "Increase sales by 50% this year.",
+    "Lift bookings 30%.",
+    "Get to $4M ARR by December.",
+    "Triple our logo count.",
+    "Double revenue in the Nordics by FY28.",
+    "Grow ARR to $8M.",
+    "Reach 1,200 active merchants.",
+    "Get back to $4M in placement fees.",
+    "We will hit $12M in new bookings next year.",
+    "Our goal is to close 40 new dental groups by Q4.",
+    "Cut churn to 2% a month.",
+    "Become the #1 payroll provider for restaurants in Texas.",
+    "Be the go-to platform for independent pharmacies.",
+    "Target: 300 paying schools by June.",
+    "Raise average deal size from $18k to $25k.",
+    "Boost renewals to 95% by year end.",
+    "Add 600 healthcare MQLs per quarter.",
+    "Win 25 new hospital logos in FY27.",
+    "Improve sales.",
+    "Grow pipeline meaningfully this quarter.",
+    "Land 40 new dental groups.",
+    "Shorten the sales cycle to 45 days.",
+    "Quadruple subscriptions in the UK.",
+    "Sign 12 new distributors by end of Q3.",
+]
+CONTEXT = [
+    "Our win rate fell from 30% to 18% last year.",
+    "ARR grew 40% last year.",
+    "Churn is 4% a month among firms under 20 seats.",
+    "We lost six of our ten largest deals to Vendorly in 2025.",
+    "Hospitals lose $2M a year to claim denials.",
+    "Most buyers evaluate three vendors.",
+    "Pipeline coverage was 2.1x at the start of Q3.",
+    "Competitors have cut prices by 20% since March.",
+]
+CHOICES = [
+    "Focus on enterprise healthcare clients with a value-based selling approach.",
+    "Sell through partners rather than direct.",
+    "Sell to SMB only through certified partners; no direct field team.",
+    "Win mid-market 3PLs by bundling onboarding into the subscription.",
+    "We will not chase deals under $10k ACV.",
+    "Enter the Nordics through distributors that already serve mid-size manufacturers.",
+    "Compete on time-to-value rather than on price.",
+    "Our buyer is the VP of Operations at regional hospital networks.",
+    "Prioritise veterinary chains with five or more clinics.",
+    "Concentrate field sales on hospital systems that already run Epic.",
+    "Price per location so franchise owners can predict their costs.",
+    "Lead with the compliance module for credit unions, where audits drive urgency.",
+]
+ACTIONS = [
+    "Make 50 calls a day.",
+    "Attend HIMSS in March.",
+    "Nadia posts a teardown every Thursday.",
+    "Each rep walks 20 blocks a week.",
+    "Hire two SDRs for EMEA by March 31.",
+    "Run four webinars for hospital CFOs in Q3.",
+    "Launch the partner referral program in Q2.",
+    "Clean up CRM data before the board meeting.",
+    "Publish a case study with St. Mary's by June.",
+    "AEs will book 8 discovery calls a week.",
+    "Translate the pitch deck into German by May 15.",
+    "Schedule QBRs with the top 20 accounts.",
+    "Set up Gong for the whole sales team in April.",
+    "Priya reviews the forecast every Monday.",
+]
+
+
+def _classify(sentence: str) -> Cls:
+    doc = parse(f"## Notes\n\n- {sentence}\n", "t.md")
+    a = analyse_document(doc)
+    (st,) = [s for s in doc.statements if s.form == "item"]
+    return a.cls(st)
+
+
+@pytest.mark.parametrize("sentence", GOALS)
+def test_goal_phrasings_are_goals(sentence):
+    assert _classify(sentence) == Cls.GOAL, sentence
+
+
+@pytest.mark.parametrize("sentence", CONTEXT)
+def test_numbers_told_as_facts_are_context(sentence):
+    assert _classify(sentence) == Cls.CONTEXT, sentence
+
+
+@pytest.mark.parametrize("sentence", CHOICES)
+def test_choices_are_choices_even_as_imperatives(sentence):
+    assert _classify(sentence) == Cls.CHOICE, sentence
+
+
+@pytest.mark.parametrize("sentence", ACTIONS)
+def test_activities_are_actions(sentence):
+    assert _classify(sentence) == Cls.ACTION, sentence
+
+
+@pytest.mark.parametrize("heading,kind", [
+    ("Sales Strategy", Kind.STRATEGY),
+    ("Strategy execution plan", Kind.PLAN),
+    ("Strategy & Plan", Kind.MIXED),
+    ("Strategies and tactics", Kind.MIXED),
+    ("Q3 Goals", Kind.GOALS),
+    ("OKRs", Kind.GOALS),
+    ("Where we play", Kind.STRATEGY),
+    ("Target market", Kind.STRATEGY),
+    ("30-60-90", Kind.PLAN),
+    ("Next steps", Kind.PLAN),
+    ("Pillar 4: Utility make-ready programs", Kind.STRATEGY),
+    ("Budget", None),
+    ("Playbook", None),
+    ("Vision", None),
+])
+def test_heading_kinds(heading, kind):
+    from stratlint.classify import heading_kind
+
+    assert heading_kind(heading).kind == kind
+
+
+def test_a_number_in_a_goals_section_is_a_goal_not_a_finding():
+    from stratlint import lint_text
+
+    text = "## Goals\n\n- Grow ARR to $8M by Q4.\n"
+    assert lint_text(text) == []
