@@ -173,7 +173,7 @@ def _judge_sections(a: Analysis) -> None:
             if foreign * 3 >= 2 * len(classes):
                 a.mislabeled[sec.index] = (label, _dominant(classes, label), foreign, len(classes))
                 continue
-        if kind != Kind.GOALS:
+        if kind in (Kind.STRATEGY, Kind.PLAN):
             if classes.count(Cls.CHOICE) >= 2 and classes.count(Cls.ACTION) >= 2:
                 a.mixed[sec.index] = "content"
 

@@ -85,6 +85,10 @@ def heading_kind(title: str, extra: dict[str, list[str]] | None = None) -> Headi
     if phrases is None:
         phrases = _PHRASE_CACHE[key] = _phrases(extra)
     words = [w.lower().replace("’", "'") for w in _HEADING_TOKEN.findall(title)]
+    if len(words) >= 5:
+        fl = lexicon.wordforms().flags.get(words[0], "")
+        if "V" in fl and "N" not in fl:
+            return HeadingKind(None, None)  # "Align and bring clarity to our strategy": a topic
     joiners = {"&", "and", "+", "/", "vs", "versus", "with"}
     found: list[tuple[int, int, Kind, str, str]] = []
     i = 0
@@ -148,9 +152,16 @@ class _Shape:
 
 def sentence_shape(tokens: Sequence[Tok]) -> _Shape:
     """Find the main verb and the frame it stands in, from word classes and word order."""
-    words = [t for t in tokens if t.text.strip() and t.text not in {"-", "—", "–", "*", "(", "["}]
+    words = [t for t in tokens if t.text.strip()]
+    while words and not any(c.isalnum() for c in words[0].text):
+        words = words[1:]  # bullets, emoji, check marks
     if not words:
         return _Shape(-1, "noun", "")
+    if words[0].lower == "to" and len(words) > 3 and "V" in words[1].flags:
+        # "To increase awareness, we target …": the main clause after the purpose decides.
+        comma = next((k for k, t in enumerate(words[:15]) if t.text == ","), -1)
+        if comma > 1 and comma + 1 < len(words):
+            words = words[comma + 1 :]
     # Labels ("Pillar 2:", "KR1 –") before the sentence proper.
     start = 0
     for i, t in enumerate(words[:6]):
@@ -307,7 +318,7 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
             if "N" in t.flags or t.text[:1].isupper() or _in_spans(t, activity_nouns):
                 counts_any.append((a, t.end))
                 break
-    quant = bool(quant_spans or counts_metric)
+    quant = bool(quant_spans or counts_metric or sig.has("BY_AMOUNT"))
     # Which counts are operational ("50 calls", "20 blocks", "3 AEs") and which describe a segment
     # ("chains with five or more clinics"): a count is operational when it counts an activity, a
     # role or resource, or is the object of the verb.
@@ -326,7 +337,7 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
     target_frame = sig.has("TARGET_FRAME")
 
     who = sig.has(*WHO) and not _only_generic_who(sig)
-    why = sig.has("value")
+    why = sig.has("value") or (who and sig.has("value-weak"))
     tradeoff = sig.has("tradeoff")
     universal = sig.has("universal")
 
@@ -380,9 +391,9 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
     if desired and not activity_count_only:
         if group == "multiply" and (obj or quant):
             goal, vague = True, False
-        elif group in ("up", "down", "hold") and (obj or quant):
+        elif group in ("up", "down") and (obj or quant):
             goal = True
-        elif group == "improve" and (obj_metric or quant):
+        elif group in ("improve", "hold") and (obj_metric or quant):
             goal = True
         elif group == "reach" and quant:
             goal = True
@@ -485,7 +496,8 @@ def _is_fact(sig: Signals, shape: _Shape, toks: Sequence[Tok]) -> bool:
 
 
 def _target_label(sig: Signals) -> bool:
-    return bool(re.match(r"\s*(target|goal|objective|kr\s?\d*|key result|okr)\b", sig.text, re.I))
+    return bool(re.match(r"\W*(target|goal|kr\s?\d*|key result\s?\d*|okr)\s*[:\-–—]", sig.text,
+                         re.I))
 
 
 def _means_clause(low: str) -> bool:

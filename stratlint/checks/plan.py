@@ -307,6 +307,8 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                 continue
             if v is None or v.cls != Cls.GOAL or not v.vague:
                 continue
+            if re.match(r"\W*(?:objective|o\d+)\b", st.text, re.I):
+                continue  # an OKR objective is qualitative by design; its key results carry numbers
             yield ctx.at_statement(
                 st,
                 f"Target {quote(st.text)} has no number: nobody can tell whether it was hit.",

@@ -88,6 +88,9 @@ def _strategies(ctx: Context) -> Iterator[tuple[Scope, list[Statement]]]:
         sts = _scope_statements(a, scope)
         if not any(not st.is_field for st in sts):
             continue  # an empty strategy heading (template) has nothing to judge yet
+        classified = [st for st in sts if a.cls(st) != Cls.CONTEXT]
+        if not classified and any(st.links for st in sts):
+            continue  # a pointer: "Our strategy is in [this document](…)"
         yield scope, sts
 
 
@@ -126,7 +129,9 @@ def strategy_missing_why(ctx: Context) -> Iterator[Hit]:
     for scope, sts in _strategies(ctx):
         if _component_has_content(a, scope, _WHY_HEADINGS):
             continue
-        if any(a.signals[st.index].has("value") and a.cls(st) != Cls.CONTEXT for st in sts):
+        if any((a.signals[st.index].has("value") and a.cls(st) != Cls.CONTEXT)
+               or (a.signals[st.index].has("value-weak") and a.cls(st) == Cls.CHOICE)
+               for st in sts):
             continue
         if any(a.signals[st.index].has("value") and a.verdicts.get(st.index) is not None
                and a.verdicts[st.index].why and _our_claim(a, st) for st in sts):
