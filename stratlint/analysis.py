@@ -117,8 +117,9 @@ def analyse_document(
             if not heading_is_statement(st.text, sig, hk[st.section]):
                 continue
             v = classify(st, sig, kind, is_heading=True)
-            if v.cls == Cls.CONTEXT:
-                continue
+            if v.cls == Cls.CONTEXT or (v.cls == Cls.ACTION and not v.specific) or (
+                    v.cls == Cls.CHOICE and not (v.who or v.why)):
+                continue  # a heading counts only where it says something definite
             verdicts[st.index] = v
             continue
         verdicts[st.index] = classify(st, sig, kind)

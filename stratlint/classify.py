@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from stratlint import lexicon
 from stratlint.model import Cls, Document, Kind, Statement
@@ -22,8 +23,9 @@ WHO = ("segments", "industries", "personas", "geographies", "markets", "channels
 OUTCOME_DOWN_OK = ("churn", "cac", "cost", "cycle", "time", "payback", "discount", "attrition")
 _SUBJECT_PRONOUNS = {"we", "i", "they", "you", "he", "she", "it", "our", "my", "their", "us"}
 _MODALS = {"will", "shall", "must", "should", "'ll", "ll", "wo", "can", "may", "might", "would",
-           "need", "needs", "going", "gonna", "plan", "plans", "aim", "aims", "want", "wants",
-           "intend", "intends", "hope", "expect", "commit", "commits", "to"}
+           "could", "need", "needs", "going", "gonna", "plan", "plans", "aim", "aims", "want",
+           "wants", "intend", "intends", "hope", "expect", "commit", "commits", "to"}
+_WEAK_MODALS = {"can", "may", "might", "would", "could"}
 _DETERMINERS = {"the", "a", "an", "our", "their", "its", "my", "your", "this", "that", "these",
                 "those", "each", "every", "all", "both", "some", "any", "no", "more", "new",
                 "existing", "current", "top", "key"}
@@ -157,16 +159,21 @@ def sentence_shape(tokens: Sequence[Tok]) -> _Shape:
         words = words[1:]  # bullets, emoji, check marks
     if not words:
         return _Shape(-1, "noun", "")
-    if words[0].lower == "to" and len(words) > 3 and "V" in words[1].flags:
-        # "To increase awareness, we target …": the main clause after the purpose decides.
-        comma = next((k for k, t in enumerate(words[:15]) if t.text == ","), -1)
+    if (words[0].lower == "to" and len(words) > 3 and "V" in words[1].flags) or (
+            words[0].lower in _SUBORDINATORS):
+        # "To increase awareness, we target …", "After the price spike, 30% of customers left":
+        # the main clause after the purpose or the circumstance decides.
+        comma = next((k for k, t in enumerate(words[:18]) if t.text == ","), -1)
         if comma > 1 and comma + 1 < len(words):
             words = words[comma + 1 :]
     # Labels ("Pillar 2:", "KR1 –") before the sentence proper.
     start = 0
     for i, t in enumerate(words[:6]):
         if t.text in {":", "—", "–"} and i < 5:
-            start = i + 1
+            head = words[0]
+            verb_first = "V" in head.flags and ("N" not in head.flags or i > 2)
+            if not verb_first:
+                start = i + 1
             break
     words = words[start:]
     if not words:
@@ -179,6 +186,13 @@ def sentence_shape(tokens: Sequence[Tok]) -> _Shape:
     if low in _MODALS - {"to"} and len(words) > 1:
         return _Shape(tokens.index(words[1]) if "V" in words[1].flags else -1, "modal", "")
     second = words[1] if len(words) > 1 else None
+    if "V" in fl and second is not None and second.lower in {"for", "by", "from", "of", "as"} \
+            and "N" in fl:
+        return _Shape(-1, "noun", "")  # "Draft for the January kickoff": a noun
+    if "V" in fl and ("N" in fl or "A" in fl) and second is not None and "N" in second.flags \
+            and "V" not in second.flags and first.lemma not in _known_verbs() \
+            and second.lower not in _DETERMINERS:
+        return _Shape(-1, "noun", "")  # "Green tariffs for every customer": a noun phrase
     if "V" in fl and low not in _DETERMINERS and low not in _SUBJECT_PRONOUNS and (
         "N" not in fl or second is None or not (
             "Z" in second.flags or second.lower in (_MODALS - {"to"}) | _BE
@@ -194,8 +208,15 @@ def sentence_shape(tokens: Sequence[Tok]) -> _Shape:
             if lw in {"wo"} and nxt is not None:  # won't
                 nxt = words[j + 2] if j + 2 < len(words) else None
             if nxt is not None and "V" in nxt.flags:
-                return _Shape(tokens.index(nxt), "modal", " ".join(s.text for s in subject))
+                frame = "present" if lw in _WEAK_MODALS else "modal"
+                return _Shape(tokens.index(nxt), frame, " ".join(s.text for s in subject))
             return _Shape(-1, "modal", " ".join(s.text for s in subject))
+        following = words[j + 1] if j + 1 < len(words) else None
+        if j > 0 and "N" in t.flags and "Z" in t.flags and following is not None and (
+                following.lower in _BE | {"have", "has", "had", "will", "would", "can", "could"}
+                or "D" in following.flags or "Z" in following.flags):
+            subject.append(t)  # "Wholesale prices have fallen": "prices" is the noun
+            continue
         if j > 0 and subject and lw in _BE and j + 2 < len(words) and words[j + 1].lower == "to" \
                 and "V" in words[j + 2].flags:
             # "Our strategy is to increase…", "The goal is to reach…": a desired state.
@@ -362,7 +383,9 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
     # 1. Aspiration: "become the #1 …", "be the go-to platform for …"
     if _aspiration(sig, toks) and not fact:
         ev.append(Evidence("aspiration", _span_text(sig, "aspirations")))
-        return Verdict(Cls.GOAL, tuple(ev), tuple(specific), who, why, vague=not quant)
+        # "Become the leading platform for growing companies" wishes; it does not choose.
+        return Verdict(Cls.GOAL, tuple(ev), tuple(specific), False, sig.has("value"),
+                       vague=not quant)
 
     # 2. Goal: a change or target verb on a measurable thing, in a desired frame.
     cverb = verb
@@ -405,6 +428,7 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
         elif _target_label(sig) and (metric_spans or quant):
             goal = True
     if goal:
+        who = _where_phrase(sig, toks, obj)
         ev.append(Evidence("change", cverb.text if cverb is not None and group else "target"))
         if metric_spans:
             ev.append(Evidence("metric", _span_text(sig, "metrics")))
@@ -423,10 +447,10 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
     timed = [e for e in specific if e.label in ("frequency", "date", "owner", "named")]
     if shape.frame == "present":
         # "Nadia posts a teardown every Thursday": a commitment; "Churn is 4%": a fact.
-        person = bool(shape.subject) and (shape.subject.split()[0][:1].isupper() or shape.subject.lower()
-                                          .split()[0] in {"we", "each", "every", "our", "i"})
+        person = _person_subject(shape, toks, sig)
+        timed_only = [e for e in timed if e.label in ("frequency", "date")]
         committed = bool(activity_verb and verb is not None and verb.lower not in _NON_ACTIVITY_VERBS
-                         and person and (timed or (counts_any and not quant_spans)))
+                         and person and timed_only)
         if committed:
             fact = False
     else:
@@ -435,9 +459,16 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
     if fact and not (who or why or tradeoff):
         return Verdict(Cls.CONTEXT, (Evidence("fact", shape.frame),), tuple(specific), who, why)
 
-    if committed and (activity_verb or (choice_verb and op_specific)):
-        ev.append(Evidence("activity", verb.text if verb else ""))
-        return Verdict(Cls.ACTION, tuple(ev), tuple(specific), who, why)
+    negative = verb is not None and verb.lower in _NEGATIVE_CHOICE
+    if committed and not negative and (activity_verb or (choice_verb and op_specific)):
+        listed = verb is not None and _in_spans(verb, sig.get("activity-verbs"))
+        vague_prose = stmt.form == "sentence" and not op_specific and not listed
+        if vague_prose:
+            pass  # "We will get there by …", "Thank you to the team": prose, not a commitment
+        elif op_specific or not (who or why or tradeoff) or (listed and not (why or tradeoff)):
+            if not (choice_verb and why and not timed):
+                ev.append(Evidence("activity", verb.text if verb else ""))
+                return Verdict(Cls.ACTION, tuple(ev), tuple(specific), who, why)
     if choice_verb or who or why or tradeoff or universal:
         if shape.frame == "past":
             return Verdict(Cls.CONTEXT, (Evidence("fact", "past"),), tuple(specific), who, why)
@@ -456,11 +487,18 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
                 who or why) and shape.frame == "present"
             if not ours:
                 return Verdict(Cls.CONTEXT, tuple(ev), tuple(specific), who, why)
-        if shape.frame == "noun" and activity_nouns and op_specific:
+        timed_noun = [e for e in specific if e.label in ("date", "owner")] or any(
+            f.label in ("owner", "due") for f in stmt.fields)
+        if shape.frame == "noun" and activity_nouns and timed_noun and stmt.form != "sentence":
             return Verdict(Cls.ACTION, (Evidence("activity", _span_text(sig, "activity-nouns")),),
                            tuple(specific), who, why)
+        if not (choice_verb or tradeoff or why or shape.frame in ("imperative", "modal", "infinitive")
+                or shape.subject.lower().split()[:1] in (["we"], ["our"])):
+            if shape.frame == "noun" and stmt.form == "sentence" and not universal:
+                return Verdict(Cls.CONTEXT, tuple(ev), tuple(specific), who, why)
         return Verdict(Cls.CHOICE, tuple(ev), tuple(specific), who, why)
-    if shape.frame == "noun" and (activity_nouns or sig.has("activity-verbs")) and (
+    if shape.frame == "noun" and stmt.form != "sentence" and (
+            activity_nouns or sig.has("activity-verbs")) and (
             op_specific or stmt.fields or section_kind == Kind.PLAN):
         return Verdict(Cls.ACTION, (Evidence("activity", _span_text(sig, "activity-nouns")
                                              or _span_text(sig, "activity-verbs")),), tuple(specific))
@@ -468,6 +506,66 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
             op_specific or any(f.label in {"owner", "due"} for f in stmt.fields)):
         return Verdict(Cls.ACTION, (Evidence("plan item", "owner or date"),), tuple(specific))
     return Verdict(Cls.CONTEXT, tuple(ev), tuple(specific), who, why)
+
+
+_SUBORDINATORS = {"after", "since", "when", "while", "although", "though", "as", "because",
+                  "despite", "following", "during", "over", "last", "before", "once", "if",
+                  "unless", "until", "whereas"}
+
+
+@lru_cache(maxsize=1)
+def _known_verbs() -> frozenset[str]:
+    """Lemmas our lexicons use as verbs: a word of these first in an item is an imperative."""
+    out: set[str] = set()
+    for lex in ("activity-verbs", "choice-verbs", "change-up", "change-improve", "change-multiply",
+                "change-reach", "change-down", "change-hold"):
+        out.update(t.split()[0] for t in lexicon.terms(lex) if t)
+    return frozenset(out)
+
+
+_NEGATIVE_CHOICE = {"stop", "exit", "avoid", "decline", "drop", "deprioritize", "deprioritise",
+                    "sunset", "abandon", "leave", "quit", "pause"}
+_PERSON_PRONOUNS = {"we", "i", "you", "he", "she"}
+_WHERE_PREPS = {"in", "among", "across", "from", "with", "into", "through", "via", "within",
+                "at", "inside", "outside"}
+
+
+def _person_subject(shape: _Shape, toks: Sequence[Tok], sig: Signals) -> bool:
+    """The subject is a person, a role or our own team: "Nadia", "Each rep", "We", "AEs"."""
+    words = shape.subject.split()
+    if not words:
+        return False
+    head = words[-1]
+    low = head.lower()
+    if low in _PERSON_PRONOUNS or words[0].lower() in {"each", "every"}:
+        return True
+    tok = next((t for t in toks if t.text == head), None)
+    if tok is not None and _in_spans(tok, sig.get("roles")):
+        return True
+    if not (head[:1].isupper() and head.isalpha()):
+        return False
+    verb = toks[shape.verb] if shape.verb >= 0 else None
+    # A capitalised name ("Nadia", also "Tom", which is a word too) before a singular verb.
+    return not lexicon.wordforms().flags.get(low) or (
+        len(words) == 1 and verb is not None and "Z" in verb.flags)
+
+
+def _where_phrase(sig: Signals, toks: Sequence[Tok], obj: Sequence[Tok]) -> bool:
+    """A goal that also says where: "Grow ARR 40% in enterprise healthcare"."""
+    spans = [s for lab in WHO for s in sig.get(lab)]
+    if not spans or _only_generic_who(sig):
+        return False
+    metric = sig.get("metrics")
+    for a, b in spans:
+        if any(t.start >= a and t.end <= b for t in obj):
+            continue
+        if any(ma <= a and b <= mb for ma, mb in metric):
+            continue
+        k = _tok_index_at(toks, a)
+        before = [t.lower for t in toks[max(0, k - 3) : k]]
+        if any(w in _WHERE_PREPS for w in before):
+            return True
+    return False
 
 
 def _classify_field(stmt: Statement, sig: Signals) -> Verdict:
@@ -535,8 +633,8 @@ def _named_event(sig: Signals, toks: Sequence[Tok], shape: _Shape) -> str:
     if shape.verb < 0 or shape.frame not in {"imperative", "modal", "present"}:
         return ""
     verb = toks[shape.verb]
-    if verb.lower not in {"attend", "sponsor", "exhibit", "speak", "present", "host", "join",
-                          "run", "book", "attends", "sponsors", "exhibits"}:
+    if verb.lower not in {"attend", "sponsor", "exhibit", "speak", "present", "host", "attends",
+                          "sponsors", "exhibits", "hosts"}:
         return ""
     for t in toks[shape.verb + 1 : shape.verb + 3]:
         if t.text[:1].isupper() and not t.flags:

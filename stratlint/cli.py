@@ -67,8 +67,10 @@ def _resolve_rules(tokens: list[str], what: str) -> tuple[str, ...]:
 
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
-              default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "gitlab"]),
+              default="text", show_default=True,
+              help="Output format: text, json, sarif (code scanning), github (workflow "
+                   "annotations), gitlab (Code Quality report).")
 @click.option("--select", multiple=True, help="Only these rules: IDs, prefixes (S, P2) or names.")
 @click.option("--ignore", multiple=True, help="Skip these rules: IDs, prefixes or names.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
@@ -82,11 +84,27 @@ def _resolve_rules(tokens: list[str], what: str) -> tuple[str, ...]:
 @click.option("--output-file", "-o", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the report to this file instead of standard output.")
 @click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
+@click.option("--report-unused-disables", is_flag=True,
+              help="Report suppression comments that suppress nothing (exit 2).")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, config_file: Path | None, no_config: bool,
           stdin_filename: str | None, statistics: bool, quiet: bool, output_file: Path | None,
-          color: bool | None) -> None:
-    """Lint files, directories (walked for *.md and *.markdown), or - for stdin."""
+          color: bool | None, report_unused_disables: bool) -> None:
+    """Lint files, directories (walked for *.md and *.markdown), or - for stdin.
+
+    Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage,
+    configuration or input error.
+
+    \b
+    Examples:
+      stratlint check docs/                          lint every *.md under docs/
+      stratlint check --fail-on error docs/          fail only on errors
+      stratlint check --format github docs/          annotations in GitHub Actions
+      stratlint check --format sarif -o stratlint.sarif docs/
+      stratlint check --format gitlab -o gl-code-quality-report.json docs/
+      cat plan.md | stratlint check - --stdin-filename docs/plan.md
+      stratlint check --config ci/stratlint.yaml --report-unused-disables docs/
+    """
     from stratlint.config import ConfigError, load_settings
     from stratlint.engine import lint_sources
     from stratlint.files import ReadError, decode, discover, read_text
@@ -96,8 +114,11 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     try:
         settings = load_settings(config_file, no_config, Path.cwd())
     except ConfigError as exc:
-        click.echo(f"stratlint: {exc}", err=True)
+        for problem in str(exc).splitlines():
+            click.echo(f"stratlint: {problem}", err=True)
         sys.exit(EXIT_ERROR)
+    if report_unused_disables:
+        settings = replace(settings, report_unused_disables=True)
     try:
         if select:
             settings = replace(settings, select=_resolve_rules(_split_rules(select), "--select"))
@@ -140,8 +161,12 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     rendered = get(fmt)(result, sources, color=use_color, statistics=statistics, quiet=quiet)
     if output_file is not None:
         tmp = output_file.with_name(output_file.name + ".tmp")
-        tmp.write_text(rendered, encoding="utf-8")
-        tmp.replace(output_file)
+        try:
+            tmp.write_text(rendered, encoding="utf-8")
+            tmp.replace(output_file)
+        except OSError as exc:
+            click.echo(f"stratlint: cannot write {output_file}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_ERROR)
     else:
         sys.stdout.write(rendered)
     if fmt != "text":

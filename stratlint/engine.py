@@ -81,7 +81,10 @@ def analyse_many(docs: Sequence[Document], settings: Settings) -> list[Analysis]
     return out
 
 
-def findings_for(analysis: Analysis, settings: Settings, project: Project) -> list[Finding]:
+def findings_for(analysis: Analysis, settings: Settings, project: Project,
+                 errors: list[InputError] | None = None) -> list[Finding]:
+    """Findings of one document; problems of its suppression comments (and, when asked, unused
+    suppressions) go to `errors`, with their lines."""
     doc = analysis.doc
     rules = catalog.rules()
     ctx = Context(analysis, project.resolver(analysis))
@@ -107,6 +110,12 @@ def findings_for(analysis: Analysis, settings: Settings, project: Project) -> li
             if sup.suppresses(f):
                 continue
             out.append(f)
+    if errors is not None:
+        problems = list(sup.problems)
+        if settings.report_unused_disables:
+            active = [r for r in all_checks() if settings.enabled(r) and r not in file_ignores]
+            problems += sup.unused(active)
+        errors.extend(InputError(doc.path, msg, line) for line, msg in problems)
     out = _dedupe(out)
     out.sort(key=Finding.sort_key)
     return out
@@ -158,7 +167,7 @@ def lint_sources(
         for an in analyses:
             for line, msg in an.doc.problems:
                 result.errors.append(InputError(an.doc.path, msg, line))
-            result.findings.extend(findings_for(an, settings, project))
+            result.findings.extend(findings_for(an, settings, project, result.errors))
         pending.clear()
 
     for path, text in sources:

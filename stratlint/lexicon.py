@@ -57,6 +57,7 @@ LEXICONS: dict[str, tuple[str, str]] = {
     "channels": ("segments", "channels"),
     "universal": ("segments", "universal"),
     "value": ("value_cues", "terms"),
+    "value-weak": ("value_cues", "weak"),
     "challenge": ("challenge_cues", "terms"),
     "tradeoff": ("tradeoff_cues", "terms"),
     "activity-verbs": ("activities", "verbs"),

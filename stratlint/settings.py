@@ -22,6 +22,7 @@ class Settings:
     fail_on: Severity = Severity.WARNING
     root: Path | None = None  # project root: links never resolve outside it
     config_path: Path | None = None
+    report_unused_disables: bool = False  # report suppression comments that suppress nothing
 
     def enabled(self, rule_id: str) -> bool:
         if self.select and rule_id not in self.select:
@@ -38,6 +39,7 @@ class Settings:
                 "severity": {k: v.value for k, v in sorted(self.severity.items())},
                 "options": self.options, "sections": self.sections, "lexicon": self.lexicon,
                 "per_file_ignores": self.per_file_ignores,
+                "report_unused_disables": self.report_unused_disables,
             },
             sort_keys=True, default=str,
         )

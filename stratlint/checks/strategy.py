@@ -176,13 +176,12 @@ def strategy_fluff(ctx: Context) -> Iterator[Hit]:
             if st.section not in scope.sections or st.quoted or st.section == a.doc.title:
                 continue
             sig = a.signals[st.index]
-            seen: set[tuple[int, int]] = set()
-            for start, end in sig.get("buzzwords"):
-                if any(s <= start and end <= e and (s, e) != (start, end) for s, e in seen) or any(
-                        start <= s and e <= end and (s, e) != (start, end)
-                        for s, e in sig.get("buzzwords")):
+            taken: list[tuple[int, int]] = []
+            # The longest phrase wins where phrases overlap ("take it to the next level").
+            for start, end in sorted(sig.get("buzzwords"), key=lambda sp: (sp[0], sp[0] - sp[1])):
+                if any(start < e and s < end for s, e in taken):
                     continue
-                seen.add((start, end))
+                taken.append((start, end))
                 word = sig.text[start:end]
                 if word.lower() in ("leverage",) and sig.text[end:end + 7].lower().strip().startswith(
                         "ratio"):

@@ -15,14 +15,14 @@ Renderer = Callable[..., str]
 
 
 def get(fmt: str) -> Renderer:
-    from stratlint.report import github, json_, sarif, text
+    from stratlint.report import github, gitlab, json_, sarif, text
 
     table: dict[str, Any] = {"text": text.render, "json": json_.render, "sarif": sarif.render,
-                             "github": github.render}
+                             "github": github.render, "gitlab": gitlab.render}
     return table[fmt]
 
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "gitlab")
 
 
 def summary_counts(result: Result) -> dict[str, int]:
