@@ -109,7 +109,11 @@ def heading_kind(title: str, extra: dict[str, list[str]] | None = None) -> Headi
         for a, b in zip(found, found[1:]):
             if {a[2], b[2]} == {Kind.STRATEGY, Kind.PLAN}:
                 between = words[a[1] : b[0]]
-                if between and all(w in joiners or w == "the" for w in between):
+                filler = {"the", "our", "this", "next", "year's", "years", "year", "fy", "quarter's",
+                          "sales", "go", "to", "market", "gtm", "team's", "s"}
+                if between and any(w in joiners for w in between) and all(
+                        w in joiners or w in filler or w[:2] in ("fy", "20") or re.fullmatch(
+                            r"[qh][1-4]|\d+", w) for w in between):
                     return HeadingKind(Kind.MIXED, "title", tuple(f[4] for f in found))
     last = found[-1]
     return HeadingKind(last[2], last[3], tuple(f[4] for f in found))
@@ -247,7 +251,9 @@ _CHANGE = ("change-up", "change-improve", "change-multiply", "change-reach", "ch
            "change-hold")
 _STATIVE = {"be", "is", "are", "was", "were", "have", "has", "had", "need", "needs", "want",
             "wants", "seem", "seems", "know", "knows", "like", "likes", "believe", "believes",
-            "think", "thinks", "mean", "means", "am", "been"}
+            "think", "thinks", "mean", "means", "am", "been", "thank", "thanks", "welcome",
+            "congratulate", "note", "remember", "please", "read", "see", "let", "enjoy", "feel",
+            "ask", "reach"}
 _NON_ACTIVITY_VERBS = {"be", "is", "are", "was", "were", "have", "has", "had", "do", "does",
                        "need", "needs", "want", "wants", "seem", "seems", "know", "knows", "like",
                        "likes", "believe", "believes", "think", "thinks", "mean", "means",
@@ -483,8 +489,10 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
         if fact and not choice_verb and not tradeoff:
             # "Hospitals lose $2M a year to denials": a fact about the customer, not a choice;
             # "Our buyer is the VP of Operations…": a choice told in the present.
-            ours = shape.subject.lower().split()[:1] in (["we"], ["our"], ["the"]) and (
-                who or why) and shape.frame == "present"
+            subj = shape.subject.lower().split()
+            ours = subj[:1] in (["we"], ["our"], ["the"]) and (who or why) and \
+                shape.frame == "present" and verb is not None and verb.lower in _BE and (
+                    subj[-1].rstrip("s") in _WHO_SUBJECTS or subj[:1] == ["we"])
             if not ours:
                 return Verdict(Cls.CONTEXT, tuple(ev), tuple(specific), who, why)
         timed_noun = [e for e in specific if e.label in ("date", "owner")] or any(
@@ -508,6 +516,11 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
     return Verdict(Cls.CONTEXT, tuple(ev), tuple(specific), who, why)
 
 
+_WHO_SUBJECTS = {"customer", "buyer", "client", "icp", "market", "segment", "target", "focus",
+                 "audience", "persona", "user", "account", "prospect", "member", "beachhead",
+                 "sweet spot", "niche", "vertical", "ideal customer", "core customer", "patient",
+                 "subscriber", "shopper", "guest"}
+_TEAM_HEADS = {"team", "group", "desk", "squad", "pod", "office", "crew", "function", "department"}
 _SUBORDINATORS = {"after", "since", "when", "while", "although", "though", "as", "because",
                   "despite", "following", "during", "over", "last", "before", "once", "if",
                   "unless", "until", "whereas"}
@@ -539,6 +552,9 @@ def _person_subject(shape: _Shape, toks: Sequence[Tok], sig: Signals) -> bool:
     low = head.lower()
     if low in _PERSON_PRONOUNS or words[0].lower() in {"each", "every"}:
         return True
+    if low in _TEAM_HEADS and (len(words) == 1 or words[0].lower() in {"our", "the"}
+                               or words[0].endswith(("'s", "’s")) or words[0][:1].isupper()):
+        return True  # "Rosa's team", "The SDR team", "Our partnerships team"
     tok = next((t for t in toks if t.text == head), None)
     if tok is not None and _in_spans(tok, sig.get("roles")):
         return True
@@ -609,7 +625,17 @@ def _only_generic_who(sig: Signals) -> bool:
     generic = {"customer", "customers", "client", "clients", "account", "accounts", "prospect",
                "prospects", "market", "markets", "base", "user", "users", "buyer", "buyers",
                "team", "owner", "owners", "partner", "partners", "direct", "local", "global",
-               "it", "ops", "operations", "manager", "managers", "state", "site", "sites"}
+               "it", "ops", "operations", "manager", "managers", "state", "site", "sites",
+               "industry", "industries", "region", "regions", "sector", "sectors", "segment",
+               "segments", "vertical", "verticals", "niche", "territory", "territories",
+               "geography", "geographies", "department", "departments", "decision-maker",
+               "decision-makers", "decision maker", "decision makers", "end user", "end users",
+               "champion", "champions", "influencer", "influencers", "persona", "personas",
+               "director", "directors", "audience", "prospect", "channel", "channels",
+               "base", "customer base", "existing customers", "client base", "people", "company",
+               "companies", "business", "businesses", "organization", "organizations",
+               "organisation", "organisations", "admin", "administrator", "founder", "founders",
+               "owner-operated", "independent", "developer", "developers", "engineer", "engineers"}
     words = {w.lower() for lab in WHO for w in sig.words(lab)}
     return bool(words) and words <= generic
 

@@ -88,13 +88,26 @@ def _make_lexicon(nlp: Language, name: str, extra: str) -> Any:
             variants |= lexicon.forms(term)
         matcher.add(lex, list(nlp.tokenizer.pipe(sorted(variants))))
 
+    strings = nlp.vocab.strings
+    case_sensitive = {strings.add(lex) for lex in _ACRONYM_LEXICONS}
+
     def lexicon_component(doc: Doc) -> Doc:
-        doc.spans["lexicon"] = [
-            Span(doc, s, e, label=mid) for mid, s, e in matcher(doc)
-        ]
+        spans = []
+        for mid, s, e in matcher(doc):
+            if mid in case_sensitive and e - s == 1:
+                text = doc[s].text
+                # "US", "IT", "SAM", "AE" are acronyms; "us", "it", "Sam" are not.
+                if len(text) <= 3 and not text.isupper():
+                    continue
+            spans.append(Span(doc, s, e, label=mid))
+        doc.spans["lexicon"] = spans
         return doc
 
     return lexicon_component
+
+
+_ACRONYM_LEXICONS = ("segments", "industries", "personas", "geographies", "markets", "channels",
+                     "roles")
 
 
 @lru_cache(maxsize=1)
@@ -113,8 +126,9 @@ def _make_patterns(nlp: Language, name: str) -> Any:
 
     def patterns(doc: Doc) -> Doc:
         spans = []
+        text = doc.text  # built from the tokens on every access: once per doc, not per pattern
         for label, rx in compiled:
-            for m in rx.finditer(doc.text):
+            for m in rx.finditer(text):
                 if m.end() > m.start():
                     span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
                     if span is not None:
