@@ -505,6 +505,9 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
             if shape.frame == "noun" and stmt.form == "sentence" and not universal:
                 return Verdict(Cls.CONTEXT, tuple(ev), tuple(specific), who, why)
         return Verdict(Cls.CHOICE, tuple(ev), tuple(specific), who, why)
+    if shape.frame == "noun" and _resource_head(toks, sig):
+        return Verdict(Cls.CONTEXT, (Evidence("resources", _span_text(sig, "resources")),),
+                       tuple(specific))
     if shape.frame == "noun" and stmt.form != "sentence" and (
             activity_nouns or sig.has("activity-verbs")) and (
             op_specific or stmt.fields or section_kind == Kind.PLAN):
@@ -541,6 +544,20 @@ _NEGATIVE_CHOICE = {"stop", "exit", "avoid", "decline", "drop", "deprioritize", 
 _PERSON_PRONOUNS = {"we", "i", "you", "he", "she"}
 _WHERE_PREPS = {"in", "among", "across", "from", "with", "into", "through", "via", "within",
                 "at", "inside", "outside"}
+
+
+_RESOURCE_HEADS = {"budget", "budgets", "spend", "cost", "costs", "headcount", "funding",
+                   "investment", "resources", "resourcing", "staffing", "tools", "tooling"}
+
+
+def _resource_head(toks: Sequence[Tok], sig: Signals) -> bool:
+    """"Program budget €320k", "Trade budget for FY26 is $1.9M": a resource line, not an item."""
+    for t in toks[:4]:
+        if t.lower in _RESOURCE_HEADS:
+            return True
+        if t.text in {":", ",", "—", "–", "("}:
+            break
+    return False
 
 
 def _person_subject(shape: _Shape, toks: Sequence[Tok], sig: Signals) -> bool:

@@ -361,11 +361,19 @@ def _close_item(b: _Builder, section: int, item: _Item, outer: list[_Item]) -> N
 def _add_paragraph(b: _Builder, section: int, plain: Plain, quoted: bool) -> None:
     # Field lines ("Owner: RevOps") directly under a heading belong to the whole section.
     whole = _field_of(plain.text)
-    if whole and len(plain.text) < 200:
-        line = b.pos(plain.offsets[0])[0]
-        b.sections[section]["fields"].append(Field(whole[0], whole[1], line))
-        b.add_statement(section, "sentence", plain, quoted=quoted, is_field=True)
-        return
+    if whole:
+        # Field lines ("**Owner:** Helen", "**Due:** 30 April") often stand one per line in one
+        # paragraph: each line is its own field.
+        lines = _split_source_lines(b, plain)
+        if all(_field_of(piece.text) for piece in lines):
+            for piece in lines:
+                fld = _field_of(piece.text)
+                assert fld is not None
+                line = b.pos(piece.offsets[0])[0]
+                found = inline_fields(piece.text) or [fld]
+                b.sections[section]["fields"].extend(Field(lab, val, line) for lab, val in found)
+                b.add_statement(section, "sentence", piece, quoted=quoted, is_field=True)
+            return
     for start, end in sentences.split(plain.text):
         piece = _slice(plain, start, end)
         fld = _field_of(piece.text)
@@ -376,6 +384,19 @@ def _add_paragraph(b: _Builder, section: int, plain: Plain, quoted: bool) -> Non
             b.statements[idx]["fields"].extend(
                 Field(lab, val, b.statements[idx]["line"]) for lab, val in inline_fields(piece.text)
             )
+
+
+def _split_source_lines(b: _Builder, plain: Plain) -> list[Plain]:
+    """Cut plain text where its characters move to a new source line."""
+    pieces: list[Plain] = []
+    start = 0
+    for i in range(1, len(plain.offsets) + 1):
+        if i == len(plain.offsets) or b.pos(plain.offsets[i])[0] != b.pos(plain.offsets[start])[0]:
+            piece = _slice(plain, start, i)
+            if piece.text:
+                pieces.append(piece)
+            start = i
+    return pieces
 
 
 def _add_row(

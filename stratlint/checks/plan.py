@@ -110,6 +110,15 @@ def _person(sig: Signals, heading: bool) -> bool:
         first = shape.subject.split()[0]
         if first[:1].isupper() and first.isalpha() and not lexicon.wordforms().flags.get(first.lower()):
             return True
+    labels = {"note", "notes", "goal", "target", "objective", "why", "what", "how", "when", "step",
+              "phase", "week", "month", "day", "result", "outcome", "context", "summary", "update",
+              "status", "risk", "next", "kpi", "budget", "owner", "due", "supports", "pillar",
+              "example", "tip", "warning", "important", "action", "task", "milestone", "deadline"}
+    colon = next((k for k, t in enumerate(toks[:5]) if t.text in {":", "—", "–"}), -1)
+    if colon > 0 and all(t.text[:1].isupper() or t.lower in {"and", "&", ",", "/"}
+                         for t in toks[:colon]) and toks[0].lower not in labels and not any(
+            a <= toks[0].start < b for a, b in skip_spans):
+        return True  # "Tom: write the template", "Camila and Diego: attend …"
     for i, t in enumerate(toks):
         if not name_like(i):
             continue
