@@ -336,12 +336,15 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
     counts_any: list[tuple[int, int]] = []
     for a, b in sig.get("NUMBER"):
         k = _tok_index_at(toks, a)
-        if k < 0 or any(a2 <= a < b2 for a2, b2 in sig.get("DATE")):
+        if k < 0 or any(a2 <= a < b2 for a2, b2 in sig.get("DATE")) or _enumerator(toks, k):
             continue
-        for t in toks[k + 1 : k + 5]:
-            if _in_spans(t, metric_spans) and not _in_spans(t, activity_nouns):
-                counts_metric.append((a, t.end))
-                break
+        tail = toks[k + 1 : k + 5]
+        hit = next((t for t in tail if _in_spans(t, metric_spans)
+                    and not _in_spans(t, activity_nouns)), None)
+        if hit is not None:
+            counts_metric.append((a, hit.end))
+            continue
+        for t in tail:
             if "N" in t.flags or t.text[:1].isupper() or _in_spans(t, activity_nouns):
                 counts_any.append((a, t.end))
                 break
@@ -416,8 +419,15 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
     activity_count_only = bool(activity_nouns) and not quant_spans and not counts_metric and not (
         obj_metric and not any(_in_spans(t, activity_nouns) for t in obj))
     goal = False
+    labelled_target = _target_label(sig)
+    if labelled_target and sig.has("NUMBER", "DATE") and any(
+            not any(da <= a < db for da, db in sig.get("DATE")) for a, _ in sig.get("NUMBER")):
+        quant = True  # "KR3: average days to first payment under 21"
     vague = not quant
-    if desired and not activity_count_only:
+    comparative = shape.frame == "noun" and _leading_comparative(toks, sig)
+    if desired and (sig.has("VAGUE_GOAL") or comparative):
+        goal, vague = True, not quant
+    elif desired and not activity_count_only:
         if group == "multiply" and (obj or quant):
             goal, vague = True, False
         elif group in ("up", "down") and (obj or quant):
@@ -440,7 +450,8 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
             ev.append(Evidence("metric", _span_text(sig, "metrics")))
         if quant:
             ev.append(Evidence("quantity", ", ".join(sig.text[a:b] for a, b in quant_spans + counts_metric)))
-        if _means_clause(low) and (who or why):
+        if (_means_clause(low) and (who or why)) or (vague and re.search(
+                r"\b(?:through|via|by\s+\w+ing)\b", low)):
             ev.append(Evidence("means", "goal with the choice that reaches it"))
             return Verdict(Cls.CHOICE, tuple(ev), tuple(specific), who, why)
         return Verdict(Cls.GOAL, tuple(ev), tuple(specific), who, why, vague=vague)
@@ -548,6 +559,35 @@ _WHERE_PREPS = {"in", "among", "across", "from", "with", "into", "through", "via
 
 _RESOURCE_HEADS = {"budget", "budgets", "spend", "cost", "costs", "headcount", "funding",
                    "investment", "resources", "resourcing", "staffing", "tools", "tooling"}
+
+
+_ENUMERATED = {"pillar", "priority", "step", "phase", "objective", "kr", "goal", "option", "part",
+               "section", "chapter", "tier", "wave", "stage", "theme", "bet", "initiative",
+               "workstream", "o", "no", "#", "item", "horizon", "play", "milestone", "week", "day"}
+
+
+def _enumerator(toks: Sequence[Tok], k: int) -> bool:
+    """"4. Annual contracts", "Pillar 2:", "KR 2.1": a number that numbers, not one that counts."""
+    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    if k == 0 and nxt in {".", ")", ":", "—", "–", "-"}:
+        return True
+    if k == 0 and len(toks) > 1 and re.fullmatch(r"\d+(?:\.\d+)*\.?", toks[0].text):
+        return nxt in {".", ")", ":"} or toks[0].text.endswith(".")
+    prev = toks[k - 1].lower if k else ""
+    return prev in _ENUMERATED and (nxt in {":", ".", ")", "—", "–", "-", ""} or k <= 2)
+
+
+def _leading_comparative(toks: Sequence[Tok], sig: Signals) -> bool:
+    """"More five-star reviews", "Fewer remakes": a comparative that opens a verbless target."""
+    words = [t for t in toks if any(c.isalnum() for c in t.text)]
+    colon = next((k for k, t in enumerate(toks[:6]) if t.text == ":"), -1)
+    if colon >= 0:
+        words = [t for t in toks[colon + 1 :] if any(c.isalnum() for c in t.text)]
+    for t in words[:2]:
+        if t.lower in {"more", "fewer", "less", "higher", "lower", "better", "bigger", "larger",
+                       "stronger", "faster", "greater"}:
+            return True
+    return False
 
 
 def _resource_head(toks: Sequence[Tok], sig: Signals) -> bool:

@@ -17,6 +17,8 @@ from stratlint.nlp import Signals
 _PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]*\]|<[^>]*>|\{[^}]*\}|_+|\?+|-+|—|–|x+|n/?a|tbd|tbc|"
                           r"to be (?:decided|determined|confirmed)|none|unassigned|\.\.\.|…)?\s*$",
                           re.IGNORECASE)
+_TARGET_HEAD = re.compile(r"\b(?:target|goal|kpi|key result|success metric|measure of success)",
+                          re.IGNORECASE)
 _AUDIENCE = {"for", "to", "with", "at", "from", "among", "targeting", "aimed"}
 
 
@@ -303,8 +305,14 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
             if not _judged(a, st):
                 continue
             v = a.verdicts.get(st.index)
-            vague_field = next((f for f in st.fields if f.label == "target" and not st.is_field
-                                and not re.search(r"\d", f.value) and f.value.strip()), None)
+            vague_field = next((f for f in st.fields if f.label == "target"
+                                and not st.is_field and not re.search(r"\d", f.value)
+                                and f.value.strip()), None)
+            if vague_field is None:
+                vague_field = next(
+                    (Field("target", cell, st.line) for head, cell in st.cells
+                     if _TARGET_HEAD.search(head) and cell.strip() and not re.search(r"\d", cell)
+                     and cell.strip().lower() not in ("—", "-", "n/a", "na")), None)
             if vague_field is not None and (v is None or v.cls != Cls.GOAL or not v.vague):
                 yield ctx.at_statement(
                     st,
@@ -316,8 +324,6 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                 continue
             if v is None or v.cls != Cls.GOAL or not v.vague:
                 continue
-            if re.match(r"\W*(?:objective|o\d+)\b", st.text, re.I):
-                continue  # an OKR objective is qualitative by design; its key results carry numbers
             yield ctx.at_statement(
                 st,
                 f"Target {quote(st.text)} has no number: nobody can tell whether it was hit.",
