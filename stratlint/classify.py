@@ -156,8 +156,12 @@ class _Shape:
     subject: str
 
 
-def sentence_shape(tokens: Sequence[Tok]) -> _Shape:
-    """Find the main verb and the frame it stands in, from word classes and word order."""
+def sentence_shape(tokens: Sequence[Tok], prose: bool = False) -> _Shape:
+    """Find the main verb and the frame it stands in, from word classes and word order.
+
+    In prose (`prose=True`) a sentence rarely opens with a command: unless its first word is a
+    verb our lexicons know, a subject + verb reading is tried first ("Retail foot traffic fell…").
+    """
     words = [t for t in tokens if t.text.strip()]
     while words and not any(c.isalnum() for c in words[0].text):
         words = words[1:]  # bullets, emoji, check marks
@@ -197,13 +201,23 @@ def sentence_shape(tokens: Sequence[Tok]) -> _Shape:
             and "V" not in second.flags and first.lemma not in _known_verbs() \
             and second.lower not in _DETERMINERS:
         return _Shape(-1, "noun", "")  # "Green tariffs for every customer": a noun phrase
+    if second is not None and second.text in {"-", "‑"}:
+        return _Shape(-1, "noun", "")  # "Install-on-schedule guarantee": a compound noun
+    if prose and "V" in fl and ("N" in fl or "A" in fl) and first.lemma not in _known_verbs():
+        alt = _subject_verb(tokens, words)
+        if alt.verb >= 0:
+            return alt
     if "V" in fl and low not in _DETERMINERS and low not in _SUBJECT_PRONOUNS and (
         "N" not in fl or second is None or not (
             "Z" in second.flags or second.lower in (_MODALS - {"to"}) | _BE
             or ("D" in second.flags and "V" not in second.flags))
     ):
         return _Shape(tokens.index(first), "imperative", "")
-    # Subject + verb: "We sell…", "Nadia posts…", "Each rep walks…", "AEs will book…"
+    return _subject_verb(tokens, words)
+
+
+def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> _Shape:
+    """Subject + verb: "We sell…", "Nadia posts…", "Each rep walks…", "AEs will book…"."""
     subject: list[Tok] = []
     for j, t in enumerate(words[:8]):
         lw = t.lower
@@ -322,7 +336,7 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
         return _classify_field(stmt, sig)
     sig = _without_fields(sig)
     toks = sig.tokens
-    shape = sentence_shape(toks)
+    shape = sentence_shape(toks, prose=stmt.form == "sentence")
     verb = toks[shape.verb] if shape.verb >= 0 else None
     low = sig.text.lower()
     ev: list[Evidence] = []
@@ -473,6 +487,11 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
     else:
         committed = shape.frame in {"imperative", "modal", "infinitive"}
 
+    has_plan_fields = any(f.label in ("owner", "due") and f.value.strip() for f in stmt.fields)
+    if section_kind == Kind.PLAN and stmt.form in ("item", "row") and has_plan_fields and (
+            shape.frame in ("noun", "imperative", "modal", "infinitive")):
+        return Verdict(Cls.ACTION, (Evidence("plan item", "owner or date field"),), tuple(specific),
+                       who, why)
     if fact and not (who or why or tradeoff):
         return Verdict(Cls.CONTEXT, (Evidence("fact", shape.frame),), tuple(specific), who, why)
 
@@ -524,6 +543,11 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
             op_specific or stmt.fields or section_kind == Kind.PLAN):
         return Verdict(Cls.ACTION, (Evidence("activity", _span_text(sig, "activity-nouns")
                                              or _span_text(sig, "activity-verbs")),), tuple(specific))
+    if shape.frame == "noun" and stmt.form in {"item", "row"} and section_kind == Kind.STRATEGY \
+            and stmt.depth == 0 and not op_specific and len(toks) >= 3:
+        # A verbless item in a strategy list ("Digital-first onboarding for SMEs") names a choice.
+        return Verdict(Cls.CHOICE, (Evidence("strategy item", "a listed choice"),), tuple(specific),
+                       who, why)
     if shape.frame == "noun" and stmt.form in {"item", "row"} and section_kind == Kind.PLAN and (
             op_specific or any(f.label in {"owner", "due"} for f in stmt.fields)):
         return Verdict(Cls.ACTION, (Evidence("plan item", "owner or date"),), tuple(specific))

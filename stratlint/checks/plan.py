@@ -283,7 +283,7 @@ def plan_missing_resources(ctx: Context) -> Iterator[Hit]:
         sts = a.statements_of(scope)
         if not any(not s.is_field for s in sts):
             continue
-        if any(a.signals[st.index].has("resources", "MONEY") for st in sts):
+        if any(a.signals[st.index].has("resources", "MONEY", "RESOURCE") for st in sts):
             continue
         if any(f.label == "budget" for st in sts for f in st.fields) or any(
                 f.label == "budget" for s in scope.sections for f in a.doc.sections[s].fields):
