@@ -164,8 +164,14 @@ def _read_yaml(text: str, shown: str) -> tuple[Any, LineOf]:
     return data, line_of
 
 
-def _yaml_lines(node: yaml.Node, path: KeyPath, out: dict[KeyPath, int], dups: list[str],
-                seen: set[int], shown: str) -> None:
+def _yaml_lines(
+    node: yaml.Node,
+    path: KeyPath,
+    out: dict[KeyPath, int],
+    dups: list[str],
+    seen: set[int],
+    shown: str,
+) -> None:
     if id(node) in seen:  # an alias: walked once (aliases must not multiply the work)
         return
     seen.add(id(node))
@@ -176,14 +182,16 @@ def _yaml_lines(node: yaml.Node, path: KeyPath, out: dict[KeyPath, int], dups: l
                 continue
             line = key.start_mark.line + 1
             if key.value in first:
-                dups.append(f"{shown}:{line}: key '{key.value}' is given twice (first at line "
-                            f"{first[key.value]})")
+                dups.append(
+                    f"{shown}:{line}: key '{key.value}' is given twice (first at line "
+                    f"{first[key.value]})"
+                )
             first.setdefault(key.value, line)
-            out[(*path, key.value)] = line
+            out[path + (key.value,)] = line
             _yaml_lines(value, (*path, key.value), out, dups, seen, shown)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            out[(*path, i)] = item.start_mark.line + 1
+            out[path + (i,)] = item.start_mark.line + 1
             _yaml_lines(item, (*path, i), out, dups, seen, shown)
 
 
@@ -249,7 +257,7 @@ def _toml_locator(text: str, prefix: KeyPath) -> LineOf:
             n = len(key)
             if n <= len(full) and full[:n] == key and n > best_len:
                 best, best_len = line, n
-        rest = list(full[max(best_len, 0):])
+        rest = list(full[max(best_len, 0) :])
         if hint is not None:
             rest.append(hint)
         line = best
@@ -277,8 +285,9 @@ def _type_name(value: Any) -> str:
         return "nothing"
     if isinstance(value, bool):
         return f"a boolean ({str(value).lower()})"
-    return {int: "a number", float: "a number", str: "text", list: "a list",
-            dict: "a mapping"}.get(type(value), type(value).__name__)
+    return {int: "a number", float: "a number", str: "text", list: "a list", dict: "a mapping"}.get(
+        type(value), type(value).__name__
+    )
 
 
 class _Decoder:
@@ -295,20 +304,29 @@ class _Decoder:
         if data is None:
             data = {}
         if not isinstance(data, dict):
-            raise ConfigError([f"{self.shown}:1: expected a mapping of settings, got "
-                               f"{_type_name(data)}"])
+            raise ConfigError(
+                [f"{self.shown}:1: expected a mapping of settings, got {_type_name(data)}"]
+            )
         decoders: dict[str, Callable[[KeyPath, Any], Any]] = {
-            "select": self.rules, "ignore": self.rules, "severity": self.severity,
-            "fail-on": self.fail_on, "exclude": self.globs,
-            "per-file-ignores": self.per_file_ignores, "sections": self.sections,
-            "lexicon": self.lexicon, "options": self.options,
+            "select": self.rules,
+            "ignore": self.rules,
+            "severity": self.severity,
+            "fail-on": self.fail_on,
+            "exclude": self.globs,
+            "per-file-ignores": self.per_file_ignores,
+            "sections": self.sections,
+            "lexicon": self.lexicon,
+            "options": self.options,
             "report-unused-disables": self.boolean,
         }
         values: dict[str, Any] = {}
         for key, value in data.items():
             if key not in decoders:
-                self.err((str(key),), f"unknown key '{key}'{_suggest(key, list(decoders))}; "
-                                      f"known keys: {', '.join(decoders)}")
+                self.err(
+                    (str(key),),
+                    f"unknown key '{key}'{_suggest(key, list(decoders))}; "
+                    f"known keys: {', '.join(decoders)}",
+                )
                 continue
             values[key] = decoders[key]((key,), value)
         if self.problems:
@@ -325,8 +343,9 @@ class _Decoder:
         if "exclude" in values:
             kw["exclude"] = tuple(g for p in values["exclude"] for g in _anchored(p, base, cwd))
         if "per-file-ignores" in values:
-            kw["per_file_ignores"] = tuple((g, ids) for p, ids in values["per-file-ignores"]
-                                           for g in _anchored(p, base, cwd))
+            kw["per_file_ignores"] = tuple(
+                (g, ids) for p, ids in values["per-file-ignores"] for g in _anchored(p, base, cwd)
+            )
         if "sections" in values:
             kw["sections"] = values["sections"]
         if "lexicon" in values:
@@ -349,8 +368,11 @@ class _Decoder:
         out = []
         for i, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
-                self.err((*path, i), f"'{path[-1]}' must be a list of {what}; item {i + 1} is "
-                                     f"{_type_name(item)}", hint=str(item))
+                self.err(
+                    (*path, i),
+                    f"'{path[-1]}' must be a list of {what}; item {i + 1} is {_type_name(item)}",
+                    hint=str(item),
+                )
                 continue
             out.append(item.strip())
         return out
@@ -364,8 +386,11 @@ class _Decoder:
             return found
         choices = sorted(catalog.rules()) + sorted(catalog.by_name())
         what = "rule" if exact else "rule or prefix"
-        self.err(path, f"unknown {what} '{token}'{_suggest(token, choices)} "
-                       "(see `stratlint rules`)", hint=token)
+        self.err(
+            path,
+            f"unknown {what} '{token}'{_suggest(token, choices)} (see `stratlint rules`)",
+            hint=token,
+        )
         return []
 
     def rules(self, path: KeyPath, value: Any) -> tuple[str, ...]:
@@ -384,17 +409,22 @@ class _Decoder:
     def severity(self, path: KeyPath, value: Any) -> dict[str, Severity]:
         out: dict[str, Severity] = {}
         if not isinstance(value, dict):
-            self.err(path, f"'severity' must map rules to {'|'.join(SEVERITIES)}, got "
-                           f"{_type_name(value)}")
+            self.err(
+                path,
+                f"'severity' must map rules to {'|'.join(SEVERITIES)}, got {_type_name(value)}",
+            )
             return out
         for rule, sev in value.items():
             p = (*path, str(rule))
             ids = self.rule_ids(p, str(rule))
             if sev not in SEVERITIES:
-                self.err(p, f"severity of '{rule}' must be one of {', '.join(SEVERITIES)}, got "
-                            f"{sev!r}" if isinstance(sev, str) else
-                            f"severity of '{rule}' must be one of {', '.join(SEVERITIES)}, got "
-                            f"{_type_name(sev)}")
+                self.err(
+                    p,
+                    f"severity of '{rule}' must be one of {', '.join(SEVERITIES)}, got {sev!r}"
+                    if isinstance(sev, str)
+                    else f"severity of '{rule}' must be one of {', '.join(SEVERITIES)}, got "
+                    f"{_type_name(sev)}",
+                )
                 continue
             for i in ids:
                 out[i] = Severity(sev)
@@ -418,22 +448,29 @@ class _Decoder:
 
     def per_file_ignores(self, path: KeyPath, value: Any) -> list[tuple[str, tuple[str, ...]]]:
         if not isinstance(value, dict):
-            self.err(path, f"'per-file-ignores' must map globs to lists of rules, got "
-                           f"{_type_name(value)}")
+            self.err(
+                path,
+                f"'per-file-ignores' must map globs to lists of rules, got {_type_name(value)}",
+            )
             return []
-        return [(str(glob), self.rules((*path, str(glob)), rules))
-                for glob, rules in value.items()]
+        return [(str(glob), self.rules((*path, str(glob)), rules)) for glob, rules in value.items()]
 
     def sections(self, path: KeyPath, value: Any) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         if not isinstance(value, dict):
-            self.err(path, f"'sections' must map kinds ({', '.join(KINDS)}) to lists of heading "
-                           f"words, got {_type_name(value)}")
+            self.err(
+                path,
+                f"'sections' must map kinds ({', '.join(KINDS)}) to lists of heading "
+                f"words, got {_type_name(value)}",
+            )
             return out
         for kind, words in value.items():
             if kind not in KINDS:
-                self.err((*path, str(kind)), f"unknown section kind '{kind}'"
-                         f"{_suggest(str(kind), list(KINDS))}; kinds: {', '.join(KINDS)}")
+                self.err(
+                    (*path, str(kind)),
+                    f"unknown section kind '{kind}'"
+                    f"{_suggest(str(kind), list(KINDS))}; kinds: {', '.join(KINDS)}",
+                )
                 continue
             out[kind] = [w.lower() for w in self.strings((*path, kind), words, "heading words")]
         return out
@@ -443,14 +480,18 @@ class _Decoder:
 
         out: dict[str, list[str]] = {}
         if not isinstance(value, dict):
-            self.err(path, f"'lexicon' must map lexicon names to lists of terms, got "
-                           f"{_type_name(value)}")
+            self.err(
+                path, f"'lexicon' must map lexicon names to lists of terms, got {_type_name(value)}"
+            )
             return out
         for name, terms in value.items():
             if name not in LEXICONS:
-                self.err((*path, str(name)), f"unknown lexicon '{name}'"
-                         f"{_suggest(str(name), list(LEXICONS))}; lexicons: "
-                         f"{', '.join(LEXICONS)}")
+                self.err(
+                    (*path, str(name)),
+                    f"unknown lexicon '{name}'"
+                    f"{_suggest(str(name), list(LEXICONS))}; lexicons: "
+                    f"{', '.join(LEXICONS)}",
+                )
                 continue
             out[name] = self.strings((*path, name), terms, "terms")
         return out
@@ -472,23 +513,36 @@ class _Decoder:
                 self.err(p, f"rule {ids[0]} has no options")
                 continue
             if not isinstance(opts, dict):
-                self.err(p, f"options of {ids[0]} must be a mapping "
-                            f"({', '.join(known)}), got {_type_name(opts)}")
+                self.err(
+                    p,
+                    f"options of {ids[0]} must be a mapping "
+                    f"({', '.join(known)}), got {_type_name(opts)}",
+                )
                 continue
             for name, val in opts.items():
                 q = (*p, str(name))
                 if name not in known:
-                    self.err(q, f"unknown option '{name}' for {ids[0]}"
-                                f"{_suggest(str(name), list(known))}; options: "
-                                f"{', '.join(known)}")
+                    self.err(
+                        q,
+                        f"unknown option '{name}' for {ids[0]}"
+                        f"{_suggest(str(name), list(known))}; options: "
+                        f"{', '.join(known)}",
+                    )
                     continue
                 default = known[name]
-                if isinstance(default, bool) != isinstance(val, bool) or not isinstance(
-                        val, type(default)) or (isinstance(val, int) and val < 0):
-                    want = {bool: "true or false", int: "a whole number, 0 or more",
-                            str: "text"}.get(type(default), type(default).__name__)
-                    self.err(q, f"option '{name}' of {ids[0]} must be {want}, got "
-                                f"{_type_name(val)}")
+                if (
+                    isinstance(default, bool) != isinstance(val, bool)
+                    or not isinstance(val, type(default))
+                    or (isinstance(val, int) and val < 0)
+                ):
+                    want = {
+                        bool: "true or false",
+                        int: "a whole number, 0 or more",
+                        str: "text",
+                    }.get(type(default), type(default).__name__)
+                    self.err(
+                        q, f"option '{name}' of {ids[0]} must be {want}, got {_type_name(val)}"
+                    )
                     continue
                 out.setdefault(ids[0], {})[str(name)] = val
         return out
@@ -503,7 +557,7 @@ def _anchored(pattern: str, base: Path, cwd: Path) -> list[str]:
     if cwd != base and base in cwd.parents:
         sub = cwd.relative_to(base).as_posix() + "/"
         if pattern.startswith(sub):
-            out.append(pattern[len(sub):])
+            out.append(pattern[len(sub) :])
     out.append((base / pattern).as_posix())
     return out
 

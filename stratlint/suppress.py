@@ -61,9 +61,11 @@ class Suppressions:
         for d in self.directives:
             if not d.covers(f.rule):
                 continue
-            if (d.kind == "disable-file"
-                    or (d.kind == "disable-next-line" and f.line == d.target)
-                    or (d.kind == "disable-line" and f.line == d.line)):
+            if (
+                d.kind == "disable-file"
+                or (d.kind == "disable-next-line" and f.line == d.target)
+                or (d.kind == "disable-line" and f.line == d.line)
+            ):
                 d.used.add(f.rule)
                 hit = True
             elif d.line <= f.line:
@@ -87,21 +89,23 @@ class Suppressions:
                 continue
             if d.all_rules:
                 if not d.used:
-                    out.append((d.line, f"unused suppression: {d.where} suppresses nothing; "
-                                        "remove it"))
+                    out.append(
+                        (d.line, f"unused suppression: {d.where} suppresses nothing; remove it")
+                    )
                 continue
-            idle = [tok for tok, ids in d.tokens
-                    if ids & set(active) and not ids & d.used]
+            idle = [tok for tok, ids in d.tokens if ids & set(active) and not ids & d.used]
             if idle:
                 what = ", ".join(idle)
                 verb = "suppresses" if len(idle) == 1 else "suppress"
-                out.append((d.line, f"unused suppression: {what} in {d.where} {verb} nothing; "
-                                    "remove it"))
+                out.append(
+                    (d.line, f"unused suppression: {what} in {d.where} {verb} nothing; remove it")
+                )
         return out
 
 
-def _rules_of(text: str, line: int, where: str,
-              problems: list[tuple[int, str]]) -> tuple[tuple[str, frozenset[str]], ...]:
+def _rules_of(
+    text: str, line: int, where: str, problems: list[tuple[int, str]]
+) -> tuple[tuple[str, frozenset[str]], ...]:
     out: list[tuple[str, frozenset[str]]] = []
     for tok in re.split(r"[\s,]+", text.strip()):
         if not tok:
@@ -110,8 +114,13 @@ def _rules_of(text: str, line: int, where: str,
         if found:
             out.append((tok, frozenset(found)))
         else:
-            problems.append((line, f"unknown rule '{tok}' in {where} (see `stratlint rules`; "
-                                   "write a reason after ' -- ')"))
+            problems.append(
+                (
+                    line,
+                    f"unknown rule '{tok}' in {where} (see `stratlint rules`; "
+                    "write a reason after ' -- ')",
+                )
+            )
     return tuple(out)
 
 
@@ -124,19 +133,30 @@ def collect(doc: Document) -> Suppressions:
             continue
         kind = m.group(1).lower()
         if kind not in KINDS:
-            s.problems.append((line, f"unknown directive 'stratlint-{m.group(1)}'; known: "
-                                     + ", ".join(f"stratlint-{k}" for k in KINDS)))
+            s.problems.append(
+                (
+                    line,
+                    f"unknown directive 'stratlint-{m.group(1)}'; known: "
+                    + ", ".join(f"stratlint-{k}" for k in KINDS),
+                )
+            )
             continue
         rules_text = _REASON.split(m.group(2), maxsplit=1)[0]
         where = f"stratlint-{kind}"
         tokens = _rules_of(rules_text, line, where, s.problems)
-        d = Directive(line, kind, all_rules=not rules_text.split(), tokens=tokens,
-                      where=where if not tokens else f"{where} {' '.join(t for t, _ in tokens)}")
+        d = Directive(
+            line,
+            kind,
+            all_rules=not rules_text.split(),
+            tokens=tokens,
+            where=where if not tokens else f"{where} {' '.join(t for t, _ in tokens)}",
+        )
         if kind == "disable-next-line":
             # The next line that is not blank and not only a comment (directives may stack).
             target = line + 1
-            while target <= last_line and (not doc.line_text(target).strip()
-                                           or _ONLY_COMMENT.match(doc.line_text(target))):
+            while target <= last_line and (
+                not doc.line_text(target).strip() or _ONLY_COMMENT.match(doc.line_text(target))
+            ):
                 target += 1
             d.target = target
         s.directives.append(d)
@@ -156,19 +176,22 @@ def _front_matter(doc: Document, s: Suppressions) -> None:
         return
     for key in value:
         if key != "ignore":
-            s.problems.append((line, f"unknown key '{key}' in front matter 'stratlint'; "
-                                     "known: ignore"))
+            s.problems.append(
+                (line, f"unknown key '{key}' in front matter 'stratlint'; known: ignore")
+            )
     ignore = value.get("ignore")
     if ignore is None:
         return
     if isinstance(ignore, str):
         ignore = [ignore]
     if not isinstance(ignore, list) or not all(isinstance(x, str) for x in ignore):
-        s.problems.append((line, "front matter 'stratlint: ignore' must be a list of rule IDs or "
-                                 "names"))
+        s.problems.append(
+            (line, "front matter 'stratlint: ignore' must be a list of rule IDs or names")
+        )
         return
     where = "front matter 'stratlint: ignore'"
     tokens = _rules_of(" ".join(ignore), line, where, s.problems)
     if tokens:
-        s.directives.append(Directive(line, "disable-file", all_rules=False, tokens=tokens,
-                                      where=where))
+        s.directives.append(
+            Directive(line, "disable-file", all_rules=False, tokens=tokens, where=where)
+        )

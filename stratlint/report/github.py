@@ -32,9 +32,11 @@ def _path(p: str) -> str:
 def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> str:
     out = []
     for f in result.findings:
-        props = (f"file={_escape_prop(_path(f.path))},line={f.line},col={f.column},"
-                 f"endLine={max(f.end_line, f.line)},endColumn={f.end_column},"
-                 f"title={_escape_prop(f'{f.rule} {f.name}')}")
+        props = (
+            f"file={_escape_prop(_path(f.path))},line={f.line},col={f.column},"
+            f"endLine={max(f.end_line, f.line)},endColumn={f.end_column},"
+            f"title={_escape_prop(f'{f.rule} {f.name}')}"
+        )
         message = f"{f.message} {f.suggestion}".strip()
         out.append(f"::{_LEVEL[f.severity.value]} {props}::{_escape_data(message)}")
     for e in result.errors:

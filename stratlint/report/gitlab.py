@@ -35,24 +35,30 @@ def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> s
     issues: list[dict[str, Any]] = []
     seen: Counter[tuple[str, ...]] = Counter()
     for f in result.findings:
-        issues.append({
-            "type": "issue",
-            "check_name": f"{f.rule} {f.name}",
-            "description": f"{f.rule} {f.message} {f.suggestion}".strip(),
-            "categories": ["Style"],
-            "severity": _SEVERITY[f.severity.value],
-            "fingerprint": _fingerprint(seen, _path(f.path), f.rule, f.message),
-            "location": {"path": _path(f.path),
-                         "lines": {"begin": f.line, "end": max(f.end_line, f.line)}},
-        })
+        issues.append(
+            {
+                "type": "issue",
+                "check_name": f"{f.rule} {f.name}",
+                "description": f"{f.rule} {f.message} {f.suggestion}".strip(),
+                "categories": ["Style"],
+                "severity": _SEVERITY[f.severity.value],
+                "fingerprint": _fingerprint(seen, _path(f.path), f.rule, f.message),
+                "location": {
+                    "path": _path(f.path),
+                    "lines": {"begin": f.line, "end": max(f.end_line, f.line)},
+                },
+            }
+        )
     for e in result.errors:
-        issues.append({
-            "type": "issue",
-            "check_name": "stratlint input error",
-            "description": e.message,
-            "categories": ["Bug Risk"],
-            "severity": "critical",
-            "fingerprint": _fingerprint(seen, _path(e.path), "input-error", e.message),
-            "location": {"path": _path(e.path), "lines": {"begin": e.line or 1}},
-        })
+        issues.append(
+            {
+                "type": "issue",
+                "check_name": "stratlint input error",
+                "description": e.message,
+                "categories": ["Bug Risk"],
+                "severity": "critical",
+                "fingerprint": _fingerprint(seen, _path(e.path), "input-error", e.message),
+                "location": {"path": _path(e.path), "lines": {"begin": e.line or 1}},
+            }
+        )
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

@@ -41,8 +41,8 @@ def _home() -> str | None:
         _, _, url = entry.partition(",")
         if url.strip().startswith("https://"):
             return url.strip()
-    home = meta.get("Home-page")
-    return home if home and home.startswith("https://") else None
+    homes = meta.get_all("Home-page") or []
+    return next((h for h in homes if h.startswith("https://")), None)
 
 
 def artifact_location(path: str) -> dict[str, str]:
@@ -67,9 +67,18 @@ def _rule(r: catalog.RuleDoc) -> dict[str, Any]:
         "fullDescription": {"text": r.rationale},
         "help": {"text": f"{r.summary} {r.rationale} Fix: {r.fix}", "markdown": "\n".join(md)},
         "defaultConfiguration": {"level": _LEVEL[r.severity.value]},
-        "properties": {"tags": ["sales-writing", "strategy" if r.id[0] == "S" else
-                                "plan" if r.id[0] == "P" else
-                                "alignment" if r.id[0] == "A" else "document"]},
+        "properties": {
+            "tags": [
+                "sales-writing",
+                "strategy"
+                if r.id[0] == "S"
+                else "plan"
+                if r.id[0] == "P"
+                else "alignment"
+                if r.id[0] == "A"
+                else "document",
+            ]
+        },
     }
 
 
@@ -95,13 +104,19 @@ def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> s
             "ruleId": f.rule,
             "level": _LEVEL[f.severity.value],
             "message": {"text": f"{f.message} {f.suggestion}".strip()},
-            "locations": [{
-                "physicalLocation": {
-                    "artifactLocation": artifact_location(f.path),
-                    "region": {"startLine": line, "startColumn": col, "endLine": end_line,
-                               "endColumn": end_col},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": artifact_location(f.path),
+                        "region": {
+                            "startLine": line,
+                            "startColumn": col,
+                            "endLine": end_line,
+                            "endColumn": end_col,
+                        },
+                    }
                 }
-            }],
+            ],
         }
         if f.rule in index:
             res["ruleIndex"] = index[f.rule]
@@ -113,15 +128,21 @@ def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> s
         loc: dict[str, Any] = {"artifactLocation": artifact_location(e.path)}
         if e.line:
             loc["region"] = {"startLine": max(e.line, 1)}
-        notifications.append({"level": "error", "message": {"text": e.message},
-                              "locations": [{"physicalLocation": loc}]})
+        notifications.append(
+            {
+                "level": "error",
+                "message": {"text": e.message},
+                "locations": [{"physicalLocation": loc}],
+            }
+        )
     run: dict[str, Any] = {
         "tool": {"driver": driver},
         "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": results,
-        "invocations": [{"executionSuccessful": not result.errors,
-                         "toolExecutionNotifications": notifications}],
+        "invocations": [
+            {"executionSuccessful": not result.errors, "toolExecutionNotifications": notifications}
+        ],
     }
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
