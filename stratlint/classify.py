@@ -358,9 +358,14 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
         if hit is not None:
             counts_metric.append((a, hit.end))
             continue
-        for t in tail:
+        for j, t in enumerate(tail):
             if "N" in t.flags or t.text[:1].isupper() or _in_spans(t, activity_nouns):
-                counts_any.append((a, t.end))
+                end = t.end
+                for t2 in tail[j + 1 :]:  # the whole compound: "50 cold calls"
+                    if "N" not in t2.flags and not _in_spans(t2, activity_nouns):
+                        break
+                    end = t2.end
+                counts_any.append((a, end))
                 break
     quant = bool(quant_spans or counts_metric or sig.has("BY_AMOUNT"))
     # Which counts are operational ("50 calls", "20 blocks", "3 AEs") and which describe a segment
