@@ -3,6 +3,7 @@ findings. Most tests call `load_settings` in process; a few run the real command
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -338,3 +339,20 @@ def test_cli_discovers_config_upwards_and_flags_override_it(tmp_path: Path, cli)
     assert r.returncode == 0, r.stdout + r.stderr
     r = cli("--no-config", "--format", "json", "plan.md", cwd=tmp_path / "docs")
     assert r.returncode == 1 and '"rule": "S101"' in r.stdout
+
+
+def test_the_documented_config_examples_load(tmp_path: Path) -> None:
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "integrations.md").read_text("utf-8")
+    blocks = re.findall(r"```(yaml|toml)\n(.*?)```", doc, re.S)
+    examples = [
+        (lang, body)
+        for lang, body in blocks
+        if "stratlint" in body and (body.startswith("# .stratlint.yaml") or lang == "toml")
+    ]
+    assert len(examples) == 2
+    for lang, body in examples:
+        d = tmp_path / lang
+        d.mkdir()
+        (d / (".stratlint.yaml" if lang == "yaml" else "pyproject.toml")).write_text(body, "utf-8")
+        s = load_settings(None, False, d)
+        assert s.fail_on is Severity.ERROR and s.options == {"S108": {"max-pillars": 6}}
