@@ -78,6 +78,7 @@ def _phrases(extra: dict[str, list[str]] | None) -> list[tuple[tuple[str, ...], 
     return out
 
 
+_TOPIC_WORDS = frozenset(lexicon.section_words().get("topic") or ())
 _PHRASE_CACHE: dict[str, list[tuple[tuple[str, ...], Kind, str]]] = {}
 
 
@@ -87,6 +88,8 @@ def heading_kind(title: str, extra: dict[str, list[str]] | None = None) -> Headi
     if phrases is None:
         phrases = _PHRASE_CACHE[key] = _phrases(extra)
     words = [w.lower().replace("’", "'") for w in _HEADING_TOKEN.findall(title)]
+    if set(words) & _TOPIC_WORDS or " ".join(words[:2]) in ("how to", "how we", "how do"):
+        return HeadingKind(None, None)  # "Roadmap planning", "Feature rollout process": about plans
     if len(words) >= 5:
         fl = lexicon.wordforms().flags.get(words[0], "")
         if "V" in fl and "N" not in fl:
@@ -167,6 +170,8 @@ def sentence_shape(tokens: Sequence[Tok], prose: bool = False) -> _Shape:
         words = words[1:]  # bullets, emoji, check marks
     if not words:
         return _Shape(-1, "noun", "")
+    if len(words) > 2 and words[0].lower in _SENTENCE_ADVERBS and words[1].text == ",":
+        words = words[2:]
     if (words[0].lower == "to" and len(words) > 3 and "V" in words[1].flags) or (
             words[0].lower in _SUBORDINATORS):
         # "To increase awareness, we target …", "After the price spike, 30% of customers left":
@@ -237,8 +242,10 @@ def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> _Shape:
             continue
         if j > 0 and subject and lw in _BE and j + 2 < len(words) and words[j + 1].lower == "to" \
                 and "V" in words[j + 2].flags:
-            # "Our strategy is to increase…", "The goal is to reach…": a desired state.
-            return _Shape(tokens.index(words[j + 2]), "infinitive", " ".join(s.text for s in subject))
+            # "Our strategy is to increase…", "The goal is to reach…": a desired state;
+            # "Our strategy was to widen…" is history.
+            frame = "past" if lw in {"was", "were"} else "infinitive"
+            return _Shape(tokens.index(words[j + 2]), frame, " ".join(s.text for s in subject))
         plural_subject = bool(subject) and (subject[-1].lower in _SUBJECT_PRONOUNS | {"they"} or (
             "N" in subject[-1].flags and subject[-1].lower.endswith("s")) or subject[-1].text.isupper())
         if j > 0 and subject and ("Z" in t.flags or "D" in t.flags or lw in _BE or lw in {
@@ -342,7 +349,7 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
     ev: list[Evidence] = []
 
     metric_spans = list(sig.get("metrics"))
-    activity_nouns = sig.get("activity-nouns")
+    activity_nouns = tuple(sp for sp in sig.get("activity-nouns") if not _in_compound(sig.text, sp))
     quant_spans = list(sig.get("PERCENT")) + list(sig.get("MONEY")) + list(sig.get("MULTIPLIER")) + list(
         sig.get("FROM_TO"))
     # A count attached to a measurable thing: "1,200 active merchants", "40 new logos".
@@ -443,7 +450,8 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
             not any(da <= a < db for da, db in sig.get("DATE")) for a, _ in sig.get("NUMBER")):
         quant = True  # "KR3: average days to first payment under 21"
     vague = not quant
-    comparative = shape.frame == "noun" and _leading_comparative(toks, sig)
+    comparative = shape.frame == "noun" and stmt.form != "sentence" and _leading_comparative(
+        toks, sig)
     if desired and (sig.has("VAGUE_GOAL") or comparative):
         goal, vague = True, not quant
     elif desired and not activity_count_only:
@@ -457,7 +465,7 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
             goal = True
         elif group == "reach" and obj_vague and obj:
             goal, vague = True, True
-        elif shape.frame == "noun" and not group and quant and (metric_spans or target_frame) \
+        elif shape.frame == "noun" and not group and quant and metric_spans \
                 and not sig.has("activity-verbs"):
             goal = True
         elif _target_label(sig) and (metric_spans or quant):
@@ -564,6 +572,12 @@ _WHO_SUBJECTS = {"customer", "buyer", "client", "icp", "market", "segment", "tar
                  "sweet spot", "niche", "vertical", "ideal customer", "core customer", "patient",
                  "subscriber", "shopper", "guest"}
 _TEAM_HEADS = {"team", "group", "desk", "squad", "pod", "office", "crew", "function", "department"}
+_SENTENCE_ADVERBS = {"nevertheless", "however", "also", "then", "still", "so", "yet", "meanwhile",
+                     "instead", "eventually", "today", "currently", "historically", "recently",
+                     "finally", "first", "second", "third", "additionally", "furthermore",
+                     "moreover", "overall", "now", "again", "ultimately", "together", "next",
+                     "longer-term", "short-term", "in short", "basically", "importantly", "sadly",
+                     "unfortunately", "fortunately", "today's", "specifically", "practically"}
 _SUBORDINATORS = {"after", "since", "when", "while", "although", "though", "as", "because",
                   "despite", "following", "during", "over", "last", "before", "once", "if",
                   "unless", "until", "whereas"}
@@ -595,6 +609,14 @@ _ENUMERATED = {"pillar", "priority", "step", "phase", "objective", "kr", "goal",
                "workstream", "o", "no", "#", "item", "horizon", "play", "milestone", "week", "day"}
 
 
+def _in_compound(text: str, span: tuple[int, int]) -> bool:
+    """"post" in "post-acute", "launch" in "pre-launch": a piece of a hyphenated word."""
+    a, b = span
+    after = b + 1 < len(text) and text[b] in "-‑" and text[b + 1].isalpha()
+    before = a > 1 and text[a - 1] in "-‑" and text[a - 2].isalpha()
+    return after or before
+
+
 def _enumerator(toks: Sequence[Tok], k: int) -> bool:
     """"4. Annual contracts", "Pillar 2:", "KR 2.1": a number that numbers, not one that counts."""
     nxt = toks[k + 1].text if k + 1 < len(toks) else ""
@@ -612,11 +634,8 @@ def _leading_comparative(toks: Sequence[Tok], sig: Signals) -> bool:
     colon = next((k for k, t in enumerate(toks[:6]) if t.text == ":"), -1)
     if colon >= 0:
         words = [t for t in toks[colon + 1 :] if any(c.isalnum() for c in t.text)]
-    for t in words[:2]:
-        if t.lower in {"more", "fewer", "less", "higher", "lower", "better", "bigger", "larger",
-                       "stronger", "faster", "greater"}:
-            return True
-    return False
+    return bool(words) and words[0].lower in {"more", "fewer", "less", "higher", "lower", "better",
+                                              "bigger", "larger", "stronger", "faster", "greater"}
 
 
 def _resource_head(toks: Sequence[Tok], sig: Signals) -> bool:
@@ -718,7 +737,7 @@ def _only_generic_who(sig: Signals) -> bool:
                "decision-makers", "decision maker", "decision makers", "end user", "end users",
                "champion", "champions", "influencer", "influencers", "persona", "personas",
                "director", "directors", "audience", "prospect", "channel", "channels",
-               "base", "customer base", "existing customers", "client base", "people", "company",
+               "base", "people", "company",
                "companies", "business", "businesses", "organization", "organizations",
                "organisation", "organisations", "admin", "administrator", "founder", "founders",
                "owner-operated", "independent", "developer", "developers", "engineer", "engineers"}
@@ -731,11 +750,15 @@ def _aspiration(sig: Signals, toks: Sequence[Tok]) -> bool:
         return False
     asp = sig.get("aspirations")
     for i, t in enumerate(toks):
-        if t.lower in {"be", "become", "becoming", "remain", "stay", "dominate", "own", "lead"}:
-            for t2 in toks[i + 1 : i + 5]:
-                if _in_spans(t2, asp):
-                    return True
-        if t.lower in {"dominate", "dominating"}:
+        if t.lower in {"be", "become", "remain", "stay", "own", "lead"}:
+            if i > 0 and toks[i - 1].lower in {"by", "of", "for", "while", "without", "than"}:
+                continue
+            nxt = toks[i + 1 : i + 4]
+            if nxt and (_in_spans(nxt[0], asp) or (
+                    nxt[0].lower in {"the", "a", "an", "our", "their"} and len(nxt) > 1
+                    and _in_spans(nxt[1], asp))):
+                return True
+        if t.lower in {"dominate"} and i < 3:
             return True
     return False
 

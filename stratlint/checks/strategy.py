@@ -89,8 +89,11 @@ def _strategies(ctx: Context) -> Iterator[tuple[Scope, list[Statement]]]:
         if not any(not st.is_field for st in sts):
             continue  # an empty strategy heading (template) has nothing to judge yet
         classified = [st for st in sts if a.cls(st) != Cls.CONTEXT]
-        if not classified and any(st.links for st in sts):
-            continue  # a pointer: "Our strategy is in [this document](…)"
+        if not classified and (any(st.links for st in sts) or len(sts) < 3):
+            # Nothing in it chooses, targets or commits: a pointer ("Our strategy is in [this
+            # document](…)"), a team page named "Sales strategy", or a description. Judging it
+            # as a strategy would be noise.
+            continue
         yield scope, sts
 
 
@@ -106,10 +109,10 @@ def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
             sig = a.signals[st.index]
             if a.cls(st) == Cls.GOAL and not a.verdicts[st.index].who:
                 continue
-            if sig.has(*WHO) and not _only_generic_who(sig):
-                named = True
             if sig.has("universal"):
-                universal = True
+                universal = True  # "across all industries": a who that chooses nobody
+            elif sig.has(*WHO) and not _only_generic_who(sig):
+                named = True
         heading_text = " ".join(a.doc.sections[s].title for s in scope.sections if s)
         if named:
             continue
