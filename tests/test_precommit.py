@@ -33,9 +33,10 @@ Incumbents sell generic billing suites that ignore denied claims, the cost hospi
 
 US hospitals with 100–500 beds. We will not sell to clinics or to health systems above 500 beds.
 
-## How we win
+## Why us
 
-Our denial analytics cut claim denials within a quarter, which buyers can take to their CFO.
+Hospitals buy from us because our denial analytics cut claim denials within a quarter, a saving
+their CFO can verify.
 """
 
 
