@@ -88,8 +88,6 @@ def heading_kind(title: str, extra: dict[str, list[str]] | None = None) -> Headi
     if phrases is None:
         phrases = _PHRASE_CACHE[key] = _phrases(extra)
     words = [w.lower().replace("’", "'") for w in _HEADING_TOKEN.findall(title)]
-    if set(words) & _TOPIC_WORDS or " ".join(words[:2]) in ("how to", "how we", "how do"):
-        return HeadingKind(None, None)  # "Roadmap planning", "Feature rollout process": about plans
     if len(words) >= 5:
         fl = lexicon.wordforms().flags.get(words[0], "")
         if "V" in fl and "N" not in fl:
@@ -107,6 +105,10 @@ def heading_kind(title: str, extra: dict[str, list[str]] | None = None) -> Headi
             i += 1
     if not found:
         return HeadingKind(None, None)
+    outside = [w for k, w in enumerate(words) if not any(a <= k < b for a, b, *_ in found)]
+    if set(outside) & _TOPIC_WORDS or (" ".join(words[:2]) in ("how to", "how we", "how do")
+                                       and found[0][0] > 1):
+        return HeadingKind(None, None)  # "Roadmap planning", "Feature rollout process": about plans
     kinds = {f[2] for f in found}
     if Kind.STRATEGY in kinds and Kind.PLAN in kinds:
         for a, b in zip(found, found[1:]):
@@ -258,6 +260,8 @@ def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> _Shape:
             return _Shape(tokens.index(t), frame, " ".join(s.text for s in subject))
         if t.text in {",", ";", ".", ":"}:
             break
+        if subject and t.flags == "R" and lw not in _PREPS:
+            continue  # "The libraries now bundle …": an adverb between subject and verb
         subject.append(t)
     return _Shape(-1, "noun", "")
 
@@ -275,6 +279,9 @@ _STATIVE = {"be", "is", "are", "was", "were", "have", "has", "had", "need", "nee
             "think", "thinks", "mean", "means", "am", "been", "thank", "thanks", "welcome",
             "congratulate", "note", "remember", "please", "read", "see", "let", "enjoy", "feel",
             "ask", "reach"}
+_FACT_VERBS = {"lose", "loses", "cost", "costs", "struggle", "struggles", "face", "faces",
+               "average", "averages", "spend", "spends", "earn", "earns", "owe", "owes",
+               "represent", "represents", "account", "accounts", "churn", "churns"}
 _NON_ACTIVITY_VERBS = {"be", "is", "are", "was", "were", "have", "has", "had", "do", "does",
                        "need", "needs", "want", "wants", "seem", "seems", "know", "knows", "like",
                        "likes", "believe", "believes", "think", "thinks", "mean", "means",
@@ -493,7 +500,8 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
         # "Nadia posts a teardown every Thursday": a commitment; "Churn is 4%": a fact.
         person = _person_subject(shape, toks, sig)
         timed_only = [e for e in timed if e.label in ("frequency", "date")]
-        committed = bool(activity_verb and verb is not None and verb.lower not in _NON_ACTIVITY_VERBS
+        blocked = _NON_ACTIVITY_VERBS if not person else _STATIVE | _FACT_VERBS
+        committed = bool(activity_verb and verb is not None and verb.lower not in blocked
                          and person and timed_only)
         if committed:
             fact = False

@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -86,10 +85,18 @@ def _resolve_rules(tokens: list[str], what: str) -> tuple[str, ...]:
 @click.option("--color/--no-color", default=None, help="Colour text output (default: on a terminal).")
 @click.option("--report-unused-disables", is_flag=True,
               help="Report suppression comments that suppress nothing (exit 2).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Worker processes for many files (default: all cores; 1: no workers).")
+@click.option("--no-cache", is_flag=True, help="Lint every file again; do not read or write "
+              "the result cache.")
+@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
+              envvar="STRATLINT_CACHE_DIR", show_envvar=True,
+              help="Result cache folder (default: .stratlint_cache in the project root).")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, config_file: Path | None, no_config: bool,
           stdin_filename: str | None, statistics: bool, quiet: bool, output_file: Path | None,
-          color: bool | None, report_unused_disables: bool) -> None:
+          color: bool | None, report_unused_disables: bool, jobs: int | None, no_cache: bool,
+          cache_dir: Path | None) -> None:
     """Lint files, directories (walked for *.md and *.markdown), or - for stdin.
 
     Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage,
@@ -105,9 +112,9 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
       cat plan.md | stratlint check - --stdin-filename docs/plan.md
       stratlint check --config ci/stratlint.yaml --report-unused-disables docs/
     """
+    from stratlint.cache import Cache
     from stratlint.config import ConfigError, load_settings
-    from stratlint.engine import lint_sources
-    from stratlint.files import ReadError, decode, discover, read_text
+    from stratlint.engine import lint_files
     from stratlint.model import Severity
     from stratlint.report import get
 
@@ -133,29 +140,10 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     if not paths:
         paths = ("-",) if not sys.stdin.isatty() and stdin_filename else (".",)
 
-    sources: dict[str, str] = {}
-
-    def read_all() -> Any:
-        for p in discover(list(paths), settings.exclude):
-            if p == "-":
-                name = stdin_filename or "-"
-                try:
-                    text = decode(sys.stdin.buffer.read())
-                except ReadError as exc:
-                    yield name, exc
-                    continue
-                sources[name] = text
-                yield name, text
-                continue
-            try:
-                text = read_text(p)
-            except ReadError as exc:
-                yield p, exc
-                continue
-            sources[p] = text
-            yield p, text
-
-    result = lint_sources(read_all(), settings)
+    cache = None if no_cache else Cache.open(settings, cache_dir)
+    run = lint_files(list(paths), settings, jobs=jobs, cache=cache,
+                     read_stdin=sys.stdin.buffer.read, stdin_filename=stdin_filename)
+    result, sources = run.result, run.sources
     use_color = color if color is not None else (fmt == "text" and output_file is None
                                                  and sys.stdout.isatty())
     rendered = get(fmt)(result, sources, color=use_color, statistics=statistics, quiet=quiet)

@@ -57,7 +57,7 @@ def excluded(path: str, patterns: Sequence[str], root: Path | None = None) -> bo
 
 
 class _Ignores:
-    """The gitignore rules in force for one directory: (base directory, spec) from shallow to deep."""
+    """The gitignore rules in force in one directory: (base directory, spec), shallow to deep."""
 
     def __init__(self, layers: tuple[tuple[str, pathspec.GitIgnoreSpec], ...] = ()) -> None:
         self.layers = layers

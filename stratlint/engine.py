@@ -4,72 +4,260 @@ The CLI and the public API both call this module. Each stage is a module of its 
 only wires them: it reads files (through `files`), feeds every statement of a batch of documents
 through the spaCy pipeline at once, resolves links through a `Project`, runs the checks, applies
 settings and suppressions, and sorts the findings.
+
+A whole run (`lint_files`, what the CLI calls) goes:
+
+1. discover the files (`discover`) and read each once;
+2. look each document up in the result cache (`cache`): a hit is reused when its content, the
+   configuration, stratlint and its rule data are unchanged *and* every file it depended on (the
+   strategies it links to, the plans that link to it) still has the fingerprint it had;
+3. lint the rest in batches, in this process or in `--jobs` worker processes (`parallel`), every
+   batch through one spaCy stream; the same batches and the same code either way, so findings
+   are identical and identically ordered for any number of jobs;
+4. store the new results, merge, sort by path, line, column, rule.
+
+Nothing here imports spaCy at module level: a fully cached run never loads it.
 """
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import os
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
-from fnmatch import fnmatch
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from stratlint import catalog, suppress
-from stratlint.analysis import Analysis, analyse_document
-from stratlint.checks import Context, all_checks
-from stratlint.files import ReadError, read_text
-from stratlint.links import Resolver
+from stratlint.discover import discover, glob_match, is_markdown
+from stratlint.files import ReadError, decode, read_text
+from stratlint.links import (
+    LinkStatus,
+    Resolved,
+    Resolver,
+    mention_keys,
+    mentions,
+    real_path,
+    strategy_targets,
+)
 from stratlint.model import Document, Finding, InputError, Result
-from stratlint.nlp import analyse
-from stratlint.parse import parse
 from stratlint.settings import Settings
 
+if TYPE_CHECKING:
+    from stratlint.analysis import Analysis
+    from stratlint.cache import Cache
+
 MAX_BYTES = 20 * 1024 * 1024  # larger files are reported as input errors, not linted
+BATCH = 64  # documents per spaCy stream, and per task sent to a worker
+KEEP_ANALYSES = 256  # analyses of linked documents kept per process (least recently used out)
+MAX_SCAN = 10_000  # Markdown files of the project read at most to find plans linking to a file
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class Pool:
+    """The documents that may link to a document (the reverse index behind A301).
+
+    It holds the run's documents; when the run is partial (some files, as pre-commit passes
+    them), it also holds every Markdown file under the project root, read only when asked.
+    A document is a candidate linker of X when its text names X's file (`links.mention_keys`);
+    candidates are then parsed and their links really resolved.
+    """
+
+    def __init__(self, texts: Mapping[str, tuple[str, str]], root: Path, partial: bool,
+                 exclude: Sequence[str] = ()) -> None:
+        self.texts = texts  # real path → (display path, text) of the run's documents
+        self.root = root
+        self.partial = partial
+        self.exclude = tuple(exclude)
+        self._others: dict[str, str | None] | None = None  # real → text of files outside the run
+        self._lowered: dict[str, str] = {}
+        self._sorted: list[str] | None = None
+
+    def others(self) -> dict[str, str | None]:
+        if self._others is None:
+            self._others = {}
+            if self.partial:
+                for n, p in enumerate(discover([str(self.root)], self.exclude, self.root)):
+                    if n >= MAX_SCAN:
+                        break
+                    real = real_path(p)
+                    if real and real not in self.texts:
+                        self._others[real] = None
+        return self._others
+
+    def _all(self) -> list[str]:
+        if self._sorted is None or len(self._sorted) != len(self.texts) + len(self.others()):
+            self._sorted = sorted({*self.texts, *self.others()})
+        return self._sorted
+
+    def text(self, real: str) -> str | None:
+        if real in self.texts:
+            return self.texts[real][1]
+        others = self.others()
+        if real not in others:
+            return None
+        if others[real] is None:
+            try:
+                others[real] = read_text(real)
+            except ReadError:
+                others[real] = ""
+        return others[real]
+
+    def candidates(self, real: str) -> list[str]:
+        """Documents (real paths, sorted) whose text names the document at `real`."""
+        keys = mention_keys(real)
+        out = []
+        for cand in self._all():
+            if cand == real:
+                continue
+            low = self._lowered.get(cand)
+            if low is None:
+                low = self._lowered[cand] = (self.text(cand) or "").lower()
+            if mentions(low, keys):
+                out.append(cand)
+        return out
+
+    def digest(self, real: str, fingerprint: Callable[[str], str]) -> str:
+        """A fingerprint of everything that can link to `real`: the candidates and their content."""
+        h = hashlib.sha256()
+        for cand in self.candidates(real):
+            h.update(f"{cand}\0{fingerprint(cand)}\n".encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
 
 
 class Project:
-    """Documents of one run, and linked documents read for link resolution (read once each)."""
+    """The documents of one run and the index behind link resolution.
 
-    def __init__(self, settings: Settings) -> None:
+    Linked documents are read once (the run's from memory, others from disk, never outside the
+    root), analysed once and kept while recently used. `fingerprint` and `linked_plans` answer
+    the resolvers; `fingerprint` also validates cached results, without loading spaCy.
+    """
+
+    def __init__(self, settings: Settings, texts: Mapping[str, tuple[str, str]] | None = None,
+                 pool: Pool | None = None) -> None:
         self.settings = settings
         self.root = (settings.root or Path.cwd()).resolve()
-        self._cache: dict[str, Analysis | None] = {}
+        self.texts: Mapping[str, tuple[str, str]] = texts if texts is not None else {}
+        self.pool = pool or Pool(self.texts, self.root, partial=False)
+        self._pinned: dict[str, Analysis] = {}
+        self._recent: OrderedDict[str, Analysis | None] = OrderedDict()
+        self._hashes: dict[str, str] = {}
+        self._linked: dict[str, list[tuple[Analysis, Resolved]]] = {}
+
+    # -- analyses ---------------------------------------------------------------------------
 
     def add(self, analysis: Analysis) -> None:
-        key = _real(analysis.doc.path)
+        """Make a document of the run known to link resolution while it is being checked."""
+        key = real_path(analysis.doc.path)
         if key:
-            self._cache[key] = analysis
+            self._pinned[key] = analysis
+
+    def release(self, analysis: Analysis) -> None:
+        key = real_path(analysis.doc.path)
+        if key and self._pinned.get(key) is analysis:
+            del self._pinned[key]
+            self._remember(key, analysis)
+
+    def _remember(self, key: str, analysis: Analysis | None) -> None:
+        self._recent[key] = analysis
+        self._recent.move_to_end(key)
+        while len(self._recent) > KEEP_ANALYSES:
+            self._recent.popitem(last=False)
+
+    def known(self, real: str) -> Analysis | None:
+        return self._pinned.get(real) or self._recent.get(real)
 
     def load(self, path: Path) -> Analysis | None:
         key = str(path)
-        if key in self._cache:
-            return self._cache[key]
-        self._cache[key] = None  # a link cycle reads each file once
+        if key in self._pinned:
+            return self._pinned[key]
+        if key in self._recent:
+            self._recent.move_to_end(key)
+            return self._recent[key]
+        self._remember(key, None)
+        display, text = self._source(key)
+        if text is None or len(text) > MAX_BYTES:
+            return None
+        from stratlint.analysis import analyse_document
+        from stratlint.parse import parse
+
+        analysis = analyse_document(parse(text, display), None, self.settings.sections,
+                                    self.settings.lexicon)
+        self._remember(key, analysis)
+        return analysis
+
+    def _source(self, real: str) -> tuple[str, str | None]:
+        """(path to show, text) of a document: the run's from memory, else from disk."""
+        if real in self.texts:
+            return self.texts[real]
+        text = self.pool.text(real)
+        if text is not None:
+            return real, text
         try:
-            text = read_text(path)
+            return real, read_text(real)
         except ReadError:
-            return None
-        if len(text) > MAX_BYTES:
-            return None
-        doc = parse(text, str(path))
-        self._cache[key] = analyse_document(doc, None, self.settings.sections, self.settings.lexicon)
-        return self._cache[key]
+            return real, None
+
+    # -- the resolver's questions -----------------------------------------------------------
 
     def resolver(self, analysis: Analysis) -> Resolver:
-        return Resolver(analysis.doc.path, self.root, self.load, analysis)
+        return Resolver(analysis.doc.path, self.root, self.load, analysis, index=self)
+
+    def content_hash(self, real: str) -> str:
+        h = self._hashes.get(real)
+        if h is None:
+            _, text = self._source(real)
+            h = self._hashes[real] = text_hash(text) if text is not None else "unreadable"
+        return h
+
+    def fingerprint(self, path: str) -> str:
+        """What a link to `path` depends on: where it really points, what is there, its content."""
+        real = real_path(path)
+        inside = real == str(self.root) or real.startswith(str(self.root) + os.sep)
+        if not real or not inside:
+            return "outside"
+        if os.path.isdir(real):
+            return f"dir {real}"
+        if not os.path.isfile(real):
+            return "missing"
+        if real.lower().endswith((".md", ".markdown", ".mdown", ".mkd")):
+            return f"md {real} {self.content_hash(real)}"
+        return f"file {real}"
+
+    def linked_plans(self, real: str) -> list[tuple[Analysis, Resolved]]:
+        """Plans in other documents whose strategy link resolves to the document at `real`."""
+        if real in self._linked:
+            return self._linked[real]
+        out: list[tuple[Analysis, Resolved]] = []
+        for cand in self.pool.candidates(real):
+            other = self.load(Path(cand))
+            if other is None or not other.plans:
+                continue
+            resolver = Resolver(other.doc.path, self.root, self.load, other, index=self)
+            for target in strategy_targets(other):
+                res = resolver.resolve(target)
+                if res.status == LinkStatus.STRATEGY and res.path == real:
+                    out.append((other, res))
+                    break
+        self._linked[real] = out
+        return out
+
+    def mention_digest(self, real: str) -> str:
+        return self.pool.digest(real, self.fingerprint)
 
 
-def _real(path: str) -> str:
-    if path in ("-", "<text>", "<stdin>"):
-        return ""
-    try:
-        return os.path.realpath(path)
-    except (OSError, ValueError):
-        return ""
+# -- one document and a batch of documents ---------------------------------------------------
 
 
 def analyse_many(docs: Sequence[Document], settings: Settings) -> list[Analysis]:
     """Classify several documents, feeding all their statements through spaCy in one stream."""
+    from stratlint.analysis import analyse_document
+    from stratlint.nlp import analyse
+
     texts = [st.text for d in docs for st in d.statements]
     signals = analyse(texts, settings.lexicon)
     out: list[Analysis] = []
@@ -82,15 +270,20 @@ def analyse_many(docs: Sequence[Document], settings: Settings) -> list[Analysis]
 
 
 def findings_for(analysis: Analysis, settings: Settings, project: Project,
-                 errors: list[InputError] | None = None) -> list[Finding]:
+                 errors: list[InputError] | None = None,
+                 resolver: Resolver | None = None) -> list[Finding]:
     """Findings of one document; problems of its suppression comments (and, when asked, unused
-    suppressions) go to `errors`, with their lines."""
+    suppressions) go to `errors`, with their lines. Pass a `resolver` to read afterwards what
+    the document's links depended on."""
+    from stratlint import catalog, suppress
+    from stratlint.checks import Context, all_checks
+
     doc = analysis.doc
     rules = catalog.rules()
-    ctx = Context(analysis, project.resolver(analysis))
+    ctx = Context(analysis, resolver or project.resolver(analysis))
     file_ignores: set[str] = set()
     for pattern, ids in settings.per_file_ignores:
-        if _glob_match(doc.path, pattern):
+        if glob_match(doc.path, pattern):
             file_ignores.update(ids)
     sup = suppress.collect(doc)
     out: list[Finding] = []
@@ -133,59 +326,318 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _glob_match(path: str, pattern: str) -> bool:
-    p = path.replace(os.sep, "/")
-    if p.startswith("./"):
-        p = p[2:]
-    return fnmatch(p, pattern) or fnmatch(p, f"*/{pattern}") or fnmatch(Path(p).name, pattern)
+def _glob_match(path: str, pattern: str) -> bool:  # kept for callers of the old name
+    return glob_match(path, pattern)
+
+
+@dataclass
+class Outcome:
+    """What linting one document gave, and what it depended on (for the result cache)."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    deps: dict[str, str] = field(default_factory=dict)  # path → fingerprint when linted
+    mentions: dict[str, str] = field(default_factory=dict)  # real → digest of its linkers
+
+
+def check_documents(items: Sequence[tuple[str, str]], project: Project) -> list[Outcome]:
+    """Lint documents of the run, given as (path, text): parse each, classify all through one
+    spaCy stream, then run the rules on each. Documents already analysed in this process as
+    link targets are not analysed again."""
+    from stratlint.parse import parse
+
+    settings = project.settings
+    reuse: dict[int, Analysis] = {}
+    fresh: list[Document] = []
+    for i, (path, text) in enumerate(items):
+        known = project.known(real_path(path))
+        if known is not None and known.doc.path == path and known.doc.text == text:
+            reuse[i] = known
+        else:
+            fresh.append(parse(text, path))
+    analysed = iter(analyse_many(fresh, settings))
+    analyses = [reuse[i] if i in reuse else next(analysed) for i in range(len(items))]
+    for a in analyses:
+        project.add(a)
+    out: list[Outcome] = []
+    for a in analyses:
+        errors = [InputError(a.doc.path, msg, line) for line, msg in a.doc.problems]
+        resolver = project.resolver(a)
+        findings = findings_for(a, settings, project, errors, resolver)
+        real = real_path(a.doc.path)
+        linked = {real: project.mention_digest(real)} if resolver.used_linked_plans and real \
+            else {}
+        out.append(Outcome(a.doc.path, findings, errors, dict(resolver.deps), linked))
+    for a in analyses:
+        project.release(a)
+    return out
+
+
+def still_valid(outcome: Outcome, project: Project) -> bool:
+    """Whether a cached outcome still holds: every file it looked at and every document that
+    could link to it is as it was."""
+    for path, fp in outcome.deps.items():
+        if project.fingerprint(path) != fp:
+            return False
+    return all(project.mention_digest(real) == digest
+               for real, digest in outcome.mentions.items())
+
+
+# -- whole runs ------------------------------------------------------------------------------
 
 
 def lint_text(text: str, path: str = "<text>", config: Settings | None = None) -> list[Finding]:
     """Lint Markdown text; `path` is used in findings and to resolve relative links."""
     settings = config or Settings()
-    project = Project(settings)
-    doc = parse(text, path)
-    (analysis,) = analyse_many([doc], settings)
-    project.add(analysis)
-    return findings_for(analysis, settings, project)
+    real = real_path(path)
+    project = Project(settings, {real: (path, text)} if real else {})
+    (outcome,) = check_documents([(path, text)], project)
+    return outcome.findings
 
 
 def lint_sources(
-    sources: Iterable[tuple[str, str | ReadError]], settings: Settings, batch: int = 64
+    sources: Iterable[tuple[str, str | ReadError]], settings: Settings, batch: int = BATCH
 ) -> Result:
-    """Lint (path, text) pairs; a ReadError in place of text is reported, not fatal."""
+    """Lint (path, text) pairs in this process, without the cache; a ReadError in place of text
+    is reported, not fatal. Links between the given documents resolve to the given texts."""
     result = Result()
-    project = Project(settings)
-    pending: list[Document] = []
-
-    def flush() -> None:
-        if not pending:
-            return
-        analyses = analyse_many(pending, settings)
-        for an in analyses:
-            project.add(an)
-        for an in analyses:
-            for line, msg in an.doc.problems:
-                result.errors.append(InputError(an.doc.path, msg, line))
-            result.findings.extend(findings_for(an, settings, project, result.errors))
-        pending.clear()
-
+    items: list[tuple[str, str]] = []
     for path, text in sources:
         result.files += 1
-        if isinstance(text, ReadError):
-            result.errors.append(InputError(path, str(text)))
-            continue
-        if len(text) > MAX_BYTES:
-            result.errors.append(InputError(path, f"file is larger than {MAX_BYTES // 2**20} MB; "
-                                                  "not linted"))
-            continue
-        pending.append(parse(text, path))
-        if len(pending) >= batch:
-            flush()
-    flush()
+        problem = _unlintable(text)
+        if problem:
+            result.errors.append(InputError(path, problem))
+        else:
+            assert isinstance(text, str)
+            items.append((path, text))
+    texts = {real: (p, t) for p, t in items if (real := real_path(p))}
+    project = Project(settings, texts)
+    for i in range(0, len(items), batch):
+        for o in check_documents(items[i : i + batch], project):
+            result.findings.extend(o.findings)
+            result.errors.extend(o.errors)
+    return _sorted(result)
+
+
+def _unlintable(text: str | ReadError) -> str:
+    if isinstance(text, ReadError):
+        return str(text)
+    if len(text) > MAX_BYTES:
+        return f"file is larger than {MAX_BYTES // 2**20} MB; not linted"
+    return ""
+
+
+def _sorted(result: Result) -> Result:
     result.findings.sort(key=Finding.sort_key)
     result.errors.sort(key=lambda e: (e.path, e.line or 0))
     return result
+
+
+@dataclass
+class Run:
+    """A whole run: the result, the text of every file read (for report snippets), and how
+    many documents came from the cache."""
+
+    result: Result
+    sources: dict[str, str]
+    cached: int = 0
+    jobs: int = 1
+
+
+def lint_files(
+    paths: Sequence[str],
+    settings: Settings,
+    *,
+    jobs: int | None = None,
+    cache: Cache | None = None,
+    read_stdin: Callable[[], bytes] | None = None,
+    stdin_filename: str | None = None,
+) -> Run:
+    """Lint files and directories (walked for Markdown) as the command line does.
+
+    `jobs`: worker processes (default: the machine's cores; 1 = this process only). `cache`: the
+    result cache, or None to lint everything. `-` in `paths` reads `read_stdin()`, reported as
+    `stdin_filename` (whose folder its relative links resolve from).
+    """
+    root = (settings.root or Path.cwd()).resolve()
+    result = Result()
+    sources: dict[str, str] = {}
+    items: list[tuple[str, str]] = []
+    texts: dict[str, tuple[str, str]] = {}
+    stdin_names: set[str] = set()
+    for p in discover(list(paths), settings.exclude, root):
+        result.files += 1
+        name = p
+        text: str | ReadError
+        if p == "-":
+            name = stdin_filename or "-"
+            stdin_names.add(name)
+            try:
+                text = decode(read_stdin() if read_stdin else b"")
+            except ReadError as exc:
+                text = exc
+        else:
+            try:
+                text = read_text(p)
+            except ReadError as exc:
+                text = exc
+        problem = _unlintable(text)
+        if problem:
+            result.errors.append(InputError(name, problem))
+            continue
+        assert isinstance(text, str)
+        sources[name] = text
+        items.append((name, text))
+        real = real_path(name)
+        if real:
+            texts[real] = (name, text)
+
+    pool = Pool(texts, root, _partial(paths, settings, root), settings.exclude)
+    project = Project(settings, texts, pool)
+
+    todo: list[tuple[str, str]] = []
+    keys: dict[str, str] = {}
+    outcomes: dict[str, Outcome] = {}
+    for name, text in items:
+        if cache is None or name in stdin_names:
+            todo.append((name, text))
+            continue
+        key = cache.key(name, real_path(name), text_hash(text))
+        keys[name] = key
+        hit = cache.get(key)
+        if hit is not None and still_valid(hit, project):
+            outcomes[name] = hit
+        else:
+            todo.append((name, text))
+    cached = len(outcomes)
+
+    n_jobs = 1
+    if todo:
+        tasks = plan_tasks(todo, root)
+        n_jobs = effective_jobs(jobs, len(todo))
+        if n_jobs > 1:
+            from stratlint import parallel
+
+            done = parallel.run(tasks, settings, texts, pool, n_jobs)
+        else:
+            done = _run_here(tasks, project)
+        for o in done:
+            outcomes[o.path] = o
+            if cache is not None and o.path in keys:
+                cache.put(keys[o.path], o)
+
+    for name, _ in items:
+        o = outcomes[name]
+        result.findings.extend(o.findings)
+        result.errors.extend(o.errors)
+    return Run(_sorted(result), sources, cached, n_jobs)
+
+
+def _partial(paths: Sequence[str], settings: Settings, root: Path) -> bool:
+    """Whether plans linking to a linted strategy may live in files not passed (pre-commit passes
+    only staged files). Only a real project is searched: one with a config file or a git root;
+    a bare working directory (a home folder) is never walked."""
+    if any(os.path.isdir(p) and real_path(p) == str(root) for p in paths):
+        return False
+    return settings.config_path is not None or (root / ".git").exists()
+
+
+def effective_jobs(jobs: int | None, documents: int) -> int:
+    """Worker processes worth starting: each costs a spaCy start-up, so small runs stay here."""
+    wanted = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+    useful = documents // BATCH + (1 if documents % BATCH else 0)
+    if documents < 2 * BATCH:
+        return 1
+    return max(1, min(wanted, useful))
+
+
+def _run_here(tasks: list[list[tuple[str, str]]], project: Project) -> list[Outcome]:
+    with quiet_gc():
+        out: list[Outcome] = []
+        for task in tasks:
+            out.extend(check_documents(task, project))
+        return out
+
+
+class quiet_gc:  # noqa: N801 - used as a context manager
+    """Fewer cyclic garbage collections while linting: the pipeline's long-lived objects are
+    frozen out of them and the first generation is collected less often. Linting makes many
+    small acyclic objects that reference counting frees; scanning spaCy's heap for cycles again
+    and again cost about a fifth of the run."""
+
+    def __enter__(self) -> quiet_gc:
+        self.before = gc.get_threshold()
+        gc.freeze()
+        gc.set_threshold(50_000, 50, 100)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.set_threshold(*self.before)
+        gc.unfreeze()
+
+
+def plan_tasks(items: Sequence[tuple[str, str]], root: Path,
+               size: int = BATCH) -> list[list[tuple[str, str]]]:
+    """Split documents into batches, keeping documents that link to each other together (so a
+    strategy and its plans are analysed once, in one process), in a stable order.
+
+    Links are found by a cheap scan for Markdown file names in each text; this only groups work,
+    resolution itself is exact either way.
+    """
+    by_name: dict[str, list[int]] = {}
+    for i, (path, _) in enumerate(items):
+        by_name.setdefault(Path(path).name.lower(), []).append(i)
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (_, text) in enumerate(items):
+        for name in _linked_names(text):
+            for j in by_name.get(name, ()):
+                a, b = find(i), find(j)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), []).append(i)
+    tasks: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    for members in sorted(groups.values()):
+        if current and len(current) + len(members) > size:
+            tasks.append(current)
+            current = []
+        for i in members:
+            current.append(items[i])
+            if len(current) >= 4 * size:  # one huge group (an index linking everything) splits
+                tasks.append(current)
+                current = []
+    if current:
+        tasks.append(current)
+    return tasks
+
+
+def _linked_names(text: str) -> set[str]:
+    out = set()
+    low = text.lower()
+    start = 0
+    while True:
+        i = low.find(".md", start)
+        if i < 0:
+            break
+        start = i + 3
+        j = i
+        while j > 0 and low[j - 1] not in " \t\n\r/\\()[]<>\"'`:=":
+            j -= 1
+        end = i + (9 if low.startswith(".markdown", i) else 3)
+        name = low[j:end]
+        if is_markdown(name):
+            out.add(name)
+    return out
 
 
 def with_severity(findings: list[Finding], settings: Settings) -> list[Finding]:

@@ -4,17 +4,23 @@ The parser hands over the raw inline source of a paragraph, list item, cell or h
 offset of each of its characters). This module drops emphasis markers, code spans, HTML and link
 URLs, keeps link text, and records the links it saw, so that every character of the plain text
 still knows where it stands in the file.
+
+Time is linear in the length of the text: brackets, parentheses and code spans are paired in one
+pass before the walk (`_Pairs`), so no `[` or `(` ever scans ahead for its partner.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _ESCAPABLE = set("\\`*_{}[]()#+-.!|<>~\"'$%&,/:;=?@^")
 _AUTOLINK = re.compile(r"<((?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*)|(?:[^<>\s@]+@[^<>\s@]+))>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
+_TICKS = re.compile(r"`+")
+MAX_LINK_NESTING = 8  # links inside link text deeper than this are read as plain text
 
 
 @dataclass(frozen=True)
@@ -32,65 +38,111 @@ class Plain:
     comments: tuple[tuple[int, str], ...]  # (offset, body) of inline HTML comments
 
 
-def _match_bracket(s: str, i: int) -> int:
-    """Index of the `]` closing the `[` at i, or -1."""
-    depth = 0
-    j = i
-    n = len(s)
-    while j < n:
-        c = s[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "`":
-            k = j
-            while k < n and s[k] == "`":
-                k += 1
-            close = s.find(s[j:k], k)
-            j = close + (k - j) if close >= 0 else k
-            continue
-        if c == "[":
-            depth += 1
-        elif c == "]":
-            depth -= 1
-            if depth == 0:
-                return j
-        j += 1
-    return -1
+class _Pairs:
+    """Partners of every `[`, link `(` and backtick run of one inline text, found in one pass.
 
+    A code span closes at the next backtick run of the same length; a backslash escapes the
+    character after it; a link's parentheses may hold a `<destination>` and a quoted title, and
+    never span a blank line.
+    """
 
-def _match_paren(s: str, i: int) -> int:
-    """Index of the `)` closing the `(` at i, or -1 (destination and optional title)."""
-    depth = 0
-    j = i
-    n = len(s)
-    in_angle = False
-    quote = ""
-    while j < n:
-        c = s[j]
-        if c == "\\":
-            j += 2
-            continue
-        if quote:
-            if c == quote:
-                quote = ""
-        elif in_angle:
-            if c == ">":
-                in_angle = False
-        elif c == "<" and j == i + 1:
-            in_angle = True
-        elif c in "\"'" and j > i + 1 and s[j - 1].isspace():
-            quote = c
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return j
-        elif c == "\n" and j + 1 < n and s[j + 1] == "\n":
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self.runs: dict[int, list[int]] = {}  # run length → start offsets of maximal runs
+        for m in _TICKS.finditer(s):
+            self.runs.setdefault(m.end() - m.start(), []).append(m.start())
+        self.bracket: dict[int, int] = {}
+        self.paren: dict[int, int] = {}
+        self._pair()
+
+    def code_close(self, i: int, k: int, end: int) -> int:
+        """Start of the run closing the `k`-backtick run at i, or -1 (never at or past end)."""
+        starts = self.runs.get(k)
+        if not starts:
             return -1
-        j += 1
-    return -1
+        j = bisect_right(starts, i)
+        if j < len(starts) and starts[j] < end and starts[j] + k <= end:
+            return starts[j]
+        return -1
+
+    def _pair(self) -> None:
+        s = self.s
+        n = len(s)
+        brackets: list[int] = []
+        parens: list[tuple[int, bool]] = []  # (offset, opens a link destination)
+        links_open = 0
+        quote = ""
+        angle = False
+        closed = -1  # offset of the last `]` that closed a `[`
+        j = 0
+        while j < n:
+            c = s[j]
+            if c == "\\":
+                j += 2
+                continue
+            if angle and c in "\n<":
+                angle = False  # a <destination> holds no line break and no `<`
+            elif quote or angle:
+                if c == "\n" and j + 1 < n and s[j + 1] == "\n":
+                    quote, angle = "", False
+                    parens.clear()
+                    links_open = 0
+                elif (quote and c == quote) or (angle and c == ">"):
+                    quote, angle = "", False
+                j += 1
+                continue
+            if c == "`":
+                k = j
+                while k < n and s[k] == "`":
+                    k += 1
+                close = self.code_close(j, k - j, n)
+                j = close + (k - j) if close >= 0 else k
+                continue
+            skip = _skip(s, j, n)
+            if skip > j:
+                j = skip
+                continue
+            if c == "[":
+                brackets.append(j)
+            elif c == "]":
+                if brackets:
+                    self.bracket[brackets.pop()] = j
+                    closed = j
+            elif c == "(":
+                is_link = j > 0 and closed == j - 1
+                parens.append((j, is_link))
+                links_open += is_link
+                if is_link and j + 1 < n and s[j + 1] == "<":
+                    angle = True
+                    j += 2
+                    continue
+            elif c == ")":
+                if parens:
+                    start, is_link = parens.pop()
+                    links_open -= is_link
+                    self.paren[start] = j
+            elif c in "\"'" and links_open and j > parens[-1][0] + 1 and s[j - 1].isspace():
+                quote = c
+            elif c == "\n" and j + 1 < n and s[j + 1] == "\n":
+                parens.clear()
+                links_open = 0
+            j += 1
+
+
+def _skip(s: str, i: int, end: int) -> int:
+    """End of the comment, autolink, HTML tag or bare URL at i (where `_walk` skips), or i."""
+    c = s[i]
+    if c == "<":
+        if s.startswith("<!--", i):
+            close = s.find("-->", i + 4, end)
+            return close + 3 if close >= 0 else end
+        m = _AUTOLINK.match(s, i, end) or _HTML_TAG.match(s, i, end)
+        return m.end() if m else i
+    if c == "h" and (s.startswith("http://", i) or s.startswith("https://", i)):
+        m = _BARE_URL.match(s, i, end)
+        if m:
+            return i + len(m.group(0).rstrip(".,;:!?"))
+    return i
 
 
 def _destination(inner: str) -> str:
@@ -108,7 +160,7 @@ def to_plain(raw: str, offsets: list[int], references: dict[str, str] | None = N
     links: list[RawLink] = []
     comments: list[tuple[int, str]] = []
     refs = references or {}
-    _walk(raw, offsets, 0, len(raw), out, outo, links, comments, refs, depth=0)
+    _walk(raw, offsets, 0, len(raw), out, outo, links, comments, refs, _Pairs(raw), depth=0)
     # Collapse white space (newlines included) to single spaces, trimming both ends.
     text: list[str] = []
     toff: list[int] = []
@@ -137,6 +189,7 @@ def _walk(
     links: list[RawLink],
     comments: list[tuple[int, str]],
     refs: dict[str, str],
+    pairs: _Pairs,
     depth: int,
 ) -> None:
     while i < end:
@@ -150,15 +203,12 @@ def _walk(
             k = i
             while k < end and s[k] == "`":
                 k += 1
-            ticks = s[i:k]
-            close = s.find(ticks, k, end)
-            while close >= 0 and close + len(ticks) < end and s[close + len(ticks)] == "`":
-                close = s.find(ticks, close + len(ticks) + 1, end)
+            close = pairs.code_close(i, k - i, end)
             if close >= 0:
                 # Code is never prose: leave a space so the words around it stay apart.
                 out.append(" ")
                 outo.append(o[i])
-                i = close + len(ticks)
+                i = close + (k - i)
                 continue
             for j in range(i, k):
                 out.append(s[j])
@@ -182,37 +232,37 @@ def _walk(
                 i = m.end()
                 continue
         if c == "!" and i + 1 < end and s[i + 1] == "[":
-            close = _match_bracket(s, i + 1)
+            close = pairs.bracket.get(i + 1, -1)
             if 0 <= close < end and close + 1 < end and s[close + 1] == "(":
-                pclose = _match_paren(s, close + 1)
+                pclose = pairs.paren.get(close + 1, -1)
                 if 0 <= pclose < end:
                     i = pclose + 1  # images are not prose
                     continue
-        if c == "[" and depth < 8:
-            close = _match_bracket(s, i)
+        if c == "[" and depth < MAX_LINK_NESTING:
+            close = pairs.bracket.get(i, -1)
             if 0 <= close < end:
                 label = s[i + 1 : close]
                 target: str | None = None
                 after = close + 1
                 if after < end and s[after] == "(":
-                    pclose = _match_paren(s, after)
+                    pclose = pairs.paren.get(after, -1)
                     if 0 <= pclose < end:
                         target = _destination(s[after + 1 : pclose])
                         after = pclose + 1
                 elif after < end and s[after] == "[":
-                    rclose = s.find("]", after + 1, end)
-                    if rclose >= 0:
+                    rclose = pairs.bracket.get(after, -1)
+                    if 0 <= rclose < end:
                         key = _norm_ref(s[after + 1 : rclose] or label)
                         if key in refs:
                             target = refs[key]
                             after = rclose + 1
-                else:
+                elif refs:
                     key = _norm_ref(label)
                     if key in refs:
                         target = refs[key]
                 if target is not None:
                     start = len(out)
-                    _walk(s, o, i + 1, close, out, outo, links, comments, refs, depth + 1)
+                    _walk(s, o, i + 1, close, out, outo, links, comments, refs, pairs, depth + 1)
                     links.append(RawLink("".join(out[start:]).strip(), target, o[i]))
                     i = after
                     continue

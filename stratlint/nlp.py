@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,54 +61,100 @@ class Signals:
         return sum(len(self.spans.get(label, ())) for label in labels)
 
 
+def _word_class(wf: lexicon.WordForms, low: str) -> tuple[str, str]:
+    """(flags, lemma) of a lower-case word: V verb, Z 3rd person, D past, G -ing, N, A, R."""
+    fl = wf.flags.get(low)
+    if fl:
+        return fl, wf.verb_lemma.get(low) or wf.noun_lemma.get(low) or low
+    return "", low
+
+
 @Language.factory("stratlint_wordclass")
 def _make_wordclass(nlp: Language, name: str) -> Any:
     wf = lexicon.wordforms()
 
     def wordclass(doc: Doc) -> Doc:
         for tok in doc:
-            low = tok.lower_
-            fl = wf.flags.get(low)
+            fl, lemma = _word_class(wf, tok.lower_)
             if fl:
                 tok.tag_ = fl
-                tok.lemma_ = wf.verb_lemma.get(low) or wf.noun_lemma.get(low) or low
-            else:
-                tok.lemma_ = low
+            tok.lemma_ = lemma
         return doc
 
     return wordclass
 
 
-@Language.factory("stratlint_lexicon", default_config={"extra": "{}"})
-def _make_lexicon(nlp: Language, name: str, extra: str) -> Any:
-    additions: dict[str, list[str]] = json.loads(extra)
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for lex in lexicon.LEXICONS:
-        variants: set[str] = set()
-        for term in lexicon.terms(lex, additions):
-            variants |= lexicon.forms(term)
-        matcher.add(lex, list(nlp.tokenizer.pipe(sorted(variants))))
-
-    strings = nlp.vocab.strings
-    case_sensitive = {strings.add(lex) for lex in _ACRONYM_LEXICONS}
-
-    def lexicon_component(doc: Doc) -> Doc:
-        spans = []
-        for mid, s, e in matcher(doc):
-            if mid in case_sensitive and e - s == 1:
-                text = doc[s].text
-                # "US", "IT", "SAM", "AE" are acronyms; "us", "it", "Sam" are not.
-                if len(text) <= 3 and not text.isupper():
-                    continue
-            spans.append(Span(doc, s, e, label=mid))
-        doc.spans["lexicon"] = spans
-        return doc
-
-    return lexicon_component
-
-
 _ACRONYM_LEXICONS = ("segments", "industries", "personas", "geographies", "markets", "channels",
                      "roles")
+
+
+class LexiconMatcher:
+    """Every lexicon term and its inflections, matched on lower-case tokens.
+
+    A term that is one plain word (letters only, no tokenizer special case) is always exactly one
+    token, so it is looked up in a dict; only terms of several tokens go to spaCy's PhraseMatcher.
+    The matches are the same as one PhraseMatcher over every term (the test suite holds this);
+    building is several times faster because one-word terms are never tokenized.
+    """
+
+    def __init__(self, nlp: Language, additions: Mapping[str, list[str]]) -> None:
+        self.words: dict[str, tuple[str, ...]] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.strings = nlp.vocab.strings
+        special = nlp.tokenizer.rules or {}
+        words: dict[str, list[str]] = {}
+        for lex in lexicon.LEXICONS:
+            variants: set[str] = set()
+            for term in lexicon.terms(lex, additions):
+                variants |= lexicon.forms(term)
+            phrases = []
+            for v in sorted(variants):
+                if v.isalpha() and v not in special:
+                    words.setdefault(v, []).append(lex)
+                else:
+                    phrases.append(v)
+            if phrases:
+                self.matcher.add(lex, list(nlp.tokenizer.pipe(phrases)))
+        self.words = {w: tuple(labels) for w, labels in words.items()}
+        self.case_sensitive = frozenset(_ACRONYM_LEXICONS)
+
+    def _keep(self, label: str, text: str) -> bool:
+        # "US", "IT", "SAM", "AE" are acronyms; "us", "it", "Sam" are not.
+        return not (label in self.case_sensitive and len(text) <= 3 and not text.isupper())
+
+    def matches(self, doc: Doc, texts: list[str], lowers: list[str]) -> list[tuple[str, int, int]]:
+        """(lexicon, start token, end token) of every match; `texts`/`lowers` are the tokens'."""
+        out: list[tuple[str, int, int]] = []
+        words = self.words
+        for i, low in enumerate(lowers):
+            labels = words.get(low)
+            if labels:
+                for label in labels:
+                    if self._keep(label, texts[i]):
+                        out.append((label, i, i + 1))
+        if len(self.matcher):
+            strings = self.strings
+            for mid, s, e in self.matcher(doc):
+                label = strings[mid]
+                if e - s == 1 and not self._keep(label, texts[s]):
+                    continue
+                out.append((label, s, e))
+        return out
+
+
+@Language.factory("stratlint_lexicon", default_config={"extra": "{}"})
+def _make_lexicon(nlp: Language, name: str, extra: str) -> Any:
+    matcher = LexiconMatcher(nlp, json.loads(extra))
+
+    def lexicon_component(doc: Doc) -> Doc:
+        texts = [t.text for t in doc]
+        lowers = [t.lower_ for t in doc]
+        doc.spans["lexicon"] = [Span(doc, s, e, label=label)
+                                for label, s, e in matcher.matches(doc, texts, lowers)]
+        return doc
+
+    lexicon_component.matcher = matcher  # type: ignore[attr-defined]
+    return lexicon_component
 
 
 @lru_cache(maxsize=1)
@@ -150,17 +197,155 @@ def pipeline(extra_json: str = "{}") -> Language:
 
 
 def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) -> list[Signals]:
+    """Signals for each text: the same as running `pipeline()` and reading `doc.spans`.
+
+    The spaCy tokenizer and the lexicon's PhraseMatcher run here directly rather than through
+    `nlp.pipe`, so the components' work is done once per token with no `Span` objects; identical
+    texts (template lines, repeated fields) are analysed once; and each regular pattern that cannot
+    see past a text's edges runs once over all texts joined (`_joinable`), not once per text.
+    Results equal the components' (the test suite holds this).
+    """
     nlp = pipeline(json.dumps(dict(extra or {}), sort_keys=True))
-    out: list[Signals] = []
-    for doc in nlp.pipe(texts, batch_size=256):
-        spans: dict[str, list[tuple[int, int]]] = {}
-        for key in ("lexicon", "patterns"):
-            for sp in doc.spans[key]:
-                spans.setdefault(sp.label_, []).append((sp.start_char, sp.end_char))
-        toks = tuple(
-            Tok(t.text, t.lower_, t.idx, t.idx + len(t.text), t.tag_, t.lemma_) for t in doc
-        )
-        out.append(
-            Signals(doc.text, {k: tuple(sorted(set(v))) for k, v in spans.items()}, toks)
-        )
-    return out
+    matcher: LexiconMatcher = nlp.get_pipe("stratlint_lexicon").matcher
+    tokenizer = nlp.tokenizer
+    wf = lexicon.wordforms()
+    texts = list(texts)
+    unique = list(dict.fromkeys(texts))
+    word_class: dict[str, tuple[str, str]] = {}
+    toks_of: list[tuple[Tok, ...]] = []
+    spans_of: list[dict[str, set[tuple[int, int]]]] = []
+    for text in unique:
+        toks, spans = _tokens_and_lexicon(tokenizer(text), matcher, wf, word_class)
+        toks_of.append(toks)
+        spans_of.append(spans)
+    _match_patterns(unique, toks_of, spans_of)
+    by_text = {
+        text: Signals(text, {k: tuple(sorted(v)) for k, v in spans.items()}, toks)
+        for text, toks, spans in zip(unique, toks_of, spans_of, strict=True)
+    }
+    return [by_text[t] for t in texts]
+
+
+def _tokens_and_lexicon(doc: Doc, matcher: LexiconMatcher, wf: lexicon.WordForms,
+                        word_class: dict[str, tuple[str, str]]
+                        ) -> tuple[tuple[Tok, ...], dict[str, set[tuple[int, int]]]]:
+    texts: list[str] = []
+    lowers: list[str] = []
+    toks: list[Tok] = []
+    for t in doc:
+        tt, low, idx = t.text, t.lower_, t.idx
+        wc = word_class.get(low)
+        if wc is None:
+            wc = word_class[low] = _word_class(wf, low)
+        texts.append(tt)
+        lowers.append(low)
+        toks.append(Tok(tt, low, idx, idx + len(tt), wc[0], wc[1]))
+    spans: dict[str, set[tuple[int, int]]] = {}
+    for label, s, e in matcher.matches(doc, texts, lowers):
+        spans.setdefault(label, set()).add((toks[s].start, toks[e - 1].end))
+    return tuple(toks), spans
+
+
+_SEP = "\x00"  # never in a statement (the parser turns NUL into U+FFFD); checked anyway
+
+
+def _match_patterns(texts: list[str], toks_of: list[tuple[Tok, ...]],
+                    spans_of: list[dict[str, set[tuple[int, int]]]]) -> None:
+    """Add every regular pattern's matches, aligned outward to token edges, to `spans_of`."""
+    starts_of = [[t.start for t in toks] for toks in toks_of]
+    joined_ok = not any(_SEP in t for t in texts)
+    joined = _SEP.join(texts) if joined_ok else ""
+    bases: list[int] = []
+    pos = 0
+    for t in texts:
+        bases.append(pos)
+        pos += len(t) + 1
+    for label, rx, joinable in _patterns_for_join():
+        if joinable and joined_ok:
+            for m in rx.finditer(joined):
+                a, b = m.span()
+                if b <= a:
+                    continue
+                i = bisect_right(bases, a) - 1
+                base = bases[i]
+                _add_expanded(label, a - base, b - base, texts[i], toks_of[i], starts_of[i],
+                              spans_of[i])
+        else:
+            for i, text in enumerate(texts):
+                for m in rx.finditer(text):
+                    a, b = m.span()
+                    if b > a:
+                        _add_expanded(label, a, b, text, toks_of[i], starts_of[i], spans_of[i])
+
+
+def _add_expanded(label: str, a: int, b: int, text: str, toks: tuple[Tok, ...],
+                  starts: list[int], spans: dict[str, set[tuple[int, int]]]) -> None:
+    """`Doc.char_span(a, b, alignment_mode="expand")`: every token the match touches; a match
+    that starts in a token's trailing space starts at the next token."""
+    first = bisect_right(starts, a) - 1
+    last = bisect_right(starts, b - 1) - 1
+    if a == toks[first].end:
+        first += 1
+    start_char = toks[first].start if first < len(toks) else len(text)
+    end_char = toks[last].end if last >= first else start_char
+    spans.setdefault(label, set()).add((start_char, end_char))
+
+
+@lru_cache(maxsize=1)
+def _patterns_for_join() -> list[tuple[str, re.Pattern[str], bool]]:
+    return [(label, rx, _joinable(rx)) for label, rx in _patterns()]
+
+
+def _joinable(rx: re.Pattern[str]) -> bool:
+    """Whether a pattern finds the same matches in texts joined by NUL as in each text alone.
+
+    True when nothing in it can match NUL (no `.`, negated class or `\\W`/`\\S`/`\\D`) and it
+    has no anchor but word boundaries: then no match crosses a joint, and NUL looks to every
+    boundary and look-around exactly like the start or end of a text.
+    """
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as p  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_constants as c  # type: ignore[no-redef]
+        import sre_parse as p  # type: ignore[no-redef]
+    negated = {c.CATEGORY_NOT_WORD, c.CATEGORY_NOT_SPACE, c.CATEGORY_NOT_DIGIT,
+               c.CATEGORY_UNI_NOT_WORD, c.CATEGORY_UNI_NOT_SPACE, c.CATEGORY_UNI_NOT_DIGIT,
+               c.CATEGORY_LOC_NOT_WORD, c.CATEGORY_NOT_LINEBREAK, c.CATEGORY_UNI_NOT_LINEBREAK}
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+
+    def safe(items: Any) -> bool:
+        for op, av in items:
+            if op in (c.ANY, c.NOT_LITERAL, c.GROUPREF, c.GROUPREF_EXISTS, c.CATEGORY):
+                return False
+            if op is c.LITERAL and av == 0:
+                return False
+            if op is c.AT and av not in (c.AT_BOUNDARY, c.AT_NON_BOUNDARY, c.AT_UNI_BOUNDARY,
+                                         c.AT_UNI_NON_BOUNDARY):
+                return False
+            if op is c.IN:
+                for o, a in av:
+                    if o is c.NEGATE or (o is c.CATEGORY and a in negated):
+                        return False
+                    if (o is c.LITERAL and a == 0) or (o is c.RANGE and a[0] == 0):
+                        return False
+            elif op is c.BRANCH:
+                if not all(safe(b) for b in av[1]):
+                    return False
+            elif op in repeats:
+                if not safe(av[2]):
+                    return False
+            elif op is c.SUBPATTERN:
+                if not safe(av[-1]):
+                    return False
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                if not safe(av[1]):
+                    return False
+            elif op not in (c.LITERAL, c.AT, c.IN):
+                return False  # anything else (atomic groups…): run it per text, to be sure
+        return True
+
+    try:
+        return safe(p.parse(rx.pattern, rx.flags))
+    except Exception:
+        return False

@@ -7,13 +7,16 @@ The parser knows Markdown and nothing about rules. It uses markdown-it-py for bl
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.paragraph import paragraph
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -50,12 +53,36 @@ _INLINE_FIELD = re.compile(
     re.IGNORECASE,
 )
 _CHECKBOX = re.compile(r"^\[( |x|X)\]\s+")
-MAX_NESTING = 200  # deeper list / quote nesting is flattened into its ancestor at this depth
+# Block nesting, in markdown-it's levels: a list level counts two (list and item), a block quote
+# one. Deeper content is not dropped (markdown-it's own limit skips the rest of the document): it
+# is read as paragraphs of the deepest container, so its words are still linted. See
+# docs/limits.md.
+MAX_NESTING = 200
+
+
+class _BoundedBlock(ParserBlock):
+    """markdown-it's block parser with a nesting guard that keeps the text past the limit."""
+
+    def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:  # noqa: N803
+        if state.level < MAX_NESTING:
+            super().tokenize(state, startLine, endLine)
+            return
+        line = startLine
+        while line < endLine:
+            state.line = line = state.skipEmptyLines(line)
+            if line >= endLine or state.sCount[line] < state.blkIndent:
+                break
+            paragraph(state, line, endLine, False)
+            line = state.line
 
 
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").enable("strikethrough")
+    # The parser reads inline markup itself (`markup.to_plain`, with source offsets), so
+    # markdown-it's inline pass is not run: block structure is all it needs from markdown-it.
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING + 10})
+    md.enable("table").enable("strikethrough").disable("inline")
+    md.block.__class__ = _BoundedBlock
     md.use(front_matter_plugin)
     return md
 
@@ -97,6 +124,7 @@ class _Builder:
         self.front_matter: dict[str, Any] = {}
         self.front_matter_lines: dict[str, int] = {}
         self.refs: dict[str, str] = {}
+        self.open_sections: list[int] = []  # the current heading path, outermost first
 
     # -- positions ---------------------------------------------------------------------------
     def pos(self, offset: int) -> tuple[int, int]:
@@ -117,18 +145,22 @@ class _Builder:
                 col = src.find(stripped)
                 col = col - (len(part) - len(stripped)) if col >= 0 else max(0, len(src) - len(part))
             base = self.line_starts[ln] + max(col, 0)
-            offsets.extend(min(base + k, len(self.text) - 1) for k in range(len(part)))
+            last = len(self.text) - 1
+            if base + len(part) - 1 <= last:
+                offsets.extend(range(base, base + len(part)))
+            else:
+                offsets.extend(min(base + k, last) for k in range(len(part)))
             offsets.append(min(self.line_starts[ln] + len(src), len(self.text)))  # the newline
         return content, offsets[: len(content)]
 
     # -- records ----------------------------------------------------------------------------
     def add_section(self, title: str, level: int, line: int) -> int:
-        parent = None
-        for s in reversed(self.sections):
-            if s["level"] < level:
-                parent = s["index"]
-                break
+        path = self.open_sections
+        while path and self.sections[path[-1]]["level"] >= level:
+            path.pop()
+        parent = path[-1] if path else None
         idx = len(self.sections)
+        path.append(idx)
         self.sections.append(
             {"index": idx, "title": title, "level": level, "line": line, "parent": parent,
              "children": [], "statements": [], "heading": None, "fields": []}
@@ -212,15 +244,26 @@ def inline_fields(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _slice(plain: Plain, start: int, end: int) -> Plain:
+class _LinkIndex:
+    """The links of one Plain sorted by offset, to find those inside a slice without a scan."""
+
+    def __init__(self, plain: Plain) -> None:
+        self.links = sorted(plain.links, key=lambda r: r.offset)
+        self.keys = [r.offset for r in self.links]
+
+    def between(self, first: int, last: int) -> tuple[RawLink, ...]:
+        return tuple(self.links[bisect_left(self.keys, first) : bisect_right(self.keys, last)])
+
+
+def _slice(plain: Plain, start: int, end: int, index: _LinkIndex | None = None) -> Plain:
+    """The part of `plain` from start to end, trimmed, with the links that start inside it."""
     text = plain.text[start:end]
     lead = len(text) - len(text.lstrip())
     text = text.strip()
     offs = plain.offsets[start + lead : start + lead + len(text)]
-    links = tuple(
-        r for r in plain.links if offs and offs[0] <= r.offset <= offs[-1]
-    )
-    return Plain(text, offs, links, ())
+    if not offs:
+        return Plain(text, offs, (), ())
+    return Plain(text, offs, (index or _LinkIndex(plain)).between(offs[0], offs[-1]), ())
 
 
 def parse(text: str, path: str = "<text>") -> Document:
@@ -374,8 +417,9 @@ def _add_paragraph(b: _Builder, section: int, plain: Plain, quoted: bool) -> Non
                 b.sections[section]["fields"].extend(Field(lab, val, line) for lab, val in found)
                 b.add_statement(section, "sentence", piece, quoted=quoted, is_field=True)
             return
+    index = _LinkIndex(plain)
     for start, end in sentences.split(plain.text):
-        piece = _slice(plain, start, end)
+        piece = _slice(plain, start, end, index)
         fld = _field_of(piece.text)
         idx = b.add_statement(section, "sentence", piece, quoted=quoted, is_field=fld is not None)
         if idx is not None:
@@ -389,10 +433,11 @@ def _add_paragraph(b: _Builder, section: int, plain: Plain, quoted: bool) -> Non
 def _split_source_lines(b: _Builder, plain: Plain) -> list[Plain]:
     """Cut plain text where its characters move to a new source line."""
     pieces: list[Plain] = []
+    index = _LinkIndex(plain)
     start = 0
     for i in range(1, len(plain.offsets) + 1):
         if i == len(plain.offsets) or b.pos(plain.offsets[i])[0] != b.pos(plain.offsets[start])[0]:
-            piece = _slice(plain, start, i)
+            piece = _slice(plain, start, i, index)
             if piece.text:
                 pieces.append(piece)
             start = i
@@ -458,13 +503,17 @@ def _freeze(b: _Builder) -> Document:
     )
     last_line = len(b.lines)
     secs = b.sections
+    # A section ends where the next heading of its level or higher starts (one pass, a stack of
+    # the sections still open).
+    ends = [last_line] * len(secs)
+    open_: list[int] = []
+    for k, s in enumerate(secs):
+        while open_ and secs[open_[-1]]["level"] >= s["level"]:
+            ends[open_.pop()] = s["line"] - 1
+        open_.append(k)
     sections: list[Section] = []
     for k, s in enumerate(secs):
-        end = last_line
-        for later in secs[k + 1 :]:
-            if later["level"] <= s["level"]:
-                end = later["line"] - 1
-                break
+        end = ends[k]
         sections.append(
             Section(
                 index=s["index"], title=s["title"], level=s["level"], line=s["line"],

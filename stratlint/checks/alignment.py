@@ -43,6 +43,15 @@ GENERIC = {"sale", "sales", "customer", "client", "account", "team", "plan", "st
            "revops", "pmm", "marketing", "cso", "cro", "vp", "head", "lead", "manager", "director"}
 
 
+# Parts of a strategy that are not pillars: its diagnosis, its exclusions, its reasons.
+_NOT_A_PILLAR = re.compile(
+    r"^\W*(?:why us|why they buy|why customers|not for us|who (?:it'?s|we(?:'re)?) not for|"
+    r"what we won'?t do|where we won'?t play|won'?t do|we won'?t|not doing|out of scope|"
+    r"diagnosis|the challenge|challenges?|what'?s in our way|obstacles?|the problem|situation|"
+    r"context|background|where we are|current state|risks?|assumptions?|who we serve|where we play|"
+    r"how we win|how to win|target market|icp|ideal customer)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Pillar:
     kind: str  # "section" | "item"
@@ -50,8 +59,9 @@ class Pillar:
     text: str
     line: int
     anchor: str
-    terms: frozenset[str]
+    terms: frozenset[str]  # key terms of the whole pillar (heading and text)
     number: int
+    key: frozenset[str] = frozenset()  # its name: the heading, or the item's first sentence
 
 
 def _words(a: Analysis, idx: int) -> set[str]:
@@ -79,27 +89,36 @@ def pillar_records(a: Analysis, scope: Scope) -> list[Pillar]:
             if words & _CONTAINER or (not words and False):
                 containers.append(c)
                 continue
-            if words & _COMPONENT:
+            if words & _COMPONENT or _NOT_A_PILLAR.search(doc.sections[c].title):
                 continue
             sts = [doc.statements[i] for i in doc.sections[c].statements if not doc.statements[i].quoted]
             if not sts:
                 continue
             text = doc.sections[c].title + " " + " ".join(s.text for s in sts)
             out.append(Pillar("section", c, doc.sections[c].title, doc.sections[c].line,
-                              doc.sections[c].anchor, frozenset(content_words(text)), len(out) + 1))
+                              doc.sections[c].anchor, frozenset(content_words(text)), len(out) + 1,
+                              frozenset(content_words(_name(doc.sections[c].title)))))
     for c in containers:
         for i in doc.sections[c].statements:
             st = doc.statements[i]
             if st.quoted or st.form not in ("item", "row") or st.depth != 0 or st.is_field:
                 continue
-            if a.cls(st) != Cls.CHOICE:
+            if a.cls(st) != Cls.CHOICE or _NOT_A_PILLAR.match(st.text):
                 continue
             subs = [s.text for s in doc.statements if s.parent == st.index]
+            first = re.split(r"(?<=[.:;—–])\s", st.text, maxsplit=1)[0]
             out.append(Pillar("item", st.index, st.text, st.line, "",
-                              frozenset(content_words(" ".join([st.text, *subs]))), len(out) + 1))
+                              frozenset(content_words(" ".join([st.text, *subs]))), len(out) + 1,
+                              frozenset(content_words(first))))
     out.sort(key=lambda p: p.line)
-    return [Pillar(p.kind, p.index, p.text, p.line, p.anchor, p.terms, n + 1)
+    return [Pillar(p.kind, p.index, p.text, p.line, p.anchor, p.terms, n + 1, p.key)
             for n, p in enumerate(out)]
+
+
+def _name(title: str) -> str:
+    """A pillar heading without its number: "Pillar 2: Franchise groups" → "Franchise groups"."""
+    return re.sub(r"^\W*(?:pillar|priority|choice|bet|theme)?\s*\d*[.:)\-–—]*\s*", "", title,
+                  flags=re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -174,7 +193,9 @@ def _subtree(a: Analysis, idx: int) -> set[int]:
     return out
 
 
-def serves(init: Initiative, pillar: Pillar) -> bool:
+def serves(init: Initiative, pillar: Pillar, strict: bool = False) -> bool:
+    """Whether an initiative serves a pillar. `strict` matches shared words against the pillar's
+    name only (is the pillar served?); otherwise against all its text (does the item serve any?)."""
     for s in init.supports:
         low = s.lower()
         m = re.search(r"(?:pillar|p|#)\s*(\d+)", low)
@@ -188,7 +209,8 @@ def serves(init: Initiative, pillar: Pillar) -> bool:
     for target in init.links:
         if pillar.anchor and target.split("#")[-1].lower() == pillar.anchor and "#" in target:
             return True
-    return bool((init.terms - GENERIC) & (pillar.terms - GENERIC))
+    terms = (pillar.key or pillar.terms) if strict else pillar.terms
+    return bool((init.terms - GENERIC) & (terms - GENERIC))
 
 
 def _is_bau(init: Initiative) -> bool:
@@ -215,15 +237,26 @@ def _strategy_targets(a: Analysis) -> list[str]:
     return targets
 
 
+def _plan_initiatives(ctx: Context, scope: Scope) -> list[Initiative] | None:
+    """Initiatives that can serve the strategy `scope`: this document's plans, and plans in other
+    documents whose strategy link points at it (the project's reverse index); None if no plan."""
+    a = ctx.analysis
+    linked = [other for other, res in ctx.resolver.linked_plans()
+              if any(sc.line == scope.line for sc in res.scopes)]
+    if not a.plans and not linked:
+        return None
+    return [i for d in (a, *linked) for p in d.plans for i in initiatives_of(d, p)]
+
+
 @check("A301")
 def strategy_without_plan(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
-    if not a.plans:
-        return
-    inits = [i for p in a.plans for i in initiatives_of(a, p)]
     for scope in a.strategies:
+        inits = _plan_initiatives(ctx, scope)
+        if inits is None:
+            continue
         for pillar in pillar_records(a, scope):
-            if any(serves(i, pillar) for i in inits):
+            if any(serves(i, pillar, strict=True) for i in inits):
                 continue
             st_line = pillar.line
             yield ctx.at_line(

@@ -257,9 +257,11 @@ def _measurable(a: Analysis, st: Statement) -> bool:
 @check("P204")
 def plan_missing_metric(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
+    # Targets in the document's own Goals / OKR sections measure its plan too.
+    goal_targets = any(_measurable(a, st) for g in a.goals for st in a.statements_of(g))
     for scope in a.plans:
         sts = a.statements_of(scope)
-        if not any(not s.is_field for s in sts):
+        if not any(not s.is_field for s in sts) or goal_targets:
             continue
         if any(_measurable(a, st) for st in sts):
             continue
@@ -365,7 +367,7 @@ def _strategy_link_state(ctx: Context) -> tuple[bool, list[tuple[int, str, LinkS
 @check("P201")
 def plan_without_strategy(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
-    if not a.plans or a.has_strategy_label:
+    if not a.plans or a.strategies:
         return
     if a.doc.front_matter and "strategy" in a.doc.front_matter:
         return

@@ -1,0 +1,180 @@
+"""The result cache: a document's findings, kept under a hash of everything that decides them.
+
+The key of a document is a SHA-256 of: its content, its path (as shown and as resolved), the
+configuration (`Settings.key()`), the project root, stratlint's version, its code and its rule
+data (every file under `rules/`). An entry also lists what the document's links depended on —
+each file looked at with its fingerprint, and a digest of the documents that could link to it —
+and is used only while those are unchanged (`engine.still_valid`). So editing a strategy
+invalidates the plans that link to it, and editing a plan invalidates its strategy's A301.
+
+Entries are small JSON files under `<dir>/v1/ab/abcdef….json`, written atomically (a crashed or
+concurrent run leaves no torn entry; a damaged entry is a miss). The directory is
+`.stratlint_cache/` in the project root, with a `.gitignore` inside, else the platform cache
+folder; `--cache-dir` or `STRATLINT_CACHE_DIR` choose another, `--no-cache` bypasses it.
+Delete the folder to clear it. Importing this module does not import spaCy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from stratlint.engine import Outcome
+from stratlint.model import Finding, InputError, Severity
+from stratlint.settings import Settings
+
+FORMAT = "v1"
+DIR_NAME = ".stratlint_cache"
+
+
+def _package_dir() -> Path:
+    return Path(__file__).resolve().parent
+
+
+def code_stamp() -> str:
+    """stratlint's version and code: file names, sizes and modification times of its modules
+    (cheap, and a source checkout edited in place never reuses stale results)."""
+    from stratlint import __version__
+
+    h = hashlib.sha256(__version__.encode())
+    base = _package_dir()
+    for dirpath, dirnames, filenames in os.walk(base):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and d != "_rules")
+        for name in sorted(filenames):
+            if name.endswith(".py"):
+                p = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(p)
+                except OSError:
+                    continue
+                h.update(f"{os.path.relpath(p, base)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def rules_stamp() -> str:
+    """A hash of the content of every rule data file (lexicons, patterns, catalog)."""
+    from stratlint.lexicon import data_dir
+
+    h = hashlib.sha256()
+    base = data_dir()
+    for dirpath, dirnames, filenames in os.walk(base):
+        dirnames.sort()
+        for name in sorted(filenames):
+            p = os.path.join(dirpath, name)
+            try:
+                with open(p, "rb") as fh:
+                    data = fh.read()
+            except OSError:
+                continue
+            h.update(os.path.relpath(p, base).encode() + b"\0" + hashlib.sha256(data).digest())
+    return h.hexdigest()
+
+
+def platform_cache_dir() -> Path:
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "stratlint" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "stratlint"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "stratlint"
+
+
+def default_dir(root: Path) -> Path | None:
+    """`.stratlint_cache/` in the project root when it can be written, else a folder for this
+    project in the platform cache folder; None when neither can."""
+    candidates = [root / DIR_NAME]
+    digest = hashlib.sha256(str(root).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    candidates.append(platform_cache_dir() / digest)
+    for d in candidates:
+        if _prepare(d):
+            return d
+    return None
+
+
+def _prepare(directory: Path) -> bool:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        ignore = directory / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# Created by stratlint: a cache, never commit it.\n*\n",
+                              encoding="utf-8")
+        tag = directory / "CACHEDIR.TAG"
+        if not tag.exists():
+            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
+                           "# stratlint result cache (https://bford.info/cachedir/)\n",
+                           encoding="utf-8")
+        return os.access(directory, os.W_OK)
+    except OSError:
+        return False
+
+
+class Cache:
+    """Findings of documents by content, configuration, code and rule data."""
+
+    def __init__(self, directory: Path, settings: Settings) -> None:
+        self.directory = directory
+        self.entries = directory / FORMAT
+        root = (settings.root or Path.cwd()).resolve()
+        self.context = hashlib.sha256("\0".join(
+            [FORMAT, code_stamp(), rules_stamp(), settings.key(), str(root)]
+        ).encode("utf-8", "surrogatepass")).hexdigest()
+        self.writable = True
+
+    @classmethod
+    def open(cls, settings: Settings, directory: Path | None = None) -> Cache | None:
+        """The cache for a run: in `directory` if given, else the default; None if unusable."""
+        root = (settings.root or Path.cwd()).resolve()
+        d = directory if directory is not None else default_dir(root)
+        if d is None or (directory is not None and not _prepare(directory)):
+            return None
+        return cls(d, settings)
+
+    def key(self, path: str, real: str, content_hash: str) -> str:
+        blob = "\0".join([self.context, path, real, content_hash])
+        return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def _file(self, key: str) -> Path:
+        return self.entries / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Outcome | None:
+        try:
+            with open(self._file(key), encoding="utf-8") as fh:
+                data = json.load(fh)
+            return _outcome(data)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, outcome: Outcome) -> None:
+        if not self.writable:
+            return
+        target = self._file(key)
+        data = {
+            "path": outcome.path,
+            "findings": [f.to_dict() for f in outcome.findings],
+            "errors": [e.to_dict() for e in outcome.errors],
+            "deps": outcome.deps,
+            "mentions": outcome.mentions,
+        }
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, target)
+        except OSError:
+            self.writable = False  # a full disk or a read-only folder: lint on, cache nothing
+
+
+def _outcome(data: dict[str, Any]) -> Outcome:
+    findings = []
+    for f in data["findings"]:
+        f = dict(f)
+        f["severity"] = Severity(f["severity"])
+        findings.append(Finding(**f))
+    errors = [InputError(e["path"], e["message"], e.get("line")) for e in data["errors"]]
+    return Outcome(data["path"], findings, errors, dict(data["deps"]), dict(data["mentions"]))

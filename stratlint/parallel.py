@@ -1,0 +1,54 @@
+"""`--jobs N`: lint batches of documents in N worker processes.
+
+Each worker is started once, builds the spaCy pipeline once, and keeps its own `Project` over the
+run's texts (sent once, at start-up), so links between documents resolve in any worker exactly
+as they do in one process; linked files outside the run are read by a worker when it needs them.
+Batches (`engine.plan_tasks`) go out in order and come back in order, and each document's result
+depends only on the files, never on which worker linted it: the findings are identical, in the
+same order, for any N.
+
+Works with every start method (fork, forkserver, spawn): workers get all they need through their
+initializer arguments, and the functions they run are module-level.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import multiprocessing
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from stratlint.engine import Outcome, Pool, Project, check_documents
+from stratlint.settings import Settings
+
+_WORKER: dict[str, Any] = {}
+
+
+def _start(settings: Settings, texts: Mapping[str, tuple[str, str]], root: Path,
+           partial: bool, exclude: tuple[str, ...]) -> None:
+    from stratlint import nlp
+
+    pool = Pool(texts, root, partial, exclude)
+    _WORKER["project"] = Project(settings, texts, pool)
+    nlp.pipeline(json.dumps(dict(settings.lexicon or {}), sort_keys=True))
+    gc.freeze()  # the pipeline lives as long as the worker: keep it out of cycle collections
+    gc.set_threshold(50_000, 50, 100)
+
+
+def _lint(task: Sequence[tuple[str, str]]) -> list[Outcome]:
+    return check_documents(task, _WORKER["project"])
+
+
+def run(tasks: Sequence[Sequence[tuple[str, str]]], settings: Settings,
+        texts: Mapping[str, tuple[str, str]], pool: Pool, jobs: int,
+        method: str | None = None) -> list[Outcome]:
+    """Lint `tasks` (batches of (path, text)) in `jobs` processes; outcomes in task order."""
+    ctx = multiprocessing.get_context(method)
+    out: list[Outcome] = []
+    with ctx.Pool(jobs, initializer=_start,
+                  initargs=(settings, dict(texts), pool.root, pool.partial, pool.exclude)) as p:
+        for outcomes in p.imap(_lint, tasks, chunksize=1):
+            out.extend(outcomes)
+    return out
