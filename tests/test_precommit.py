@@ -1,9 +1,12 @@
 """The pre-commit hook, proven with the real `pre-commit try-repo` against a temporary git
 repository: it fails on a goal written as strategy and passes a clean document.
 
-try-repo installs stratlint from this repository into a fresh environment (uncommitted changes
-included, through pre-commit's shadow commit), so the test takes about half a minute per run
-once pip's cache is warm. It is the only test that builds such an environment."""
+try-repo installs stratlint from this repository, at its HEAD commit, into a fresh environment
+(about 20-30 s per run once pip's cache is warm; it is the only test that builds one). HEAD and
+not the working tree: pre-commit's shadow commit of uncommitted changes takes modified tracked
+files but not new untracked ones, so half-finished work elsewhere in the tree (a module imported
+but not yet added) would break the hook's install for reasons that are not the hook's. In CI the
+tree is a clean checkout, and HEAD is the code under test."""
 
 from __future__ import annotations
 
@@ -74,9 +77,24 @@ def test_hook_fails_on_goal_as_strategy_and_passes_a_clean_file(tmp_path: Path) 
         PIP_DISABLE_PIP_VERSION_CHECK="1",
     )
 
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
     def try_repo(*files: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [exe, "try-repo", str(ROOT), "stratlint", "--color", "never", "--files", *files],
+            [
+                exe,
+                "try-repo",
+                str(ROOT),
+                "stratlint",
+                "--ref",
+                head,
+                "--color",
+                "never",
+                "--files",
+                *files,
+            ],
             cwd=repo,
             env=env,
             capture_output=True,
