@@ -26,6 +26,8 @@ _MODALS = {"will", "shall", "must", "should", "'ll", "ll", "wo", "can", "may", "
            "could", "need", "needs", "going", "gonna", "plan", "plans", "aim", "aims", "want",
            "wants", "intend", "intends", "hope", "expect", "commit", "commits", "to"}
 _WEAK_MODALS = {"can", "may", "might", "would", "could"}
+_TO_VERBS = {"need", "needs", "plan", "plans", "aim", "aims", "want", "wants", "intend", "intends",
+             "hope", "expect", "commit", "commits", "going"}
 _DETERMINERS = {"the", "a", "an", "our", "their", "its", "my", "your", "this", "that", "these",
                 "those", "each", "every", "all", "both", "some", "any", "no", "more", "new",
                 "existing", "current", "top", "key"}
@@ -174,6 +176,11 @@ def sentence_shape(tokens: Sequence[Tok], prose: bool = False) -> _Shape:
         return _Shape(-1, "noun", "")
     if len(words) > 2 and words[0].lower in _SENTENCE_ADVERBS and words[1].text == ",":
         words = words[2:]
+    colon = next((k for k, t in enumerate(words[:16]) if t.text == ":"), -1)
+    if colon > 0 and colon + 1 < len(words):
+        be = next((k for k, t in enumerate(words[:colon]) if t.lower in _BE), -1)
+        if be >= 0 and colon - be <= 3:
+            words = words[colon + 1 :]  # "Our strategy for FY27 is simple: we are going to …"
     if (words[0].lower == "to" and len(words) > 3 and "V" in words[1].flags) or (
             words[0].lower in _SUBORDINATORS):
         # "To increase awareness, we target …", "After the price spike, 30% of customers left":
@@ -210,9 +217,10 @@ def sentence_shape(tokens: Sequence[Tok], prose: bool = False) -> _Shape:
         return _Shape(-1, "noun", "")  # "Green tariffs for every customer": a noun phrase
     if second is not None and second.text in {"-", "‑"}:
         return _Shape(-1, "noun", "")  # "Install-on-schedule guarantee": a compound noun
-    if prose and "V" in fl and ("N" in fl or "A" in fl) and first.lemma not in _known_verbs():
+    if "V" in fl and ("N" in fl or "A" in fl) and first.lemma not in _known_verbs():
         alt = _subject_verb(tokens, words)
-        if alt.verb >= 0:
+        if alt.verb >= 0 and (prose or tokens[alt.verb].lower in _BE | _MODALS | {
+                "has", "have", "had", "does", "did"}):
             return alt
     if "V" in fl and low not in _DETERMINERS and low not in _SUBJECT_PRONOUNS and (
         "N" not in fl or second is None or not (
@@ -226,10 +234,13 @@ def sentence_shape(tokens: Sequence[Tok], prose: bool = False) -> _Shape:
 def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> _Shape:
     """Subject + verb: "We sell…", "Nadia posts…", "Each rep walks…", "AEs will book…"."""
     subject: list[Tok] = []
-    for j, t in enumerate(words[:8]):
+    for j, t in enumerate(words[:12]):
         lw = t.lower
-        if lw in _MODALS and lw != "to":
+        if lw in _MODALS and lw != "to" and not (
+                lw in _TO_VERBS and not (j + 1 < len(words) and words[j + 1].lower == "to")):
             nxt = words[j + 1] if j + 1 < len(words) else None
+            if lw in _TO_VERBS and nxt is not None:
+                nxt = words[j + 2] if j + 2 < len(words) else None  # "need to sign"
             if lw in {"wo"} and nxt is not None:  # won't
                 nxt = words[j + 2] if j + 2 < len(words) else None
             if nxt is not None and "V" in nxt.flags:
@@ -242,17 +253,23 @@ def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> _Shape:
                 or "D" in following.flags or "Z" in following.flags):
             subject.append(t)  # "Wholesale prices have fallen": "prices" is the noun
             continue
+        if j > 0 and subject and lw in _BE and j + 3 < len(words) and words[j + 1].lower == "going" \
+                and words[j + 2].lower == "to" and "V" in words[j + 3].flags:
+            return _Shape(tokens.index(words[j + 3]), "modal", " ".join(s.text for s in subject))
         if j > 0 and subject and lw in _BE and j + 2 < len(words) and words[j + 1].lower == "to" \
                 and "V" in words[j + 2].flags:
             # "Our strategy is to increase…", "The goal is to reach…": a desired state;
             # "Our strategy was to widen…" is history.
             frame = "past" if lw in {"was", "were"} else "infinitive"
             return _Shape(tokens.index(words[j + 2]), frame, " ".join(s.text for s in subject))
-        plural_subject = bool(subject) and (subject[-1].lower in _SUBJECT_PRONOUNS | {"they"} or (
+        plural_subject = bool(subject) and (subject[-1].lower in {"we", "they", "i", "you"} or (
+            not subject[-1].flags and subject[-1].lower.endswith("s") and subject[-1].text.isalpha()
+            and len(subject[-1].text) > 2) or (
             "N" in subject[-1].flags and subject[-1].lower.endswith("s")) or subject[-1].text.isupper())
         if j > 0 and subject and ("Z" in t.flags or "D" in t.flags or lw in _BE or lw in {
                 "have", "has", "had"} or ("V" in t.flags and plural_subject and "N" not in t.flags)
-                or ("V" in t.flags and plural_subject and j <= 2)):
+                or ("V" in t.flags and plural_subject and j <= 4 and "Z" not in t.flags
+                    and lw not in _DETERMINERS)):
             frame = "past" if ("D" in t.flags and "Z" not in t.flags and "V" not in t.flags) or lw in {
                 "was", "were"} else "present"
             if lw in {"has", "have", "had"} and j + 1 < len(words) and "D" in words[j + 1].flags:
@@ -260,7 +277,8 @@ def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> _Shape:
             return _Shape(tokens.index(t), frame, " ".join(s.text for s in subject))
         if t.text in {",", ";", ".", ":"}:
             break
-        if subject and t.flags == "R" and lw not in _PREPS:
+        if subject and "R" in t.flags and "V" not in t.flags and "A" not in t.flags \
+                and lw not in _PREPS:
             continue  # "The libraries now bundle …": an adverb between subject and verb
         subject.append(t)
     return _Shape(-1, "noun", "")
@@ -437,6 +455,10 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
                 cverb = t
                 break
     group = _group_of(cverb, sig)
+    if cverb is not None and group and cverb.lower == "double":
+        k = toks.index(cverb)
+        if k + 1 < len(toks) and toks[k + 1].lower == "down":
+            group = ""  # "double down on the Midwest": a commitment, not a multiplier
     obj = _object(toks, toks.index(cverb)) if cverb is not None and group else []
     obj_metric = any(_in_spans(t, metric_spans) for t in obj)
     if group == "reach" and obj and any(t.text[:1].isdigit() or _in_spans(t, sig.get("NUMBER"))
@@ -472,6 +494,8 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
             goal = True
         elif group == "reach" and obj_vague and obj:
             goal, vague = True, True
+        elif group == "reach" and obj_metric and sig.has("DATE"):
+            goal, vague = True, False  # "Reach profitability in SMB by Q4": a dated state
         elif shape.frame == "noun" and not group and quant and metric_spans \
                 and not sig.has("activity-verbs"):
             goal = True
@@ -513,6 +537,9 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
             shape.frame in ("noun", "imperative", "modal", "infinitive")):
         return Verdict(Cls.ACTION, (Evidence("plan item", "owner or date field"),), tuple(specific),
                        who, why)
+    ours = shape.subject.lower().split()[:1] in (["we"], ["our"])
+    if fact and ours and shape.frame == "present" and choice_verb:
+        fact = False  # "We win where …", "We sell to …": a choice in the present tense
     if fact and not (who or why or tradeoff):
         return Verdict(Cls.CONTEXT, (Evidence("fact", shape.frame),), tuple(specific), who, why)
 
@@ -768,6 +795,14 @@ def _aspiration(sig: Signals, toks: Sequence[Tok]) -> bool:
                 return True
         if t.lower in {"dominate"} and i < 3:
             return True
+        if t.lower in {"be", "become", "rank", "finish", "remain", "stay", "get"} and i + 3 < len(toks) \
+                and toks[i + 1].lower in {"in", "among", "into"} and toks[i + 2].lower == "the" \
+                and _in_spans(toks[i + 3], asp):
+            return True  # "be in the top three vendors"
+        if t.lower in {"make", "making"} and i < 3:
+            if any(_in_spans(t2, asp) and t2.lower in {"largest", "biggest", "top", "#1", "leading",
+                                                       "number", "first"} for t2 in toks[i + 1 : i + 7]):
+                return True  # "Make the Midwest our largest region by revenue"
     return False
 
 

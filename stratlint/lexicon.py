@@ -118,14 +118,24 @@ def terms(name: str, extra: Mapping[str, Iterable[str]] | None = None) -> list[s
     return [str(v).lower() for v in values]
 
 
-def forms(term: str) -> set[str]:
+# Lexicons of things (nouns): their terms inflect as nouns only, so "base" gives "bases", not
+# "based", and "partner" does not match "partnered".
+NOUN_LEXICONS = frozenset({"metrics", "segments", "industries", "personas", "geographies", "markets",
+                           "channels", "roles", "activity-nouns", "resources", "aspirations"})
+
+
+def forms(term: str, lex: str | None = None) -> set[str]:
     """A lexicon term with every inflection of its head word (last word; first for verbs+particle)."""
     wf = wordforms()
     words = term.split()
     out = {term}
+    nouns_only = lex in NOUN_LEXICONS
     for pos in {0, len(words) - 1}:
         w = words[pos]
-        variants = set(wf.verb_forms.get(w, ())) | set(wf.noun_forms.get(w, ()))
+        if nouns_only and pos != len(words) - 1:
+            continue
+        variants = set(wf.noun_forms.get(w, ())) if nouns_only else (
+            set(wf.verb_forms.get(w, ())) | set(wf.noun_forms.get(w, ())))
         if not variants and w.isalpha() and len(w) > 2:
             variants = {w + "s", w + "es", w[:-1] + "ies" if w.endswith("y") else w + "s"}
         for v in variants:

@@ -34,6 +34,13 @@ GOALS = [
     "Shorten the sales cycle to 45 days.",
     "Quadruple subscriptions in the UK.",
     "Sign 12 new distributors by end of Q3.",
+    "Take win rate back above 30% by the second half.",
+    "Cut average discount from 28% to 15%.",
+    "Make the Midwest our largest region by revenue.",
+    "Reach profitability in the SMB segment by Q4.",
+    "Bring churn under 1% a month.",
+    "Be in the top three vendors for mid-market banks by 2028.",
+    "Increase average deal size.",
 ]
 CONTEXT = [
     "Our win rate fell from 30% to 18% last year.",
@@ -44,6 +51,14 @@ CONTEXT = [
     "Most buyers evaluate three vendors.",
     "Pipeline coverage was 2.1x at the start of Q3.",
     "Competitors have cut prices by 20% since March.",
+    "Average contract value has doubled since 2023 as buyers consolidate vendors.",
+    "Three competitors now offer a free tier, which halves our trial-to-paid conversion.",
+    "Our share of the mid-market fell to 11% after the price increase.",
+    "Procurement teams now demand SOC 2 reports before a first call.",
+    "Each deal needs sign-off from three departments, which adds 40 days to the cycle.",
+    "Buyers increasingly want usage-based pricing.",
+    "We closed 14 enterprise deals last year, twice as many as the year before.",
+    "Nearly 60% of churned customers never finished onboarding.",
 ]
 CHOICES = [
     "Focus on enterprise healthcare clients with a value-based selling approach.",
@@ -58,6 +73,11 @@ CHOICES = [
     "Concentrate field sales on hospital systems that already run Epic.",
     "Price per location so franchise owners can predict their costs.",
     "Lead with the compliance module for credit unions, where audits drive urgency.",
+    "We win where the buyer has already tried to build this in spreadsheets and failed.",
+    "Target independent pharmacies with two to ten locations; chains buy centrally.",
+    "Position the product as a compliance tool for the CFO, not a productivity tool for IT.",
+    "We will stay out of the public sector until we have FedRAMP.",
+    "Serve regional grocers through their wholesalers rather than store by store.",
 ]
 ACTIONS = [
     "Make 50 calls a day.",
@@ -74,6 +94,14 @@ ACTIONS = [
     "Schedule QBRs with the top 20 accounts.",
     "Set up Gong for the whole sales team in April.",
     "Priya reviews the forecast every Monday.",
+    "Run a pricing experiment on the self-serve plan in March.",
+    "Send every lost-deal note to product within a week.",
+    "Dana will rebuild the territory map before the kickoff.",
+    "Interview 15 churned customers by the end of May.",
+    "Stand up a deal desk with two analysts in Q2.",
+    "The SDR team calls every inbound lead within a day of sign-up.",
+    "SDRs make 60 dials a day into the 100-1,000 employee list.",
+    "Every partner takes two developer clients to lunch each month.",
 ]
 
 
