@@ -417,6 +417,8 @@ def _add_paragraph(b: _Builder, section: int, plain: Plain, quoted: bool) -> Non
                 b.sections[section]["fields"].extend(Field(lab, val, line) for lab, val in found)
                 b.add_statement(section, "sentence", piece, quoted=quoted, is_field=True)
             return
+    # Comments inside the paragraph's text (suppressions at the end of a line) are kept.
+    b.comments.extend((b.pos(o)[0], body) for o, body in plain.comments)
     index = _LinkIndex(plain)
     for start, end in sentences.split(plain.text):
         piece = _slice(plain, start, end, index)
@@ -453,6 +455,7 @@ def _add_row(
     texts: list[Plain] = []
     line = 0
     for k, (text, plain) in enumerate(cells):
+        b.comments.extend((b.pos(o)[0], body) for o, body in plain.comments)
         head = header[k] if k < len(header) else ""
         pairs.append((head, text))
         if plain.offsets and not line:

@@ -91,11 +91,6 @@ def test_disable_line_in_a_list_item_covers_its_line() -> None:
     assert errors == []
 
 
-@pytest.mark.xfail(
-    reason="parse.py drops HTML comments inside a paragraph's text (`_slice` keeps no "
-    "comments) and inside table cells, so a trailing directive there is never seen; fix in "
-    "parse.py (see the issue 5 report)"
-)
 def test_disable_line_covers_the_line_it_is_on() -> None:
     found, errors = lint(HEAD + GOAL + " <!-- stratlint-disable-line S101 -->\n")
     assert ("S101", 3) not in found
