@@ -418,7 +418,7 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
     target_frame = sig.has("TARGET_FRAME")
 
     who = sig.has(*WHO) and not _only_generic_who(sig)
-    why = sig.has("value") or (who and sig.has("value-weak"))
+    why = sig.has("value", "VALUE_CLAIM") or (who and sig.has("value-weak"))
     tradeoff = sig.has("tradeoff")
     universal = sig.has("universal")
 
@@ -501,6 +501,8 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
             goal = True
         elif _target_label(sig) and (metric_spans or quant):
             goal = True
+    if goal and sig.has("VALUE_CLAIM"):
+        goal = False  # "Reduce review time by up to 80%": what the customer gets, a reason to buy
     if goal:
         who = _where_phrase(sig, toks, obj)
         ev.append(Evidence("change", cverb.text if cverb is not None and group else "target"))

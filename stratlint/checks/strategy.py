@@ -88,11 +88,11 @@ def _strategies(ctx: Context) -> Iterator[tuple[Scope, list[Statement]]]:
         sts = _scope_statements(a, scope)
         if not any(not st.is_field for st in sts):
             continue  # an empty strategy heading (template) has nothing to judge yet
-        classified = [st for st in sts if a.cls(st) != Cls.CONTEXT]
-        if not classified and (any(st.links for st in sts) or len(sts) < 3):
-            # Nothing in it chooses, targets or commits: a pointer ("Our strategy is in [this
-            # document](…)"), a team page named "Sales strategy", or a description. Judging it
-            # as a strategy would be noise.
+        classified = [st for st in sts if a.cls(st) in (Cls.GOAL, Cls.CHOICE)]
+        if not classified:
+            # Nothing in it chooses or targets: a pointer ("Our strategy is in [this
+            # document](…)"), a team page named "Sales strategy", an unfilled template, or a
+            # description. Judging it as a strategy would be noise.
             continue
         yield scope, sts
 
