@@ -167,7 +167,7 @@ def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
 # -- deadlines ----------------------------------------------------------------------------------
 
 def _time_in(sig: Signals) -> bool:
-    return sig.has("DATE", "FREQUENCY", "frequencies") and not _only_vague_time(sig)
+    return sig.has("DATE", "FREQUENCY", "frequencies", "SLA") and not _only_vague_time(sig)
 
 
 def _only_vague_time(sig: Signals) -> bool:
