@@ -23,21 +23,13 @@ def lint_text(text: str, path: str = "<text>", config: Settings | None = None) -
     return _lint_text(text, path=path, config=config)
 
 
-def lint_paths(paths: list[str], config: Settings | None = None) -> Result:
-    """Lint files and directories (walked for *.md and *.markdown)."""
-    from stratlint.engine import lint_sources
-    from stratlint.files import ReadError, discover, read_text
+def lint_paths(paths: list[str], config: Settings | None = None, *, jobs: int = 1) -> Result:
+    """Lint files and directories (walked for *.md and *.markdown, honouring .gitignore and
+    `exclude`); links between files resolve across the project. `jobs` > 1 lints in worker
+    processes (the result is the same). No result cache is used."""
+    from stratlint.engine import lint_files
 
-    settings = config or Settings()
-
-    def sources():  # type: ignore[no-untyped-def]
-        for p in discover(paths, settings.exclude):
-            try:
-                yield p, read_text(p)
-            except ReadError as exc:
-                yield p, exc
-
-    return lint_sources(sources(), settings)
+    return lint_files(list(paths), config or Settings(), jobs=jobs).result
 
 
 __all__ = ["Finding", "InputError", "Result", "Settings", "Severity", "lint_paths", "lint_text",

@@ -42,7 +42,8 @@ def glob_match(path: str, pattern: str) -> bool:
 
 
 def excluded(path: str, patterns: Sequence[str], root: Path | None = None) -> bool:
-    """Whether `path` (as given, or relative to the project root) matches an exclude glob."""
+    """Whether `path` matches an exclude glob: as given or relative to the project root (whole,
+    any tail, or the name), or, for an absolute glob, as an absolute path."""
     if not patterns:
         return False
     forms = [path]
@@ -53,7 +54,10 @@ def excluded(path: str, patterns: Sequence[str], root: Path | None = None) -> bo
             rel = ""
         if rel and not rel.startswith(".."):
             forms.append(rel)
-    return any(glob_match(f, g) for f in forms for g in patterns)
+    if any(glob_match(f, g) for f in forms for g in patterns):
+        return True
+    absolute = os.path.abspath(path).replace(os.sep, "/")
+    return any(g.startswith("/") and fnmatch(absolute, g.rstrip("/")) for g in patterns)
 
 
 class _Ignores:

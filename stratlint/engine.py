@@ -207,6 +207,9 @@ class Project:
     def resolver(self, analysis: Analysis) -> Resolver:
         return Resolver(analysis.doc.path, self.root, self.load, analysis, index=self)
 
+    def has_text(self, real: str) -> bool:
+        return real in self.texts
+
     def content_hash(self, real: str) -> str:
         h = self._hashes.get(real)
         if h is None:
@@ -220,6 +223,8 @@ class Project:
         inside = real == str(self.root) or real.startswith(str(self.root) + os.sep)
         if not real or not inside:
             return "outside"
+        if real in self.texts:
+            return f"md {real} {self.content_hash(real)}"
         if os.path.isdir(real):
             return f"dir {real}"
         if not os.path.isfile(real):
@@ -514,7 +519,7 @@ def lint_files(
 
     n_jobs = 1
     if todo:
-        tasks = plan_tasks(todo, root)
+        tasks = plan_tasks(todo)
         n_jobs = effective_jobs(jobs, len(todo))
         if n_jobs > 1:
             from stratlint import parallel
@@ -577,14 +582,15 @@ class quiet_gc:  # noqa: N801 - used as a context manager
         gc.unfreeze()
 
 
-def plan_tasks(items: Sequence[tuple[str, str]], root: Path,
-               size: int = BATCH) -> list[list[tuple[str, str]]]:
+def plan_tasks(items: Sequence[tuple[str, str]],
+               size: int | None = None) -> list[list[tuple[str, str]]]:
     """Split documents into batches, keeping documents that link to each other together (so a
     strategy and its plans are analysed once, in one process), in a stable order.
 
     Links are found by a cheap scan for Markdown file names in each text; this only groups work,
     resolution itself is exact either way.
     """
+    size = size or BATCH
     by_name: dict[str, list[int]] = {}
     for i, (path, _) in enumerate(items):
         by_name.setdefault(Path(path).name.lower(), []).append(i)

@@ -59,6 +59,8 @@ class Index(Protocol):
 
     def load(self, path: Path) -> Analysis | None: ...
 
+    def has_text(self, real: str) -> bool: ...
+
     def fingerprint(self, path: str) -> str: ...
 
     def linked_plans(self, real: str) -> list[tuple[Analysis, Resolved]]: ...
@@ -118,7 +120,9 @@ class Resolver:
         if real != root and root not in real.parents:
             return Resolved(LinkStatus.OUTSIDE, path_part, anchor)
         self._note(candidate)
-        if real.is_dir():
+        if self.index is not None and self.index.has_text(str(real)):
+            pass  # a document of the run, perhaps given only as text (stdin, the API)
+        elif real.is_dir():
             for name in INDEX_NAMES:
                 self._note(real / name)
                 if (real / name).is_file():
@@ -126,7 +130,7 @@ class Resolver:
                     break
             else:
                 return Resolved(LinkStatus.MISSING_FILE, path_part, anchor)
-        if not real.is_file():
+        elif not real.is_file():
             return Resolved(LinkStatus.MISSING_FILE, path_part, anchor)
         if real.suffix.lower() not in MARKDOWN_SUFFIXES:
             return Resolved(LinkStatus.NOT_MARKDOWN, path_part, anchor)

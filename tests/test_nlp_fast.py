@@ -1,0 +1,136 @@
+"""`nlp.analyse` takes shortcuts for speed (a dict for one-word terms, patterns run over texts
+joined by NUL, no Span objects); its results must equal the plain reading: every lexicon term in
+one PhraseMatcher, every pattern run on each text alone through `Doc.char_span(expand)`."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+from spacy.matcher import PhraseMatcher
+
+from stratlint import lexicon, nlp
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TEXTS = [
+    "", " ", "  ", "\t", "x", " x ", "x  y", "  leading", "trailing  ", "a\u00a0b\u2003c 12\u00a0%",
+    "Increase sales by 50% this year.", "Grow ARR from $4M to $8M by Q4 2027.",
+    "Make 50 calls a day and attend HIMSS in March.", "Focus on enterprise healthcare in the US.",
+    "us it Sam AE ae IT SAM", "cannot gonna dont", "New York-based SaaS co's 3x growth!!",
+    "e-mail @handle Q3 FY27 $4.5M 24/7 #1 [Owner] ??? TBD ASAP", "50 %  of  deals\n\nby  Q3",
+    "“Quoted” — dash–dash → 10→20 ſo far KELVIN \u212a",
+    "Owner: Kelsey · Due: 31 May · KPI: 20 SQLs",
+    "We will not sell to SMBs; we won't play in EMEA until FY28.",
+    "best-in-class synergy, at the end of the day",
+    "Target: 1,200 active merchants by end of Q3; we'll double the pipeline.",
+]
+
+
+def _corpus_texts() -> list[str]:
+    from stratlint.parse import parse
+
+    texts: list[str] = []
+    for p in sorted((ROOT / "rules" / "catalog").glob("*.yaml")):
+        examples = lexicon.load_yaml(p).get("examples") or {}
+        texts.extend(str(v) for kind in ("bad", "good") for v in examples.get(kind) or [])
+    texts.extend(p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.md")))
+    out: list[str] = []
+    for t in texts:
+        out.extend(s.text for s in parse(t, "x.md").statements)
+    return out
+
+
+def _plain(texts: list[str], extra: dict[str, list[str]]) -> list[tuple[object, ...]]:
+    """The reference: spaCy's own machinery, one text at a time. Every term the pipeline's
+    LexiconMatcher knows (one-word terms from its dict, the rest from its PhraseMatcher) goes
+    into one PhraseMatcher, tokenized as spaCy tokenizes it."""
+    base = nlp.pipeline(json.dumps(extra, sort_keys=True))
+    fast = base.get_pipe("stratlint_lexicon").matcher
+    vocab, phrases, callbacks, attr = fast.matcher.__reduce__()[1]
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for key, specs in phrases.items():
+        matcher.add(key, list(specs))
+    for word, labels in fast.words.items():
+        for label in labels:
+            matcher.add(label, [base.tokenizer(word)])
+    acronym = set(nlp._ACRONYM_LEXICONS)
+    wf = lexicon.wordforms()
+    out = []
+    for text in texts:
+        doc = base.tokenizer(text)
+        spans: dict[str, set[tuple[int, int]]] = {}
+        for mid, s, e in matcher(doc):
+            label = base.vocab.strings[mid]
+            t = doc[s].text
+            if label in acronym and e - s == 1 and len(t) <= 3 and not t.isupper():
+                continue
+            sp = doc[s:e]
+            spans.setdefault(label, set()).add((sp.start_char, sp.end_char))
+        for label, rx in nlp._patterns():
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                    if sp is not None:
+                        spans.setdefault(label, set()).add((sp.start_char, sp.end_char))
+        toks = []
+        for t in doc:
+            low = t.lower_
+            fl = wf.flags.get(low) or ""
+            lemma = (wf.verb_lemma.get(low) or wf.noun_lemma.get(low) or low) if fl else low
+            toks.append((t.text, low, t.idx, t.idx + len(t.text), fl, lemma))
+        out.append((text, {k: tuple(sorted(v)) for k, v in spans.items()}, toks))
+    return out
+
+
+def _fast(texts: list[str], extra: dict[str, list[str]]) -> list[tuple[object, ...]]:
+    return [(s.text, dict(s.spans), [(t.text, t.lower, t.start, t.end, t.flags, t.lemma)
+                                     for t in s.tokens]) for s in nlp.analyse(texts, extra)]
+
+
+def _shuffled_fragments(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    words = " ".join(TEXTS).split() + ["Q1", "2026-05-31", "$3k", "x2", "-", "—", "(", ")"]
+    return [" ".join(rng.choice(words) for _ in range(rng.randint(0, 14))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("extra", [{}, {"buzzwords": ["mega synergy", "zap"],
+                                        "segments": ["space farmers", "us", "cannot"]}])
+def test_fast_analyse_equals_phrasematcher_and_char_span(extra):
+    texts = TEXTS + _corpus_texts() + _shuffled_fragments(7, 300)
+    texts += texts[:20]  # repeated texts share one analysis
+    fast, plain = _fast(texts, extra), _plain(texts, extra)
+    for f, p in zip(fast, plain, strict=True):
+        assert f == p, f"text: {f[0]!r}"
+    assert len(fast) == len(texts)
+
+
+def test_a_text_holding_nul_is_analysed_alone_with_the_same_result():
+    texts = ["by Q3\x00 50%", "Grow ARR 20%"]
+    assert _fast(texts, {}) == _plain(texts, {})
+
+
+def test_patterns_that_could_see_past_a_text_edge_are_not_joined():
+    assert not nlp._joinable(re.compile(r"^\s*target:"))
+    assert not nlp._joinable(re.compile(r"we.ll"))
+    assert not nlp._joinable(re.compile(r"\$\[[^\]]*\]"))
+    assert nlp._joinable(re.compile(r"\b(?:q[1-4]|h[12])\b", re.I))
+    assert nlp._joinable(re.compile(r"(?<![\w$])\d[\d,]*(?![\w%])"))
+
+
+def test_expanding_a_match_to_token_edges_equals_spacy_char_span_for_every_range():
+    tokenizer = nlp.pipeline("{}").tokenizer
+    for text in ["  Grow ARR  to $8M\tby Q4 ", "a", " x\u00a0y\n\nz.", "New York-based co's 3x"]:
+        doc = tokenizer(text)
+        toks = nlp._tokens_and_lexicon(doc, nlp.pipeline("{}").get_pipe(
+            "stratlint_lexicon").matcher, lexicon.wordforms(), {})[0]
+        starts = [t.start for t in toks]
+        for a in range(len(text)):
+            for b in range(a + 1, len(text) + 1):
+                got: dict[str, set[tuple[int, int]]] = {}
+                nlp._add_expanded("X", a, b, text, toks, starts, got)
+                sp = doc.char_span(a, b, alignment_mode="expand")
+                assert got["X"] == {(sp.start_char, sp.end_char)}, (text, a, b)

@@ -1,0 +1,214 @@
+"""Links across files (SPEC §3 P201/P207/A301/A302, §7): a project-wide index of documents, strategy
+links resolved to other files and their heading anchors, the reverse index (plans that link to a
+strategy), partial runs that read linked files without reporting on them, and the project root
+as a boundary."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from stratlint.engine import lint_files, lint_sources
+from stratlint.settings import Settings
+
+STRATEGY = """\
+# FY27 Sales Strategy
+
+## The challenge
+
+Our win rate against the large vendors fell from 34% to 21% last year.
+
+## Where we play
+
+We sell retrofit kits to food and beverage plants in Ohio whose lines are older than 20 years.
+We will not bid full-line PLC migrations.
+
+## How we win
+
+Plants buy from us because a kit is installed in a weekend, with no shutdown to justify.
+
+## Retrofit kits for weekend windows
+
+Sell retrofit kits that install during weekend maintenance windows.
+
+## Distributor-led selling in small plants
+
+Reach plants under 200 employees through their MRO distributors.
+"""
+
+PLAN_BODY = """\
+# Ohio Territory Plan
+
+## Actions
+
+- Walk 15 food plants with the retrofit kit demo and book weekend window assessments
+  (Owner: Jordan, due 31 March). KPI: 10 assessments.
+- Sign 3 MRO distributors for small plants (Owner: Aisha, due 30 April). KPI: 3 signed.
+
+Resources: 2 AEs, $35k demo budget.
+"""
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+
+
+def _run(root: Path, *paths: str, **settings: object) -> dict[str, list[tuple[str, int]]]:
+    """Rule IDs and lines per file, for a run from `root` with `root` as the project root."""
+    old = os.getcwd()
+    os.chdir(root)
+    try:
+        settings_ = Settings(root=root, **settings)  # type: ignore[arg-type]
+        run = lint_files(list(paths) or ["."], settings_, jobs=1)
+    finally:
+        os.chdir(old)
+    assert not run.result.errors, run.result.errors
+    out: dict[str, list[tuple[str, int]]] = {}
+    for f in run.result.findings:
+        out.setdefault(f.path, []).append((f.rule, f.line))
+    return out
+
+
+def _rules(found: dict[str, list[tuple[str, int]]], path: str) -> set[str]:
+    return {r for r, _ in found.get(path, [])}
+
+
+@pytest.mark.parametrize("link", [
+    "---\nstrategy: ../strategy/fy27.md\n---\n",
+    "---\nstrategy: [../strategy/fy27.md]\n---\n",
+    "This plan executes the [FY27 strategy](../strategy/fy27.md).\n\n",
+    "Executes [where we play](../strategy/fy27.md#where-we-play).\n\n",
+    "Executes [the strategy](/strategy/fy27.md).\n\n",  # root-relative
+    "Executes the [strategy](../strategy/).\n\n",  # a folder's README
+])
+def test_a_plan_whose_strategy_lives_in_another_file_is_not_p201_or_p207(tmp_path, link):
+    target = "README.md" if link.rstrip().endswith("(../strategy/).") else "fy27.md"
+    _write(tmp_path, {f"strategy/{target}": STRATEGY, "plans/ohio.md": link + PLAN_BODY})
+    found = _run(tmp_path)
+    assert not _rules(found, "plans/ohio.md") & {"P201", "P207"}, found.get("plans/ohio.md")
+
+
+def test_a_plan_with_no_strategy_anywhere_is_p201(tmp_path):
+    _write(tmp_path, {"plans/ohio.md": PLAN_BODY})
+    assert "P201" in _rules(_run(tmp_path), "plans/ohio.md")
+
+
+@pytest.mark.parametrize("link,line", [
+    ("---\nstrategy: ../strategy/missing.md\n---\n", 2),  # missing file, at the key's line
+    ("Executes the [FY27 strategy](../strategy/fy27.md#no-such-heading).\n\n", 1),  # anchor
+    ("Executes the [FY27 strategy](../notes/minutes.md).\n\n", 1),  # no strategy scope there
+])
+def test_a_broken_strategy_link_is_p207_at_the_link_line(tmp_path, link, line):
+    _write(tmp_path, {"strategy/fy27.md": STRATEGY, "plans/ohio.md": link + PLAN_BODY,
+                      "notes/minutes.md": "# Minutes\n\nWe met on Tuesday and talked.\n"})
+    found = _run(tmp_path)
+    assert ("P207", line) in found.get("plans/ohio.md", []), found.get("plans/ohio.md")
+    assert "P201" not in _rules(found, "plans/ohio.md")
+
+
+def test_anchors_follow_github_slugs_including_duplicates(tmp_path):
+    strategy = STRATEGY + "\n## Where we play\n\nAlso Indiana hospitals.\n"
+    _write(tmp_path, {
+        "strategy/fy27.md": strategy,
+        "plans/a.md": "Executes [it](../strategy/fy27.md#where-we-play-1).\n\n" + PLAN_BODY,
+        "plans/b.md": "Executes [it](../strategy/fy27.md#Where-We-Play).\n\n" + PLAN_BODY,
+        "plans/c.md": "Executes [it](../strategy/fy27.md#where-we-play-2).\n\n" + PLAN_BODY,
+    })
+    found = _run(tmp_path)
+    assert "P207" not in _rules(found, "plans/a.md")
+    assert "P207" not in _rules(found, "plans/b.md")
+    assert "P207" in _rules(found, "plans/c.md")
+
+
+def test_a302_compares_plan_initiatives_with_the_linked_strategy_pillars(tmp_path):
+    plan = ("---\nstrategy: ../strategy/fy27.md\n---\n" + PLAN_BODY
+            + "- Launch a podcast about leadership (Owner: Sam, due 31 May). KPI: 5 episodes.\n")
+    _write(tmp_path, {"strategy/fy27.md": STRATEGY, "plans/ohio.md": plan})
+    found = _run(tmp_path)
+    a302_lines = sorted(line for r, line in found.get("plans/ohio.md", []) if r == "A302")
+    podcast_line = plan.splitlines().index(
+        "- Launch a podcast about leadership (Owner: Sam, due 31 May). KPI: 5 episodes.") + 1
+    assert a302_lines == [podcast_line], found.get("plans/ohio.md")
+
+
+def test_a301_reads_plans_in_other_files_that_link_to_the_strategy(tmp_path):
+    serves_one = ("---\nstrategy: ../strategy/fy27.md\n---\n# Ohio plan\n\n## Actions\n\n"
+                  "- Install retrofit kits in weekend windows at 15 food factories (Owner: Jordan, "
+                  "due 31 March). KPI: 10 kits.\n")
+    _write(tmp_path, {"strategy/fy27.md": STRATEGY, "plans/ohio.md": serves_one})
+    found = _run(tmp_path)
+    a301 = [line for r, line in found.get("strategy/fy27.md", []) if r == "A301"]
+    distributor_line = STRATEGY.splitlines().index(
+        "## Distributor-led selling in small plants") + 1
+    assert a301 == [distributor_line], found.get("strategy/fy27.md")
+
+
+def test_a_strategy_that_no_plan_links_to_has_no_a301(tmp_path):
+    _write(tmp_path, {"strategy/fy27.md": STRATEGY, "plans/other.md": PLAN_BODY})
+    assert "A301" not in _rules(_run(tmp_path), "strategy/fy27.md")
+
+
+def test_only_the_files_passed_are_reported_but_linked_files_are_read(tmp_path):
+    (tmp_path / ".git").mkdir()
+    _write(tmp_path, {"strategy/fy27.md": STRATEGY + "\nWe will be best-in-class.\n",
+                      "plans/ohio.md": "---\nstrategy: ../strategy/fy27.md\n---\n" + PLAN_BODY})
+    found = _run(tmp_path, "plans/ohio.md")
+    assert set(found) <= {"plans/ohio.md"}
+    assert not _rules(found, "plans/ohio.md") & {"P201", "P207"}
+
+
+def test_a_partial_run_still_finds_plans_that_link_to_a_passed_strategy(tmp_path):
+    (tmp_path / ".git").mkdir()
+    serves_one = ("---\nstrategy: ../strategy/fy27.md\n---\n# Ohio plan\n\n## Actions\n\n"
+                  "- Install retrofit kits in weekend windows at 15 food factories (Owner: Jordan, "
+                  "due 31 March). KPI: 10 kits.\n")
+    _write(tmp_path, {"strategy/fy27.md": STRATEGY, "plans/ohio.md": serves_one})
+    full = _run(tmp_path)
+    partial = _run(tmp_path, "strategy/fy27.md")
+    assert partial == {k: v for k, v in full.items() if k == "strategy/fy27.md"}
+    assert "A301" in _rules(partial, "strategy/fy27.md")
+
+
+def test_links_never_resolve_outside_the_project_root(tmp_path):
+    outside = tmp_path / "outside"
+    project = tmp_path / "project"
+    _write(outside, {"strategy.md": STRATEGY})
+    _write(project, {"plan.md": "---\nstrategy: ../outside/strategy.md\n---\n" + PLAN_BODY})
+    found = _run(project)
+    assert ("P207", 2) in found.get("plan.md", [])
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_a_symlink_out_of_the_root_is_not_followed_and_a_loop_is_survived(tmp_path):
+    outside = tmp_path / "outside"
+    project = tmp_path / "project"
+    _write(outside, {"strategy.md": STRATEGY})
+    _write(project, {"plan.md": "---\nstrategy: linked/strategy.md\n---\n" + PLAN_BODY})
+    os.symlink(outside, project / "linked")
+    os.symlink(project, project / "loop")
+    found = _run(project)
+    assert ("P207", 2) in found.get("plan.md", [])
+
+
+def test_two_plans_naming_each_other_as_strategy_are_p207_not_a_loop(tmp_path):
+    a = ("---\nstrategy: b.md\n---\n# Plan A\n\nSee [B](b.md).\n\n## Actions\n\n"
+         "- Call 10 plants (Owner: Jo, due May).\n")
+    b = ("---\nstrategy: a.md\n---\n# Plan B\n\nSee [A](a.md).\n\n## Actions\n\n"
+         "- Call 5 plants (Owner: Al, due June).\n")
+    _write(tmp_path, {"a.md": a, "b.md": b})
+    found = _run(tmp_path)
+    assert ("P207", 2) in found["a.md"] and ("P207", 2) in found["b.md"]
+
+
+def test_lint_sources_resolves_links_between_the_given_texts(tmp_path):
+    strategy_path = str(tmp_path / "strategy.md")
+    plan_path = str(tmp_path / "plan.md")
+    # The strategy exists only as given text, not on disk.
+    plan = "---\nstrategy: strategy.md\n---\n" + PLAN_BODY
+    result = lint_sources([(strategy_path, STRATEGY), (plan_path, plan)], Settings(root=tmp_path))
+    assert not {f.rule for f in result.findings if f.path == plan_path} & {"P201", "P207"}
