@@ -176,7 +176,8 @@ def strategy_fluff(ctx: Context) -> Iterator[Hit]:
     doc = a.doc
     for scope in a.strategies:
         for st in a.doc.statements:
-            if st.section not in scope.sections or st.quoted or st.section == a.doc.title:
+            if st.section not in scope.sections or st.quoted or (
+                    st.form == "heading" and st.section == a.doc.title):
                 continue
             sig = a.signals[st.index]
             taken: list[tuple[int, int]] = []
