@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 
 from stratlint.analysis import Analysis, Scope
 from stratlint.checks import Context, Hit, check, quote
 from stratlint.classify import WHO, _only_generic_who
 from stratlint.model import Cls, Statement
+from stratlint.nlp import Signals
 
 _WHY_HEADINGS = ("why us", "value proposition", "value prop", "how we win", "how to win",
                  "differentiation", "why customers buy", "why they buy", "competitive advantage")
@@ -107,8 +110,13 @@ def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
         universal = False
         for st in sts:
             sig = a.signals[st.index]
-            if a.cls(st) == Cls.GOAL and not a.verdicts[st.index].who:
+            v = a.verdicts.get(st.index)
+            # Only a choice names whom we sell to: customers told of in the diagnosis, or a
+            # segment only excluded, are not a choice of who (a goal counts with a where-phrase).
+            if v is None or not (v.cls == Cls.CHOICE or (v.cls == Cls.GOAL and v.who)):
                 continue
+            if _only_excludes(sig):
+                continue  # "We will not chase SMB": names whom we leave, not whom we sell to
             if sig.has("universal"):
                 universal = True  # "across all industries": a who that chooses nobody
             elif sig.has(*WHO) and not _only_generic_who(sig):
@@ -146,6 +154,30 @@ def strategy_missing_why(ctx: Context) -> Iterator[Hit]:
             "Say how you win: the problem you solve and why buyers pick you over the "
             "alternative (e.g. 'Hospitals buy because we cut claim denials, a cost they track').",
         )
+
+
+_NEGATIONS = {"not", "won't", "wont", "never", "no longer", "stop", "avoid", "exclude",
+              "excluding", "excluded", "decline", "will not", "we do not", "we don't",
+              "not pursue", "do not pursue", "not chase", "don't chase", "exit", "deprioritize",
+              "deprioritise", "walk away", "pass on", "say no", "out of scope", "not a fit"}
+
+
+def _only_excludes(sig: Signals) -> bool:
+    """Every clause that names a segment also negates it: "We will not chase SMB or carriers"."""
+    low = sig.text.lower()
+    if not {w.lower() for w in sig.words("tradeoff")} & _NEGATIONS:
+        return False
+    who = [sp for lab in WHO for sp in sig.get(lab)]
+    bounds = [0] + [m.end() for m in _CLAUSE.finditer(low)] + [len(low)]
+    for a, b in zip(bounds, bounds[1:]):
+        clause = low[a:b]
+        if any(a <= x < b for x, _ in who) and not any(
+                re.search(r"\b" + re.escape(n) + r"\b", clause) for n in _NEGATIONS):
+            return False
+    return True
+
+
+_CLAUSE = re.compile(r"[;:,—–]|\bbut\b|\bwhile\b|\binstead\b|\brather than\b")
 
 
 def _our_claim(a: Analysis, st: Statement) -> bool:
