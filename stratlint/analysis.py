@@ -106,6 +106,7 @@ def analyse_document(
         kinds.append(k)
 
     verdicts: dict[int, Verdict] = {}
+    parents = {st.parent for st in doc.statements if st.parent is not None and not st.is_field}
     for st in doc.statements:
         if st.quoted:
             continue
@@ -122,7 +123,7 @@ def analyse_document(
                 continue  # a heading counts only where it says something definite
             verdicts[st.index] = v
             continue
-        verdicts[st.index] = classify(st, sig, kind)
+        verdicts[st.index] = classify(st, sig, kind, has_children=st.index in parents)
 
     a = Analysis(doc, tuple(signals), hk, tuple(kinds), verdicts, top)
     _judge_sections(a)

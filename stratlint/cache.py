@@ -7,8 +7,8 @@ each file looked at with its fingerprint, and a digest of the documents that cou
 and is used only while those are unchanged (`engine.still_valid`). So editing a strategy
 invalidates the plans that link to it, and editing a plan invalidates its strategy's A301.
 
-Entries are small JSON files under `<dir>/v1/ab/abcdef….json`, written atomically (a crashed or
-concurrent run leaves no torn entry; a damaged entry is a miss). The directory is
+Entries of one configuration are one JSON file under `<dir>/v2/`, written atomically (a crashed
+or concurrent run leaves no torn file; a damaged file is a miss). The directory is
 `.stratlint_cache/` in the project root, with a `.gitignore` inside, else the platform cache
 folder; `--cache-dir` or `STRATLINT_CACHE_DIR` choose another, `--no-cache` bypasses it.
 Delete the folder to clear it. Importing this module does not import spaCy.
@@ -28,7 +28,7 @@ from stratlint.engine import Outcome
 from stratlint.model import Finding, InputError, Severity
 from stratlint.settings import Settings
 
-FORMAT = "v1"
+FORMAT = "v2"
 DIR_NAME = ".stratlint_cache"
 
 
@@ -114,16 +114,26 @@ def _prepare(directory: Path) -> bool:
 
 
 class Cache:
-    """Findings of documents by content, configuration, code and rule data."""
+    """Findings of documents by content, configuration, code and rule data.
+
+    Entries of one configuration live in one file (`<dir>/v2/<context>.json`): a run reads it
+    once (a fully cached run of 1,000 documents reads one file, not 1,000) and `save` writes it
+    back atomically. It keeps one entry per document path: the newest for paths of this run,
+    and the entries of paths not in this run (a pre-commit run of three files must not forget
+    the rest). A concurrent run may overwrite it; that loses entries, never correctness.
+    """
 
     def __init__(self, directory: Path, settings: Settings) -> None:
         self.directory = directory
-        self.entries = directory / FORMAT
         root = (settings.root or Path.cwd()).resolve()
         self.context = hashlib.sha256("\0".join(
-            [FORMAT, code_stamp(), rules_stamp(), settings.key(), str(root)]
+            [FORMAT, sys.version, code_stamp(), rules_stamp(), settings.key(), str(root)]
         ).encode("utf-8", "surrogatepass")).hexdigest()
-        self.writable = True
+        self.file = directory / FORMAT / f"{self.context[:32]}.json"
+        self._entries: dict[str, dict[str, Any]] | None = None
+        self._new: dict[str, dict[str, Any]] = {}
+        self._paths: set[str] = set()  # paths of this run
+        self._used: set[str] = set()
 
     @classmethod
     def open(cls, settings: Settings, directory: Path | None = None) -> Cache | None:
@@ -134,40 +144,59 @@ class Cache:
             return None
         return cls(d, settings)
 
+    def _load(self) -> dict[str, dict[str, Any]]:
+        if self._entries is None:
+            try:
+                with open(self.file, encoding="utf-8") as fh:
+                    data = json.load(fh)
+                entries = data["entries"] if data.get("context") == self.context else {}
+                self._entries = entries if isinstance(entries, dict) else {}
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                self._entries = {}
+        return self._entries
+
     def key(self, path: str, real: str, content_hash: str) -> str:
-        blob = "\0".join([self.context, path, real, content_hash])
+        self._paths.add(path)
+        blob = "\0".join([path, real, content_hash])
         return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
 
-    def _file(self, key: str) -> Path:
-        return self.entries / key[:2] / f"{key}.json"
-
     def get(self, key: str) -> Outcome | None:
-        try:
-            with open(self._file(key), encoding="utf-8") as fh:
-                data = json.load(fh)
-            return _outcome(data)
-        except (OSError, ValueError, KeyError, TypeError):
+        data = self._load().get(key)
+        if data is None:
             return None
+        try:
+            outcome = _outcome(data)
+        except (ValueError, KeyError, TypeError):
+            return None
+        self._used.add(key)
+        return outcome
 
     def put(self, key: str, outcome: Outcome) -> None:
-        if not self.writable:
-            return
-        target = self._file(key)
-        data = {
+        self._new[key] = {
             "path": outcome.path,
             "findings": [f.to_dict() for f in outcome.findings],
             "errors": [e.to_dict() for e in outcome.errors],
             "deps": outcome.deps,
             "mentions": outcome.mentions,
         }
+
+    def save(self) -> None:
+        """Write this run's entries (and older ones of paths not in this run) back to disk."""
+        old = self._load()
+        kept = {k: v for k, v in old.items()
+                if k in self._used or (isinstance(v, dict) and v.get("path") not in self._paths)}
+        if not self._new and len(kept) == len(old):
+            return  # a fully cached run with nothing to forget: leave the file as it is
+        kept.update(self._new)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, target)
+                json.dump({"context": self.context, "entries": kept}, fh, ensure_ascii=False,
+                          separators=(",", ":"))
+            os.replace(tmp, self.file)
         except OSError:
-            self.writable = False  # a full disk or a read-only folder: lint on, cache nothing
+            pass  # a full disk or a read-only folder: the run's findings stand, uncached
 
 
 def _outcome(data: dict[str, Any]) -> Outcome:

@@ -264,7 +264,9 @@ def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> _Shape:
             return _Shape(tokens.index(words[j + 2]), frame, " ".join(s.text for s in subject))
         plural_subject = bool(subject) and (subject[-1].lower in {"we", "they", "i", "you"} or (
             not subject[-1].flags and subject[-1].lower.endswith("s") and subject[-1].text.isalpha()
-            and len(subject[-1].text) > 2) or (
+            and len(subject[-1].text) > 2 and subject[-1].lower not in _DETERMINERS | {
+                "this", "its", "his", "hers", "ours", "theirs", "yours", "is", "was", "has",
+                "does", "thus", "plus", "less", "unless", "across", "as", "us"}) or (
             "N" in subject[-1].flags and subject[-1].lower.endswith("s")) or subject[-1].text.isupper())
         if j > 0 and subject and ("Z" in t.flags or "D" in t.flags or lw in _BE or lw in {
                 "have", "has", "had"} or ("V" in t.flags and plural_subject and "N" not in t.flags)
@@ -363,12 +365,18 @@ def _object(toks: Sequence[Tok], verb: int) -> list[Tok]:
     return out
 
 
-def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool = False) -> Verdict:
+def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool = False,
+             has_children: bool = False) -> Verdict:
     if stmt.is_field:
         return _classify_field(stmt, sig)
     sig = _without_fields(sig)
     toks = sig.tokens
     shape = sentence_shape(toks, prose=stmt.form == "sentence")
+    if has_children and shape.frame == "noun" and stmt.form == "item" and len(
+            [t for t in toks if t.text[:1].isalnum()]) <= 8 and not sig.has(
+            "PERCENT", "MONEY", "MULTIPLIER"):
+        # "UK&I — Sophie Turner (BDM)" over its sub-items: a group label, not a statement.
+        return Verdict(Cls.CONTEXT, (Evidence("label", "a list item that heads sub-items"),))
     verb = toks[shape.verb] if shape.verb >= 0 else None
     low = sig.text.lower()
     ev: list[Evidence] = []
@@ -555,6 +563,16 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
             if not (choice_verb and why and not timed):
                 ev.append(Evidence("activity", verb.text if verb else ""))
                 return Verdict(Cls.ACTION, tuple(ev), tuple(specific), who, why)
+    plan_item = section_kind == Kind.PLAN and stmt.form in ("item", "row")
+    if plan_item and who and not (choice_verb or why or tradeoff or universal) and (
+            shape.frame in ("imperative", "modal") or (
+                shape.frame == "present" and _person_subject(shape, toks, sig))):
+        # "Sample lunches for office managers": in a plan, the segment is the audience.
+        return Verdict(Cls.ACTION, (Evidence("plan item", "an activity for an audience"),),
+                       tuple(specific), who, why)
+    if plan_item and shape.frame == "present" and activity_verb and _person_subject(
+            shape, toks, sig) and verb is not None and verb.lower not in _STATIVE:
+        return Verdict(Cls.ACTION, (Evidence("activity", verb.text),), tuple(specific), who, why)
     if choice_verb or who or why or tradeoff or universal:
         if shape.frame == "past":
             return Verdict(Cls.CONTEXT, (Evidence("fact", "past"),), tuple(specific), who, why)

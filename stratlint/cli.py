@@ -6,15 +6,18 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import click
 
 from stratlint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -26,6 +29,27 @@ class _DefaultGroup(click.Group):
                                                                           "--version"):
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # Ctrl-C: a one-line message and exit 130, never a traceback or click's "Aborted!" with
+        # exit 1 (which means "findings" here). Output files and cache entries are written
+        # atomically, so nothing half-written is left behind. A bug that escapes the engine is
+        # reported in one line (STRATLINT_DEBUG=1 shows the traceback).
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("stratlint: interrupted; no report written", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort,
+                BrokenPipeError):
+            raise  # click reports these itself
+        except Exception as exc:
+            if os.environ.get("STRATLINT_DEBUG"):
+                raise
+            what = f"{type(exc).__name__}: {str(exc)[:200]}"
+            click.echo(f"stratlint: internal error ({what}); please report it with the input "
+                       "that caused it (STRATLINT_DEBUG=1 shows where)", err=True)
+            sys.exit(EXIT_ERROR)
 
 
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -155,6 +179,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         except OSError as exc:
             click.echo(f"stratlint: cannot write {output_file}: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_ERROR)
+        finally:
+            tmp.unlink(missing_ok=True)  # interrupted or failed: no half-written file is left
     else:
         sys.stdout.write(rendered)
     if fmt != "text":

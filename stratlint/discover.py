@@ -183,11 +183,11 @@ def _walk(directory: str, ignores: _Ignores, exclude: Sequence[str], root: Path 
 
 
 def discover(paths: Sequence[str], exclude: Sequence[str] = (), root: Path | None = None,
-             gitignore: bool = True) -> Iterator[str]:
+             gitignore: bool = True, resolved: dict[str, str] | None = None) -> Iterator[str]:
     """Files to lint, in a stable order: files as given, directories walked for Markdown.
 
     `-` (stdin) passes through. A path that does not exist passes through too, so reading it
-    reports the problem by name.
+    reports the problem by name. `resolved`, if given, receives each file's real path.
     """
     seen: set[str] = set()
     for p in paths:
@@ -203,6 +203,8 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = (), root: Path | Non
             if key in seen:
                 continue
             seen.add(key)
+            if resolved is not None:
+                resolved[f] = key
             yield f
 
 

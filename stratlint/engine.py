@@ -24,6 +24,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -37,7 +38,6 @@ from stratlint.links import (
     Resolved,
     Resolver,
     mention_keys,
-    mentions,
     real_path,
     strategy_targets,
 )
@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 MAX_BYTES = 20 * 1024 * 1024  # larger files are reported as input errors, not linted
 BATCH = 64  # documents per spaCy stream, and per task sent to a worker
 KEEP_ANALYSES = 256  # analyses of linked documents kept per process (least recently used out)
+_NAME_ENDS = (".md", ".markdown")
+_DELIMS = frozenset(" \t\r\n\0/\\()[]<>\"'`:=|,;*!?#")
 MAX_SCAN = 10_000  # Markdown files of the project read at most to find plans linking to a file
 
 
@@ -74,8 +76,9 @@ class Pool:
         self.partial = partial
         self.exclude = tuple(exclude)
         self._others: dict[str, str | None] | None = None  # real → text of files outside the run
-        self._lowered: dict[str, str] = {}
         self._sorted: list[str] | None = None
+        self._joined: tuple[str, list[int]] | None = None
+        self._index: dict[str, set[int]] | None = None
 
     def others(self) -> dict[str, str | None]:
         if self._others is None:
@@ -92,7 +95,22 @@ class Pool:
     def _all(self) -> list[str]:
         if self._sorted is None or len(self._sorted) != len(self.texts) + len(self.others()):
             self._sorted = sorted({*self.texts, *self.others()})
+            self._joined = None
+            self._index = None
         return self._sorted
+
+    def _search_space(self) -> tuple[list[str], str, list[int]]:
+        """Every document's lower-cased text in one string (NUL between), and where each starts:
+        one C-speed `find` per name instead of a substring test per document."""
+        docs = self._all()
+        if self._joined is None:
+            parts = [(self.text(d) or "").lower() for d in docs]
+            starts, pos = [], 0
+            for part in parts:
+                starts.append(pos)
+                pos += len(part) + 1
+            self._joined = ("\0".join(parts), starts)
+        return docs, *self._joined
 
     def text(self, real: str) -> str | None:
         if real in self.texts:
@@ -109,17 +127,42 @@ class Pool:
 
     def candidates(self, real: str) -> list[str]:
         """Documents (real paths, sorted) whose text names the document at `real`."""
-        keys = mention_keys(real)
-        out = []
-        for cand in self._all():
-            if cand == real:
+        docs, joined, starts = self._search_space()
+        found: set[int] = set()
+        for key in mention_keys(real):
+            if key.endswith(_NAME_ENDS) and not _DELIMS.intersection(key):
+                found |= self._names().get(key, set())
                 continue
-            low = self._lowered.get(cand)
-            if low is None:
-                low = self._lowered[cand] = (self.text(cand) or "").lower()
-            if mentions(low, keys):
-                out.append(cand)
-        return out
+            i = joined.find(key)
+            while i >= 0:
+                d = bisect_right(starts, i) - 1
+                found.add(d)
+                if d + 1 >= len(starts):
+                    break
+                i = joined.find(key, starts[d + 1])
+        return [docs[d] for d in sorted(found) if docs[d] != real]
+
+    def _names(self) -> dict[str, set[int]]:
+        """Every file name written in the documents (each run of non-delimiters ending in .md or
+        .markdown, and each of its tails) → the documents it is written in. A name without a
+        delimiter occurs in a text exactly when it is a tail of one of these, so looking it up
+        here equals searching for it; the index costs one pass, the search one pass per name."""
+        if self._index is None:
+            _, joined, starts = self._search_space()
+            index: dict[str, set[int]] = {}
+            for end_mark in _NAME_ENDS:
+                i = joined.find(end_mark)
+                while i >= 0:
+                    end = i + len(end_mark)
+                    j = i
+                    while j > 0 and joined[j - 1] not in _DELIMS:
+                        j -= 1
+                    d = bisect_right(starts, i) - 1
+                    for k in range(j, i):
+                        index.setdefault(joined[k:end], set()).add(d)
+                    i = joined.find(end_mark, end)
+            self._index = index
+        return self._index
 
     def digest(self, real: str, fingerprint: Callable[[str], str]) -> str:
         """A fingerprint of everything that can link to `real`: the candidates and their content."""
@@ -135,6 +178,7 @@ class Project:
     Linked documents are read once (the run's from memory, others from disk, never outside the
     root), analysed once and kept while recently used. `fingerprint` and `linked_plans` answer
     the resolvers; `fingerprint` also validates cached results, without loading spaCy.
+    Fingerprints are computed once per path and run: the files are taken as they were read.
     """
 
     def __init__(self, settings: Settings, texts: Mapping[str, tuple[str, str]] | None = None,
@@ -146,6 +190,7 @@ class Project:
         self._pinned: dict[str, Analysis] = {}
         self._recent: OrderedDict[str, Analysis | None] = OrderedDict()
         self._hashes: dict[str, str] = {}
+        self._fingerprints: dict[str, str] = {}
         self._linked: dict[str, list[tuple[Analysis, Resolved]]] = {}
 
     # -- analyses ---------------------------------------------------------------------------
@@ -219,6 +264,12 @@ class Project:
 
     def fingerprint(self, path: str) -> str:
         """What a link to `path` depends on: where it really points, what is there, its content."""
+        fp = self._fingerprints.get(path)
+        if fp is None:
+            fp = self._fingerprints[path] = self._fingerprint(path)
+        return fp
+
+    def _fingerprint(self, path: str) -> str:
         real = real_path(path)
         inside = real == str(self.root) or real.startswith(str(self.root) + os.sep)
         if not real or not inside:
@@ -471,7 +522,8 @@ def lint_files(
     items: list[tuple[str, str]] = []
     texts: dict[str, tuple[str, str]] = {}
     stdin_names: set[str] = set()
-    for p in discover(list(paths), settings.exclude, root):
+    reals: dict[str, str] = {}
+    for p in discover(list(paths), settings.exclude, root, resolved=reals):
         result.files += 1
         name = p
         text: str | ReadError
@@ -494,7 +546,7 @@ def lint_files(
         assert isinstance(text, str)
         sources[name] = text
         items.append((name, text))
-        real = real_path(name)
+        real = reals[name] = reals[p] if name == p else real_path(name)
         if real:
             texts[real] = (name, text)
 
@@ -508,7 +560,8 @@ def lint_files(
         if cache is None or name in stdin_names:
             todo.append((name, text))
             continue
-        key = cache.key(name, real_path(name), text_hash(text))
+        digest = project.content_hash(reals[name]) if reals[name] else text_hash(text)
+        key = cache.key(name, reals[name], digest)
         keys[name] = key
         hit = cache.get(key)
         if hit is not None and still_valid(hit, project):
@@ -532,6 +585,8 @@ def lint_files(
             if cache is not None and o.path in keys:
                 cache.put(keys[o.path], o)
 
+    if cache is not None:
+        cache.save()
     for name, _ in items:
         o = outcomes[name]
         result.findings.extend(o.findings)

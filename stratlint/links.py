@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -217,6 +217,3 @@ def mention_keys(real: str) -> tuple[str, ...]:
         keys |= {p.parent.name.lower(), quote(p.parent.name).lower()}
     return tuple(sorted(keys))
 
-
-def mentions(lowered_text: str, keys: Iterable[str]) -> bool:
-    return any(k in lowered_text for k in keys)

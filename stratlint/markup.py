@@ -21,6 +21,7 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 _TICKS = re.compile(r"`+")
 MAX_LINK_NESTING = 8  # links inside link text deeper than this are read as plain text
+MAX_WORD = 100  # a longer run of characters without a space is broken with a space
 
 
 @dataclass(frozen=True)
@@ -161,16 +162,25 @@ def to_plain(raw: str, offsets: list[int], references: dict[str, str] | None = N
     comments: list[tuple[int, str]] = []
     refs = references or {}
     _walk(raw, offsets, 0, len(raw), out, outo, links, comments, refs, _Pairs(raw), depth=0)
-    # Collapse white space (newlines included) to single spaces, trimming both ends.
+    # Collapse white space (newlines included) to single spaces, trimming both ends; break runs
+    # of more than MAX_WORD characters without a space (no word is that long, and spaCy's
+    # tokenizer takes time quadratic in the length of a run of punctuation or emoji).
     text: list[str] = []
     toff: list[int] = []
+    run = 0
     for ch, off in zip(out, outo):
         if ch.isspace():
+            run = 0
             if not text or text[-1] == " ":
                 continue
             text.append(" ")
             toff.append(off)
         else:
+            if run == MAX_WORD:
+                text.append(" ")
+                toff.append(off)
+                run = 0
+            run += 1
             text.append(ch)
             toff.append(off)
     while text and text[-1] == " ":

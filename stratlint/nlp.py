@@ -106,7 +106,7 @@ class LexiconMatcher:
         for lex in lexicon.LEXICONS:
             variants: set[str] = set()
             for term in lexicon.terms(lex, additions):
-                variants |= lexicon.forms(term)
+                variants |= lexicon.forms(term, lex)
             phrases = []
             for v in sorted(variants):
                 if v.isalpha() and v not in special:

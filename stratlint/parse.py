@@ -46,12 +46,15 @@ _FIELD_LINE = re.compile(
     + r")\s*(?:\([^)]*\))?\s*[:=]\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
+_INLINE_LABELS = "owner|dri|due|deadline|kpi|budget|supports|pillar|target|who|when|lead"
+# An inline field starts at a label after a separator ("Call Acme (Owner: Kelsey; Due: May)").
 _INLINE_FIELD = re.compile(
-    r"(?:^|[\s(\[;,|·—–-])(?P<label>owner|dri|due|deadline|kpi|budget|supports|pillar|target|who|when|lead)"
-    r"\s*:\s*(?P<value>[^;|·—–\n]*?)(?=\s*(?:$|[;|·—–\n)\]]|,?\s+(?:owner|dri|due|deadline|kpi|budget|"
-    r"supports|pillar|target|who|when|lead)\s*:))",
-    re.IGNORECASE,
+    r"(?<![^\s(\[;,|·—–-])(?P<label>" + _INLINE_LABELS + r")\s*:\s*", re.IGNORECASE
 )
+# ... and its value ends before the next label that follows a space or comma.
+_NEXT_LABEL = re.compile(r",?\s+(?:" + _INLINE_LABELS + r")\s*:", re.IGNORECASE)
+_VALUE_STOPS = frozenset(";|·—–\n")
+_UNCLOSED_FRONT_MATTER = re.compile(r"---[ \t]*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:")
 _CHECKBOX = re.compile(r"^\[( |x|X)\]\s+")
 # Block nesting, in markdown-it's levels: a list level counts two (list and item), a block quote
 # one. Deeper content is not dropped (markdown-it's own limit skips the rest of the document): it
@@ -237,11 +240,38 @@ def _field_of(text: str) -> tuple[str, str] | None:
 
 
 def inline_fields(text: str) -> list[tuple[str, str]]:
+    """`Label: value` fields inside a line of prose; a value keeps balanced brackets ("Owner:
+    Priya Shah (Partnerships)") and ends at `;`, `|`, a dash, an unmatched `)` or `]`, or the
+    next label."""
     out = []
-    for m in _INLINE_FIELD.finditer(text):
+    pos = 0
+    while True:
+        m = _INLINE_FIELD.search(text, pos)
+        if not m:
+            return out
+        end = _value_end(text, m.end())
         label = m.group("label").lower()
-        out.append((FIELD_LABELS.get(label, label), m.group("value").strip()))
-    return out
+        out.append((FIELD_LABELS.get(label, label), text[m.end() : end].strip()))
+        pos = max(end, m.end())
+
+
+def _value_end(text: str, i: int) -> int:
+    depth = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c in _VALUE_STOPS:
+            return i
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif (c == "," or c.isspace()) and _NEXT_LABEL.match(text, i):
+            return i
+        i += 1
+    return n
 
 
 class _LinkIndex:
@@ -279,6 +309,8 @@ def parse(text: str, path: str = "<text>") -> Document:
         b.problems.append((1, "document is nested too deeply to parse"))
     for key, ref in (env.get("references") or {}).items():
         b.refs[" ".join(key.split()).casefold()] = ref.get("href", "")
+    if _UNCLOSED_FRONT_MATTER.match(text) and not any(t.type == "front_matter" for t in tokens):
+        b.problems.append((1, "front matter is not closed: add a '---' line after its last key"))
 
     current = b.add_section("", 0, 1)  # the preamble
     items: list[_Item] = []  # open list items, innermost last

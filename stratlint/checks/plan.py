@@ -17,6 +17,8 @@ from stratlint.nlp import Signals
 _PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]*\]|<[^>]*>|\{[^}]*\}|_+|\?+|-+|—|–|x+|n/?a|tbd|tbc|"
                           r"to be (?:decided|determined|confirmed)|none|unassigned|\.\.\.|…)?\s*$",
                           re.IGNORECASE)
+_PRONOUNS = {"we", "i", "you", "they", "he", "she", "it", "our", "us", "everyone", "someone",
+             "somebody", "nobody", "anyone", "this", "that", "these", "those", "there"}
 _TARGET_HEAD = re.compile(r"\b(?:target|goal|kpi|key result|success metric|measure of success)",
                           re.IGNORECASE)
 _AUDIENCE = {"for", "to", "with", "at", "from", "among", "targeting", "aimed"}
@@ -110,7 +112,9 @@ def _person(sig: Signals, heading: bool) -> bool:
     shape = sentence_shape(sig.tokens)
     if shape.frame in ("present", "modal") and shape.subject:
         first = shape.subject.split()[0]
-        if first[:1].isupper() and first.isalpha() and not lexicon.wordforms().flags.get(first.lower()):
+        if first[:1].isupper() and first.isalpha() and not lexicon.wordforms().flags.get(
+                first.lower()) and first.lower() not in _PRONOUNS and first.lower() not in set(
+                lexicon.terms("weak-owners")):
             return True
     labels = {"note", "notes", "goal", "target", "objective", "why", "what", "how", "when", "step",
               "phase", "week", "month", "day", "result", "outcome", "context", "summary", "update",
