@@ -58,10 +58,10 @@ def code_stamp() -> str:
 
 def rules_stamp() -> str:
     """A hash of the content of every rule data file (lexicons, patterns, catalog)."""
-    from stratlint.lexicon import data_dir
-
     h = hashlib.sha256()
-    base = data_dir()
+    base = _package_dir() / "_rules"  # as lexicon.data_dir(), without importing the lexicons
+    if not base.is_dir():
+        base = _package_dir().parent / "rules"
     for dirpath, dirnames, filenames in os.walk(base):
         dirnames.sort()
         for name in sorted(filenames):

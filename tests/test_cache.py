@@ -97,7 +97,7 @@ def test_the_cache_folder_ignores_itself_for_git(tmp_path):
     root, cache = _project(tmp_path)
     _lint(root, cache)
     assert (cache / ".gitignore").read_text().strip().endswith("*")
-    assert list((cache / "v1").rglob("*.json"))
+    assert list((cache / "v2").glob("*.json"))
 
 
 def test_editing_a_strategy_relints_the_plans_that_link_to_it(tmp_path):
@@ -151,7 +151,7 @@ def test_a_configuration_change_is_a_miss(tmp_path):
 def test_a_damaged_entry_is_a_miss_not_an_error(tmp_path):
     root, cache = _project(tmp_path)
     first, _ = _lint(root, cache)
-    for entry in (cache / "v1").rglob("*.json"):
+    for entry in (cache / "v2").glob("*.json"):
         entry.write_text("{not json")
     again, hits = _lint(root, cache)
     assert (again, hits) == (first, 0)
@@ -202,6 +202,6 @@ def test_the_cache_folder_can_be_chosen_by_option_or_environment(tmp_path):
     root, _ = _project(tmp_path)
     _cli(root, "-m", "stratlint.cli", "--cache-dir", str(tmp_path / "c1"), ".")
     _cli(root, "-m", "stratlint.cli", ".", env={"STRATLINT_CACHE_DIR": str(tmp_path / "c2")})
-    assert list((tmp_path / "c1" / "v1").rglob("*.json"))
-    assert list((tmp_path / "c2" / "v1").rglob("*.json"))
+    assert list((tmp_path / "c1" / "v2").glob("*.json"))
+    assert list((tmp_path / "c2" / "v2").glob("*.json"))
     assert not (root / ".stratlint_cache").exists()

@@ -133,3 +133,14 @@ def test_an_absolute_exclude_glob_matches_absolute_paths_only_as_a_whole(tmp_pat
     assert _found(tmp_path, exclude=(f"{tmp_path.as_posix()}/docs/drafts/*",)) == ["docs/a.md"]
     # A relative glob never matches the folders above the project.
     assert _found(tmp_path / "docs", exclude=("tmp/*",)) == ["a.md", "drafts/b.md"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_the_real_path_reported_for_each_file_is_its_realpath(tmp_path):
+    _tree(tmp_path, {"docs/a.md": "", "other/b.md": ""})
+    os.symlink(tmp_path / "other", tmp_path / "docs" / "via")
+    os.symlink(tmp_path / "other" / "b.md", tmp_path / "docs" / "c.md")
+    resolved: dict[str, str] = {}
+    found = list(discover([str(tmp_path / "docs")], resolved=resolved))
+    assert found and set(resolved) == set(found)
+    assert all(resolved[f] == os.path.realpath(f) for f in found)

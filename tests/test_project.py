@@ -212,3 +212,27 @@ def test_lint_sources_resolves_links_between_the_given_texts(tmp_path):
     plan = "---\nstrategy: strategy.md\n---\n" + PLAN_BODY
     result = lint_sources([(strategy_path, STRATEGY), (plan_path, plan)], Settings(root=tmp_path))
     assert not {f.rule for f in result.findings if f.path == plan_path} & {"P201", "P207"}
+
+
+def test_the_linker_index_finds_exactly_the_documents_that_name_a_file(tmp_path):
+    import random
+
+    from stratlint.engine import Pool
+    from stratlint.links import mention_keys
+
+    rng = random.Random(3)
+    names = ["fy27.md", "FY27.md", "my strategy.md", "a(b).md", "x.markdown", "README.md",
+             "strategy-0001.md", "é-plan.md"]
+    pieces = [*names, "see ", "../", "(", ")", "[link](", "%20", ".md", "fy27", "\n", "docs/",
+              "strategy/", "#where", "x.mdx", "my%20strategy.md"]
+    texts = {}
+    for i in range(60):
+        real = str(tmp_path / f"d{i:02d}.md")
+        texts[real] = (real, "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))))
+    pool = Pool(texts, tmp_path, partial=False)
+    for name in names:
+        for folder in ("strategy", "docs"):
+            target = str(tmp_path / folder / name)
+            keys = mention_keys(target)
+            brute = sorted(r for r, (_, t) in texts.items() if any(k in t.lower() for k in keys))
+            assert pool.candidates(target) == brute, (name, keys)
