@@ -412,9 +412,14 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
     # ("chains with five or more clinics"): a count is operational when it counts an activity, a
     # role or resource, or is the object of the verb.
     obj_start = toks[shape.verb + 1].start if 0 <= shape.verb < len(toks) - 1 else -1
+    if 0 <= shape.verb and _in_spans(toks[shape.verb], sig.get("choice-verbs")):
+        obj_start = -1  # "Target the 300 independent pharmacies": the size of a segment
     op_counts = []
     for a, b in counts_any:
         k = _tok_index_at(toks, a)
+        if k + 2 < len(toks) and toks[k + 1].text in ("-", "‑") \
+                and toks[k + 1].start == toks[k].end and toks[k + 2].text[:1].isalpha():
+            continue  # "24-month price lock", "12-step sequence": a description, not a count
         noun = next((t for t in toks[k + 1 : k + 5] if (t.start, t.end) == (t.start, b)), None)
         if noun is not None and (_in_spans(noun, activity_nouns) or _in_spans(noun, sig.get("roles"))
                                  or _in_spans(noun, sig.get("resources"))):
@@ -496,8 +501,10 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
             goal, vague = True, False
         elif group in ("up", "down") and (obj or quant):
             goal = True
-        elif group in ("improve", "hold") and (obj_metric or quant):
+        elif group == "improve" and (obj_metric or quant):
             goal = True
+        elif group == "hold" and (quant_spans or sig.has("BY_AMOUNT")) and obj:
+            goal = True  # "Keep churn under 2%", not "Keep the 12 largest accounts with …"
         elif group == "reach" and quant:
             goal = True
         elif group == "reach" and obj_vague and obj:
@@ -560,7 +567,9 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
         if vague_prose:
             pass  # "We will get there by …", "Thank you to the team": prose, not a commitment
         elif op_specific or not (who or why or tradeoff) or (listed and not (why or tradeoff)):
-            if not (choice_verb and why and not timed):
+            strong_ops = [e for e in specific if e.label in ("frequency", "owner", "named")] or (
+                counts_any and not quant_spans)
+            if not (choice_verb and (why or tradeoff) and not strong_ops):
                 ev.append(Evidence("activity", verb.text if verb else ""))
                 return Verdict(Cls.ACTION, tuple(ev), tuple(specific), who, why)
     plan_item = section_kind == Kind.PLAN and stmt.form in ("item", "row")

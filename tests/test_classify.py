@@ -59,6 +59,10 @@ CONTEXT = [
     "Buyers increasingly want usage-based pricing.",
     "We closed 14 enterprise deals last year, twice as many as the year before.",
     "Nearly 60% of churned customers never finished onboarding.",
+    "In 2025 we ran 40 webinars and sourced almost no pipeline from them.",
+    "Last quarter the SDR team booked 210 meetings, but only 18 turned into opportunities.",
+    "Competitors attend every major trade show and spend heavily on paid search.",
+    "Each hospital evaluates vendors over roughly nine months.",
 ]
 CHOICES = [
     "Focus on enterprise healthcare clients with a value-based selling approach.",
@@ -78,6 +82,11 @@ CHOICES = [
     "Position the product as a compliance tool for the CFO, not a productivity tool for IT.",
     "We will stay out of the public sector until we have FedRAMP.",
     "Serve regional grocers through their wholesalers rather than store by store.",
+    "Win on implementation speed: customers are live in 30 days, against 6 months for incumbents.",
+    "Enter Germany in 2027 through two system integrators rather than hiring a local team.",
+    "Target the 300 independent pharmacies in the tri-state area that still bill on paper.",
+    "We compete on price per seat, which is half what Salesforce charges.",
+    "Focus the first two years on Texas and Florida, where we already have 40 reference sites.",
 ]
 ACTIONS = [
     "Make 50 calls a day.",
@@ -102,6 +111,10 @@ ACTIONS = [
     "The SDR team calls every inbound lead within a day of sign-up.",
     "SDRs make 60 dials a day into the 100-1,000 employee list.",
     "Every partner takes two developer clients to lunch each month.",
+    "Book 15 discovery meetings with pharmacy owners each month.",
+    "Sponsor the NACDS conference in April and host a customer dinner there.",
+    "Our two SDRs run a 12-step sequence for each new lead.",
+    "Maria runs the weekly win-loss review on Fridays.",
 ]
 
 
