@@ -248,6 +248,9 @@ def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> _Shape:
                 return _Shape(tokens.index(nxt), frame, " ".join(s.text for s in subject))
             return _Shape(-1, "modal", " ".join(s.text for s in subject))
         following = words[j + 1] if j + 1 < len(words) else None
+        if j > 0 and "N" in t.flags and "Z" in t.flags and (
+                following is None or following.text in {".", ",", ";", ":", ")", "—", "–"}):
+            break  # "Flexible contracts across all business sizes.": "sizes" ends a noun phrase
         if j > 0 and "N" in t.flags and "Z" in t.flags and following is not None and (
                 following.lower in _BE | {"have", "has", "had", "will", "would", "can", "could"}
                 or "D" in following.flags or "Z" in following.flags):
@@ -572,6 +575,12 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
             if not (choice_verb and (why or tradeoff) and not strong_ops):
                 ev.append(Evidence("activity", verb.text if verb else ""))
                 return Verdict(Cls.ACTION, tuple(ev), tuple(specific), who, why)
+    if shape.frame == "noun" and stmt.form in {"item", "row"} and section_kind == Kind.STRATEGY \
+            and stmt.depth == 0 and not op_specific and len(toks) >= 3 and not sig.has(
+                "PAST_FRAME"):
+        # A verbless item in a strategy list ("Digital-first onboarding for SMEs") names a choice.
+        return Verdict(Cls.CHOICE, (Evidence("strategy item", "a listed choice"),), tuple(specific),
+                       who, why)
     plan_item = section_kind == Kind.PLAN and stmt.form in ("item", "row")
     if plan_item and who and not (choice_verb or why or tradeoff or universal) and (
             shape.frame in ("imperative", "modal") or (
