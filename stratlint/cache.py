@@ -84,6 +84,18 @@ def platform_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "stratlint"
 
 
+def derived_dir() -> Path | None:
+    """Where rule data parsed once per installation is kept (the word-form table): the platform
+    cache folder, shared by every project, keyed by the data's hash; None if not writable.
+    Independent of the result cache, so `--no-cache` runs start as fast."""
+    d = platform_cache_dir() / "derived"
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return d if os.access(d, os.W_OK) else None
+
+
 def default_dir(root: Path) -> Path | None:
     """`.stratlint_cache/` in the project root when it can be written, else a folder for this
     project in the platform cache folder; None when neither can."""
@@ -194,6 +206,7 @@ class Cache:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump({"context": self.context, "entries": kept}, fh, ensure_ascii=False,
                           separators=(",", ":"))
+            os.chmod(tmp, 0o644)  # mkstemp makes it private; a cache is as readable as the repo
             os.replace(tmp, self.file)
         except OSError:
             pass  # a full disk or a read-only folder: the run's findings stand, uncached

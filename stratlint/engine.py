@@ -546,7 +546,7 @@ def lint_files(
         assert isinstance(text, str)
         sources[name] = text
         items.append((name, text))
-        real = reals[name] = reals[p] if name == p else real_path(name)
+        real = reals[name] = reals[p] if name == p and p in reals else real_path(name)
         if real:
             texts[real] = (name, text)
 
@@ -572,12 +572,17 @@ def lint_files(
 
     n_jobs = 1
     if todo:
+        from stratlint import lexicon
+        from stratlint.cache import derived_dir
+
+        derived = derived_dir()
+        lexicon.DERIVED_DIR = derived  # the parsed word-form table, kept for the next run
         tasks = plan_tasks(todo)
         n_jobs = effective_jobs(jobs, len(todo))
         if n_jobs > 1:
             from stratlint import parallel
 
-            done = parallel.run(tasks, settings, texts, pool, n_jobs)
+            done = parallel.run(tasks, settings, texts, pool, n_jobs, derived=derived)
         else:
             done = _run_here(tasks, project)
         for o in done:

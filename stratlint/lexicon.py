@@ -87,27 +87,89 @@ class WordForms:
         return flag in self.flags.get(word, "")
 
 
+DERIVED_DIR: Path | None = None  # where parsed rule data may be kept (set by the engine)
+
+
 @lru_cache(maxsize=1)
 def wordforms() -> WordForms:
+    source = data_dir() / "lexicons" / "wordforms.tsv.gz"
+    raw = source.read_bytes()
+    key = b"wordforms\0" + raw
+    derived = load_derived("wordforms", key)
+    if type(derived) is tuple and len(derived) == 5 and all(type(t) is dict for t in derived):
+        return WordForms(*derived)
     flags: dict[str, str] = {}
     verb_lemma: dict[str, str] = {}
     noun_lemma: dict[str, str] = {}
     vforms: dict[str, list[str]] = {}
     nforms: dict[str, list[str]] = {}
-    with gzip.open(data_dir() / "lexicons" / "wordforms.tsv.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            word, fl, vl, nl = line.rstrip("\n").split("\t")
-            flags[word] = fl
-            if vl:
-                verb_lemma[word] = vl
-                vforms.setdefault(vl, []).append(word)
-            if nl:
-                noun_lemma[word] = nl
-                nforms.setdefault(nl, []).append(word)
-    return WordForms(
-        flags, verb_lemma, noun_lemma,
-        {k: tuple(v) for k, v in vforms.items()}, {k: tuple(v) for k, v in nforms.items()},
-    )
+    text = gzip.decompress(raw).decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    for line in text.split("\n"):
+        if not line:
+            continue
+        word, fl, vl, nl = line.split("\t")
+        flags[word] = fl
+        if vl:
+            verb_lemma[word] = vl
+            vforms.setdefault(vl, []).append(word)
+        if nl:
+            noun_lemma[word] = nl
+            nforms.setdefault(nl, []).append(word)
+    tables = (flags, verb_lemma, noun_lemma,
+              {k: tuple(v) for k, v in vforms.items()}, {k: tuple(v) for k, v in nforms.items()})
+    keep_derived("wordforms", key, tables)
+    return WordForms(*tables)
+
+
+def _derived_file(name: str, key: bytes) -> Path | None:
+    if DERIVED_DIR is None:
+        return None
+    import hashlib
+    import sys
+
+    tag = hashlib.sha256(key + b"\0" + sys.version.encode()).hexdigest()[:24]
+    return DERIVED_DIR / f"{name}-{tag}.marshal"
+
+
+def load_derived(name: str, key: bytes) -> Any:
+    """Data derived from rule data by an earlier run (parsed tables, tokenized phrases), kept
+    under a hash of `key` (the source data) in `DERIVED_DIR`; None if there is none. The file
+    holds a SHA-256 of the payload, then the payload (marshal): anything else is ignored.
+    Callers check the type of what they get."""
+    path = _derived_file(name, key)
+    if path is None:
+        return None
+    import hashlib
+    import marshal
+
+    try:
+        blob = path.read_bytes()
+        if hashlib.sha256(blob[32:]).digest() != blob[:32]:
+            return None
+        return marshal.loads(blob[32:])
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def keep_derived(name: str, key: bytes, value: Any) -> None:
+    path = _derived_file(name, key)
+    if path is None:
+        return
+    import hashlib
+    import marshal
+    import os
+    import tempfile
+
+    payload = marshal.dumps(value)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(hashlib.sha256(payload).digest() + payload)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def terms(name: str, extra: Mapping[str, Iterable[str]] | None = None) -> list[str]:

@@ -99,6 +99,7 @@ class LexiconMatcher:
 
     def __init__(self, nlp: Language, additions: Mapping[str, list[str]]) -> None:
         self.words: dict[str, tuple[str, ...]] = {}
+        self.phrases: dict[str, list[str]] = {}  # lexicon → its terms of several tokens
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.strings = nlp.vocab.strings
         special = nlp.tokenizer.rules or {}
@@ -107,14 +108,16 @@ class LexiconMatcher:
             variants: set[str] = set()
             for term in lexicon.terms(lex, additions):
                 variants |= lexicon.forms(term, lex)
-            phrases = []
             for v in sorted(variants):
                 if v.isalpha() and v not in special:
                     words.setdefault(v, []).append(lex)
                 else:
-                    phrases.append(v)
-            if phrases:
-                self.matcher.add(lex, list(nlp.tokenizer.pipe(phrases)))
+                    self.phrases.setdefault(lex, []).append(v)
+        tokens = _phrase_tokens(nlp, [p for ps in self.phrases.values() for p in ps])
+        add = self.strings.add
+        for lex, phrases in self.phrases.items():
+            # The LOWER ids of each phrase's tokens: what the PhraseMatcher stores for a Doc.
+            self.matcher.add(lex, [tuple(add(t) for t in tokens[p]) for p in phrases])
         self.words = {w: tuple(labels) for w, labels in words.items()}
         self.case_sensitive = frozenset(_ACRONYM_LEXICONS)
 
@@ -140,6 +143,21 @@ class LexiconMatcher:
                     continue
                 out.append((label, s, e))
         return out
+
+
+def _phrase_tokens(nlp: Language, phrases: list[str]) -> dict[str, tuple[str, ...]]:
+    """Each phrase's tokens (lower case) as spaCy's tokenizer splits it. Tokenizing creates a
+    lexeme per new word, the slowest part of building the pipeline, so the split is kept with
+    the derived rule data (keyed by spaCy's version) and only new phrases are tokenized."""
+    key = f"phrase-tokens\0{spacy.__version__}\0{nlp.lang}".encode()
+    known = lexicon.load_derived("phrases", key)
+    out: dict[str, tuple[str, ...]] = known if type(known) is dict else {}
+    missing = [p for p in phrases if p not in out]
+    if missing:
+        for p, doc in zip(missing, nlp.tokenizer.pipe(missing), strict=True):
+            out[p] = tuple(t.lower_ for t in doc)
+        lexicon.keep_derived("phrases", key, out)
+    return out
 
 
 @Language.factory("stratlint_lexicon", default_config={"extra": "{}"})

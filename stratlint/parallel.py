@@ -27,9 +27,10 @@ _WORKER: dict[str, Any] = {}
 
 
 def _start(settings: Settings, texts: Mapping[str, tuple[str, str]], root: Path,
-           partial: bool, exclude: tuple[str, ...]) -> None:
-    from stratlint import nlp
+           partial: bool, exclude: tuple[str, ...], derived: Path | None) -> None:
+    from stratlint import lexicon, nlp
 
+    lexicon.DERIVED_DIR = derived
     pool = Pool(texts, root, partial, exclude)
     _WORKER["project"] = Project(settings, texts, pool)
     nlp.pipeline(json.dumps(dict(settings.lexicon or {}), sort_keys=True))
@@ -43,12 +44,13 @@ def _lint(task: Sequence[tuple[str, str]]) -> list[Outcome]:
 
 def run(tasks: Sequence[Sequence[tuple[str, str]]], settings: Settings,
         texts: Mapping[str, tuple[str, str]], pool: Pool, jobs: int,
-        method: str | None = None) -> list[Outcome]:
-    """Lint `tasks` (batches of (path, text)) in `jobs` processes; outcomes in task order."""
+        method: str | None = None, derived: Path | None = None) -> list[Outcome]:
+    """Lint `tasks` (batches of (path, text)) in `jobs` processes; outcomes in task order.
+    `derived`: where workers may keep parsed rule data (see `lexicon.DERIVED_DIR`)."""
     ctx = multiprocessing.get_context(method)
     out: list[Outcome] = []
-    with ctx.Pool(jobs, initializer=_start,
-                  initargs=(settings, dict(texts), pool.root, pool.partial, pool.exclude)) as p:
+    args = (settings, dict(texts), pool.root, pool.partial, pool.exclude, derived)
+    with ctx.Pool(jobs, initializer=_start, initargs=args) as p:
         for outcomes in p.imap(_lint, tasks, chunksize=1):
             out.extend(outcomes)
     return out

@@ -47,13 +47,12 @@ def _corpus_texts() -> list[str]:
 def _plain(texts: list[str], extra: dict[str, list[str]]) -> list[tuple[object, ...]]:
     """The reference: spaCy's own machinery, one text at a time. Every term the pipeline's
     LexiconMatcher knows (one-word terms from its dict, the rest from its PhraseMatcher) goes
-    into one PhraseMatcher, tokenized as spaCy tokenizes it."""
+    into one PhraseMatcher, tokenized as spaCy tokenizes it now."""
     base = nlp.pipeline(json.dumps(extra, sort_keys=True))
     fast = base.get_pipe("stratlint_lexicon").matcher
-    vocab, phrases, callbacks, attr = fast.matcher.__reduce__()[1]
-    matcher = PhraseMatcher(vocab, attr="LOWER")
-    for key, specs in phrases.items():
-        matcher.add(key, list(specs))
+    matcher = PhraseMatcher(base.vocab, attr="LOWER")
+    for lex, phrases in fast.phrases.items():  # tokenized here, not taken from the kept split
+        matcher.add(lex, list(base.tokenizer.pipe(phrases)))
     for word, labels in fast.words.items():
         for label in labels:
             matcher.add(label, [base.tokenizer(word)])
@@ -134,3 +133,16 @@ def test_expanding_a_match_to_token_edges_equals_spacy_char_span_for_every_range
                 nlp._add_expanded("X", a, b, text, toks, starts, got)
                 sp = doc.char_span(a, b, alignment_mode="expand")
                 assert got["X"] == {(sp.start_char, sp.end_char)}, (text, a, b)
+
+
+def test_the_kept_split_of_phrases_is_used_and_a_damaged_one_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setattr(lexicon, "DERIVED_DIR", tmp_path)
+    base = nlp.pipeline("{}")
+    phrases = ["account executive", "e-mail", "best-in-class", "a.s.a.p"]
+    first = nlp._phrase_tokens(base, phrases)
+    assert first == {p: tuple(t.lower_ for t in base.tokenizer(p)) for p in phrases}
+    (kept,) = tmp_path.glob("phrases-*.marshal")
+    assert nlp._phrase_tokens(base, phrases) == first
+    kept.write_bytes(kept.read_bytes()[:40])  # torn: ignored, split again, written again
+    assert nlp._phrase_tokens(base, phrases) == first
+    assert kept.stat().st_size > 40

@@ -236,3 +236,13 @@ def test_the_linker_index_finds_exactly_the_documents_that_name_a_file(tmp_path)
             keys = mention_keys(target)
             brute = sorted(r for r, (_, t) in texts.items() if any(k in t.lower() for k in keys))
             assert pool.candidates(target) == brute, (name, keys)
+
+
+def test_stdin_without_a_name_is_linted_and_its_relative_links_do_not_resolve(tmp_path):
+    from stratlint.engine import lint_files
+
+    plan = "## Plan\n\nSupports the [strategy](strategy.md).\n\n- Sam calls 10 plants by May.\n"
+    (tmp_path / "strategy.md").write_text(STRATEGY, encoding="utf-8")
+    run = lint_files(["-"], Settings(root=tmp_path), jobs=1, read_stdin=lambda: plan.encode())
+    assert {f.path for f in run.result.findings} == {"-"}
+    assert ("P207", 3) in [(f.rule, f.line) for f in run.result.findings]
