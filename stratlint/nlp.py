@@ -102,7 +102,7 @@ class LexiconMatcher:
         self.phrases: dict[str, list[str]] = {}  # lexicon → its terms of several tokens
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.strings = nlp.vocab.strings
-        special = nlp.tokenizer.rules or {}
+        special = getattr(nlp.tokenizer, "rules", None) or {}
         words: dict[str, list[str]] = {}
         for lex in lexicon.LEXICONS:
             variants: set[str] = set()
@@ -117,7 +117,8 @@ class LexiconMatcher:
         add = self.strings.add
         for lex, phrases in self.phrases.items():
             # The LOWER ids of each phrase's tokens: what the PhraseMatcher stores for a Doc.
-            self.matcher.add(lex, [tuple(add(t) for t in tokens[p]) for p in phrases])
+            ids = [tuple(add(t) for t in tokens[p]) for p in phrases]
+            self.matcher.add(lex, ids)  # type: ignore[arg-type]  # spaCy takes id tuples too
         self.words = {w: tuple(labels) for w, labels in words.items()}
         self.case_sensitive = frozenset(_ACRONYM_LEXICONS)
 
@@ -154,7 +155,8 @@ def _phrase_tokens(nlp: Language, phrases: list[str]) -> dict[str, tuple[str, ..
     out: dict[str, tuple[str, ...]] = known if type(known) is dict else {}
     missing = [p for p in phrases if p not in out]
     if missing:
-        for p, doc in zip(missing, nlp.tokenizer.pipe(missing), strict=True):
+        tokenizer: Any = nlp.tokenizer
+        for p, doc in zip(missing, tokenizer.pipe(missing), strict=True):
             out[p] = tuple(t.lower_ for t in doc)
         lexicon.keep_derived("phrases", key, out)
     return out
@@ -224,7 +226,7 @@ def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) 
     Results equal the components' (the test suite holds this).
     """
     nlp = pipeline(json.dumps(dict(extra or {}), sort_keys=True))
-    matcher: LexiconMatcher = nlp.get_pipe("stratlint_lexicon").matcher
+    matcher: LexiconMatcher = nlp.get_pipe("stratlint_lexicon").matcher  # type: ignore[attr-defined]
     tokenizer = nlp.tokenizer
     wf = lexicon.wordforms()
     texts = list(texts)
