@@ -93,7 +93,7 @@ def decode(data: bytes) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         column = len(data[line_start : exc.start].decode("utf-8-sig", "replace")) + 1
         byte = data[exc.start]
-        hint = " (Latin-1 or Windows-1252?)" if byte >= 0x80 else ""
-        raise ReadError(f"not UTF-8 text: byte 0x{byte:02X} at line {line}, column {column} is "
-                        f"not valid UTF-8{hint}; save the file as UTF-8") from None
+        raise ReadError(f"not UTF-8 text (invalid byte at line {line}); byte 0x{byte:02X} at "
+                        f"column {column} is not UTF-8 (Latin-1 or Windows-1252?): save the "
+                        "file as UTF-8") from None
 

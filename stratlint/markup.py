@@ -168,7 +168,7 @@ def to_plain(raw: str, offsets: list[int], references: dict[str, str] | None = N
     text: list[str] = []
     toff: list[int] = []
     run = 0
-    for ch, off in zip(out, outo):
+    for ch, off in zip(out, outo, strict=True):
         if ch.isspace():
             run = 0
             if not text or text[-1] == " ":

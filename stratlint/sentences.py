@@ -12,7 +12,7 @@ import re
 _ABBREVIATIONS = frozenset(
     """e.g i.e etc vs cf approx est inc ltd co corp dept dr mr mrs ms st no nos jr sr fig al
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun u.s u.k
-    a.m p.m q.v viz avg min max ext""".split()
+    a.m p.m q.v viz avg min max ext""".split()  # noqa: SIM905 (a word list reads better)
 )
 # A stop starts at the first of a run of `.`, `!` and `?` (the look-behind keeps the match from
 # being retried at every dot of "......", which took time quadratic in the run's length).
