@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stratlint.discover import discover, glob_match, is_markdown
-from stratlint.files import ReadError, decode, read_text
+from stratlint.files import MAX_BYTES, ReadError, decode, read_text
 from stratlint.links import (
     LinkStatus,
     Resolved,
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
     from stratlint.analysis import Analysis
     from stratlint.cache import Cache
 
-MAX_BYTES = 20 * 1024 * 1024  # larger files are reported as input errors, not linted
 BATCH = 64  # documents per spaCy stream, and per task sent to a worker
 KEEP_ANALYSES = 256  # analyses of linked documents kept per process (least recently used out)
 _NAME_ENDS = (".md", ".markdown")
