@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from stratlint.cache import Cache
 
 BATCH = 64  # documents per spaCy stream, and per task sent to a worker
-KEEP_ANALYSES = 256  # analyses of linked documents kept per process (least recently used out)
+KEEP_ANALYSES = 64  # analyses of linked documents kept per process (least recently used out)
 _NAME_ENDS = (".md", ".markdown")
 _DELIMS = frozenset(" \t\r\n\0/\\()[]<>\"'`:=|,;*!?#")
 MAX_SCAN = 10_000  # Markdown files of the project read at most to find plans linking to a file
@@ -190,7 +190,6 @@ class Project:
         self._recent: OrderedDict[str, Analysis | None] = OrderedDict()
         self._hashes: dict[str, str] = {}
         self._fingerprints: dict[str, str] = {}
-        self._linked: dict[str, list[tuple[Analysis, Resolved]]] = {}
 
     # -- analyses ---------------------------------------------------------------------------
 
@@ -285,8 +284,6 @@ class Project:
 
     def linked_plans(self, real: str) -> list[tuple[Analysis, Resolved]]:
         """Plans in other documents whose strategy link resolves to the document at `real`."""
-        if real in self._linked:
-            return self._linked[real]
         out: list[tuple[Analysis, Resolved]] = []
         for cand in self.pool.candidates(real):
             other = self.load(Path(cand))
@@ -298,8 +295,7 @@ class Project:
                 if res.status == LinkStatus.STRATEGY and res.path == real:
                     out.append((other, res))
                     break
-        self._linked[real] = out
-        return out
+        return out  # not kept: it holds whole analyses (each resolver keeps its own answer)
 
     def mention_digest(self, real: str) -> str:
         return self.pool.digest(real, self.fingerprint)
