@@ -140,8 +140,7 @@ def strategy_missing_why(ctx: Context) -> Iterator[Hit]:
     for scope, sts in _strategies(ctx):
         if _component_has_content(a, scope, _WHY_HEADINGS):
             continue
-        if any((a.signals[st.index].has("value") and a.cls(st) != Cls.CONTEXT)
-               or (a.signals[st.index].has("value-weak") and a.cls(st) == Cls.CHOICE)
+        if any(a.signals[st.index].has("value", "VALUE_CLAIM") and a.cls(st) != Cls.CONTEXT
                for st in sts):
             continue
         if any(a.signals[st.index].has("value") and a.verdicts.get(st.index) is not None
