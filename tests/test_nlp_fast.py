@@ -27,6 +27,9 @@ TEXTS = [
     "We will not sell to SMBs; we won't play in EMEA until FY28.",
     "best-in-class synergy, at the end of the day",
     "Target: 1,200 active merchants by end of Q3; we'll double the pipeline.",
+    # Characters that case-insensitive patterns fold to ASCII letters: İ ı ſ and the Kelvin sign.
+    "\u212aickoff MONDAY; \u017fo far DAİLY İn Q3; ıt ıs monthly, la\u017ft year",
+    "Tran\u017fition by FY27: 3 \u212aPIs a week",
 ]
 
 
@@ -90,16 +93,26 @@ def _fast(texts: list[str], extra: dict[str, list[str]]) -> list[tuple[object, .
                                      for t in s.tokens]) for s in nlp.analyse(texts, extra)]
 
 
+def _pattern_words() -> list[str]:
+    """Words the patterns need, so fragments hit them, in several cases."""
+    out = []
+    for _, _, _, words in nlp._patterns_for_join():
+        for w in words:
+            out += [w, w.upper(), w.title()]
+    return out
+
+
 def _shuffled_fragments(seed: int, n: int) -> list[str]:
     rng = random.Random(seed)
     words = " ".join(TEXTS).split() + ["Q1", "2026-05-31", "$3k", "x2", "-", "—", "(", ")"]
+    words += _pattern_words() + ["\u212a", "\u017f", "\u0130", "\u0131", "12", "5%", "/"]
     return [" ".join(rng.choice(words) for _ in range(rng.randint(0, 14))) for _ in range(n)]
 
 
 @pytest.mark.parametrize("extra", [{}, {"buzzwords": ["mega synergy", "zap"],
                                         "segments": ["space farmers", "us", "cannot"]}])
 def test_fast_analyse_equals_phrasematcher_and_char_span(extra):
-    texts = TEXTS + _corpus_texts() + _shuffled_fragments(7, 300)
+    texts = TEXTS + _corpus_texts() + _shuffled_fragments(7, 1500)
     texts += texts[:20]  # repeated texts share one analysis
     fast, plain = _fast(texts, extra), _plain(texts, extra)
     for f, p in zip(fast, plain, strict=True):
@@ -146,3 +159,17 @@ def test_the_kept_split_of_phrases_is_used_and_a_damaged_one_is_ignored(tmp_path
     kept.write_bytes(kept.read_bytes()[:40])  # torn: ignored, split again, written again
     assert nlp._phrase_tokens(base, phrases) == first
     assert kept.stat().st_size > 40
+
+
+@pytest.mark.parametrize("pattern,words", [
+    (r"\bDaily\b", ("daily",)),  # lower-cased: the texts are searched lower-cased
+    (r"\b(?:by|in)\s+may\b", ("may",)),  # the rarest requirement of a sequence is kept
+    (r"\b(?:q[1-4]|h[12])\b", ("h", "q")),
+    (r"\b(?:next|this)?\s*week\b", ("week",)),  # an optional part requires nothing
+    (r"\d+%|\bpercent\b", ("%", "percent")),  # one of the branches' words
+    (r"\d+|\bpercent\b", ()),  # a branch with no word makes the whole alternation free
+    (r"(?:ab)+c", ("ab",)),
+    (r"€\s?\d+", ()),  # non-ASCII literals are never searched for
+])
+def test_the_words_a_pattern_cannot_match_without(pattern, words):
+    assert nlp._required_words(re.compile(pattern, re.IGNORECASE)) == words
