@@ -250,6 +250,8 @@ def timed(cmd: Sequence[str], cwd: Path | None = None, env: dict[str, str] | Non
     done.set()
     if sampler:
         sampler.join()
+    if proc.returncode not in (0, 1):  # 0 clean, 1 findings; anything else is not a lint run
+        raise SystemExit(f"benchmark run failed (exit {proc.returncode}): {' '.join(cmd)}")
     return Run(wall, cpu, max(peak, max_kb), max_kb, proc.returncode or 0)
 
 

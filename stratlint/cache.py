@@ -131,8 +131,9 @@ class Cache:
     Entries of one configuration live in one file (`<dir>/v2/<context>.json`): a run reads it
     once (a fully cached run of 1,000 documents reads one file, not 1,000) and `save` writes it
     back atomically. It keeps one entry per document path: the newest for paths of this run,
-    and the entries of paths not in this run (a pre-commit run of three files must not forget
-    the rest). A concurrent run may overwrite it; that loses entries, never correctness.
+    and the entries of paths not in this run whose file still exists (a pre-commit run of three
+    files must not forget the rest; a deleted file's entry goes). A concurrent run may overwrite
+    it; that loses entries, never correctness.
     """
 
     def __init__(self, directory: Path, settings: Settings) -> None:
@@ -145,6 +146,7 @@ class Cache:
         self._entries: dict[str, dict[str, Any]] | None = None
         self._new: dict[str, dict[str, Any]] = {}
         self._paths: set[str] = set()  # paths of this run
+        self._reals: dict[str, str] = {}
         self._used: set[str] = set()
 
     @classmethod
@@ -169,6 +171,7 @@ class Cache:
 
     def key(self, path: str, real: str, content_hash: str) -> str:
         self._paths.add(path)
+        self._reals[path] = real
         blob = "\0".join([path, real, content_hash])
         return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -186,6 +189,7 @@ class Cache:
     def put(self, key: str, outcome: Outcome) -> None:
         self._new[key] = {
             "path": outcome.path,
+            "real": self._reals.get(outcome.path, ""),
             "findings": [f.to_dict() for f in outcome.findings],
             "errors": [e.to_dict() for e in outcome.errors],
             "deps": outcome.deps,
@@ -196,7 +200,8 @@ class Cache:
         """Write this run's entries (and older ones of paths not in this run) back to disk."""
         old = self._load()
         kept = {k: v for k, v in old.items()
-                if k in self._used or (isinstance(v, dict) and v.get("path") not in self._paths)}
+                if k in self._used or (isinstance(v, dict) and v.get("path") not in self._paths
+                                       and os.path.exists(v.get("real") or ""))}
         if not self._new and len(kept) == len(old):
             return  # a fully cached run with nothing to forget: leave the file as it is
         kept.update(self._new)

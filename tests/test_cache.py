@@ -205,3 +205,20 @@ def test_the_cache_folder_can_be_chosen_by_option_or_environment(tmp_path):
     assert list((tmp_path / "c1" / "v2").glob("*.json"))
     assert list((tmp_path / "c2" / "v2").glob("*.json"))
     assert not (root / ".stratlint_cache").exists()
+
+
+def test_entries_of_files_not_in_the_run_are_kept_until_the_file_is_gone(tmp_path):
+    root, cache = _project(tmp_path)
+    _lint(root, cache)
+    settings = Settings(root=root)
+    os.chdir(root)
+    try:
+        lint_files(["plans/ohio.md"], settings, jobs=1, cache=Cache.open(settings, cache))
+        assert lint_files(["."], settings, jobs=1, cache=Cache.open(settings, cache)).cached == 2
+        (root / "plans" / "ohio.md").unlink()
+        lint_files(["strategy/fy27.md"], settings, jobs=1, cache=Cache.open(settings, cache))
+    finally:
+        os.chdir(tmp_path)
+    (pack,) = (cache / "v2").glob("*.json")
+    paths = {e["path"] for e in json.loads(pack.read_text())["entries"].values()}
+    assert paths == {"strategy/fy27.md"}
