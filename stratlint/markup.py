@@ -12,6 +12,7 @@ pass before the walk (`_Pairs`), so no `[` or `(` ever scans ahead for its partn
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ _AUTOLINK = re.compile(r"<((?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*)|(?:[^<>\s@]
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 _TICKS = re.compile(r"`+")
+_FORMAT_CHARS = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a\u202b\u202c\u202d\u202e")
 MAX_LINK_NESTING = 8  # links inside link text deeper than this are read as plain text
 MAX_WORD = 100  # a longer run of characters without a space is broken with a space
 
@@ -165,10 +167,14 @@ def to_plain(raw: str, offsets: list[int], references: dict[str, str] | None = N
     # Collapse white space (newlines included) to single spaces, trimming both ends; break runs
     # of more than MAX_WORD characters without a space (no word is that long, and spaCy's
     # tokenizer takes time quadratic in the length of a run of punctuation or emoji).
+    # Invisible format characters (zero-width spaces and joiners, bidi overrides, soft hyphens:
+    # Unicode category Cf) are dropped, so "Strat\u200begy" reads as the word "Strategy".
     text: list[str] = []
     toff: list[int] = []
     run = 0
     for ch, off in zip(out, outo, strict=True):
+        if ch in _FORMAT_CHARS or (ch > "\u00ac" and unicodedata.category(ch) == "Cf"):
+            continue
         if ch.isspace():
             run = 0
             if not text or text[-1] == " ":

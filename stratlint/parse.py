@@ -134,26 +134,49 @@ class _Builder:
         i = bisect_right(self.line_starts, offset) - 1
         return i + 1, offset - self.line_starts[i] + 1
 
-    def locate(self, content: str, first_line: int) -> tuple[str, list[int]]:
-        """Map each character of an inline token's content to its source offset."""
+    def locate(self, content: str, first_line: int, start: int = 0) -> tuple[str, list[int]]:
+        """Map each character of an inline token's content to its source offset.
+
+        `start` is the column (0-based) on the first line from which to look: table cells
+        after the first look past the cells before them, so "| a | a |" maps each to its own.
+        """
         offsets: list[int] = []
+        last = len(self.text) - 1
+        shift = 0  # lines markdown-it dropped before this part (str.strip() of "\x0c\n…")
         for i, part in enumerate(content.split("\n")):
-            ln = first_line + i
-            if ln >= len(self.lines):
-                ln = len(self.lines) - 1
+            from_col = start if i == 0 else 0
+            for extra in range(4 if part.strip() else 1):
+                ln = min(first_line + i + shift + extra, len(self.lines) - 1)
+                if self.lines[ln].find(part, from_col if extra == 0 else 0) >= 0:
+                    shift += extra
+                    from_col = from_col if extra == 0 else 0
+                    break
+            ln = min(first_line + i + shift, len(self.lines) - 1)
             src = self.lines[ln]
-            col = src.find(part) if part else 0
+            line_start = self.line_starts[ln] if ln < len(self.line_starts) else len(self.text)
+            col = src.find(part, from_col) if part else from_col
+            if col < 0 and "|" in part:
+                # A table cell: markdown-it hands `\|` over as `|`.
+                col = src.find(part.replace("|", "\\|"), from_col)
+                if col >= 0:
+                    j = line_start + col
+                    for ch in part:
+                        if ch == "|":
+                            j += 1  # the backslash before it
+                        offsets.append(min(j, last))
+                        j += 1
+                    offsets.append(min(line_start + len(src), len(self.text)))  # the newline
+                    continue
             if col < 0:
                 stripped = part.lstrip()
-                col = src.find(stripped)
-                col = col - (len(part) - len(stripped)) if col >= 0 else max(0, len(src) - len(part))
-            base = self.line_starts[ln] + max(col, 0)
-            last = len(self.text) - 1
+                col = src.find(stripped, from_col)
+                col = col - (len(part) - len(stripped)) if col >= 0 else len(src) - len(part)
+            base = line_start + max(col, 0)
             if base + len(part) - 1 <= last:
                 offsets.extend(range(base, base + len(part)))
             else:
                 offsets.extend(min(base + k, last) for k in range(len(part)))
-            offsets.append(min(self.line_starts[ln] + len(src), len(self.text)))  # the newline
+            offsets.append(min(line_start + len(src), len(self.text)))  # the newline
         return content, offsets[: len(content)]
 
     # -- records ----------------------------------------------------------------------------
@@ -196,8 +219,8 @@ class _Builder:
         line, col = self.pos(raw.offset)
         return Link(raw.text, raw.target, line, col)
 
-    def plain(self, content: str, first_line: int) -> Plain:
-        raw, offs = self.locate(content, first_line)
+    def plain(self, content: str, first_line: int, start: int = 0) -> Plain:
+        raw, offs = self.locate(content, first_line, start)
         return to_plain(raw, offs, self.refs)
 
     # -- front matter -----------------------------------------------------------------------
@@ -320,6 +343,7 @@ def parse(text: str, path: str = "<text>") -> Document:
     in_head = False
     pending_heading: tuple[int, int] | None = None  # (level, line)
     checkbox_next = False
+    cell_from = 0  # column after the last table cell read on the current row's line
     i = 0
     n = len(tokens)
     while i < n:
@@ -353,7 +377,11 @@ def parse(text: str, path: str = "<text>") -> Document:
                 _close_item(b, current, items.pop(), items)
         elif ty == "inline" and in_head is not None and tokens[i - 1].type in ("th_open", "td_open"):
             ln = (t.map or [0, 0])[0]
-            plain = b.plain(t.content, ln)
+            raw, offs = b.locate(t.content, ln, cell_from)
+            plain = to_plain(raw, offs, b.refs)
+            if offs:  # the next cell of this row is looked for after this one
+                cell_from = max(cell_from, offs[-1] + 1 - b.line_starts[min(ln, len(b.line_starts)
+                                                                            - 1)])
             if tokens[i - 1].type == "th_open":
                 table_header.append(plain.text)
             else:
@@ -364,6 +392,7 @@ def parse(text: str, path: str = "<text>") -> Document:
         elif ty == "thead_close":
             in_head = False
         elif ty == "tr_open":
+            cell_from = 0
             row_cells = []
         elif ty == "tr_close" and not in_head and row_cells:
             _add_row(b, current, table_header, row_cells, quote_depth > 0, items)
