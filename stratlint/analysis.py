@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from stratlint.classify import HeadingKind, Verdict, classify, heading_is_statement, heading_kind
+from stratlint.classify import Verdict, classify
+from stratlint.headings import HeadingKind, heading_is_statement, heading_kind
 from stratlint.model import Cls, Document, Kind, Section, Statement
 from stratlint.nlp import Signals, analyse
 

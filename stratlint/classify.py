@@ -1,5 +1,5 @@
-"""Classify sections (strategy / plan / goals / mixed / other) and statements (GOAL / CHOICE /
-ACTION / CONTEXT), each decision with the evidence that made it.
+"""Classify statements (GOAL / CHOICE / ACTION / CONTEXT), each decision with the evidence that
+made it. Section kinds from headings are in `headings`; the sentence shape is in `shape`.
 
 Statement classes come from the shape of the sentence and from signals that generalise (SPEC
 §8.4): a change or target verb with a measurable thing or a quantity in a desired frame is a goal;
@@ -13,28 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from stratlint import lexicon
-from stratlint.model import Cls, Document, Kind, Statement
+from stratlint.model import Cls, Kind, Statement
 from stratlint.nlp import Signals, Tok
+from stratlint.shape import Shape, sentence_shape
 
+_GRAMMAR = lexicon.grammar()
 WHO = ("segments", "industries", "personas", "geographies", "markets", "channels")
-OUTCOME_DOWN_OK = ("churn", "cac", "cost", "cycle", "time", "payback", "discount", "attrition")
-_SUBJECT_PRONOUNS = {"we", "i", "they", "you", "he", "she", "it", "our", "my", "their", "us"}
-_MODALS = {"will", "shall", "must", "should", "'ll", "ll", "wo", "can", "may", "might", "would",
-           "could", "need", "needs", "going", "gonna", "plan", "plans", "aim", "aims", "want",
-           "wants", "intend", "intends", "hope", "expect", "commit", "commits", "to"}
-_WEAK_MODALS = {"can", "may", "might", "would", "could"}
-_TO_VERBS = {"need", "needs", "plan", "plans", "aim", "aims", "want", "wants", "intend", "intends",
-             "hope", "expect", "commit", "commits", "going"}
-_DETERMINERS = {"the", "a", "an", "our", "their", "its", "my", "your", "this", "that", "these",
-                "those", "each", "every", "all", "both", "some", "any", "no", "more", "new",
-                "existing", "current", "top", "key"}
-_BE = {"be", "become", "remain", "stay", "is", "are", "was", "were", "been", "being", "becoming"}
-_STOP = {"the", "a", "an", "of", "to", "and", "or", "for", "in", "on", "at", "by", "with", "our",
-         "we", "is", "are", "be", "will", "this", "that", "it", "as", "from", "into", "per", "its",
-         "their", "all", "every", "each", "not", "no", "than", "more", "so", "up", "out", "over"}
+_DETERMINERS = _GRAMMAR["determiners"]
+_BE = _GRAMMAR["be"]
+_STOP = _GRAMMAR["stop"]
 
 
 @dataclass(frozen=True)
@@ -51,92 +40,6 @@ class Verdict:
     who: bool = False
     why: bool = False
     vague: bool = False  # a goal with no number or a vague quantity (P206)
-
-
-# -- section kinds ------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class HeadingKind:
-    kind: Kind | None
-    role: str | None  # "title" | "component"
-    words: tuple[str, ...] = ()
-
-
-_HEADING_TOKEN = re.compile(r"30[-/ ]60[-/ ]90|[a-z0-9]+(?:['’][a-z]+)?|&|\+|/", re.IGNORECASE)
-
-
-def _phrases(extra: dict[str, list[str]] | None) -> list[tuple[tuple[str, ...], Kind, str]]:
-    data = lexicon.section_words()
-    out = []
-    for kind in (Kind.STRATEGY, Kind.PLAN, Kind.GOALS):
-        block = data.get(kind.value) or {}
-        for role in ("title", "component"):
-            for phrase in block.get(role) or []:
-                out.append((tuple(_HEADING_TOKEN.findall(str(phrase).lower().replace("’", "'"))),
-                            kind, role))
-        for phrase in (extra or {}).get(kind.value, []):
-            out.append((tuple(_HEADING_TOKEN.findall(phrase.lower())), kind, "title"))
-    out.sort(key=lambda p: -len(p[0]))
-    return out
-
-
-_TOPIC_WORDS = frozenset(lexicon.section_words().get("topic") or ())
-_PHRASE_CACHE: dict[str, list[tuple[tuple[str, ...], Kind, str]]] = {}
-
-
-def heading_kind(title: str, extra: dict[str, list[str]] | None = None) -> HeadingKind:
-    key = repr(sorted((extra or {}).items()))
-    phrases = _PHRASE_CACHE.get(key)
-    if phrases is None:
-        phrases = _PHRASE_CACHE[key] = _phrases(extra)
-    words = [w.lower().replace("’", "'") for w in _HEADING_TOKEN.findall(title)]
-    if len(words) >= 5:
-        fl = lexicon.wordforms().flags.get(words[0], "")
-        if "V" in fl and "N" not in fl:
-            return HeadingKind(None, None)  # "Align and bring clarity to our strategy": a topic
-    joiners = {"&", "and", "+", "/", "vs", "versus", "with"}
-    found: list[tuple[int, int, Kind, str, str]] = []
-    i = 0
-    while i < len(words):
-        for ph, kind, role in phrases:
-            if ph and tuple(words[i : i + len(ph)]) == ph:
-                found.append((i, i + len(ph), kind, role, " ".join(ph)))
-                i += len(ph)
-                break
-        else:
-            i += 1
-    if not found:
-        return HeadingKind(None, None)
-    outside = [w for k, w in enumerate(words) if not any(a <= k < b for a, b, *_ in found)]
-    if set(outside) & _TOPIC_WORDS or (" ".join(words[:2]) in ("how to", "how we", "how do")
-                                       and found[0][0] > 1):
-        return HeadingKind(None, None)  # "Roadmap planning", "Feature rollout process": about plans
-    kinds = {f[2] for f in found}
-    if Kind.STRATEGY in kinds and Kind.PLAN in kinds:
-        for a, b in zip(found, found[1:]):
-            if {a[2], b[2]} == {Kind.STRATEGY, Kind.PLAN}:
-                between = words[a[1] : b[0]]
-                filler = {"the", "our", "this", "next", "year's", "years", "year", "fy", "quarter's",
-                          "sales", "go", "to", "market", "gtm", "team's", "s"}
-                if between and any(w in joiners for w in between) and all(
-                        w in joiners or w in filler or w[:2] in ("fy", "20") or re.fullmatch(
-                            r"[qh][1-4]|\d+", w) for w in between):
-                    return HeadingKind(Kind.MIXED, "title", tuple(f[4] for f in found))
-    last = found[-1]
-    return HeadingKind(last[2], last[3], tuple(f[4] for f in found))
-
-
-def heading_is_statement(title: str, sig: Signals, hk: HeadingKind) -> bool:
-    """A heading is a statement only where it says more than kind words and a time frame."""
-    text = title.lower()
-    for w in hk.words:
-        text = text.replace(w, " ")
-    for a, b in sig.get("DATE") + sig.get("QUARTER"):
-        text = text[:a] + " " * (b - a) + text[b:]
-    rest = [w for w in re.findall(r"[a-z$€£%0-9]+", text) if w not in _STOP and len(w) > 1]
-    if sig.has("PERCENT", "MONEY", "MULTIPLIER"):
-        return True
-    return len(rest) >= 3
 
 
 # -- statement classes --------------------------------------------------------------------------
@@ -156,167 +59,15 @@ def _in_spans(tok: Tok, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= tok.start and tok.end <= b for a, b in spans)
 
 
-@dataclass(frozen=True)
-class _Shape:
-    verb: int  # index of the main verb token, -1 if none
-    frame: str  # imperative | modal | infinitive | present | past | ing | noun
-    subject: str
-
-
-def sentence_shape(tokens: Sequence[Tok], prose: bool = False) -> _Shape:
-    """Find the main verb and the frame it stands in, from word classes and word order.
-
-    In prose (`prose=True`) a sentence rarely opens with a command: unless its first word is a
-    verb our lexicons know, a subject + verb reading is tried first ("Retail foot traffic fell…").
-    """
-    words = [t for t in tokens if t.text.strip()]
-    while words and not any(c.isalnum() for c in words[0].text):
-        words = words[1:]  # bullets, emoji, check marks
-    if not words:
-        return _Shape(-1, "noun", "")
-    if len(words) > 2 and words[0].lower in _SENTENCE_ADVERBS and words[1].text == ",":
-        words = words[2:]
-    colon = next((k for k, t in enumerate(words[:16]) if t.text == ":"), -1)
-    if colon > 0 and colon + 1 < len(words):
-        be = next((k for k, t in enumerate(words[:colon]) if t.lower in _BE), -1)
-        if be >= 0 and colon - be <= 3:
-            words = words[colon + 1 :]  # "Our strategy for FY27 is simple: we are going to …"
-    if (words[0].lower == "to" and len(words) > 3 and "V" in words[1].flags) or (
-            words[0].lower in _SUBORDINATORS):
-        # "To increase awareness, we target …", "After the price spike, 30% of customers left":
-        # the main clause after the purpose or the circumstance decides.
-        comma = next((k for k, t in enumerate(words[:18]) if t.text == ","), -1)
-        if comma > 1 and comma + 1 < len(words):
-            words = words[comma + 1 :]
-    # Labels ("Pillar 2:", "KR1 –") before the sentence proper.
-    start = 0
-    for i, t in enumerate(words[:6]):
-        if t.text in {":", "—", "–"} and i < 5:
-            head = words[0]
-            verb_first = "V" in head.flags and ("N" not in head.flags or i > 2)
-            if not verb_first:
-                start = i + 1
-            break
-    words = words[start:]
-    if not words:
-        return _Shape(-1, "noun", "")
-    first = words[0]
-    fl = first.flags
-    low = first.lower
-    if low == "to" and len(words) > 1 and "V" in words[1].flags:
-        return _Shape(tokens.index(words[1]), "infinitive", "")
-    if low in _MODALS - {"to"} and len(words) > 1:
-        return _Shape(tokens.index(words[1]) if "V" in words[1].flags else -1, "modal", "")
-    second = words[1] if len(words) > 1 else None
-    if "V" in fl and second is not None and second.lower in {"for", "by", "from", "of", "as"} \
-            and "N" in fl:
-        return _Shape(-1, "noun", "")  # "Draft for the January kickoff": a noun
-    if "V" in fl and ("N" in fl or "A" in fl) and second is not None and "N" in second.flags \
-            and "V" not in second.flags and first.lemma not in _known_verbs() \
-            and second.lower not in _DETERMINERS:
-        return _Shape(-1, "noun", "")  # "Green tariffs for every customer": a noun phrase
-    if second is not None and second.text in {"-", "‑"}:
-        return _Shape(-1, "noun", "")  # "Install-on-schedule guarantee": a compound noun
-    if "V" in fl and ("N" in fl or "A" in fl) and first.lemma not in _known_verbs():
-        alt = _subject_verb(tokens, words)
-        if alt.verb >= 0 and (prose or tokens[alt.verb].lower in _BE | _MODALS | {
-                "has", "have", "had", "does", "did"}):
-            return alt
-    if "V" in fl and low not in _DETERMINERS and low not in _SUBJECT_PRONOUNS and (
-        "N" not in fl or second is None or not (
-            "Z" in second.flags or second.lower in (_MODALS - {"to"}) | _BE
-            or ("D" in second.flags and "V" not in second.flags))
-    ):
-        return _Shape(tokens.index(first), "imperative", "")
-    return _subject_verb(tokens, words)
-
-
-def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> _Shape:
-    """Subject + verb: "We sell…", "Nadia posts…", "Each rep walks…", "AEs will book…"."""
-    subject: list[Tok] = []
-    for j, t in enumerate(words[:12]):
-        lw = t.lower
-        if lw in _MODALS and lw != "to" and not (
-                lw in _TO_VERBS and not (j + 1 < len(words) and words[j + 1].lower == "to")):
-            nxt = words[j + 1] if j + 1 < len(words) else None
-            if lw in _TO_VERBS and nxt is not None:
-                nxt = words[j + 2] if j + 2 < len(words) else None  # "need to sign"
-            if lw in {"wo"} and nxt is not None:  # won't
-                nxt = words[j + 2] if j + 2 < len(words) else None
-            if nxt is not None and "V" in nxt.flags:
-                frame = "present" if lw in _WEAK_MODALS else "modal"
-                return _Shape(tokens.index(nxt), frame, " ".join(s.text for s in subject))
-            return _Shape(-1, "modal", " ".join(s.text for s in subject))
-        following = words[j + 1] if j + 1 < len(words) else None
-        if j > 0 and "N" in t.flags and "Z" in t.flags and (
-                following is None or following.text in {".", ",", ";", ":", ")", "—", "–"}):
-            break  # "Flexible contracts across all business sizes.": "sizes" ends a noun phrase
-        if j > 0 and "N" in t.flags and "Z" in t.flags and following is not None and (
-                following.lower in _BE | {"have", "has", "had", "will", "would", "can", "could"}
-                or "D" in following.flags or "Z" in following.flags):
-            subject.append(t)  # "Wholesale prices have fallen": "prices" is the noun
-            continue
-        if j > 0 and subject and lw in _BE and j + 3 < len(words) and words[j + 1].lower == "going" \
-                and words[j + 2].lower == "to" and "V" in words[j + 3].flags:
-            return _Shape(tokens.index(words[j + 3]), "modal", " ".join(s.text for s in subject))
-        if j > 0 and subject and lw in _BE and j + 2 < len(words) and words[j + 1].lower == "to" \
-                and "V" in words[j + 2].flags:
-            # "Our strategy is to increase…", "The goal is to reach…": a desired state;
-            # "Our strategy was to widen…" is history.
-            frame = "past" if lw in {"was", "were"} else "infinitive"
-            return _Shape(tokens.index(words[j + 2]), frame, " ".join(s.text for s in subject))
-        plural_subject = bool(subject) and (subject[-1].lower in {"we", "they", "i", "you"} or (
-            not subject[-1].flags and subject[-1].lower.endswith("s") and subject[-1].text.isalpha()
-            and len(subject[-1].text) > 2 and subject[-1].lower not in _DETERMINERS | {
-                "this", "its", "his", "hers", "ours", "theirs", "yours", "is", "was", "has",
-                "does", "thus", "plus", "less", "unless", "across", "as", "us"}) or (
-            "N" in subject[-1].flags and subject[-1].lower.endswith("s")) or subject[-1].text.isupper())
-        if j > 0 and subject and ("Z" in t.flags or "D" in t.flags or lw in _BE or lw in {
-                "have", "has", "had"} or ("V" in t.flags and plural_subject and "N" not in t.flags)
-                or ("V" in t.flags and plural_subject and j <= 4 and "Z" not in t.flags
-                    and lw not in _DETERMINERS)):
-            frame = "past" if ("D" in t.flags and "Z" not in t.flags and "V" not in t.flags) or lw in {
-                "was", "were"} else "present"
-            if lw in {"has", "have", "had"} and j + 1 < len(words) and "D" in words[j + 1].flags:
-                frame = "past"
-            return _Shape(tokens.index(t), frame, " ".join(s.text for s in subject))
-        if t.text in {",", ";", ".", ":"}:
-            break
-        if subject and "R" in t.flags and "V" not in t.flags and "A" not in t.flags \
-                and lw not in _PREPS:
-            continue  # "The libraries now bundle …": an adverb between subject and verb
-        subject.append(t)
-    return _Shape(-1, "noun", "")
-
-
-_PREPS = {"in", "into", "across", "within", "through", "with", "beyond", "to", "at", "on",
-          "upmarket", "downmarket", "internationally", "abroad", "outside", "inside", "among",
-          "via", "for", "from", "down", "up", "out", "along", "over", "under"}
+_PREPS = _GRAMMAR["preps"]
 _INLINE_FIELD_RX = re.compile(
     r"(?:^|(?<=[\s(\[;,|·—–-]))(?:owner|dri|due|deadline|kpi|budget|supports|pillar|target|who|when|"
     r"lead|status)\s*:[^;|·—–)\]]*", re.IGNORECASE)
 _CHANGE = ("change-up", "change-improve", "change-multiply", "change-reach", "change-down",
            "change-hold")
-_STATIVE = {"be", "is", "are", "was", "were", "have", "has", "had", "need", "needs", "want",
-            "wants", "seem", "seems", "know", "knows", "like", "likes", "believe", "believes",
-            "think", "thinks", "mean", "means", "am", "been", "thank", "thanks", "welcome",
-            "congratulate", "note", "remember", "please", "read", "see", "let", "enjoy", "feel",
-            "ask", "reach"}
-_FACT_VERBS = {"lose", "loses", "cost", "costs", "struggle", "struggles", "face", "faces",
-               "average", "averages", "spend", "spends", "earn", "earns", "owe", "owes",
-               "represent", "represents", "account", "accounts", "churn", "churns"}
-_NON_ACTIVITY_VERBS = {"be", "is", "are", "was", "were", "have", "has", "had", "do", "does",
-                       "need", "needs", "want", "wants", "seem", "seems", "know", "knows", "like",
-                       "likes", "believe", "believes", "think", "thinks", "mean", "means",
-                       "cost", "costs", "take", "takes", "lose", "loses", "buy", "buys",
-                       "prefer", "prefers", "expect", "expects", "struggle", "struggles",
-                       "spend", "spends", "come", "comes", "go", "goes", "get", "gets",
-                       "become", "becomes", "remain", "remains", "stay", "stays", "tend", "tends",
-                       "say", "says", "use", "uses", "own", "owns", "choose", "chooses", "pay",
-                       "pays", "face", "faces", "account", "accounts", "represent",
-                       "represents", "make", "makes", "evaluate", "evaluates", "compare",
-                       "compares", "see", "sees", "care", "cares", "value", "values", "trust",
-                       "trusts", "switch", "switches", "renew", "renews", "churn", "churns"}
+_STATIVE = _GRAMMAR["stative"]
+_FACT_VERBS = _GRAMMAR["fact_verbs"]
+_NON_ACTIVITY_VERBS = _GRAMMAR["non_activity_verbs"]
 
 
 def _without_fields(sig: Signals) -> Signals:
@@ -640,46 +391,19 @@ def classify(stmt: Statement, sig: Signals, section_kind: Kind, is_heading: bool
     return Verdict(Cls.CONTEXT, tuple(ev), tuple(specific), who, why)
 
 
-_WHO_SUBJECTS = {"customer", "buyer", "client", "icp", "market", "segment", "target", "focus",
-                 "audience", "persona", "user", "account", "prospect", "member", "beachhead",
-                 "sweet spot", "niche", "vertical", "ideal customer", "core customer", "patient",
-                 "subscriber", "shopper", "guest"}
-_TEAM_HEADS = {"team", "group", "desk", "squad", "pod", "office", "crew", "function", "department"}
-_SENTENCE_ADVERBS = {"nevertheless", "however", "also", "then", "still", "so", "yet", "meanwhile",
-                     "instead", "eventually", "today", "currently", "historically", "recently",
-                     "finally", "first", "second", "third", "additionally", "furthermore",
-                     "moreover", "overall", "now", "again", "ultimately", "together", "next",
-                     "longer-term", "short-term", "in short", "basically", "importantly", "sadly",
-                     "unfortunately", "fortunately", "today's", "specifically", "practically"}
-_SUBORDINATORS = {"after", "since", "when", "while", "although", "though", "as", "because",
-                  "despite", "following", "during", "over", "last", "before", "once", "if",
-                  "unless", "until", "whereas"}
+_WHO_SUBJECTS = _GRAMMAR["who_subjects"]
+_TEAM_HEADS = _GRAMMAR["team_heads"]
 
 
-@lru_cache(maxsize=1)
-def _known_verbs() -> frozenset[str]:
-    """Lemmas our lexicons use as verbs: a word of these first in an item is an imperative."""
-    out: set[str] = set()
-    for lex in ("activity-verbs", "choice-verbs", "change-up", "change-improve", "change-multiply",
-                "change-reach", "change-down", "change-hold"):
-        out.update(t.split()[0] for t in lexicon.terms(lex) if t)
-    return frozenset(out)
+_NEGATIVE_CHOICE = _GRAMMAR["negative_choice"]
+_PERSON_PRONOUNS = _GRAMMAR["person_pronouns"]
+_WHERE_PREPS = _GRAMMAR["where_preps"]
 
 
-_NEGATIVE_CHOICE = {"stop", "exit", "avoid", "decline", "drop", "deprioritize", "deprioritise",
-                    "sunset", "abandon", "leave", "quit", "pause"}
-_PERSON_PRONOUNS = {"we", "i", "you", "he", "she"}
-_WHERE_PREPS = {"in", "among", "across", "from", "with", "into", "through", "via", "within",
-                "at", "inside", "outside"}
+_RESOURCE_HEADS = _GRAMMAR["resource_heads"]
 
 
-_RESOURCE_HEADS = {"budget", "budgets", "spend", "cost", "costs", "headcount", "funding",
-                   "investment", "resources", "resourcing", "staffing", "tools", "tooling"}
-
-
-_ENUMERATED = {"pillar", "priority", "step", "phase", "objective", "kr", "goal", "option", "part",
-               "section", "chapter", "tier", "wave", "stage", "theme", "bet", "initiative",
-               "workstream", "o", "no", "#", "item", "horizon", "play", "milestone", "week", "day"}
+_ENUMERATED = _GRAMMAR["enumerated"]
 
 
 def _in_compound(text: str, span: tuple[int, int]) -> bool:
@@ -721,7 +445,7 @@ def _resource_head(toks: Sequence[Tok], sig: Signals) -> bool:
     return False
 
 
-def _person_subject(shape: _Shape, toks: Sequence[Tok], sig: Signals) -> bool:
+def _person_subject(shape: Shape, toks: Sequence[Tok], sig: Signals) -> bool:
     """The subject is a person, a role or our own team: "Nadia", "Each rep", "We", "AEs"."""
     words = shape.subject.split()
     if not words:
@@ -775,7 +499,7 @@ def _classify_field(stmt: Statement, sig: Signals) -> Verdict:
     return Verdict(Cls.CONTEXT, (Evidence("field", label),))
 
 
-def _is_fact(sig: Signals, shape: _Shape, toks: Sequence[Tok]) -> bool:
+def _is_fact(sig: Signals, shape: Shape, toks: Sequence[Tok]) -> bool:
     if shape.frame == "past":
         return True
     if sig.has("TARGET_FRAME") and shape.frame != "present":
@@ -800,20 +524,7 @@ def _means_clause(low: str) -> bool:
 
 def _only_generic_who(sig: Signals) -> bool:
     """'customers', 'accounts', 'clients' alone do not choose anyone."""
-    generic = {"customer", "customers", "client", "clients", "account", "accounts", "prospect",
-               "prospects", "market", "markets", "base", "user", "users", "buyer", "buyers",
-               "team", "owner", "owners", "partner", "partners", "direct", "local", "global",
-               "it", "ops", "operations", "manager", "managers", "state", "site", "sites",
-               "industry", "industries", "region", "regions", "sector", "sectors", "segment",
-               "segments", "vertical", "verticals", "niche", "territory", "territories",
-               "geography", "geographies", "department", "departments", "decision-maker",
-               "decision-makers", "decision maker", "decision makers", "end user", "end users",
-               "champion", "champions", "influencer", "influencers", "persona", "personas",
-               "director", "directors", "audience", "prospect", "channel", "channels",
-               "base", "people", "company",
-               "companies", "business", "businesses", "organization", "organizations",
-               "organisation", "organisations", "admin", "administrator", "founder", "founders",
-               "owner-operated", "independent", "developer", "developers", "engineer", "engineers"}
+    generic = _GRAMMAR["generic_who"]
     words = {w.lower() for lab in WHO for w in sig.words(lab)}
     return bool(words) and words <= generic
 
@@ -844,7 +555,7 @@ def _aspiration(sig: Signals, toks: Sequence[Tok]) -> bool:
     return False
 
 
-def _named_event(sig: Signals, toks: Sequence[Tok], shape: _Shape) -> str:
+def _named_event(sig: Signals, toks: Sequence[Tok], shape: Shape) -> str:
     """A capitalised name after an activity verb: "Attend HIMSS", "Sponsor Dreamforce"."""
     if shape.verb < 0 or shape.frame not in {"imperative", "modal", "present"}:
         return ""
@@ -858,9 +569,6 @@ def _named_event(sig: Signals, toks: Sequence[Tok], shape: _Shape) -> str:
     return ""
 
 
-def is_goal_label(kind: Kind) -> bool:
-    return kind == Kind.GOALS
-
 
 def content_words(text: str) -> set[str]:
     """Key terms of a text (lemmas of content words), for traceability between pillars and items."""
@@ -873,6 +581,3 @@ def content_words(text: str) -> set[str]:
         out.add(lemma)
     return out
 
-
-def document_classes(doc: Document) -> None:  # pragma: no cover - placeholder for symmetry
-    return None

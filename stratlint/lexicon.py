@@ -206,5 +206,12 @@ def forms(term: str, lex: str | None = None) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def grammar() -> dict[str, frozenset[str]]:
+    """Closed classes of words (modals, determiners, clause openers) from grammar.yaml."""
+    data = load_yaml(data_dir() / "lexicons" / "grammar.yaml") or {}
+    return {k: frozenset(str(w) for w in v) for k, v in data.items()}
+
+
+@lru_cache(maxsize=1)
 def section_words() -> dict[str, Any]:
     return dict(raw_lexicons()["sections"])

@@ -162,7 +162,7 @@ def test_activities_are_actions(sentence):
     ("Vision", None),
 ])
 def test_heading_kinds(heading, kind):
-    from stratlint.classify import heading_kind
+    from stratlint.headings import heading_kind
 
     assert heading_kind(heading).kind == kind
 

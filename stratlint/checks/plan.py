@@ -9,7 +9,7 @@ from stratlint import lexicon
 from stratlint.analysis import Analysis, Scope
 from stratlint.checks import Context, Hit, check, quote
 from stratlint.checks.alignment import _strategy_targets
-from stratlint.classify import sentence_shape
+from stratlint.shape import sentence_shape
 from stratlint.links import LinkStatus, names_strategy
 from stratlint.model import Cls, Field, Statement
 from stratlint.nlp import Signals
