@@ -38,11 +38,13 @@ FIELD_LABELS: dict[str, str] = {
     "target": "target", "targets": "target", "goal": "target",
     "budget": "budget", "resources": "budget", "cost": "budget", "spend": "budget",
     "headcount": "budget", "investment": "budget",
-    "supports": "supports", "pillar": "supports", "serves": "supports", "strategy pillar": "supports",
+    "supports": "supports", "pillar": "supports", "serves": "supports",
+    "strategy pillar": "supports",
     "status": "status", "notes": "notes", "note": "notes",
 }
 _FIELD_LINE = re.compile(
-    r"^\s*(?P<label>" + "|".join(sorted((re.escape(k) for k in FIELD_LABELS), key=len, reverse=True))
+    r"^\s*(?P<label>"
+    + "|".join(sorted((re.escape(k) for k in FIELD_LABELS), key=len, reverse=True))
     + r")\s*(?:\([^)]*\))?\s*[:=]\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
@@ -230,6 +232,9 @@ class _Builder:
             data = yaml.load(token.content, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
+            context = getattr(exc, "context_mark", None)
+            if context is not None and (mark is None or mark.line >= token.content.count("\n")):
+                mark = context  # "[strategy" never closed: where it opened, not the file's end
             line = start + 2 + (mark.line if mark is not None else 0)
             problem = getattr(exc, "problem", None) or "invalid YAML"
             self.problems.append((line, f"front matter is not valid YAML: {problem}"))
@@ -243,8 +248,8 @@ class _Builder:
             self.problems.append((start + 1, "front matter is not a mapping of keys to values"))
             return
         self.front_matter = {str(k): v for k, v in data.items()}
-        for i, line in enumerate(token.content.split("\n")):
-            m = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
+        for i, key_line in enumerate(token.content.split("\n")):
+            m = re.match(r"^([A-Za-z_][\w-]*)\s*:", key_line)
             if m and m.group(1) not in self.front_matter_lines:
                 self.front_matter_lines[m.group(1)] = start + 2 + i
 
@@ -266,7 +271,7 @@ def inline_fields(text: str) -> list[tuple[str, str]]:
     """`Label: value` fields inside a line of prose; a value keeps balanced brackets ("Owner:
     Priya Shah (Partnerships)") and ends at `;`, `|`, a dash, an unmatched `)` or `]`, or the
     next label."""
-    out = []
+    out: list[tuple[str, str]] = []
     pos = 0
     while True:
         m = _INLINE_FIELD.search(text, pos)
@@ -375,7 +380,7 @@ def parse(text: str, path: str = "<text>") -> Document:
         elif ty == "list_item_close":
             if items:
                 _close_item(b, current, items.pop(), items)
-        elif ty == "inline" and in_head is not None and tokens[i - 1].type in ("th_open", "td_open"):
+        elif ty == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
             ln = (t.map or [0, 0])[0]
             raw, offs = b.locate(t.content, ln, cell_from)
             plain = to_plain(raw, offs, b.refs)
@@ -414,9 +419,8 @@ def parse(text: str, path: str = "<text>") -> Document:
             ln = (t.map or [0, 0])[0]
             for m in re.finditer(r"<!--(.*?)-->", t.content, re.DOTALL):
                 b.comments.append((ln + 1 + t.content.count("\n", 0, m.start()), m.group(1)))
-        elif ty in ("paragraph_open",) and items and items[-1].raw_parts and items[-1].statement is None:
-            pass
-        if ty in ("bullet_list_open", "ordered_list_open") and items and items[-1].statement is None:
+        if ty in ("bullet_list_open", "ordered_list_open") and items and (
+                items[-1].statement is None):
             # A nested list starts: the parent item's own text is complete.
             _flush_item(b, current, items[-1], items[:-1])
         i += 1
@@ -430,7 +434,7 @@ def _flush_item(b: _Builder, section: int, item: _Item, outer: list[_Item]) -> N
         return
     raw = "\n".join(p[0] for p in item.raw_parts)
     offs: list[int] = []
-    for k, (part, po) in enumerate(item.raw_parts):
+    for k, (_part, po) in enumerate(item.raw_parts):
         offs.extend(po)
         if k < len(item.raw_parts) - 1:
             offs.append(po[-1] if po else 0)
@@ -451,7 +455,8 @@ def _flush_item(b: _Builder, section: int, item: _Item, outer: list[_Item]) -> N
     for lab, val in inline_fields(plain.text):
         item.fields.append(Field(lab, val, b.pos(plain.offsets[0])[0]))
     idx = b.add_statement(section, "item", keep, parent=item.parent, depth=item.depth,
-                          quoted=item.quoted, checkbox=any(f.label == "checkbox" for f in item.fields),
+                          quoted=item.quoted,
+                          checkbox=any(f.label == "checkbox" for f in item.fields),
                           is_field=whole is not None)
     item.statement = idx
     if idx is not None:
@@ -487,7 +492,8 @@ def _add_paragraph(b: _Builder, section: int, plain: Plain, quoted: bool) -> Non
         idx = b.add_statement(section, "sentence", piece, quoted=quoted, is_field=fld is not None)
         if idx is not None:
             if fld:
-                b.sections[section]["fields"].append(Field(fld[0], fld[1], b.statements[idx]["line"]))
+                line = b.statements[idx]["line"]
+                b.sections[section]["fields"].append(Field(fld[0], fld[1], line))
             b.statements[idx]["fields"].extend(
                 Field(lab, val, b.statements[idx]["line"]) for lab, val in inline_fields(piece.text)
             )
@@ -565,7 +571,7 @@ def _freeze(b: _Builder) -> Document:
         )
         for s in b.statements
     )
-    last_line = len(b.lines)
+    last_line = len(b.line_starts)  # a final newline does not start another line
     secs = b.sections
     # A section ends where the next heading of its level or higher starts (one pass, a stack of
     # the sections still open).
