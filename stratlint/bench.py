@@ -354,9 +354,10 @@ def profile(files: list[Path]) -> str:
     t0 = time.perf_counter()
     from stratlint import lexicon, nlp
     from stratlint.cache import derived_dir
-    from stratlint.engine import BATCH, Pool, Project, findings_for, quiet_gc
+    from stratlint.engine import BATCH, findings_for, quiet_gc
     from stratlint.files import read_text
     from stratlint.parse import parse
+    from stratlint.project import Pool, Project
     from stratlint.settings import Settings
 
     root = Path(os.path.commonpath([str(p) for p in files]))

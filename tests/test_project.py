@@ -217,8 +217,8 @@ def test_lint_sources_resolves_links_between_the_given_texts(tmp_path):
 def test_the_linker_index_finds_exactly_the_documents_that_name_a_file(tmp_path):
     import random
 
-    from stratlint.engine import Pool
     from stratlint.links import mention_keys
+    from stratlint.project import Pool
 
     rng = random.Random(3)
     names = ["fy27.md", "FY27.md", "my strategy.md", "a(b).md", "x.markdown", "README.md",
