@@ -50,7 +50,7 @@ def read_text(path: Path | str) -> str:
         raise ReadError("permission denied") from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise ReadError("symbolic link loop (the link points back to itself)") from None
+            raise ReadError("symbolic link loop: following the link leads back to it") from None
         raise ReadError(exc.strerror or "cannot be read") from None
     return decode(data)
 
