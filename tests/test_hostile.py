@@ -366,15 +366,17 @@ def test_an_interrupted_run_exits_130_and_leaves_no_output_file(tmp_path: Path) 
     and no half-written cache entry."""
     import signal
 
-    for i in range(40):
-        (tmp_path / f"doc{i}.md").write_text("## Notes\n\n" + "We sell to distributors. " * 4000)
+    for i in range(60):
+        (tmp_path / f"doc{i}.md").write_text("## Notes\n\n" + "".join(
+            f"We sell to distributor {i}-{k} in Ohio. " for k in range(3000)))
     out = tmp_path / "report.json"
     exe = Path(sys.executable).with_name("stratlint")
-    proc = subprocess.Popen([str(exe), "--format", "json", "-o", str(out), "--jobs", "1",
+    proc = subprocess.Popen([str(exe), "--format", "json", "-o", str(out), "--jobs", "2",
                              "--cache-dir", str(tmp_path / "cache"), "."], cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(4)  # past start-up, into the linting
-    proc.send_signal(signal.SIGINT)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    time.sleep(5)  # past start-up, into the linting
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the workers get it too
     _, err = proc.communicate(timeout=120)
     if proc.returncode in (0, 1):
         pytest.skip("the run finished before the signal arrived")
@@ -477,3 +479,16 @@ def test_a_pathological_gitignore_pattern_cannot_hang_the_linter(tmp_path: Path)
     r, elapsed = _timed("--format", "json", "--no-cache", ".", cwd=tmp_path, timeout=12)
     assert "S101" in {f["rule"] for f in _json(r)["findings"]}
     assert elapsed < 12
+
+
+def test_a_yaml_object_tag_in_the_configuration_is_an_error_and_never_executed(
+        tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".stratlint.yaml").write_text(
+        f"select: [S101]\nfail-on: !!python/object/apply:os.system ['touch {marker}']\n")
+    (tmp_path / "plan.md").write_text(SEED)
+    r = run_cli("--format", "json", "--no-cache", "plan.md", cwd=tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert ".stratlint.yaml" in r.stderr and ":2" in r.stderr, r.stderr
+    assert not marker.exists()
