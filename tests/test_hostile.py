@@ -408,7 +408,7 @@ def test_the_command_never_opens_a_network_connection(tmp_path: Path) -> None:
 # -- time linear in input size, through the whole pipeline -------------------------------------
 
 _QUADRATIC_SHAPE = pytest.mark.xfail(
-    reason="classify.sentence_shape drops leading non-word tokens one list slice at a time, "
+    reason="shape.sentence_shape drops leading non-word tokens one list slice at a time, "
            "quadratic in a statement of thousands of punctuation or emoji tokens (fix described "
            "in the issue 7 report)", strict=False)
 
