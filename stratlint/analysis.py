@@ -44,17 +44,19 @@ class Analysis:
     has_strategy_label: bool = False
 
     def statements_of(self, scope: Scope, headings: bool = True) -> list[Statement]:
+        """The scope's statements in document order (headings only where they are statements).
+
+        Reads only the scope's own sections, so a document with many scopes stays linear.
+        """
         doc = self.doc
-        out: list[Statement] = []
-        secs = set(scope.sections)
-        for st in doc.statements:
-            if st.section not in secs or st.quoted:
-                continue
-            if st.form == "heading":
-                if not headings or st.index not in self.verdicts:
-                    continue
-            out.append(st)
-        return out
+        ids: list[int] = []
+        for si in scope.sections:
+            sec = doc.sections[si]
+            if headings and sec.heading is not None and sec.heading in self.verdicts:
+                ids.append(sec.heading)
+            ids.extend(sec.statements)
+        ids.sort()
+        return [doc.statements[i] for i in ids if not doc.statements[i].quoted]
 
     def own_statements(self, section: int) -> list[Statement]:
         sec = self.doc.sections[section]

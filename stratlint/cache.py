@@ -17,6 +17,7 @@ Delete the folder to clear it. Importing this module does not import spaCy.
 from __future__ import annotations
 
 import hashlib
+import contextlib
 import json
 import os
 import sys
@@ -205,6 +206,7 @@ class Cache:
         if not self._new and len(kept) == len(old):
             return  # a fully cached run with nothing to forget: leave the file as it is
         kept.update(self._new)
+        tmp = ""
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".json")
@@ -213,8 +215,13 @@ class Cache:
                           separators=(",", ":"))
             os.chmod(tmp, 0o644)  # mkstemp makes it private; a cache is as readable as the repo
             os.replace(tmp, self.file)
-        except OSError:
-            pass  # a full disk or a read-only folder: the run's findings stand, uncached
+        except BaseException as exc:  # Ctrl-C or an error mid-write: leave no half-written file
+            if tmp:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            if not isinstance(exc, OSError):
+                raise
+            # a full disk or a read-only folder: the run's findings stand, uncached
 
 
 def _outcome(data: dict[str, Any]) -> Outcome:

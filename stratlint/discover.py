@@ -87,6 +87,9 @@ class _Ignores:
         return bool(verdict)
 
 
+MAX_WILDCARDS = 8  # per .gitignore pattern; more is skipped (see _read_spec)
+
+
 def _read_spec(path: str) -> pathspec.GitIgnoreSpec | None:
     try:
         with open(path, encoding="utf-8", errors="replace") as fh:
@@ -95,6 +98,10 @@ def _read_spec(path: str) -> pathspec.GitIgnoreSpec | None:
         return None
     import pathspec  # only where there is a .gitignore: a tenth of a cached run's start-up
 
+    # pathspec turns a pattern into a backtracking regex: one with many wildcards ("*a*a*a…*b")
+    # can take minutes on a long name. Such patterns are left out; real .gitignore files
+    # do not need them.
+    lines = [ln for ln in lines if ln.count("*") + ln.count("?") <= MAX_WILDCARDS]
     try:
         return pathspec.GitIgnoreSpec.from_lines(lines)
     except Exception:  # a malformed pattern must not stop the run; git would skip it too

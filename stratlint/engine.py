@@ -145,22 +145,43 @@ def check_documents(items: Sequence[tuple[str, str]], project: Project) -> list[
 
     settings = project.settings
     reuse: dict[int, Analysis] = {}
-    fresh: list[Document] = []
+    failed: dict[int, Outcome] = {}
+    fresh: list[tuple[int, Document]] = []
     for i, (path, text) in enumerate(items):
         known = project.known(real_path(path))
         if known is not None and known.doc.path == path and known.doc.text == text:
             reuse[i] = known
-        else:
-            fresh.append(parse(text, path))
-    analysed = iter(analyse_many(fresh, settings))
-    analyses = [reuse[i] if i in reuse else next(analysed) for i in range(len(items))]
+            continue
+        try:
+            fresh.append((i, parse(text, path)))
+        except Exception as exc:  # a bug of ours must not cost the other files their results
+            failed[i] = _internal_error(path, exc)
+    done = dict(reuse)
+    try:
+        done.update(zip((i for i, _ in fresh), analyse_many([d for _, d in fresh], settings),
+                        strict=True))
+    except Exception:
+        for i, d in fresh:  # find the document that fails, keep the others
+            try:
+                done[i] = analyse_many([d], settings)[0]
+            except Exception as exc:
+                failed[i] = _internal_error(d.path, exc)
+    analyses = [done[i] for i in range(len(items)) if i in done]
     for a in analyses:
         project.add(a)
     out: list[Outcome] = []
-    for a in analyses:
+    for i in range(len(items)):
+        if i in failed:
+            out.append(failed[i])
+            continue
+        a = done[i]
         errors = [InputError(a.doc.path, msg, line) for line, msg in a.doc.problems]
-        resolver = project.resolver(a)
-        findings = findings_for(a, settings, project, errors, resolver)
+        try:
+            resolver = project.resolver(a)
+            findings = findings_for(a, settings, project, errors, resolver)
+        except Exception as exc:
+            out.append(_internal_error(a.doc.path, exc))
+            continue
         real = real_path(a.doc.path)
         linked = {real: project.mention_digest(real)} if resolver.used_linked_plans and real \
             else {}
@@ -168,6 +189,15 @@ def check_documents(items: Sequence[tuple[str, str]], project: Project) -> list[
     for a in analyses:
         project.release(a)
     return out
+
+
+def _internal_error(path: str, exc: Exception) -> Outcome:
+    """An error of stratlint's own while linting one file: reported on that file, run goes on."""
+    if os.environ.get("STRATLINT_DEBUG"):
+        raise exc
+    message = (f"stratlint failed on this file ({type(exc).__name__}: {exc}); the other files "
+               "were linted. Please report it with the file.")
+    return Outcome(path, [], [InputError(path, message)], {}, {})
 
 
 def still_valid(outcome: Outcome, project: Project) -> bool:

@@ -41,8 +41,9 @@ def sentence_shape(tokens: Sequence[Tok], prose: bool = False) -> Shape:
     verb our lexicons know, a subject + verb reading is tried first ("Retail foot traffic fell…").
     """
     words = [t for t in tokens if t.text.strip()]
-    while words and not any(c.isalnum() for c in words[0].text):
-        words = words[1:]  # bullets, emoji, check marks
+    # Bullets, emoji, check marks before the first word (one slice: linear however many).
+    k = next((i for i, t in enumerate(words) if any(c.isalnum() for c in t.text)), len(words))
+    words = words[k:]
     if not words:
         return Shape(-1, "noun", "")
     if len(words) > 2 and words[0].lower in _SENTENCE_ADVERBS and words[1].text == ",":
