@@ -9,34 +9,12 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import CROSS_FILE_STRATEGY
 
 from stratlint.engine import lint_files, lint_sources
 from stratlint.settings import Settings
 
-STRATEGY = """\
-# FY27 Sales Strategy
-
-## The challenge
-
-Our win rate against the large vendors fell from 34% to 21% last year.
-
-## Where we play
-
-We sell retrofit kits to food and beverage plants in Ohio whose lines are older than 20 years.
-We will not bid full-line PLC migrations.
-
-## How we win
-
-Plants buy from us because a kit is installed in a weekend, with no shutdown to justify.
-
-## Retrofit kits for weekend windows
-
-Sell retrofit kits that install during weekend maintenance windows.
-
-## Distributor-led selling in small plants
-
-Reach plants under 200 employees through their MRO distributors.
-"""
+STRATEGY = CROSS_FILE_STRATEGY
 
 PLAN_BODY = """\
 # Ohio Territory Plan
