@@ -42,6 +42,7 @@ class Analysis:
     mislabeled: dict[int, tuple[Kind, Kind, int, int]] = field(default_factory=dict)
     mixed: dict[int, str] = field(default_factory=dict)
     has_strategy_label: bool = False
+    lexicon_extra: Mapping[str, list[str]] = field(default_factory=dict)  # user's lexicon additions
 
     def statements_of(self, scope: Scope, headings: bool = True) -> list[Statement]:
         """The scope's statements in document order (headings only where they are statements).
@@ -57,13 +58,6 @@ class Analysis:
             ids.extend(sec.statements)
         ids.sort()
         return [doc.statements[i] for i in ids if not doc.statements[i].quoted]
-
-    def own_statements(self, section: int) -> list[Statement]:
-        sec = self.doc.sections[section]
-        out = [self.doc.statements[i] for i in sec.statements]
-        if section == self.top and self.doc.title is not None and self.top != self.doc.title:
-            pass
-        return [s for s in out if not s.quoted]
 
     def cls(self, st: Statement) -> Cls:
         v = self.verdicts.get(st.index)
@@ -128,7 +122,8 @@ def analyse_document(
             continue
         verdicts[st.index] = classify(st, sig, kind, has_children=st.index in parents)
 
-    a = Analysis(doc, tuple(signals), hk, tuple(kinds), verdicts, top)
+    a = Analysis(doc, tuple(signals), hk, tuple(kinds), verdicts, top,
+                 lexicon_extra=dict(lexicon_extra or {}))
     _judge_sections(a)
     _build_scopes(a)
     a.has_strategy_label = any(k == Kind.STRATEGY for k in kinds) or any(

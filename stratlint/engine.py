@@ -24,7 +24,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +43,7 @@ BATCH = 64  # documents per spaCy stream, and per task sent to a worker
 
 __all__ = ["BATCH", "Outcome", "Pool", "Project", "Run", "analyse_many", "check_documents",
            "effective_jobs", "findings_for", "lint_files", "lint_sources", "lint_text",
-           "plan_tasks", "quiet_gc", "still_valid", "text_hash", "with_severity"]
+           "plan_tasks", "quiet_gc", "still_valid", "text_hash"]
 
 
 # -- one document and a batch of documents ---------------------------------------------------
@@ -475,6 +475,3 @@ def _linked_names(text: str) -> set[str]:
             out.add(name)
     return out
 
-
-def with_severity(findings: list[Finding], settings: Settings) -> list[Finding]:
-    return [replace(f, severity=settings.severity.get(f.rule, f.severity)) for f in findings]

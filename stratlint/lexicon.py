@@ -205,6 +205,17 @@ def forms(term: str, lex: str | None = None) -> set[str]:
     return out
 
 
+def term_set(name: str, extra: Mapping[str, Iterable[str]] | None = None) -> frozenset[str]:
+    """A lexicon's terms (with the user's additions) as a set, built once per configuration."""
+    added = tuple(sorted(str(t).lower() for t in (extra or {}).get(name, ())))
+    return _term_set(name, added)
+
+
+@lru_cache(maxsize=64)
+def _term_set(name: str, added: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(terms(name, {name: list(added)}))
+
+
 @lru_cache(maxsize=1)
 def grammar() -> dict[str, frozenset[str]]:
     """Closed classes of words (modals, determiners, clause openers) from grammar.yaml."""

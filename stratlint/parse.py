@@ -254,11 +254,6 @@ class _Builder:
                 self.front_matter_lines[m.group(1)] = start + 2 + i
 
 
-def _split_fields(plain: Plain) -> tuple[list[Plain], list[tuple[str, str, int]]]:
-    """Split a paragraph's plain text at field lines; return prose pieces and fields."""
-    return [plain], []
-
-
 def _field_of(text: str) -> tuple[str, str] | None:
     m = _FIELD_LINE.match(text)
     if not m:
@@ -379,7 +374,7 @@ def parse(text: str, path: str = "<text>") -> Document:
             checkbox_next = True
         elif ty == "list_item_close":
             if items:
-                _close_item(b, current, items.pop(), items)
+                _flush_item(b, current, items.pop())
         elif ty == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
             ln = (t.map or [0, 0])[0]
             raw, offs = b.locate(t.content, ln, cell_from)
@@ -422,14 +417,14 @@ def parse(text: str, path: str = "<text>") -> Document:
         if ty in ("bullet_list_open", "ordered_list_open") and items and (
                 items[-1].statement is None):
             # A nested list starts: the parent item's own text is complete.
-            _flush_item(b, current, items[-1], items[:-1])
+            _flush_item(b, current, items[-1])
         i += 1
     while items:
-        _close_item(b, current, items.pop(), items)
+        _flush_item(b, current, items.pop())
     return _freeze(b)
 
 
-def _flush_item(b: _Builder, section: int, item: _Item, outer: list[_Item]) -> None:
+def _flush_item(b: _Builder, section: int, item: _Item) -> None:
     if item.statement is not None or not item.raw_parts:
         return
     raw = "\n".join(p[0] for p in item.raw_parts)
@@ -440,7 +435,6 @@ def _flush_item(b: _Builder, section: int, item: _Item, outer: list[_Item]) -> N
             offs.append(po[-1] if po else 0)
     plain = to_plain(raw, offs, b.refs)
     # Lines inside the item that are fields ("Owner: Kelsey" on its own line) are attributes.
-    prose_lines: list[str] = []
     keep = Plain(plain.text, plain.offsets, plain.links, plain.comments)
     whole = _field_of(plain.text)
     if whole and item.parent is not None:
@@ -451,7 +445,6 @@ def _flush_item(b: _Builder, section: int, item: _Item, outer: list[_Item]) -> N
                               quoted=item.quoted, is_field=True)
         item.statement = idx
         return
-    del prose_lines
     for lab, val in inline_fields(plain.text):
         item.fields.append(Field(lab, val, b.pos(plain.offsets[0])[0]))
     idx = b.add_statement(section, "item", keep, parent=item.parent, depth=item.depth,
@@ -461,10 +454,6 @@ def _flush_item(b: _Builder, section: int, item: _Item, outer: list[_Item]) -> N
     item.statement = idx
     if idx is not None:
         b.statements[idx]["fields"].extend(f for f in item.fields if f.label != "checkbox")
-
-
-def _close_item(b: _Builder, section: int, item: _Item, outer: list[_Item]) -> None:
-    _flush_item(b, section, item, outer)
 
 
 def _add_paragraph(b: _Builder, section: int, plain: Plain, quoted: bool) -> None:

@@ -152,7 +152,24 @@ def test_generated_rule_docs_are_current():
         "docs/rules.md is stale: run `python -m stratlint.docs > docs/rules.md`")
 
 
-def test_examples_folder_lints(tmp_path):
-    r = run_cli(str(ROOT / "examples"))
-    assert r.returncode in (0, 1), r.stderr
-    assert Path(ROOT / "examples").is_dir()
+def test_examples_give_the_findings_the_readme_shows():
+    r = run_cli(str(ROOT / "examples"), "--format", "json", "--no-cache")
+    assert r.returncode == 1, r.stderr
+    got = {(Path(x["path"]).name, x["rule"]) for x in json.loads(r.stdout)["findings"]}
+    assert {("sales-strategy-draft.md", rid) for rid in ("S101", "S102", "S103", "S104", "S106")} \
+        <= got
+    assert not any(name == "fy27-sales-strategy.md" for name, _ in got)  # the clean strategy
+    assert ("q3-sales-plan.md", "P201") not in got  # its strategy is linked in front matter
+    assert ("q3-sales-plan.md", "P202") in got
+
+
+def test_weak_owners_added_in_configuration_count_as_no_owner(tmp_path):
+    (tmp_path / ".stratlint.yaml").write_text("lexicon:\n  weak-owners: [the pod]\n")
+    (tmp_path / "plan.md").write_text(
+        "## Strategy\n\nFocus on US dental groups because we cut no-shows.\n\n"
+        "## Plan\n\n- Call 20 dental groups by May (Owner: the pod).\n")
+    data = json.loads(run_cli("plan.md", "--format", "json", "--no-cache", cwd=tmp_path).stdout)
+    assert ("P202", 7) in {(x["rule"], x["line"]) for x in data["findings"]}
+    plain = json.loads(run_cli("plan.md", "--format", "json", "--no-cache", "--no-config",
+                               cwd=tmp_path).stdout)
+    assert ("P202", 7) not in {(x["rule"], x["line"]) for x in plain["findings"]}

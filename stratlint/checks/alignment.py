@@ -86,7 +86,7 @@ def pillar_records(a: Analysis, scope: Scope) -> list[Pillar]:
             if c not in scope.sections:
                 continue
             words = _words(a, c)
-            if words & _CONTAINER or (not words and False):
+            if words & _CONTAINER:
                 containers.append(c)
                 continue
             if words & _COMPONENT or _NOT_A_PILLAR.search(doc.sections[c].title):

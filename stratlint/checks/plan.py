@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from stratlint import lexicon
 from stratlint.analysis import Analysis, Scope
 from stratlint.checks import Context, Hit, check, quote
-from stratlint.checks.alignment import _strategy_targets
 from stratlint.shape import sentence_shape
 from stratlint.links import LinkStatus, names_strategy
 from stratlint.model import Cls, Field, Statement
@@ -36,11 +35,10 @@ def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
             yield st
 
 
-def _weak(value: str) -> bool:
+def _weak(value: str, weak: frozenset[str]) -> bool:
     v = value.strip().strip("*_ ").lower()
     if _PLACEHOLDER.match(v):
         return True
-    weak = set(lexicon.terms("weak-owners"))
     return v in weak or v.rstrip(".") in weak
 
 
@@ -72,7 +70,7 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
         return True
     toks = sig.tokens
     roles = sig.get("roles")
-    weak = set(lexicon.terms("weak-owners"))
+    weak = lexicon.term_set("weak-owners", a.lexicon_extra)
     shape = sentence_shape(toks)
     subject_end = toks[shape.verb].start if shape.verb >= 0 and shape.subject else -1
     for a0, b0 in roles:
@@ -89,10 +87,10 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
         if any(c.isupper() for c in word) or a0 < subject_end or prev in {"(", "—", "–", "-", ":",
                                                                           "/", "|", "by"}:
             return True
-    return _person(sig, heading)
+    return _person(sig, heading, weak)
 
 
-def _person(sig: Signals, heading: bool) -> bool:
+def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
     """A person's name where owners stand: the subject, in brackets, or after a dash at the end."""
     toks = [t for t in sig.tokens if t.text.strip()]
     if not toks:
@@ -114,7 +112,7 @@ def _person(sig: Signals, heading: bool) -> bool:
         first = shape.subject.split()[0]
         if first[:1].isupper() and first.isalpha() and not lexicon.wordforms().flags.get(
                 first.lower()) and first.lower() not in _PRONOUNS and first.lower() not in set(
-                lexicon.terms("weak-owners")):
+                extra_weak):
             return True
     labels = {"note", "notes", "goal", "target", "objective", "why", "what", "how", "when", "step",
               "phase", "week", "month", "day", "result", "outcome", "context", "summary", "update",
@@ -140,18 +138,19 @@ def _person(sig: Signals, heading: bool) -> bool:
     return False
 
 
-def _field_owner(fields: tuple[Field, ...]) -> bool | None:
+def _field_owner(fields: tuple[Field, ...], weak: frozenset[str]) -> bool | None:
     """True: a real owner; False: only weak or placeholder owners; None: no owner field."""
     vals = [f.value for f in fields if f.label == "owner"]
     if not vals:
         return None
-    return any(not _weak(v) for v in vals)
+    return any(not _weak(v, weak) for v in vals)
 
 
 def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
+    weak = lexicon.term_set("weak-owners", a.lexicon_extra)
     chain = [st, *_ancestors(a, st)]
     for item in chain:
-        fo = _field_owner(item.fields)
+        fo = _field_owner(item.fields, weak)
         if fo is not None:
             return fo
         sig = a.signals[item.index]
@@ -159,7 +158,7 @@ def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
             return True
     for s in _section_chain(a, st, scope):
         sec = a.doc.sections[s]
-        fo = _field_owner(sec.fields)
+        fo = _field_owner(sec.fields, weak)
         if fo is not None:
             return fo
         if sec.heading is not None and s != a.doc.title and _owner_in_text(
@@ -171,18 +170,14 @@ def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
 # -- deadlines ----------------------------------------------------------------------------------
 
 def _time_in(sig: Signals) -> bool:
-    return sig.has("DATE", "FREQUENCY", "frequencies", "SLA") and not _only_vague_time(sig)
-
-
-def _only_vague_time(sig: Signals) -> bool:
-    return False
+    return sig.has("DATE", "FREQUENCY", "frequencies", "SLA")
 
 
 def _field_due(fields: tuple[Field, ...], a: Analysis) -> bool | None:
     vals = [f.value for f in fields if f.label == "due"]
     if not vals:
         return None
-    vague = set(lexicon.terms("vague-times"))
+    vague = lexicon.term_set("vague-times", a.lexicon_extra)
     for v in vals:
         low = v.strip().strip("*_ ").lower()
         if not low or _PLACEHOLDER.match(low) or low in vague or low.rstrip(".") in vague:
@@ -413,6 +408,3 @@ def broken_strategy_link(ctx: Context) -> Iterator[Hit]:
             "`strategy.md#where-we-play`).",
         )
 
-
-def _unused() -> None:  # keep imports honest for linters
-    _ = _strategy_targets
