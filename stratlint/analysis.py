@@ -7,10 +7,13 @@ The result, `Analysis`, is what rules see: they never touch Markdown.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from stratlint.classify import Verdict, classify
+from stratlint.classify import Evidence, Verdict, classify
 from stratlint.headings import HeadingKind, heading_is_statement, heading_kind
+from stratlint.learn import models as learned
+from stratlint.learn.features import section_features, statement_features
+from stratlint.learn.linear import argmax
 from stratlint.model import Cls, Document, Kind, Section, Statement
 from stratlint.nlp import Signals, analyse
 
@@ -43,6 +46,11 @@ class Analysis:
     mixed: dict[int, str] = field(default_factory=dict)
     has_strategy_label: bool = False
     lexicon_extra: Mapping[str, list[str]] = field(default_factory=dict)  # user's lexicon additions
+    parents: set[int | None] = field(default_factory=set)  # statements that head sub-items
+    hints: tuple[Kind, ...] = ()  # the kind each section's heading (or front matter) suggests
+    genre_proba: dict[int, dict[str, float]] = field(default_factory=dict)  # section → genre → p
+    class_proba: dict[int, dict[str, float]] = field(default_factory=dict)  # statement → class → p
+    unsure: dict[int, str] = field(default_factory=dict)  # section → why its hint was not confirmed
 
     def statements_of(self, scope: Scope, headings: bool = True) -> list[Statement]:
         """The scope's statements in document order (headings only where they are statements).
@@ -75,6 +83,7 @@ def analyse_document(
     signals: Sequence[Signals] | None = None,
     sections_extra: Mapping[str, list[str]] | None = None,
     lexicon_extra: Mapping[str, list[str]] | None = None,
+    use_models: bool = True,
 ) -> Analysis:
     if signals is None:
         signals = analyse([s.text for s in doc.statements], lexicon_extra)
@@ -122,8 +131,19 @@ def analyse_document(
             continue
         verdicts[st.index] = classify(st, sig, kind, has_children=st.index in parents)
 
-    a = Analysis(doc, tuple(signals), hk, tuple(kinds), verdicts, top,
-                 lexicon_extra=dict(lexicon_extra or {}))
+    hints = tuple(kinds)
+    models = learned.get() if use_models else None
+    class_proba: dict[int, dict[str, float]] = {}
+    genre_proba: dict[int, dict[str, float]] = {}
+    unsure: dict[int, str] = {}
+    if models is not None:
+        hand = dict(verdicts)  # the genre model reads the hand verdicts, as it was trained
+        class_proba = _learned_classes(doc, signals, verdicts, hints, parents, models)
+        genre_proba, unsure = _confirm_kinds(doc, signals, hand, hk, kinds, fm_kind, models)
+
+    a = Analysis(doc, tuple(signals), hk, tuple(kinds), verdicts, top, parents=parents,
+                 lexicon_extra=dict(lexicon_extra or {}), hints=hints, genre_proba=genre_proba,
+                 class_proba=class_proba, unsure=unsure)
     _judge_sections(a)
     _build_scopes(a)
     a.has_strategy_label = any(k == Kind.STRATEGY for k in kinds) or any(
@@ -131,8 +151,122 @@ def analyse_document(
     return a
 
 
+def _learned_classes(doc: Document, signals: Sequence[Signals], verdicts: dict[int, Verdict],
+                     hints: Sequence[Kind], parents: set[int | None],
+                     models: learned.Models) -> dict[int, dict[str, float]]:
+    """Each statement's class from the learned model; an unsure one reads as CONTEXT (§8.9)."""
+    out: dict[int, dict[str, float]] = {}
+    for i, v in list(verdicts.items()):
+        st = doc.statements[i]
+        if st.is_field:
+            continue
+        p = models.cls.proba(statement_inputs(doc, signals, verdicts, hints, parents, i))
+        out[i] = p
+        cls, prob = argmax(p, learned.CLASSES)
+        if prob < models.class_threshold(cls):
+            cls = "CONTEXT"
+        if cls != v.cls.value:
+            verdicts[i] = replace(v, cls=Cls(cls), evidence=(
+                Evidence("model", f"{cls} p={prob:.2f}"),) + v.evidence)
+    return out
+
+
+def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[int, Verdict],
+                   hk: Sequence[HeadingKind], kinds: list[Kind], fm_kind: Kind | None,
+                   models: learned.Models) -> tuple[dict[int, dict[str, float]], dict[int, str]]:
+    """Genre first (SPEC §8.9): a section keeps the kind its heading suggests only when its content
+    is confidently that kind of material; otherwise it is `other` and no S, P or D rule runs on it.
+    Front matter `type:` is a declaration and always counts. A section with no content of its own
+    stands or falls with the sections under it."""
+    proba: dict[int, dict[str, float]] = {}
+    unsure: dict[int, str] = {}
+    hints = list(kinds)
+    declared = set()
+    if fm_kind is not None:
+        declared = {s.index for s in doc.sections
+                    if s.index in (0, doc.title) or (hk[s.index].kind is None and _declared_above(
+                        doc, hk, s.index))}
+    confirmed: dict[int, bool] = {}
+    for sec in reversed(doc.sections):
+        kind = hints[sec.index]
+        if kind == Kind.OTHER:
+            continue
+        if sec.index in declared:
+            confirmed[sec.index] = True
+            continue
+        own = own_statements(doc, sec.index)
+        if not own:
+            ok = any(confirmed.get(c, False) and hints[c] == kind for c in sec.children) or (
+                sec.index == doc.title and any(confirmed.get(c, False) and hints[c] == kind
+                                               for c in doc.sections[0].children))
+            confirmed[sec.index] = ok
+            if not ok:
+                kinds[sec.index] = Kind.OTHER
+                unsure[sec.index] = "no confirmed content under it"
+            continue
+        feats = section_inputs(doc, signals, verdicts, hk, hints, sec.index, own)
+        p = models.genre.proba(feats)
+        proba[sec.index] = p
+        material = learned.MATERIAL[kind.value]
+        pm = sum(p[g] for g in material)
+        ok = pm >= models.genre_threshold(kind.value)
+        confirmed[sec.index] = ok
+        if not ok:
+            kinds[sec.index] = Kind.OTHER
+            best, bp = argmax(p, learned.GENRES)
+            unsure[sec.index] = f"{kind.value} material p={pm:.2f}; reads as {best} p={bp:.2f}"
+    return proba, unsure
+
+
+def own_statements(doc: Document, idx: int) -> list[int]:
+    """A section's own statements (the title's include the text before it); no fields, no quotes."""
+    ids = list(doc.sections[idx].statements)
+    if idx == doc.title:
+        ids = list(doc.sections[0].statements) + ids
+    return [i for i in ids if not doc.statements[i].quoted and not doc.statements[i].is_field]
+
+
+def section_inputs(doc: Document, signals: Sequence[Signals], verdicts: Mapping[int, Verdict],
+                   hk: Sequence[HeadingKind], hints: Sequence[Kind], idx: int,
+                   own: Sequence[int] | None = None) -> list[str]:
+    """The genre model's features of section `idx` (also used to train it: tools/train.py)."""
+    sec = doc.sections[idx]
+    own = own_statements(doc, idx) if own is None else own
+
+    def hint(i: int | None) -> Kind | None:
+        return None if i is None or hints[i] == Kind.OTHER else hints[i]
+
+    top = doc.title if doc.title is not None else 0
+    return section_features(
+        sec, hk[idx].words, hint(idx), "own" if hk[idx].kind is not None else "inherited",
+        hint(sec.parent), hint(top), [doc.statements[i] for i in own], [signals[i] for i in own],
+        [verdicts.get(i) for i in own], [hint(c) for c in sec.children], idx == doc.title)
+
+
+def statement_inputs(doc: Document, signals: Sequence[Signals], verdicts: Mapping[int, Verdict],
+                     hints: Sequence[Kind], parents: set[int | None], i: int) -> list[str]:
+    """The class model's features of statement `i` (also used to train it)."""
+    st = doc.statements[i]
+    hint = hints[st.section]
+    return statement_features(st, signals[i], verdicts.get(i),
+                              hint if hint != Kind.OTHER else None, has_children=i in parents)
+
+
+def _declared_above(doc: Document, hk: Sequence[HeadingKind], idx: int) -> bool:
+    """True when no heading between this section and the document's top sets a kind of its own."""
+    p = doc.sections[idx].parent
+    while p is not None and p not in (0, doc.title):
+        if hk[p].kind is not None:
+            return False
+        p = doc.sections[p].parent
+    return True
+
+
 def _labelled(a: Analysis, sec: Section) -> Kind | None:
-    """The kind a section's own label gives it (heading words, or front matter for the top)."""
+    """The kind a section's own label gives it (heading words, or front matter for the top), when
+    its content confirmed it (SPEC §8.9)."""
+    if sec.index in a.unsure:
+        return None
     if sec.index in (0, a.doc.title):
         k = a.kinds[sec.index]
         return k if k != Kind.OTHER else None
@@ -192,7 +326,9 @@ def _is_title_role(a: Analysis, idx: int) -> bool:
 
 def _build_scopes(a: Analysis) -> None:
     doc = a.doc
-    excluded = set(a.mixed) | set(a.mislabeled)
+    # D401/D402 never take a section's label away (SPEC §8.5): only a heading that joins two
+    # kinds puts a section outside every scope.
+    excluded = {i for i, why in a.mixed.items() if why == "heading"}
     top = a.top
     # Children of the top level: the title's children, and any H2s beside the title.
     top_children: list[int] = []

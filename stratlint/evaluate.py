@@ -1,10 +1,16 @@
-"""Measure stratlint on a labelled corpus (SPEC §6): per-rule precision, recall and F1.
+"""Measure stratlint on a labelled corpus (SPEC §6): per-rule precision, recall and F1, by source.
 
 A corpus is a folder of Markdown documents and `expected.jsonl`, one expected finding a line:
 `{"path": "<path under the corpus>", "line": N, "rule": "S101"}`. A finding matches an expected one
 with the same path and rule and a line at most 1 apart, one to one. Every Markdown document under
 the corpus is linted, so a document with no expected line is a clean document: any finding on it
 is a false alarm.
+
+Accuracy counts where nothing was tuned (SPEC §6): every document belongs to a *source* (the
+writer or organisation it came from: `dev/…` and `test/…` are the first writers, `written/<w>/…`
+later writers, `bank/pages/<org>/…` real pages), and `corpus/bank/split.yaml` freezes the sources
+that no rule, lexicon, threshold or model is fitted on: the `test` group, which gates CI. The
+others form the `train` group.
 """
 
 from __future__ import annotations
@@ -48,8 +54,10 @@ class Report:
     documents: int
     rules: dict[str, RuleScore] = field(default_factory=dict)
     misses: list[tuple[str, int, str]] = field(default_factory=list)  # false negatives
+    matched: list[tuple[str, str]] = field(default_factory=list)  # (path, rule) of true positives
     false_alarms: list[tuple[str, int, str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
 
     @property
     def overall(self) -> RuleScore:
@@ -79,23 +87,50 @@ def load_expected(corpus: Path) -> list[dict[str, object]]:
     return out
 
 
-def documents(corpus: Path, split: str | None) -> list[str]:
-    base = corpus / split if split else corpus
+def source_of(rel: str) -> str:
+    """The source (writer or organisation) of a document, from its path under the corpus."""
+    parts = rel.split("/")
+    if parts[0] == "bank" and len(parts) > 2 and parts[1] == "pages":
+        return parts[2]
+    if parts[0] == "written" and len(parts) > 1:
+        return parts[1]
+    return parts[0]
+
+
+def test_sources(corpus: Path) -> frozenset[str]:
+    """The frozen test sources of `corpus/bank/split.yaml` (empty when there is none)."""
+    import yaml
+
+    path = corpus / "bank" / "split.yaml"
+    if not path.exists():
+        return frozenset()
+    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8")).get("test") or ())
+
+
+def documents(corpus: Path, split: str | None, group: str | None = None) -> list[str]:
+    """The labelled documents: under `split` (a folder) when given, else every folder of written
+    documents (`dev`, `test`, `written`); of the `group` (train or test) when given."""
+    bases = [corpus / split] if split else [corpus / d for d in ("dev", "test", "written")]
     out = []
-    for dirpath, dirnames, filenames in os.walk(base):
-        dirnames.sort()
-        for name in sorted(filenames):
-            if name.endswith((".md", ".markdown")):
-                out.append(Path(dirpath, name).relative_to(corpus).as_posix())
+    for base in bases:
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames.sort()
+            for name in sorted(filenames):
+                if name.endswith((".md", ".markdown")):
+                    out.append(Path(dirpath, name).relative_to(corpus).as_posix())
+    if group is not None:
+        frozen = test_sources(corpus)
+        out = [d for d in out if (source_of(d) in frozen) == (group == "test")]
     return sorted(out)
 
 
-def evaluate(corpus: Path, split: str | None = None, settings: Settings | None = None) -> Report:
+def evaluate(corpus: Path, split: str | None = None, settings: Settings | None = None,
+             group: str | None = None) -> Report:
     from stratlint.engine import lint_sources
     from stratlint.files import ReadError, read_text
 
     corpus = corpus.resolve()
-    docs = documents(corpus, split)
+    docs = documents(corpus, split, group)
     wanted = set(docs)
     expected = [e for e in load_expected(corpus) if e["path"] in wanted]
     settings = replace(settings or Settings(), root=corpus)
@@ -109,7 +144,8 @@ def evaluate(corpus: Path, split: str | None = None, settings: Settings | None =
                 yield p, exc
 
     result = lint_sources(sources(), settings)
-    report = Report(str(corpus), split, len(docs))
+    report = Report(str(corpus), split or group, len(docs))
+    report.sources = sorted({source_of(d) for d in docs})
     report.errors = [f"{e.path}: {e.message}" for e in result.errors]
     for rid in catalog.rules():
         report.rules[rid] = RuleScore()
@@ -137,6 +173,7 @@ def evaluate(corpus: Path, split: str | None = None, settings: Settings | None =
                 k = next(i for i, g in enumerate(got) if g == line and i not in matched_got)
                 matched_got.add(k)
                 score.tp += 1
+                report.matched.append((rel, rule))
             else:
                 remaining.append(line)
         for line in remaining:
@@ -148,6 +185,7 @@ def evaluate(corpus: Path, split: str | None = None, settings: Settings | None =
             else:
                 matched_got.add(k)
                 score.tp += 1
+                report.matched.append((rel, rule))
         for i, g in enumerate(got):
             if i not in matched_got:
                 score.fp += 1
@@ -157,9 +195,22 @@ def evaluate(corpus: Path, split: str | None = None, settings: Settings | None =
     return report
 
 
+def by_source(report: Report) -> dict[str, RuleScore]:
+    """Pooled scores per source, from the report's matches and misses."""
+    out: dict[str, RuleScore] = {s: RuleScore() for s in report.sources}
+    for rel, _, _ in report.misses:
+        out.setdefault(source_of(rel), RuleScore()).fn += 1
+    for rel, _, _, _ in report.false_alarms:
+        out.setdefault(source_of(rel), RuleScore()).fp += 1
+    for rel, _ in report.matched:
+        out.setdefault(source_of(rel), RuleScore()).tp += 1
+    return out
+
+
 def render_text(report: Report, show: bool = False) -> str:
-    lines = [f"corpus {report.corpus}" + (f" (split: {report.split})" if report.split else "")
-             + f": {report.documents} documents", "",
+    lines = [f"corpus {report.corpus}" + (f" ({report.split})" if report.split else "")
+             + f": {report.documents} documents from {len(report.sources)} sources ("
+             + ", ".join(report.sources) + ")", "",
              f"{'rule':<6} {'name':<28} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} {'f1':>6}"]
     rules = catalog.rules()
     for rid, s in sorted(report.rules.items()):
@@ -169,6 +220,11 @@ def render_text(report: Report, show: bool = False) -> str:
     o = report.overall
     lines.append(f"{'all':<6} {'':<28} {o.tp:>4} {o.fp:>4} {o.fn:>4} {o.precision:>6.2f} "
                  f"{o.recall:>6.2f} {o.f1:>6.2f}")
+    if len(report.sources) > 1:
+        lines += ["", f"{'source':<34} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} {'f1':>6}"]
+        for src, sc in sorted(by_source(report).items()):
+            lines.append(f"{src:<34} {sc.tp:>4} {sc.fp:>4} {sc.fn:>4} {sc.precision:>6.2f} "
+                         f"{sc.recall:>6.2f} {sc.f1:>6.2f}")
     if show:
         lines += ["", "misses (expected, not found):"]
         lines += [f"  {p}:{ln}: {r}" for p, ln, r in report.misses] or ["  none"]
@@ -182,6 +238,8 @@ def render_text(report: Report, show: bool = False) -> str:
 def render_json(report: Report) -> str:
     data = {
         "corpus": report.corpus, "split": report.split, "documents": report.documents,
+        "sources": {src: {"tp": sc.tp, "fp": sc.fp, "fn": sc.fn}
+                    for src, sc in sorted(by_source(report).items())},
         "rules": {rid: {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": round(s.precision, 4),
                         "recall": round(s.recall, 4), "f1": round(s.f1, 4)}
                   for rid, s in sorted(report.rules.items())},

@@ -143,7 +143,7 @@ def initiatives_of(a: Analysis, scope: Scope) -> list[Initiative]:
         if root == a.top and a.top != 0:
             containers.append(0)
         for c in doc.sections[root].children:
-            if c not in scope.sections or c in a.mixed or c in a.mislabeled:
+            if c not in scope.sections or a.mixed.get(c) == "heading":
                 continue
             words = _words(a, c)
             if words & _PLAN_CONTAINER:
@@ -196,35 +196,45 @@ def _subtree(a: Analysis, idx: int) -> set[int]:
 def serves(init: Initiative, pillar: Pillar, strict: bool = False) -> bool:
     """Whether an initiative serves a pillar. `strict` matches shared words against the pillar's
     name only (is the pillar served?); otherwise against all its text (does the item serve any?)."""
+    return trace(init, pillar, strict) is not None
+
+
+def trace(init: Initiative, pillar: Pillar, strict: bool = False) -> tuple[str, str] | None:
+    """How an initiative serves a pillar, as (way, evidence), or None: ("supports", the
+    `Supports:` or Pillar-column value), ("anchor", the link target) or ("terms", the shared
+    key terms, comma-separated). `strict` as in `serves`."""
     for s in init.supports:
         low = s.lower()
         m = re.search(r"(?:pillar|p|#)\s*(\d+)", low)
         if m and int(m.group(1)) == pillar.number:
-            return True
+            return "supports", s
         if low.strip() in ("bau", "business as usual", "hygiene"):
             continue
         sup_terms = content_words(s) - GENERIC
         if sup_terms and sup_terms & (pillar.terms - GENERIC):
-            return True
+            return "supports", s
     for target in init.links:
         if pillar.anchor and target.split("#")[-1].lower() == pillar.anchor and "#" in target:
-            return True
+            return "anchor", target
     terms = (pillar.key or pillar.terms) if strict else pillar.terms
-    return bool((init.terms - GENERIC) & (terms - GENERIC))
+    shared = (init.terms - GENERIC) & (terms - GENERIC)
+    return ("terms", ", ".join(sorted(shared))) if shared else None
 
 
-def _is_bau(init: Initiative) -> bool:
+def is_routine(init: Initiative) -> bool:
+    """Routine work (`Supports: BAU`): not expected to serve a pillar."""
     return any(s.strip().lower() in ("bau", "business as usual", "hygiene") for s in init.supports)
 
 
-def _linked_pillars(ctx: Context) -> list[Pillar]:
+def compared_strategies(ctx: Context) -> list[tuple[Analysis, Scope]]:
+    """The strategies a document's plans are compared with (A302): its own, then those its
+    strategy links resolve to."""
     a = ctx.analysis
-    out: list[Pillar] = []
+    out = [(a, scope) for scope in a.strategies]
     for target in _strategy_targets(a):
         res = ctx.resolver.resolve(target)
         if res.status == LinkStatus.STRATEGY and res.analysis is not None and res.analysis is not a:
-            for scope in res.scopes:
-                out.extend(pillar_records(res.analysis, scope))
+            out.extend((res.analysis, scope) for scope in res.scopes)
     return out
 
 
@@ -237,7 +247,7 @@ def _strategy_targets(a: Analysis) -> list[str]:
     return targets
 
 
-def _plan_initiatives(ctx: Context, scope: Scope) -> list[Initiative] | None:
+def plan_initiatives(ctx: Context, scope: Scope) -> list[Initiative] | None:
     """Initiatives that can serve the strategy `scope`: this document's plans, and plans in other
     documents whose strategy link points at it (the project's reverse index); None if no plan."""
     a = ctx.analysis
@@ -252,7 +262,7 @@ def _plan_initiatives(ctx: Context, scope: Scope) -> list[Initiative] | None:
 def strategy_without_plan(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope in a.strategies:
-        inits = _plan_initiatives(ctx, scope)
+        inits = plan_initiatives(ctx, scope)
         if inits is None:
             continue
         for pillar in pillar_records(a, scope):
@@ -272,12 +282,12 @@ def strategy_without_plan(ctx: Context) -> Iterator[Hit]:
 @check("A302")
 def plan_without_pillar(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
-    pillars = [p for s in a.strategies for p in pillar_records(a, s)] + _linked_pillars(ctx)
+    pillars = [p for d, s in compared_strategies(ctx) for p in pillar_records(d, s)]
     if not pillars:
         return
     for scope in a.plans:
         for init in initiatives_of(a, scope):
-            if _is_bau(init) or any(serves(init, p) for p in pillars):
+            if is_routine(init) or any(serves(init, p) for p in pillars):
                 continue
             if init.kind == "section":
                 hit = ctx.at_line(init.line, "", "", scope.title)

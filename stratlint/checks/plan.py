@@ -24,7 +24,9 @@ _AUDIENCE = {"for", "to", "with", "at", "from", "among", "targeting", "aimed"}
 
 
 def _judged(a: Analysis, st: Statement) -> bool:
-    return st.section not in a.mixed and st.section not in a.mislabeled
+    """D401/D402 never take a plan section's label away (SPEC §8.5); only a heading that joins
+    two kinds makes a section neither."""
+    return a.mixed.get(st.section) != "heading"
 
 
 def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:

@@ -22,8 +22,9 @@ _TRADEOFF_HEADINGS = ("what we won't do", "what we will not do", "where we won't
 
 
 def _judged(a: Analysis, st: Statement) -> bool:
-    """Statements of mixed or mislabeled sections are judged by D401/D402 instead."""
-    return st.section not in a.mixed and st.section not in a.mislabeled
+    """D402 replaces S101/S102 for the statements of its own section (SPEC §8.5); a D401 section
+    keeps its label, so its goals and tactics are still reported."""
+    return st.section not in a.mislabeled and a.mixed.get(st.section) != "heading"
 
 
 def _heading_words(a: Analysis, scope: Scope) -> set[str]:

@@ -1,0 +1,76 @@
+"""A linear model over named features: softmax over classes, or one sigmoid per label.
+
+The model is data: its labels, a bias per label and a weight vector per feature, stored as JSON.
+Prediction sums the weights of the features present (each counted once), in sorted order, so the
+same features give bit-identical probabilities on every machine and every `--jobs`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    labels: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: Mapping[str, tuple[float, ...]]
+    multilabel: bool = False  # one sigmoid per label instead of a softmax over labels
+
+    def scores(self, features: Iterable[str]) -> list[float]:
+        out = list(self.bias)
+        for f in sorted(set(features)):
+            w = self.weights.get(f)
+            if w is not None:
+                for i, x in enumerate(w):
+                    out[i] += x
+        return out
+
+    def proba(self, features: Iterable[str]) -> dict[str, float]:
+        s = self.scores(features)
+        if self.multilabel:
+            return {lab: _sigmoid(x) for lab, x in zip(self.labels, s)}
+        top = max(s)
+        e = [math.exp(x - top) for x in s]
+        z = sum(e)
+        return {lab: x / z for lab, x in zip(self.labels, e)}
+
+    def explain(self, features: Iterable[str], label: str, most: int = 4) -> list[tuple[str, float]]:
+        """The features that pushed hardest towards `label` (for `stratlint inspect`)."""
+        k = self.labels.index(label)
+        got = [(f, self.weights[f][k]) for f in set(features) if f in self.weights]
+        if not self.multilabel:
+            got = [(f, w - sum(self.weights[f]) / len(self.labels)) for f, w in got]
+        got.sort(key=lambda p: (-p[1], p[0]))
+        return [p for p in got[:most] if p[1] > 0]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"labels": list(self.labels), "multilabel": self.multilabel,
+                "bias": [round(b, 6) for b in self.bias],
+                "weights": {f: [round(x, 6) for x in w] for f, w in sorted(self.weights.items())}}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> LinearModel:
+        return cls(tuple(data["labels"]), tuple(float(b) for b in data["bias"]),
+                   {f: tuple(float(x) for x in w) for f, w in data["weights"].items()},
+                   bool(data.get("multilabel", False)))
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_json(), separators=(",", ":"), sort_keys=True) + "\n")
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def argmax(proba: Mapping[str, float], order: Sequence[str]) -> tuple[str, float]:
+    best = max(order, key=lambda k: (proba[k], -order.index(k)))
+    return best, proba[best]

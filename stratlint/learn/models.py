@@ -1,0 +1,54 @@
+"""The trained models and their thresholds, loaded once per process from `rules/models/`.
+
+`section_genre.json` gives a section's genre, `statement_class.json` a statement's class and
+`statement_tags.json` its tags; `thresholds.yaml` holds the probability each decision needs,
+chosen on held-out sources for precision (tools/train.py writes all four). When no model is
+shipped (a checkout before the first training), `get()` returns None and the hand classifier
+decides alone.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from stratlint import lexicon
+from stratlint.learn.linear import LinearModel
+
+GENRES = ("strategy", "plan", "goals", "mixed", "procedure", "reference", "copy", "team",
+          "template", "retrospective", "other")
+CLASSES = ("GOAL", "CHOICE", "ACTION", "CONTEXT")
+TAGS = ("who", "why", "challenge", "tradeoff", "owner", "deadline", "metric")
+# The genres that confirm a section's kind hint (SPEC §8.9): strategy material, plan material.
+MATERIAL = {"strategy": ("strategy", "mixed"), "plan": ("plan", "mixed"), "goals": ("goals",),
+            "mixed": ("mixed", "strategy", "plan")}
+
+
+@dataclass(frozen=True)
+class Models:
+    genre: LinearModel
+    cls: LinearModel
+    tags: LinearModel | None
+    thresholds: dict[str, Any]
+
+    def genre_threshold(self, kind: str) -> float:
+        return float(self.thresholds.get("genre", {}).get(kind, 0.5))
+
+    def class_threshold(self, cls: str) -> float:
+        return float(self.thresholds.get("class", {}).get(cls, 0.5))
+
+
+@lru_cache(maxsize=1)
+def get() -> Models | None:
+    d = lexicon.data_dir() / "models"
+    try:
+        genre = LinearModel.from_json(json.loads((d / "section_genre.json").read_text()))
+        cls = LinearModel.from_json(json.loads((d / "statement_class.json").read_text()))
+        thresholds = lexicon.load_yaml(d / "thresholds.yaml") or {}
+    except FileNotFoundError:
+        return None
+    tags_file = d / "statement_tags.json"
+    tags = LinearModel.from_json(json.loads(tags_file.read_text())) if tags_file.exists() else None
+    return Models(genre, cls, tags, thresholds)

@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Train the section-genre, statement-class and statement-tag models from the labelled bank.
+
+    python tools/train.py            # rotate, choose thresholds, fit, write rules/models/
+    python tools/train.py --check    # fit again and compare with the shipped models
+
+1. Every labelled section and statement of `corpus/bank/{sections,statements}.jsonl` is matched
+   to the parser's unit and turned into features by the same code the linter runs
+   (`analysis.section_inputs`, `analysis.statement_inputs`) with the hand classifier alone.
+2. Sources are the groups (an organisation, a writer). The test sources named in
+   `corpus/bank/split.yaml` are never fitted on. On the others, each source in turn is left out,
+   the models are fitted on the rest and predict it (leave one source out).
+3. From those held-out predictions each decision's threshold is chosen for precision (the lowest
+   probability at which the decision is right at least `precision` of the time) and written to
+   `rules/models/thresholds.yaml`.
+4. The models are fitted on all training sources and written to `rules/models/`; their figures on
+   the frozen test sources go to `rules/models/report.json` (`stratlint eval --bank` prints them).
+
+Deterministic: zero initial weights, full-batch updates, sorted features; no random numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+
+from stratlint.learn.bank import Example, confusion, examples, measure  # noqa: E402
+from stratlint.learn.models import CLASSES, GENRES, MATERIAL, TAGS  # noqa: E402
+
+CORPUS = ROOT / "corpus"
+BANK = CORPUS / "bank"
+OUT = ROOT / "rules" / "models"
+SETTINGS = {"genre": dict(l2=2.0, epochs=250, lr=0.05, min_count=2),
+            "class": dict(l2=2.0, epochs=250, lr=0.05, min_count=2),
+            "tags": dict(l2=2.0, epochs=250, lr=0.05, min_count=2)}
+
+
+def _fit(kind: str, xs: list[Example]):  # type: ignore[no-untyped-def]
+    from stratlint.learn.fit import fit
+
+    if kind == "genre":
+        labels = GENRES
+        y = [[1.0 if e.label == g else 0.0 for g in labels] for e in xs]
+        return fit([e.features for e in xs], y, labels, **SETTINGS["genre"])
+    if kind == "class":
+        labels = CLASSES
+        y = [[1.0 if e.label == c else 0.0 for c in labels] for e in xs]
+        return fit([e.features for e in xs], y, labels, **SETTINGS["class"])
+    y = [[1.0 if t in e.tags else 0.0 for t in TAGS] for e in xs]
+    return fit([e.features for e in xs], y, TAGS, multilabel=True, **SETTINGS["tags"])
+
+
+def rotate(kind: str, xs: list[Example], train_sources: list[str]) -> list[tuple[Example, dict]]:
+    """Leave one source out: predictions for every training example by a model not fitted on
+    its source."""
+    out: list[tuple[Example, dict]] = []
+    for src in train_sources:
+        held = [e for e in xs if e.source == src]
+        rest = [e for e in xs if e.source != src]
+        if not held or not rest:
+            continue
+        m = _fit(kind, rest)
+        out.extend((e, m.proba(e.features)) for e in held)
+    return out
+
+
+def threshold_for(pairs: list[tuple[float, bool]], precision: float) -> float:
+    """The lowest probability at which the decisions taken are right at least `precision` of
+    the time (over all decisions at or above it); 1.01 when no threshold reaches it."""
+    pairs = sorted(pairs, key=lambda p: -p[0])
+    best = 1.01
+    right = 0
+    for k, (p, ok) in enumerate(pairs, 1):
+        right += ok
+        if right / k >= precision and k >= 5:
+            best = p
+    return round(best, 3)
+
+
+def choose_thresholds(genre_oof: list[tuple[Example, dict]], class_oof: list[tuple[Example, dict]],
+                      targets: dict) -> dict:
+    out: dict = {"genre": {}, "class": {}}
+    for kind, material in MATERIAL.items():
+        pairs = [(sum(p[g] for g in material), e.label in material)
+                 for e, p in genre_oof if e.hint == kind]
+        out["genre"][kind] = threshold_for(pairs, targets["genre"]) if pairs else 1.01
+    for c in CLASSES:
+        if c == "CONTEXT":
+            out["class"][c] = 0.0
+            continue
+        pairs = []
+        for e, p in class_oof:
+            top = max(CLASSES, key=lambda k: p[k])
+            if top == c:
+                pairs.append((p[c], e.label == c))
+        out["class"][c] = threshold_for(pairs, targets["class"]) if pairs else 1.01
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true",
+                    help="fit again and compare the predictions with the shipped models")
+    args = ap.parse_args()
+    split = yaml.safe_load((BANK / "split.yaml").read_text())
+    test_sources = set(split["test"])
+    gx, sx = examples(CORPUS)
+    train_g = [e for e in gx if e.source not in test_sources]
+    train_s = [e for e in sx if e.source not in test_sources]
+    test_g = [e for e in gx if e.source in test_sources]
+    test_s = [e for e in sx if e.source in test_sources]
+    print(f"sections: {len(train_g)} train, {len(test_g)} test; "
+          f"statements: {len(train_s)} train, {len(test_s)} test")
+    if args.check:
+        from stratlint.learn.linear import LinearModel
+
+        diffs = 0
+        for kind, xs, name in (("genre", train_g, "section_genre"), ("class", train_s, "statement_class"),
+                               ("tags", train_s, "statement_tags")):
+            fresh = _fit(kind, xs)
+            shipped = LinearModel.from_json(json.loads((OUT / f"{name}.json").read_text()))
+            probe = (test_g if kind == "genre" else test_s) + xs[:500]
+            for e in probe:
+                a, b = fresh.proba(e.features), shipped.proba(e.features)
+                if any(abs(a[k] - b[k]) > 1e-4 for k in a):
+                    diffs += 1
+        print(f"{diffs} predictions differ from the shipped models")
+        return 1 if diffs else 0
+
+    train_sources = sorted({e.source for e in train_g} | {e.source for e in train_s})
+    print(f"rotating over {len(train_sources)} training sources …", flush=True)
+    genre_oof = rotate("genre", train_g, train_sources)
+    class_oof = rotate("class", train_s, train_sources)
+    thresholds = choose_thresholds(genre_oof, class_oof, split["precision"])
+    genre = _fit("genre", train_g)
+    cls = _fit("class", train_s)
+    tags = _fit("tags", train_s)
+    OUT.mkdir(parents=True, exist_ok=True)
+    genre.save(OUT / "section_genre.json")
+    cls.save(OUT / "statement_class.json")
+    tags.save(OUT / "statement_tags.json")
+    (OUT / "thresholds.yaml").write_text(
+        "# Written by tools/train.py: the probability each decision needs, chosen on held-out\n"
+        "# sources (leave one source out) for precision. Do not edit by hand.\n"
+        + yaml.safe_dump(thresholds, sort_keys=True))
+    rotation = {
+        "genre": confusion([(e.label, max(GENRES, key=lambda g: p[g])) for e, p in genre_oof], GENRES),
+        "class": confusion([(e.label, max(CLASSES, key=lambda c: p[c])) for e, p in class_oof],
+                           CLASSES),
+    }
+    report = {"test_sources": sorted(test_sources), "train_sources": train_sources,
+              "thresholds": thresholds, "rotation": rotation,
+              "test": measure(genre, cls, thresholds, test_g, test_s),
+              "counts": {"sections": dict(Counter(e.label for e in gx)),
+                         "statements": dict(Counter(e.label for e in sx))}}
+    (OUT / "report.json").write_text(json.dumps(report, indent=1, sort_keys=True) + "\n")
+    t = report["test"]
+    print(f"thresholds: {thresholds}")
+    print(f"rotation (train sources, left out in turn): genre acc {rotation['genre']['accuracy']}, "
+          f"class macro-F1 {rotation['class']['macro_f1']}")
+    print(f"test sources: genre acc {t['genre']['accuracy']} (n={t['genre']['n']}), class macro-F1 "
+          f"{t['class']['macro_f1']} (n={t['class']['n']}); gate {json.dumps(t['gate'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
