@@ -19,6 +19,7 @@ with the safe loader only, so a config never builds Python objects.
     lexicon: {segments: [credit unions]}  # extra terms per lexicon
     options: {S108: {max-pillars: 7}}     # rule options
     report-unused-disables: true
+    link-roots: [sites/handbook/source]   # where site-absolute links (/handbook/…) start
 """
 
 from __future__ import annotations
@@ -318,6 +319,7 @@ class _Decoder:
             "lexicon": self.lexicon,
             "options": self.options,
             "report-unused-disables": self.boolean,
+            "link-roots": self.globs,
         }
         values: dict[str, Any] = {}
         for key, value in data.items():
@@ -354,6 +356,8 @@ class _Decoder:
             kw["options"] = values["options"]
         if "report-unused-disables" in values:
             kw["report_unused_disables"] = values["report-unused-disables"]
+        if "link-roots" in values:
+            kw["link_roots"] = tuple(str(r).strip("/") for r in values["link-roots"])
         return Settings(**kw)
 
     # -- value decoders ------------------------------------------------------------------

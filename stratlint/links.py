@@ -33,6 +33,7 @@ PSEUDO_PATHS = ("-", "<text>", "<stdin>")
 
 class LinkStatus(str, Enum):
     EXTERNAL = "external"
+    UNKNOWN = "cannot be resolved with confidence"  # no finding (SPEC §8.11)
     MISSING_FILE = "missing file"
     OUTSIDE = "outside the project"
     MISSING_ANCHOR = "missing anchor"
@@ -70,8 +71,10 @@ class Resolver:
     """Resolve link targets of one document against the project on disk."""
 
     def __init__(self, doc_path: str, root: Path | None, loader: Loader | None,
-                 self_analysis: Analysis | None = None, index: Index | None = None) -> None:
+                 self_analysis: Analysis | None = None, index: Index | None = None,
+                 link_roots: tuple[str, ...] = ()) -> None:
         self.doc_path = doc_path
+        self.link_roots = link_roots
         self.root = root.resolve() if root else None
         self.loader = loader
         self.self_analysis = self_analysis
@@ -108,8 +111,13 @@ class Resolver:
         if self.doc_path in PSEUDO_PATHS and self.root is None:
             return Resolved(LinkStatus.MISSING_FILE, path_part, anchor)
         base = Path(self.doc_path).parent if self.doc_path not in ("-", "<stdin>") else Path(".")
-        if path_part.startswith("/") and self.root is not None:
-            candidate = self.root / path_part.lstrip("/")
+        if path_part.startswith("/"):
+            if self.root is None:
+                return Resolved(LinkStatus.UNKNOWN, path_part, anchor)
+            found = self._site_absolute(path_part)
+            if found is None:
+                return Resolved(LinkStatus.UNKNOWN, path_part, anchor)
+            candidate = found
         else:
             candidate = base / posixpath.normpath(path_part)
         try:
@@ -139,6 +147,24 @@ class Resolver:
             return Resolved(LinkStatus.MISSING_FILE, path_part, anchor)
         return self._judge(analysis, anchor, str(real))
 
+    def _site_absolute(self, path_part: str) -> Path | None:
+        """The file a site-absolute link (`/handbook/sales/`) names: tried under each configured
+        link root, else the usual docs-site source folders (SPEC §8.11); None when none holds it."""
+        assert self.root is not None
+        rel = posixpath.normpath(path_part.lstrip("/"))
+        roots = list(self.link_roots) or list(_SITE_ROOTS)
+        if not self.link_roots:
+            roots += sorted(str(p.relative_to(self.root)) for p in self.root.glob("sites/*/source"))
+        for r in roots:
+            base = self.root / r / rel
+            for cand in (base, base.with_name(base.name + ".md"),
+                         base.with_name(base.name + ".html.md"), *(base / n for n in INDEX_NAMES),
+                         base / "index.html.md"):
+                self._note(cand)
+                if cand.is_file():
+                    return cand
+        return None
+
     def _judge(self, analysis: Analysis, anchor: str, path: str) -> Resolved:
         scopes = tuple(analysis.strategies)
         if anchor:
@@ -152,10 +178,11 @@ class Resolver:
                 sub = _subtree(analysis, sec)
                 inside = tuple(sc for sc in scopes if set(sc.sections) & sub)
             if not inside:
-                return Resolved(LinkStatus.NOT_STRATEGY, path, anchor, (), analysis)
+                return Resolved(_not_strategy(analysis, _subtree(analysis, sec)), path, anchor,
+                                (), analysis)
             return Resolved(LinkStatus.STRATEGY, path, anchor, inside, analysis)
         if not scopes:
-            return Resolved(LinkStatus.NOT_STRATEGY, path, anchor, (), analysis)
+            return Resolved(_not_strategy(analysis, None), path, anchor, (), analysis)
         return Resolved(LinkStatus.STRATEGY, path, anchor, scopes, analysis)
 
     def linked_plans(self) -> list[tuple[Analysis, Resolved]]:
@@ -169,6 +196,16 @@ class Resolver:
         return self._linked
 
 
+def _not_strategy(analysis: Analysis, sections: set[int] | None) -> LinkStatus:
+    """Known not to be a strategy only when nothing there is even headed as one; a strategy
+    heading whose content was not confirmed (SPEC §8.9) leaves the question open."""
+    from stratlint.model import Kind
+
+    hinted = any(k == Kind.STRATEGY and (sections is None or i in sections)
+                 for i, k in enumerate(analysis.hints))
+    return LinkStatus.UNKNOWN if hinted else LinkStatus.NOT_STRATEGY
+
+
 def _subtree(analysis: Analysis, idx: int) -> set[int]:
     out = {idx}
     stack = [idx]
@@ -179,10 +216,24 @@ def _subtree(analysis: Analysis, idx: int) -> set[int]:
     return out
 
 
+_SITE_ROOTS = (".", "docs", "content", "source", "src", "website/content")
+_STRATEGY_NAME = re.compile(r"(?<![a-z])strateg(?:y|ies)(?![a-z])")
+_NOT_A_DOCUMENT = re.compile(r"(?:^|/)(?:blog|posts?|news|press|articles?|videos?|webinars?)/")
+
+
 def names_strategy(text: str, target: str) -> bool:
-    """A link whose text or path names a strategy (P207 when it does not resolve to one)."""
-    blob = f"{text} {target}".lower()
-    return bool(re.search(r"strateg|where[-_ ]to[-_ ]play|how[-_ ]to[-_ ]win|pillar", blob))
+    """A candidate strategy link (SPEC §8.11): its text, file name or anchor uses the word
+    strategy as the name of a document ("FY26 sales strategy", `sales-strategy.md`, `#strategy`)
+    — not a folder or team name (`strategic-alliances/`), not the adjective "strategic", not a
+    blog post. P207 when it does not resolve to a strategy."""
+    path, _, anchor = target.lower().partition("#")
+    path = unquote(path.split("?")[0])
+    if _NOT_A_DOCUMENT.search(path):
+        return False
+    name = posixpath.basename(path.rstrip("/")) if not path.endswith("/") else ""
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return bool(_STRATEGY_NAME.search(text.lower()) or _STRATEGY_NAME.search(stem.replace("_", "-"))
+                or _STRATEGY_NAME.search(anchor))
 
 
 def strategy_targets(analysis: Analysis) -> list[str]:

@@ -232,7 +232,8 @@ class Project:
     # -- the resolver's questions -----------------------------------------------------------
 
     def resolver(self, analysis: Analysis) -> Resolver:
-        return Resolver(analysis.doc.path, self.root, self.load, analysis, index=self)
+        return Resolver(analysis.doc.path, self.root, self.load, analysis, index=self,
+                        link_roots=self.settings.link_roots)
 
     def has_text(self, real: str) -> bool:
         return real in self.texts
@@ -273,7 +274,8 @@ class Project:
             other = self.load(Path(cand))
             if other is None or not other.plans:
                 continue
-            resolver = Resolver(other.doc.path, self.root, self.load, other, index=self)
+            resolver = Resolver(other.doc.path, self.root, self.load, other, index=self,
+                                link_roots=self.settings.link_roots)
             for target in strategy_targets(other):
                 res = resolver.resolve(target)
                 if res.status == LinkStatus.STRATEGY and res.path == real:

@@ -23,6 +23,7 @@ class Settings:
     root: Path | None = None  # project root: links never resolve outside it
     config_path: Path | None = None
     report_unused_disables: bool = False  # report suppression comments that suppress nothing
+    link_roots: tuple[str, ...] = ()  # folders that site-absolute links (/handbook/…) start from
 
     def enabled(self, rule_id: str) -> bool:
         if self.select and rule_id not in self.select:
@@ -40,6 +41,7 @@ class Settings:
                 "options": self.options, "sections": self.sections, "lexicon": self.lexicon,
                 "per_file_ignores": self.per_file_ignores,
                 "report_unused_disables": self.report_unused_disables,
+                "link_roots": self.link_roots,
             },
             sort_keys=True, default=str,
         )

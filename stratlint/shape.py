@@ -142,11 +142,13 @@ def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> Shape:
             and len(subject[-1].text) > 2 and subject[-1].lower not in _DETERMINERS | {
                 "this", "its", "his", "hers", "ours", "theirs", "yours", "is", "was", "has",
                 "does", "thus", "plus", "less", "unless", "across", "as", "us"}) or (
-            "N" in subject[-1].flags and subject[-1].lower.endswith("s")) or subject[-1].text.isupper())
+            "N" in subject[-1].flags and subject[-1].lower.endswith("s")) or subject[-1].text.isupper()
+            or any(x.lower in {"and", "&"} for x in subject[1:]))  # "Jen and our manager host"
+        coordinated = any(x.lower in {"and", "&"} for x in subject[1:])
         if j > 0 and subject and ("Z" in t.flags or "D" in t.flags or lw in _BE or lw in {
                 "have", "has", "had"} or ("V" in t.flags and plural_subject and "N" not in t.flags)
-                or ("V" in t.flags and plural_subject and j <= 4 and "Z" not in t.flags
-                    and lw not in _DETERMINERS)):
+                or ("V" in t.flags and plural_subject and (j <= 4 or coordinated) and j <= 8
+                    and "Z" not in t.flags and lw not in _DETERMINERS)):
             frame = "past" if ("D" in t.flags and "Z" not in t.flags and "V" not in t.flags) or lw in {
                 "was", "were"} else "present"
             if lw in {"has", "have", "had"} and j + 1 < len(words) and "D" in words[j + 1].flags:

@@ -93,9 +93,9 @@ def test_anchors_follow_github_slugs_including_duplicates(tmp_path):
     strategy = STRATEGY + "\n## Where we play\n\nAlso Indiana hospitals.\n"
     _write(tmp_path, {
         "strategy/fy27.md": strategy,
-        "plans/a.md": "Executes [it](../strategy/fy27.md#where-we-play-1).\n\n" + PLAN_BODY,
-        "plans/b.md": "Executes [it](../strategy/fy27.md#Where-We-Play).\n\n" + PLAN_BODY,
-        "plans/c.md": "Executes [it](../strategy/fy27.md#where-we-play-2).\n\n" + PLAN_BODY,
+        "plans/a.md": "Executes [the FY27 strategy](../strategy/fy27.md#where-we-play-1).\n\n" + PLAN_BODY,
+        "plans/b.md": "Executes [the FY27 strategy](../strategy/fy27.md#Where-We-Play).\n\n" + PLAN_BODY,
+        "plans/c.md": "Executes [the FY27 strategy](../strategy/fy27.md#where-we-play-2).\n\n" + PLAN_BODY,
     })
     found = _run(tmp_path)
     assert "P207" not in _rules(found, "plans/a.md")

@@ -350,8 +350,8 @@ def _strategy_link_state(ctx: Context) -> tuple[bool, list[tuple[int, str, LinkS
             res = ctx.resolver.resolve(str(val))
             if res.status == LinkStatus.STRATEGY:
                 ok = True
-            elif res.status == LinkStatus.EXTERNAL:
-                ok = True  # an external strategy document named in front matter: trust it
+            elif res.status in (LinkStatus.EXTERNAL, LinkStatus.UNKNOWN):
+                ok = True  # named in front matter, not checkable here: trust the declaration
             else:
                 broken.append((line, str(val), res.status))
     for link in a.doc.links:
@@ -361,7 +361,10 @@ def _strategy_link_state(ctx: Context) -> tuple[bool, list[tuple[int, str, LinkS
                 continue
             ok = True
         elif res.status != LinkStatus.EXTERNAL and names_strategy(link.text, link.target):
-            broken.append((link.line, link.target, res.status))
+            if res.status == LinkStatus.UNKNOWN:
+                ok = True  # a strategy link that cannot be checked here: no finding either way
+            else:
+                broken.append((link.line, link.target, res.status))
     return ok, broken
 
 
@@ -390,6 +393,9 @@ def plan_without_strategy(ctx: Context) -> Iterator[Hit]:
 
 @check("P207")
 def broken_strategy_link(ctx: Context) -> Iterator[Hit]:
+    a = ctx.analysis
+    if not a.plans and not (a.doc.front_matter and "strategy" in a.doc.front_matter):
+        return  # only a plan's strategy link is judged (SPEC §3 P207, §8.9)
     _, broken = _strategy_link_state(ctx)
     seen: set[tuple[int, str]] = set()
     for line, target, status in broken:
