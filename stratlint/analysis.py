@@ -211,6 +211,10 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
         pm = sum(p[g] for g in material)
         ok = pm >= models.genre_threshold(kind.value)
         confirmed[sec.index] = ok
+        if not ok and kind == Kind.PLAN and p["goals"] >= models.genre_threshold("goals"):
+            kinds[sec.index] = Kind.GOALS  # an OKR section under a plan heading (SPEC §8.10)
+            unsure[sec.index] = f"reads as goals p={p['goals']:.2f}, not a plan"
+            continue
         if not ok:
             kinds[sec.index] = Kind.OTHER
             best, bp = argmax(p, learned.GENRES)

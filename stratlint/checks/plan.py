@@ -31,10 +31,29 @@ def _judged(a: Analysis, st: Statement) -> bool:
 
 def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
     for st in a.statements_of(scope, headings=False):
-        if st.is_field or not _judged(a, st):
+        if st.is_field or not _judged(a, st) or _objective(a, st):
             continue
         if a.cls(st) == Cls.ACTION:
             yield st
+
+
+_KEY_RESULT = re.compile(r"^\W*(?:kr|key result)\s*\d*\b", re.IGNORECASE)
+
+
+def _objective(a: Analysis, st: Statement) -> bool:
+    """An objective with key results under it (SPEC §8.10): its sub-items, or for a heading the
+    items of its section, include a key result (labelled KR, or a target with a number)."""
+    if st.form == "heading":
+        under = [a.doc.statements[i] for i in a.doc.sections[st.section].statements]
+    else:
+        under = [x for x in a.doc.statements[st.index + 1 : st.index + 40] if x.parent == st.index]
+    for x in under:
+        if _KEY_RESULT.match(x.text):
+            return True
+        v = a.verdicts.get(x.index)
+        if v is not None and v.cls == Cls.GOAL and not v.vague:
+            return True
+    return False
 
 
 def _weak(value: str, weak: frozenset[str]) -> bool:
@@ -325,8 +344,8 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                     scope.title,
                 )
                 continue
-            if v is None or v.cls != Cls.GOAL or not v.vague:
-                continue
+            if v is None or v.cls != Cls.GOAL or not v.vague or _objective(a, st):
+                continue  # an objective is measured by its key results (SPEC §8.10)
             yield ctx.at_statement(
                 st,
                 f"Target {quote(st.text)} has no number: nobody can tell whether it was hit.",
