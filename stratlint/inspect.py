@@ -41,6 +41,13 @@ def describe(a: Analysis) -> str:
         head = "#" * sec.level + " " + sec.title if sec.level else "(before the first heading)"
         out.append(f"{sec.line:>4}  {head}  → {a.kinds[sec.index].value} [{own}]"
                    + (f"  !{'; '.join(flags)}" if flags else ""))
+        if sec.index in a.genre_proba:
+            top = sorted(a.genre_proba[sec.index].items(), key=lambda kv: -kv[1])[:3]
+            verdict = (f"not confirmed: {a.unsure[sec.index]}" if sec.index in a.unsure
+                       else "confirmed")
+            out.append(f"{'':>4}      genre {', '.join(f'{g} {p:.2f}' for g, p in top)} — {verdict}")
+        elif sec.index in a.unsure:
+            out.append(f"{'':>4}      not confirmed: {a.unsure[sec.index]}")
         for f in sec.fields:
             out.append(f"{f.line:>4}      field {f.label}: {f.value}")
         ids = list(sec.statements)
@@ -57,6 +64,10 @@ def describe(a: Analysis) -> str:
             indent = "  " * st.depth
             text = st.text if len(st.text) <= 90 else st.text[:89] + "…"
             out.append(f"{st.line:>4}    {indent}{cls:<8} {st.form:<8} {text}")
+            if i in a.class_proba:
+                probs = sorted(a.class_proba[i].items(), key=lambda kv: -kv[1])
+                out.append(f"{'':>4}    {indent}{'':<8} {'':<8}   p — "
+                           + ", ".join(f"{c} {p:.2f}" for c, p in probs))
             if v and v.evidence:
                 ev = "; ".join(f"{e.label}: {e.text}" for e in v.evidence if e.text)
                 if ev:

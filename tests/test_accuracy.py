@@ -1,6 +1,7 @@
-"""The accuracy gate (SPEC §6): per-rule precision and recall on the labelled corpus must not drop
-below the thresholds kept in corpus/thresholds.yaml. Raise them as the rules improve; never lower
-one without saying why in the commit message."""
+"""The accuracy gate (SPEC §6): figures on the frozen test sources (corpus/bank/split.yaml) —
+nothing was fitted on them — must not drop below the thresholds kept in corpus/thresholds.yaml;
+the fitted (train) sources are held too, so a change that trades one for the other shows. Raise
+them as rules improve; never lower one without saying why in the commit message."""
 
 from __future__ import annotations
 
@@ -9,25 +10,27 @@ from pathlib import Path
 import pytest
 import yaml
 
-from stratlint.evaluate import evaluate, load_expected, render_text
+from stratlint.evaluate import evaluate, load_expected, render_text, source_of, test_sources
+from stratlint.learn import models
+from stratlint.learn.bank import examples, measure, page_noise
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 THRESHOLDS = yaml.safe_load((CORPUS / "thresholds.yaml").read_text(encoding="utf-8"))
 _REPORTS: dict[str, object] = {}
 
 
-def _report(split: str):
-    if split not in _REPORTS:
-        _REPORTS[split] = evaluate(CORPUS, split)
-    return _REPORTS[split]
+def _report(group: str):
+    if group not in _REPORTS:
+        _REPORTS[group] = evaluate(CORPUS, group=group)
+    return _REPORTS[group]
 
 
-@pytest.mark.parametrize("split", sorted(THRESHOLDS))
-def test_every_rule_meets_its_thresholds(split):
-    report = _report(split)
+@pytest.mark.parametrize("group", [g for g in ("test", "train") if g in THRESHOLDS])
+def test_every_rule_meets_its_thresholds(group):
+    report = _report(group)
     assert not report.errors, report.errors
     failures = []
-    for rule, limits in sorted(THRESHOLDS[split].items()):
+    for rule, limits in sorted(THRESHOLDS[group].items()):
         score = report.overall if rule == "all" else report.rules[rule]
         if score.precision < limits["precision"] - 1e-9:
             failures.append(f"{rule} precision {score.precision:.2f} < {limits['precision']}")
@@ -36,9 +39,38 @@ def test_every_rule_meets_its_thresholds(split):
     assert not failures, "\n".join(failures) + "\n\n" + render_text(report, show=True)
 
 
+def test_test_group_holds_only_frozen_sources_and_is_not_empty():
+    frozen = test_sources(CORPUS)
+    report = _report("test")
+    assert report.documents >= 40
+    assert set(report.sources) <= frozen
+    assert not set(_report("train").sources) & frozen
+
+
+@pytest.mark.skipif("bank" not in THRESHOLDS, reason="no bank figures kept yet")
+def test_models_and_real_page_noise_meet_their_thresholds_on_test_sources():
+    m = models.get()
+    assert m is not None, "rules/models/ holds no trained models: run tools/train.py"
+    frozen = test_sources(CORPUS)
+    gx, sx = examples(CORPUS)
+    res = measure(m.genre, m.cls, m.thresholds, [e for e in gx if e.source in frozen],
+                  [e for e in sx if e.source in frozen])
+    limits = THRESHOLDS["bank"]
+    got = {"genre_accuracy": res["genre"]["accuracy"], "class_macro_f1": res["class"]["macro_f1"]}
+    for kind in ("strategy", "plan"):
+        if f"{kind}_confirmed_precision" in limits:
+            got[f"{kind}_confirmed_precision"] = res["gate"][kind]["precision"] or 0.0
+    failures = [f"{k} {got[k]:.3f} < {limits[k]}" for k in got if got[k] < limits[k] - 1e-9]
+    noise = page_noise(CORPUS, set(frozen))
+    if noise["neither_per_page"] > limits["neither_per_page_max"] + 1e-9:
+        failures.append(f"error+warning findings per page that is neither strategy nor plan "
+                        f"{noise['neither_per_page']} > {limits['neither_per_page_max']}")
+    assert not failures, "\n".join(failures)
+
+
 def test_corpus_is_big_enough_and_labels_point_inside_files():
     expected = load_expected(CORPUS)
-    docs = sorted(p for p in CORPUS.rglob("*.md"))
+    docs = sorted(p for d in ("dev", "test", "written") for p in (CORPUS / d).rglob("*.md"))
     assert len(docs) >= 120
     labelled = {e["path"] for e in expected}
     clean = [d for d in docs if d.relative_to(CORPUS).as_posix() not in labelled]
@@ -51,3 +83,4 @@ def test_corpus_is_big_enough_and_labels_point_inside_files():
         assert 1 <= int(e["line"]) <= lines, e  # type: ignore[call-overload]
         per_rule[str(e["rule"])] = per_rule.get(str(e["rule"]), 0) + 1
     assert len(per_rule) == 19 and min(per_rule.values()) >= 8, per_rule
+    assert {source_of(str(e["path"])) for e in expected} >= {"dev", "test"}
