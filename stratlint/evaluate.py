@@ -91,7 +91,7 @@ def source_of(rel: str) -> str:
     """The source (writer or organisation) of a document, from its path under the corpus."""
     parts = rel.split("/")
     if parts[0] == "bank" and len(parts) > 2 and parts[1] == "pages":
-        return parts[2]
+        return parts[2].split("__")[0]  # the organisation: FlowFuse__website → FlowFuse
     if parts[0] == "written" and len(parts) > 1:
         return parts[1]
     return parts[0]

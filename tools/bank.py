@@ -32,6 +32,8 @@ CORPUS = ROOT / "corpus"
 BANK = CORPUS / "bank"
 sys.path.insert(0, str(ROOT))
 
+from stratlint.evaluate import source_of  # noqa: E402
+
 GENRES = ("strategy", "plan", "goals", "mixed", "procedure", "reference", "copy", "team",
           "template", "retrospective", "other")
 CLASSES = ("GOAL", "CHOICE", "ACTION", "CONTEXT")
@@ -40,18 +42,6 @@ TAGS = ("who", "why", "challenge", "tradeoff", "owner", "deadline", "metric")
 
 def _clean(text: str) -> str:
     return " ".join(text.split())
-
-
-def source_of(rel: str) -> str:
-    """The source (organisation or writer) a page under corpus/ belongs to."""
-    parts = rel.split("/")
-    if parts[0] == "bank" and len(parts) > 2 and parts[1] == "pages":
-        return parts[2]
-    if parts[0] == "realworld" and len(parts) > 1:
-        return parts[1]
-    if parts[0] == "written" and len(parts) > 1:
-        return parts[1]
-    return parts[0]
 
 
 def pages(dirs: list[str]) -> list[Path]:
