@@ -51,6 +51,8 @@ class Analysis:
     genre_proba: dict[int, dict[str, float]] = field(default_factory=dict)  # section → genre → p
     class_proba: dict[int, dict[str, float]] = field(default_factory=dict)  # statement → class → p
     unsure: dict[int, str] = field(default_factory=dict)  # section → why its hint was not confirmed
+    tag_proba: dict[int, dict[str, float]] = field(default_factory=dict)  # statement → tag → p
+    tag_thresholds: Mapping[str, float] = field(default_factory=dict)
 
     def statements_of(self, scope: Scope, headings: bool = True) -> list[Statement]:
         """The scope's statements in document order (headings only where they are statements).
@@ -70,6 +72,13 @@ class Analysis:
     def cls(self, st: Statement) -> Cls:
         v = self.verdicts.get(st.index)
         return v.cls if v else Cls.CONTEXT
+
+    def tagged(self, st: Statement, tag: str) -> bool:
+        """The tag model is sure the statement carries `tag` (who, why, challenge, tradeoff,
+        owner, deadline, metric). It only ever adds evidence that something is there, so it can
+        silence a "missing …" finding, never raise one."""
+        p = self.tag_proba.get(st.index)
+        return p is not None and p.get(tag, 0.0) >= self.tag_thresholds.get(tag, 1.01)
 
     def scope_of(self, section: int) -> Scope | None:
         for sc in self.strategies + self.plans + self.goals:
@@ -136,14 +145,20 @@ def analyse_document(
     class_proba: dict[int, dict[str, float]] = {}
     genre_proba: dict[int, dict[str, float]] = {}
     unsure: dict[int, str] = {}
+    tag_proba: dict[int, dict[str, float]] = {}
     if models is not None:
+        if models.tags is not None:
+            tag_proba = {i: models.tags.proba(statement_inputs(doc, signals, verdicts, hints,
+                                                               parents, i))
+                         for i in verdicts if not doc.statements[i].is_field}
         hand = dict(verdicts)  # the genre model reads the hand verdicts, as it was trained
         class_proba = _learned_classes(doc, signals, verdicts, hints, parents, models)
         genre_proba, unsure = _confirm_kinds(doc, signals, hand, hk, kinds, fm_kind, models)
 
     a = Analysis(doc, tuple(signals), hk, tuple(kinds), verdicts, top, parents=parents,
                  lexicon_extra=dict(lexicon_extra or {}), hints=hints, genre_proba=genre_proba,
-                 class_proba=class_proba, unsure=unsure)
+                 class_proba=class_proba, unsure=unsure, tag_proba=tag_proba,
+                 tag_thresholds=dict(models.thresholds.get("tags", {})) if models else {})
     _judge_sections(a)
     _build_scopes(a)
     a.has_strategy_label = any(k == Kind.STRATEGY for k in kinds) or any(

@@ -43,19 +43,26 @@ SETTINGS = {"genre": dict(l2=2.0, epochs=250, lr=0.05, min_count=2),
             "tags": dict(l2=2.0, epochs=250, lr=0.05, min_count=2)}
 
 
+def _weights(xs: list[Example]) -> list[float]:
+    """Each example weighs 1/sqrt(its source's size): a large handbook does not drown the rest."""
+    size = Counter(e.source for e in xs)
+    return [1.0 / size[e.source] ** 0.5 for e in xs]
+
+
 def _fit(kind: str, xs: list[Example]):  # type: ignore[no-untyped-def]
     from stratlint.learn.fit import fit
 
     if kind == "genre":
         labels = GENRES
         y = [[1.0 if e.label == g else 0.0 for g in labels] for e in xs]
-        return fit([e.features for e in xs], y, labels, **SETTINGS["genre"])
+        return fit([e.features for e in xs], y, labels, weights=_weights(xs), **SETTINGS["genre"])
     if kind == "class":
         labels = CLASSES
         y = [[1.0 if e.label == c else 0.0 for c in labels] for e in xs]
-        return fit([e.features for e in xs], y, labels, **SETTINGS["class"])
+        return fit([e.features for e in xs], y, labels, weights=_weights(xs), **SETTINGS["class"])
     y = [[1.0 if t in e.tags else 0.0 for t in TAGS] for e in xs]
-    return fit([e.features for e in xs], y, TAGS, multilabel=True, **SETTINGS["tags"])
+    return fit([e.features for e in xs], y, TAGS, multilabel=True, weights=_weights(xs),
+               **SETTINGS["tags"])
 
 
 def rotate(kind: str, xs: list[Example], train_sources: list[str]) -> list[tuple[Example, dict]]:
@@ -86,8 +93,11 @@ def threshold_for(pairs: list[tuple[float, bool]], precision: float) -> float:
 
 
 def choose_thresholds(genre_oof: list[tuple[Example, dict]], class_oof: list[tuple[Example, dict]],
-                      targets: dict) -> dict:
-    out: dict = {"genre": {}, "class": {}}
+                      tags_oof: list[tuple[Example, dict]], targets: dict) -> dict:
+    out: dict = {"genre": {}, "class": {}, "tags": {}}
+    for t in TAGS:
+        pairs = [(p[t], t in e.tags) for e, p in tags_oof]
+        out["tags"][t] = threshold_for(pairs, targets["tags"]) if pairs else 1.01
     for kind, material in MATERIAL.items():
         pairs = [(sum(p[g] for g in material), e.label in material)
                  for e, p in genre_oof if e.hint == kind]
@@ -140,7 +150,8 @@ def main() -> int:
     print(f"rotating over {len(train_sources)} training sources …", flush=True)
     genre_oof = rotate("genre", train_g, train_sources)
     class_oof = rotate("class", train_s, train_sources)
-    thresholds = choose_thresholds(genre_oof, class_oof, split["precision"])
+    tags_oof = rotate("tags", train_s, train_sources)
+    thresholds = choose_thresholds(genre_oof, class_oof, tags_oof, split["precision"])
     genre = _fit("genre", train_g)
     cls = _fit("class", train_s)
     tags = _fit("tags", train_s)

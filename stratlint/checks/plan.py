@@ -229,7 +229,7 @@ def plan_item_missing_owner(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope in a.plans:
         for st in _plan_items(a, scope):
-            if has_owner(a, st, scope):
+            if has_owner(a, st, scope) or a.tagged(st, "owner"):
                 continue
             yield ctx.at_statement(
                 st,
@@ -245,7 +245,7 @@ def plan_item_missing_deadline(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope in a.plans:
         for st in _plan_items(a, scope):
-            if has_deadline(a, st, scope):
+            if has_deadline(a, st, scope) or a.tagged(st, "deadline"):
                 continue
             yield ctx.at_statement(
                 st,
@@ -283,7 +283,7 @@ def plan_missing_metric(ctx: Context) -> Iterator[Hit]:
         sts = a.statements_of(scope)
         if not any(not s.is_field for s in sts) or goal_targets:
             continue
-        if any(_measurable(a, st) for st in sts):
+        if any(_measurable(a, st) or a.tagged(st, "metric") for st in sts):
             continue
         if any(f.label in ("kpi", "target") and re.search(r"\d", f.value)
                for s in scope.sections for f in a.doc.sections[s].fields):

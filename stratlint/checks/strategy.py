@@ -122,6 +122,7 @@ def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
                 universal = True  # "across all industries": a who that chooses nobody
             elif sig.has(*WHO) and not _only_generic_who(sig):
                 named = True
+        named = named or any(a.tagged(st, "who") for st in sts)
         heading_text = " ".join(a.doc.sections[s].title for s in scope.sections if s)
         if named:
             continue
@@ -142,7 +143,7 @@ def strategy_missing_why(ctx: Context) -> Iterator[Hit]:
         if _component_has_content(a, scope, _WHY_HEADINGS):
             continue
         if any(a.signals[st.index].has("value", "VALUE_CLAIM") and a.cls(st) != Cls.CONTEXT
-               for st in sts):
+               for st in sts) or any(a.tagged(st, "why") for st in sts):
             continue
         if any(a.signals[st.index].has("value") and a.verdicts.get(st.index) is not None
                and a.verdicts[st.index].why and _our_claim(a, st) for st in sts):
@@ -191,7 +192,7 @@ def strategy_missing_challenge(ctx: Context) -> Iterator[Hit]:
     for scope, sts in _strategies(ctx):
         if _heading_words(a, scope) & set(_CHALLENGE_HEADINGS):
             continue
-        if any(a.signals[st.index].has("challenge") for st in sts):
+        if any(a.signals[st.index].has("challenge") or a.tagged(st, "challenge") for st in sts):
             continue
         yield _scope_hit(
             ctx, scope,
@@ -242,7 +243,7 @@ def strategy_no_tradeoff(ctx: Context) -> Iterator[Hit]:
         universal = [st for st in sts if a.signals[st.index].has("universal")
                      and a.cls(st) != Cls.CONTEXT]
         tradeoff = any(a.signals[st.index].has("tradeoff") and a.cls(st) != Cls.CONTEXT
-                       for st in sts)
+                       for st in sts) or any(a.tagged(st, "tradeoff") for st in sts)
         if tradeoff and not universal:
             continue
         if universal:
