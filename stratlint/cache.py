@@ -16,8 +16,8 @@ Delete the folder to clear it. Importing this module does not import spaCy.
 
 from __future__ import annotations
 
-import hashlib
 import contextlib
+import hashlib
 import json
 import os
 import sys
@@ -99,8 +99,13 @@ def derived_dir() -> Path | None:
 
 def default_dir(root: Path) -> Path | None:
     """`.stratlint_cache/` in the project root when it can be written, else a folder for this
-    project in the platform cache folder; None when neither can."""
-    candidates = [root / DIR_NAME]
+    project in the platform cache folder; None when neither can. A `.stratlint_cache` that is a
+    link out of the project is not used: the cache never writes or reads outside it."""
+    from stratlint.discover import inside_project
+
+    local = root / DIR_NAME
+    contained = all(inside_project(str(d), root) for d in (local, local / FORMAT))
+    candidates = [local] if contained else []
     digest = hashlib.sha256(str(root).encode("utf-8", "surrogatepass")).hexdigest()[:16]
     candidates.append(platform_cache_dir() / digest)
     for d in candidates:
@@ -211,7 +216,8 @@ class Cache:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"context": self.context, "entries": kept}, fh, ensure_ascii=False,
+                # ASCII escapes: a file name that is not UTF-8 (lone surrogates) survives
+                json.dump({"context": self.context, "entries": kept}, fh, ensure_ascii=True,
                           separators=(",", ":"))
             os.chmod(tmp, 0o644)  # mkstemp makes it private; a cache is as readable as the repo
             os.replace(tmp, self.file)

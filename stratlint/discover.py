@@ -10,17 +10,31 @@
 - Hidden directories (`.git`, `.venv`…) and `node_modules`/`__pycache__` are never walked.
 - Symlinked directories are followed once: a symlink loop, or two links to one directory, is
   walked once. A file reached by two paths is linted once, under the first path.
+- Walks never leave the project: a symbolic link met during a walk (to a file or a directory) is
+  followed only when it resolves inside the project root, or inside the directory the user
+  named; a link elsewhere is skipped. Named pipes, sockets and devices (and links to them) are
+  skipped too. A path the user names is passed on wherever it points: the user asked for it
+  (reading it then refuses anything but a regular file, see `files`).
+- A folder that cannot be listed is reported, not silently left out.
 
 Paths keep the form the user gave (relative stays relative), so findings show `docs/plan.md`.
+`find` says for each path how it was found, and what was skipped and why; `discover` lists only
+the files. `inside_project` is the containment rule on its own, for callers that walk or open
+files of a project themselves (the editor server).
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from stratlint.files import ReadError, file_kind, inside, read_bytes
+from stratlint.pathnames import display
 
 if TYPE_CHECKING:
     import pathspec
@@ -91,10 +105,11 @@ MAX_WILDCARDS = 8  # per .gitignore pattern; more is skipped (see _read_spec)
 
 
 def _read_spec(path: str) -> pathspec.GitIgnoreSpec | None:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            lines = fh.read().splitlines()
-    except OSError:
+    if not os.path.lexists(path):
+        return None
+    try:  # a regular file only: a named pipe called .gitignore must not stop the walk
+        lines = read_bytes(path).decode("utf-8", "replace").splitlines()
+    except ReadError:
         return None
     import pathspec  # only where there is a .gitignore: a tenth of a cached run's start-up
 
@@ -148,26 +163,57 @@ def _ignores_above(directory: str, root: Path | None) -> _Ignores:
     return _Ignores(tuple(layers))
 
 
+@dataclass(frozen=True)
+class Found:
+    """One path met by discovery: a file to read, or what was left out and why.
+
+    `within`: for a file found by a walk, the resolved folders it may resolve into (read it with
+    `files.read_text(path, within)`); empty for a path the user named. `skipped`: why a path met
+    in a walk was left out (a link out of the project, a named pipe…). `error`: a folder that
+    could not be listed."""
+
+    path: str
+    real: str = ""
+    within: tuple[str, ...] = ()
+    skipped: str = ""
+    error: str = ""
+
+
+def inside_project(path: str, root: Path | str) -> bool:
+    """Whether `path`, every symbolic link resolved, is the project root or under it.
+
+    The rule a walk applies to each link it meets; a caller that walks or opens the project's
+    files on its own (the editor server) applies it the same way."""
+    return inside(_identity(path), [_identity(os.fspath(root))])
+
+
 def walk(directory: str, exclude: Sequence[str] = (), root: Path | None = None,
          gitignore: bool = True) -> Iterator[str]:
     """Markdown files under `directory`, sorted, honouring .gitignore and exclude globs."""
-    for path, _ in _walk_real(directory, exclude, root, gitignore):
-        yield path
+    for found in _walk_real(directory, exclude, root, gitignore):
+        if not (found.skipped or found.error):
+            yield found.path
 
 
 def _walk_real(directory: str, exclude: Sequence[str], root: Path | None,
-               gitignore: bool) -> Iterator[tuple[str, str]]:
+               gitignore: bool) -> Iterator[Found]:
     ignores = _ignores_above(directory, root) if gitignore else _Ignores()
     visited: set[tuple[int, int]] = set()
-    yield from _walk(directory, ignores, exclude, root, gitignore, visited)
+    # Links met below may resolve into the project root or into the folder the user named (itself
+    # perhaps a link elsewhere: naming it is asking for it). Without a root, nothing is checked.
+    within = () if root is None else tuple(dict.fromkeys(
+        (_identity(os.fspath(root)), _identity(directory))))
+    yield from _walk(directory, ignores, exclude, root, gitignore, visited, within)
 
 
 def _walk(directory: str, ignores: _Ignores, exclude: Sequence[str], root: Path | None,
-          gitignore: bool, visited: set[tuple[int, int]]) -> Iterator[tuple[str, str]]:
-    """(path as walked, real path) of each Markdown file under `directory`."""
+          gitignore: bool, visited: set[tuple[int, int]],
+          within: tuple[str, ...]) -> Iterator[Found]:
+    """Each Markdown file under `directory` (with its real path), and each path left out."""
     try:
         st = os.stat(directory)
-    except OSError:
+    except OSError as exc:
+        yield Found(directory, error=_unlistable(exc))
         return
     key = (st.st_dev, st.st_ino)
     if key in visited:  # a symlink loop, or a second link to a directory already walked
@@ -178,7 +224,8 @@ def _walk(directory: str, ignores: _Ignores, exclude: Sequence[str], root: Path 
     try:
         with os.scandir(directory) as it:
             entries = sorted(it, key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:
+        yield Found(directory, error=_unlistable(exc))
         return
     real_dir = ""
     for entry in entries:
@@ -194,17 +241,81 @@ def _walk(directory: str, ignores: _Ignores, exclude: Sequence[str], root: Path 
                 continue
             if excluded(path, exclude, root):
                 continue
-            yield from _walk(path, ignores, exclude, root, gitignore, visited)
+            if within and entry.is_symlink() and not inside(_identity(path), within):
+                yield Found(path, skipped=_outside(path))
+                continue
+            yield from _walk(path, ignores, exclude, root, gitignore, visited, within)
         elif is_markdown(entry.name):
             if gitignore and ignores.ignored(path, False):
                 continue
             if excluded(path, exclude, root):
                 continue
             if entry.is_symlink():
-                yield path, _identity(path)
+                real = _identity(path)
+                if within and not inside(real, within):
+                    yield Found(path, skipped=_outside(path))
+                    continue
+                try:
+                    mode = os.stat(path).st_mode
+                except OSError:  # broken, or a loop: reading it says which
+                    mode = stat.S_IFREG
+                if not stat.S_ISREG(mode):
+                    yield Found(path, skipped=f"a symbolic link to {file_kind(mode)}, not a "
+                                              "regular file")
+                    continue
+                yield Found(path, real, within)
+            elif not entry.is_file(follow_symlinks=False):
+                try:
+                    kind = file_kind(entry.stat(follow_symlinks=False).st_mode)
+                except OSError:
+                    continue
+                yield Found(path, skipped=f"{kind}, not a regular file")
             else:  # the folder's real path once, not every file's: a third of a cached run
                 real_dir = real_dir or _identity(directory)
-                yield path, os.path.join(real_dir, entry.name)
+                yield Found(path, os.path.join(real_dir, entry.name), within)
+
+
+def _outside(path: str) -> str:
+    try:
+        target = display(os.readlink(path))
+    except OSError:
+        target = "?"
+    return f"a symbolic link to a place outside the project ({target}); walks do not follow it"
+
+
+def _unlistable(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "folder was removed while stratlint ran; its files were not linted"
+    if isinstance(exc, PermissionError):
+        return "folder cannot be listed (permission denied); its files were not linted"
+    return f"folder cannot be listed ({exc.strerror or exc}); its files were not linted"
+
+
+def find(paths: Sequence[str], exclude: Sequence[str] = (), root: Path | None = None,
+         gitignore: bool = True) -> Iterator[Found]:
+    """Everything discovery meets, in a stable order: files as given, directories walked for
+    Markdown (files to read, and what was skipped or could not be listed), each file once.
+
+    `-` (stdin) passes through. A path that does not exist passes through too, so reading it
+    reports the problem by name. With a `root`, walks stay inside it (see the module doc)."""
+    seen: set[str] = set()
+    for p in paths:
+        if p == "-":
+            yield Found(p)
+            continue
+        found: Iterator[Found]
+        if os.path.isdir(p):
+            found = _walk_real(p, exclude, root, gitignore)
+        else:
+            found = iter(() if excluded(p, exclude, root) else (Found(p, _identity(p)),))
+        for f in found:
+            if f.skipped or f.error:
+                yield f
+                continue
+            if f.real in seen:
+                continue
+            seen.add(f.real)
+            yield f
 
 
 def discover(paths: Sequence[str], exclude: Sequence[str] = (), root: Path | None = None,
@@ -212,24 +323,15 @@ def discover(paths: Sequence[str], exclude: Sequence[str] = (), root: Path | Non
     """Files to lint, in a stable order: files as given, directories walked for Markdown.
 
     `-` (stdin) passes through. A path that does not exist passes through too, so reading it
-    reports the problem by name. `resolved`, if given, receives each file's real path.
+    reports the problem by name. `resolved`, if given, receives each file's real path. What
+    `find` skips is left out silently here.
     """
-    seen: set[str] = set()
-    for p in paths:
-        if p == "-":
-            yield p
+    for f in find(paths, exclude, root, gitignore):
+        if f.skipped or f.error:
             continue
-        if os.path.isdir(p):
-            found: Iterator[tuple[str, str]] = _walk_real(p, exclude, root, gitignore)
-        else:
-            found = iter(() if excluded(p, exclude, root) else ((p, _identity(p)),))
-        for f, key in found:
-            if key in seen:
-                continue
-            seen.add(key)
-            if resolved is not None:
-                resolved[f] = key
-            yield f
+        if resolved is not None and f.path != "-":
+            resolved[f.path] = f.real
+        yield f.path
 
 
 def _identity(path: str) -> str:

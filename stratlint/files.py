@@ -1,5 +1,10 @@
-"""Reading input files: text decoded strictly (which files to lint: `discover`).
+"""Reading input files: regular files only, never blocking, text decoded strictly.
 
+(Which files to lint is `discover`'s business.) Only a regular file is read: a named pipe, a
+socket or a device raises `ReadError` before it is opened, and the file is opened without
+blocking (`O_NONBLOCK`) and checked again on the open descriptor, so nothing swapped in between
+can make a read wait. A file found by a directory walk is read with `within`: the folders it must
+resolve into, checked again after opening it (a link changed after the walk is not followed out).
 An unreadable, binary or non-UTF-8 file raises `ReadError` with a message a person can act on;
 the caller reports it and goes on with the other files.
 """
@@ -9,40 +14,84 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Sequence
 from pathlib import Path
+
+from stratlint.pathnames import display
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_BYTES = 10 * 2**20  # a larger file is reported, not linted (docs/limits.md)
 _SNIFF = 8192  # bytes looked at for NUL bytes, as git does to tell binary from text
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
 
 
 class ReadError(Exception):
     """A file that cannot be linted, with the reason in words."""
 
 
-def read_text(path: Path | str) -> str:
-    """The text of a file, decoded; ReadError for anything that is not a text file to lint.
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words ("a named pipe")."""
+    for test, words in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe"),
+                        (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                        (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return words
+    return "not a regular file"
 
-    A regular file's size is checked before it is read, so a huge file costs nothing; pipes and
-    devices are read up to the size limit, never further.
+
+def inside(real: str, folders: Sequence[str | Path]) -> bool:
+    """Whether the resolved path `real` is one of `folders` (resolved paths) or under one."""
+    for folder in folders:
+        base = os.fspath(folder)
+        if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
+def read_text(path: Path | str, within: Sequence[str | Path] = (), real: str = "") -> str:
+    """The text of a regular file, decoded; ReadError for anything that is not a text file to lint.
+
+    `within`: for a file found by a directory walk, the (resolved) folders it must resolve into;
+    empty for a file the user named, which is read wherever it points. `real`: where the walk
+    found it resolved (`discover.Found.real`), which spares resolving it again.
     """
-    p = Path(path)
+    return decode(read_bytes(path, within, real))
+
+
+def read_bytes(path: Path | str, within: Sequence[str | Path] = (), real: str = "") -> bytes:
+    """The bytes of a regular file of at most `MAX_BYTES`, read without ever blocking.
+
+    Its type and size are checked before it is opened (a device is never opened, a huge file
+    never read) and again on the open descriptor."""
+    p = os.fspath(path)
     try:
-        st = p.stat()
-        if stat.S_ISDIR(st.st_mode):
-            raise ReadError("is a directory")
-        if stat.S_ISREG(st.st_mode):
+        st = os.stat(p)
+        _check_regular(st.st_mode)
+        _check_size(st.st_size)
+        fd = os.open(p, _OPEN_FLAGS)
+        try:
+            st = os.fstat(fd)
+            _check_regular(st.st_mode)  # swapped for a pipe since: O_NONBLOCK kept the open quick
             _check_size(st.st_size)
-            data = p.read_bytes()
-        elif stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):
-            with p.open("rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
-        else:
-            raise ReadError("not a regular file (a socket or block device); not linted")
+            if within:
+                _check_within(p, st, within, real)
+            chunks: list[bytes] = []
+            size = 0
+            while size <= MAX_BYTES:
+                chunk = os.read(fd, MAX_BYTES + 1 - size)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
-        if p.is_symlink():
-            raise ReadError(f"broken symbolic link (points to {os.readlink(p)}, which does not "
-                            "exist)") from None
+        if os.path.islink(p):
+            raise ReadError(f"broken symbolic link (points to {display(os.readlink(p))}, which "
+                            "does not exist)") from None
+        if within:
+            raise ReadError("no such file: it was removed after its folder was listed") from None
         raise ReadError("no such file") from None
     except IsADirectoryError:
         raise ReadError("is a directory") from None
@@ -52,7 +101,34 @@ def read_text(path: Path | str) -> str:
         if exc.errno == errno.ELOOP:
             raise ReadError("symbolic link loop: following the link leads back to it") from None
         raise ReadError(exc.strerror or "cannot be read") from None
-    return decode(data)
+    return b"".join(chunks)
+
+
+def _check_regular(mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise ReadError("is a directory")
+    hint = ""
+    if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+        hint = "; to lint what it carries, pass it on standard input (`stratlint - < NAME`)"
+    raise ReadError(f"not a regular file ({file_kind(mode)}); not linted{hint}")
+
+
+def _check_within(path: str, st: os.stat_result, within: Sequence[str | Path],
+                  real: str) -> None:
+    """The file opened is the one inside `within`: the file at its resolved path `real` (resolved
+    now when not given), not something a link was switched to after the walk. One `lstat` when
+    `real` is given: if the name became a link since, the link is not the file opened."""
+    real = real or os.path.realpath(path)
+    if not inside(real, within):
+        raise ReadError("symbolic link to a place outside the project; not linted")
+    try:
+        now = os.lstat(real)
+    except OSError:
+        now = None
+    if now is None or (now.st_dev, now.st_ino) != (st.st_dev, st.st_ino):
+        raise ReadError("changed while it was being read; not linted (run again)")
 
 
 def _check_size(size: int) -> None:

@@ -4,20 +4,23 @@
 
 Levels: error → error, warning → warning, info → notice. Property values escape `%`, CR, LF, `:`
 and `,`; the message escapes `%`, CR and LF, as the Actions toolkit does. Columns are 1-based,
-`endColumn` is the column after the last character (as in SARIF).
+`endColumn` is the column after the last character (as in SARIF). A file name is shown as
+`pathnames.display` shows it, then escaped.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from stratlint.model import Result
+from stratlint.pathnames import clean, display
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return clean(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_prop(s: str) -> str:
@@ -25,8 +28,9 @@ def _escape_prop(s: str) -> str:
 
 
 def _path(p: str) -> str:
-    p = p.replace("\\", "/")
-    return p[2:] if p.startswith("./") else p
+    if os.sep != "/":
+        p = p.replace(os.sep, "/")
+    return display(p[2:] if p.startswith("./") else p)
 
 
 def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> str:

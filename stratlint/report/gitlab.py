@@ -5,24 +5,27 @@ warning → minor, info → info), a location (path and lines) and a fingerprint
 issue across runs: a hash of path, rule and message (the message quotes the user's own words) and
 of how many identical issues came before it, so moving text up or down keeps the fingerprint and
 GitLab does not report it as new. Input errors are issues too (severity critical), so a broken
-file shows in the merge request.
+file shows in the merge request. A file name is shown as `pathnames.display` shows it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from typing import Any
 
 from stratlint.model import Result
+from stratlint.pathnames import clean, display
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
 def _path(p: str) -> str:
-    p = p.replace("\\", "/")
-    return p[2:] if p.startswith("./") else p
+    if os.sep != "/":
+        p = p.replace(os.sep, "/")
+    return display(p[2:] if p.startswith("./") else p)
 
 
 def _fingerprint(seen: Counter[tuple[str, ...]], *parts: str) -> str:
@@ -39,10 +42,10 @@ def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> s
             {
                 "type": "issue",
                 "check_name": f"{f.rule} {f.name}",
-                "description": f"{f.rule} {f.message} {f.suggestion}".strip(),
+                "description": clean(f"{f.rule} {f.message} {f.suggestion}".strip()),
                 "categories": ["Style"],
                 "severity": _SEVERITY[f.severity.value],
-                "fingerprint": _fingerprint(seen, _path(f.path), f.rule, f.message),
+                "fingerprint": _fingerprint(seen, _path(f.path), f.rule, clean(f.message)),
                 "location": {
                     "path": _path(f.path),
                     "lines": {"begin": f.line, "end": max(f.end_line, f.line)},
@@ -54,10 +57,11 @@ def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> s
             {
                 "type": "issue",
                 "check_name": "stratlint input error",
-                "description": e.message,
+                "description": clean(e.message),
                 "categories": ["Bug Risk"],
                 "severity": "critical",
-                "fingerprint": _fingerprint(seen, _path(e.path), "input-error", e.message),
+                "fingerprint": _fingerprint(seen, _path(e.path), "input-error",
+                                            clean(e.message)),
                 "location": {"path": _path(e.path), "lines": {"begin": e.line or 1}},
             }
         )

@@ -1,11 +1,16 @@
-"""JSON output (SPEC §4). `version` changes only when the shape does."""
+"""JSON output (SPEC §4). `version` changes only when the shape does.
+
+Paths are shown as `pathnames.display` shows them (a name that is not UTF-8 as `$'caf\\xe9.md'`),
+so the output is always valid UTF-8.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from stratlint.model import Result
+from stratlint.model import Finding, InputError, Result
+from stratlint.pathnames import clean, display
 from stratlint.report import summary_counts
 
 VERSION = 1
@@ -15,8 +20,17 @@ def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> s
     counts = summary_counts(result)
     data = {
         "version": VERSION,
-        "findings": [f.to_dict() for f in result.findings],
-        "errors": [e.to_dict() for e in result.errors],
+        "findings": [shown(f) for f in result.findings],
+        "errors": [shown(e) for e in result.errors],
         "summary": {"files": result.files, **counts},
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def shown(record: Finding | InputError) -> dict[str, Any]:
+    """A finding or input error as JSON data: the path displayed, every string UTF-8 clean."""
+    d = record.to_dict()
+    for k, v in d.items():
+        if isinstance(v, str):
+            d[k] = display(v) if k == "path" else clean(v)
+    return d

@@ -9,7 +9,8 @@ GitHub code scanning:
 - regions are 1-based lines and columns counted in Unicode code points (`columnKind`), with an
   exclusive `endColumn`, as SARIF defines it;
 - relative paths stay relative URIs against `%SRCROOT%` (the working directory of the run),
-  percent-encoded; absolute paths become `file://` URIs;
+  percent-encoded from the name's raw bytes (a Latin-1 `café.md` is `caf%E9.md`); absolute
+  paths become `file://` URIs, encoded the same way;
 - input errors (unreadable files, bad suppression comments) are tool execution notifications.
 """
 
@@ -20,10 +21,10 @@ import os
 import posixpath
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from stratlint import __version__, catalog
 from stratlint.model import Result
+from stratlint.pathnames import clean, uri
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SRCROOT = "%SRCROOT%"
@@ -50,9 +51,10 @@ def artifact_location(path: str) -> dict[str, str]:
     if path == "-":
         return {"uri": "stdin"}
     if os.path.isabs(path):
-        return {"uri": Path(path).as_uri()}
-    p = posixpath.normpath(path.replace("\\", "/"))
-    return {"uri": quote(p, safe="/"), "uriBaseId": SRCROOT}
+        return {"uri": Path(path).as_uri()}  # pathlib encodes the raw bytes (os.fsencode)
+    if os.sep != "/":
+        path = path.replace(os.sep, "/")
+    return {"uri": uri(posixpath.normpath(path)), "uriBaseId": SRCROOT}
 
 
 def _rule(r: catalog.RuleDoc) -> dict[str, Any]:
@@ -103,7 +105,7 @@ def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> s
         res: dict[str, Any] = {
             "ruleId": f.rule,
             "level": _LEVEL[f.severity.value],
-            "message": {"text": f"{f.message} {f.suggestion}".strip()},
+            "message": {"text": clean(f"{f.message} {f.suggestion}".strip())},
             "locations": [
                 {
                     "physicalLocation": {
@@ -121,7 +123,7 @@ def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> s
         if f.rule in index:
             res["ruleIndex"] = index[f.rule]
         if f.section:
-            res["properties"] = {"section": f.section}
+            res["properties"] = {"section": clean(f.section)}
         results.append(res)
     notifications = []
     for e in result.errors:
@@ -131,7 +133,7 @@ def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> s
         notifications.append(
             {
                 "level": "error",
-                "message": {"text": e.message},
+                "message": {"text": clean(e.message)},
                 "locations": [{"physicalLocation": loc}],
             }
         )

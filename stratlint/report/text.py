@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from stratlint.model import Result
+from stratlint.pathnames import clean, display
 from stratlint.report import summary_counts
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
@@ -23,7 +24,8 @@ def render(result: Result, sources: dict[str, str] | None = None, color: bool = 
     lines_cache: dict[str, list[str]] = {}
     for f in result.findings:
         sev = c(_COLOURS[f.severity.value], f.severity.value)
-        out.append(f"{c(_BOLD, f.path)}:{f.line}:{f.column}: {c(_BOLD, f.rule)} [{sev}] {f.message}")
+        out.append(f"{c(_BOLD, display(f.path))}:{f.line}:{f.column}: {c(_BOLD, f.rule)} [{sev}] "
+                   f"{clean(f.message)}")
         if quiet:
             continue
         text = sources.get(f.path)
@@ -40,16 +42,16 @@ def render(result: Result, sources: dict[str, str] | None = None, color: bool = 
                 out.append(c(_DIM, f"{f.line} | ") + src[:300])
                 out.append(c(_DIM, f"{gutter} | ") + " " * start + c(_COLOURS[f.severity.value],
                                                                        "^" * min(span, 300)))
-        out.append(f"  {c(_CYAN, '= help:')} {f.suggestion}")
+        out.append(f"  {c(_CYAN, '= help:')} {clean(f.suggestion)}")
         out.append("")
     for e in result.errors:
-        where = f"{e.path}:{e.line}" if e.line else e.path
-        out.append(f"{c(_BOLD, where)}: {c(_COLOURS['error'], 'error')}: {e.message}")
+        where = f"{display(e.path)}:{e.line}" if e.line else display(e.path)
+        out.append(f"{c(_BOLD, where)}: {c(_COLOURS['error'], 'error')}: {clean(e.message)}")
     if statistics and result.findings:
-        counts = Counter((f.rule, f.name) for f in result.findings)
+        by_rule = Counter((f.rule, f.name) for f in result.findings)
         if out and out[-1] != "":
             out.append("")
-        for (rule, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        for (rule, name), n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
             out.append(f"{n:5d}  {rule}  {name}")
     counts = summary_counts(result)
     total = sum(counts.values())
