@@ -6,13 +6,14 @@ The result, `Analysis`, is what rules see: they never touch Markdown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from stratlint.classify import Evidence, Verdict, classify
 from stratlint.headings import HeadingKind, heading_is_statement, heading_kind
 from stratlint.learn import models as learned
-from stratlint.learn.features import section_features, statement_features
+from stratlint.learn.features import section_features, statement_features, voice_features
 from stratlint.learn.linear import argmax
 from stratlint.model import Cls, Document, Kind, Section, Statement
 from stratlint.nlp import Signals, analyse
@@ -202,6 +203,7 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
                     if s.index in (0, doc.title) or (hk[s.index].kind is None and _declared_above(
                         doc, hk, s.index))}
     confirmed: dict[int, bool] = {}
+    doc_inputs: list[str] | None = None
     for sec in reversed(doc.sections):
         kind = hints[sec.index]
         if kind == Kind.OTHER:
@@ -219,14 +221,16 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
                 kinds[sec.index] = Kind.OTHER
                 unsure[sec.index] = "no confirmed content under it"
             continue
-        feats = section_inputs(doc, signals, verdicts, hk, hints, sec.index, own)
+        if doc_inputs is None:
+            doc_inputs = document_inputs(doc, signals, verdicts, hk)
+        feats = section_inputs(doc, signals, verdicts, hk, hints, sec.index, own, doc_inputs)
         p = models.genre.proba(feats)
         proba[sec.index] = p
         material = learned.MATERIAL[kind.value]
         pm = sum(p[g] for g in material)
         ok = pm >= models.genre_threshold(kind.value)
         confirmed[sec.index] = ok
-        if not ok and kind == Kind.PLAN and p["goals"] >= models.genre_threshold("goals"):
+        if ok and kind == Kind.PLAN and p["goals"] > max(p["plan"], p["mixed"], p["strategy"]):
             kinds[sec.index] = Kind.GOALS  # an OKR section under a plan heading (SPEC §8.10)
             unsure[sec.index] = f"reads as goals p={p['goals']:.2f}, not a plan"
             continue
@@ -245,21 +249,47 @@ def own_statements(doc: Document, idx: int) -> list[int]:
     return [i for i in ids if not doc.statements[i].quoted and not doc.statements[i].is_field]
 
 
+def document_inputs(doc: Document, signals: Sequence[Signals], verdicts: Mapping[int, Verdict],
+                    hk: Sequence[HeadingKind]) -> list[str]:
+    """Features of the whole page, shared by its sections: its title's words, how many headings
+    suggest a kind, and its voice (a procedure speaks to "you", a plan says "we")."""
+    ids = [st.index for st in doc.statements if st.form != "heading" and not st.quoted
+           and not st.is_field]
+    out = voice_features("doc_", [doc.statements[i] for i in ids], [signals[i] for i in ids],
+                         [verdicts.get(i) for i in ids])
+    if doc.title is not None:
+        out.extend(f"dt:{w}" for w in _title_words(doc.sections[doc.title].title))
+    hinted = sum(1 for h in hk if h.kind is not None)
+    out.append(f"doc_hinted:{min(hinted, 4)}")
+    out.append(f"doc_sections:{min(len(doc.sections) // 4, 5)}")
+    return out
+
+
+def _title_words(title: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]+", title.lower()) if len(w) > 2]
+
+
 def section_inputs(doc: Document, signals: Sequence[Signals], verdicts: Mapping[int, Verdict],
                    hk: Sequence[HeadingKind], hints: Sequence[Kind], idx: int,
-                   own: Sequence[int] | None = None) -> list[str]:
+                   own: Sequence[int] | None = None,
+                   doc_inputs: Sequence[str] | None = None) -> list[str]:
     """The genre model's features of section `idx` (also used to train it: tools/train.py)."""
     sec = doc.sections[idx]
     own = own_statements(doc, idx) if own is None else own
+    if doc_inputs is None:
+        doc_inputs = document_inputs(doc, signals, verdicts, hk)
 
     def hint(i: int | None) -> Kind | None:
         return None if i is None or hints[i] == Kind.OTHER else hints[i]
 
     top = doc.title if doc.title is not None else 0
+    sts = [doc.statements[i] for i in own]
+    sigs = [signals[i] for i in own]
+    vds = [verdicts.get(i) for i in own]
     return section_features(
         sec, hk[idx].words, hint(idx), "own" if hk[idx].kind is not None else "inherited",
-        hint(sec.parent), hint(top), [doc.statements[i] for i in own], [signals[i] for i in own],
-        [verdicts.get(i) for i in own], [hint(c) for c in sec.children], idx == doc.title)
+        hint(sec.parent), hint(top), sts, sigs, vds, [hint(c) for c in sec.children],
+        idx == doc.title) + voice_features("sec_", sts, sigs, vds) + list(doc_inputs)
 
 
 def statement_inputs(doc: Document, signals: Sequence[Signals], verdicts: Mapping[int, Verdict],

@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from stratlint import lint_text
 from stratlint.learn import models
@@ -93,7 +92,6 @@ Increase revenue by 40% this year.
     assert ("S101", 8) in _rules(text), _rules(text)
 
 
-@pytest.mark.slow
 def test_retraining_from_the_bank_reproduces_the_shipped_models():
     out = subprocess.run([sys.executable, "tools/train.py", "--check"], capture_output=True,
                          text=True, cwd=ROOT, timeout=1200)

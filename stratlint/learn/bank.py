@@ -40,7 +40,12 @@ class Example:
 
 
 def examples(corpus: Path) -> tuple[list[Example], list[Example]]:
-    from stratlint.analysis import analyse_document, section_inputs, statement_inputs
+    from stratlint.analysis import (
+        analyse_document,
+        document_inputs,
+        section_inputs,
+        statement_inputs,
+    )
     from stratlint.nlp import analyse
     from stratlint.parse import parse
 
@@ -63,13 +68,15 @@ def examples(corpus: Path) -> tuple[list[Example], list[Example]]:
         signals = analyse([s.text for s in doc.statements])
         a = analyse_document(doc, signals, use_models=False)
         sec_at = {s.line: s.index for s in doc.sections}
+        doc_inputs = document_inputs(doc, signals, a.verdicts, a.heading_kinds)
         st_at = {(st.line, " ".join(st.text.split())): st.index for st in doc.statements}
         for r in by_path[path][0]:
             idx = sec_at.get(r["line"], 0 if r["line"] == 1 else None)
             if idx is None:
                 missing += 1
                 continue
-            feats = section_inputs(doc, signals, a.verdicts, a.heading_kinds, a.hints, idx)
+            feats = section_inputs(doc, signals, a.verdicts, a.heading_kinds, a.hints, idx,
+                                   doc_inputs=doc_inputs)
             gx.append(Example(r["source"], path, feats, r["genre"], hint=a.hints[idx].value))
         for r in by_path[path][1]:
             i = st_at.get((r["line"], r["text"]))

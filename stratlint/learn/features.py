@@ -158,5 +158,36 @@ def section_features(sec: Section, heading_words: Sequence[str], hint: Kind | No
     return f
 
 
+_YOU = frozenset({"you", "your", "yours", "you're", "you'll"})
+_WE = frozenset({"we", "our", "us", "we'll", "we're"})
+
+
+def voice_features(prefix: str, statements: Sequence[Statement], signals: Sequence[Signals],
+                   verdicts: Sequence[Verdict | None]) -> list[str]:
+    """Who speaks to whom, and how: shares of second person, first person plural, links, past
+    tense, imperatives and classes over a run of statements (a section or a whole page)."""
+    n = len(statements)
+    if not n:
+        return [f"{prefix}empty"]
+    you = we = links = past = imperative = 0
+    classes: Counter[str] = Counter()
+    for st, sig, v in zip(statements, signals, verdicts):
+        words = {t.lower for t in sig.tokens}
+        you += bool(words & _YOU)
+        we += bool(words & _WE)
+        links += bool(st.links)
+        frame = sentence_shape(sig.tokens, prose=st.form == "sentence").frame
+        past += frame == "past"
+        imperative += frame == "imperative"
+        if v is not None:
+            classes[v.cls.value] += 1
+    out = [f"{prefix}you:{_share(you, n)}", f"{prefix}we:{_share(we, n)}",
+           f"{prefix}links:{_share(links, n)}", f"{prefix}past:{_share(past, n)}",
+           f"{prefix}imperative:{_share(imperative, n)}", f"{prefix}n:{_bucket(n, (3, 10, 30, 100))}",
+           f"{prefix}you_we:{_share(you, n)}_{_share(we, n)}"]
+    out.extend(f"{prefix}{c}:{_share(k, n)}" for c, k in classes.items())
+    return out
+
+
 def _kind(k: Kind | None) -> str:
     return k.value if k is not None else "none"

@@ -39,6 +39,14 @@ def fit(rows: Sequence[Sequence[str]], targets: Sequence[Sequence[float]], label
     y = np.asarray(targets, dtype=np.float64).reshape(n, k)
     sw = np.ones(n) if weights is None else np.asarray(weights, dtype=np.float64)
     sw = sw / sw.sum()
+    # Sparse products by sorted runs (np.add.reduceat), rows for X·W and columns for Xᵀ·G.
+    row_runs = np.flatnonzero(np.r_[True, ri[1:] != ri[:-1]]) if len(ri) else np.zeros(0, int)
+    rows_hit = ri[row_runs]
+    by_col = np.argsort(ci, kind="stable")
+    ci_sorted, ri_by_col = ci[by_col], ri[by_col]
+    col_runs = np.flatnonzero(np.r_[True, ci_sorted[1:] != ci_sorted[:-1]]) if len(ci) else \
+        np.zeros(0, int)
+    cols_hit = ci_sorted[col_runs]
     w = np.zeros((d, k))
     b = np.zeros(k)
     mw, vw, mb, vb = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
@@ -46,7 +54,8 @@ def fit(rows: Sequence[Sequence[str]], targets: Sequence[Sequence[float]], label
     reg = l2 / max(n, 1)
     for t in range(1, epochs + 1):
         z = np.zeros((n, k))
-        np.add.at(z, ri, w[ci])
+        if len(ci):
+            z[rows_hit] = np.add.reduceat(w[ci], row_runs, axis=0)
         z += b
         if multilabel:
             p = 1.0 / (1.0 + np.exp(-z))
@@ -55,9 +64,9 @@ def fit(rows: Sequence[Sequence[str]], targets: Sequence[Sequence[float]], label
             p = np.exp(z)
             p /= p.sum(axis=1, keepdims=True)
         g = (p - y) * sw[:, None]
-        gw = np.zeros_like(w)
-        np.add.at(gw, ci, g[ri])
-        gw += reg * w
+        gw = reg * w
+        if len(ci):
+            gw[cols_hit] += np.add.reduceat(g[ri_by_col], col_runs, axis=0)
         gb = g.sum(axis=0)
         for param, grad, m, v in ((w, gw, mw, vw), (b, gb, mb, vb)):
             m *= beta1

@@ -21,9 +21,12 @@ GENRES = ("strategy", "plan", "goals", "mixed", "procedure", "reference", "copy"
           "template", "retrospective", "other")
 CLASSES = ("GOAL", "CHOICE", "ACTION", "CONTEXT")
 TAGS = ("who", "why", "challenge", "tradeoff", "owner", "deadline", "metric")
-# The genres that confirm a section's kind hint (SPEC §8.9): strategy material, plan material.
-MATERIAL = {"strategy": ("strategy", "mixed"), "plan": ("plan", "mixed"), "goals": ("goals",),
-            "mixed": ("mixed", "strategy", "plan")}
+# The genres that confirm a section's kind hint (SPEC §8.9): a business's strategy or plan
+# material. Goals or tactics under a strategy heading are strategy material ("written in their
+# place": S101, S102, D402 are about them), choices under a plan heading are what D402 is for;
+# what is not confirmed is a procedure, reference, copy, team page, template, retrospective…
+_ANY = ("strategy", "plan", "goals", "mixed")
+MATERIAL = {"strategy": _ANY, "plan": _ANY, "goals": _ANY, "mixed": _ANY}
 
 
 @dataclass(frozen=True)
