@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from stratlint.summary import DocumentSummary
 
 
 class Severity(str, Enum):
@@ -179,3 +182,4 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     files: int = 0
+    summaries: list[DocumentSummary] = field(default_factory=list)  # when a report asked, by path

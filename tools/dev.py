@@ -8,12 +8,16 @@
 Needs nothing but python3 (3.10 or newer): it creates `.venv`, installs the locked versions from
 `requirements.lock`, then stratlint itself in editable mode, so `.venv/bin/stratlint` exists.
 Set-up is skipped when the lock file has not changed since the last successful install.
+`test` also makes sure a headless Chromium is there for the HTML report's browser test: where
+it is missing it installs Debian's `chromium` package (as root, with apt-get), and where that
+cannot be done the test is skipped with the reason; the run never fails for it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -44,13 +48,44 @@ def setup() -> None:
     STAMP.write_text(digest)
 
 
+def chromium() -> tuple[str, str]:
+    """(path, "") of a headless Chromium for the HTML report's browser test, or ("", why not).
+
+    Debian's `chromium` package is installed where it is missing, only as root on a machine with
+    apt-get; a failed install never fails the run (the test then skips, saying why)."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found, ""
+    if not shutil.which("apt-get") or not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return "", "chromium is not installed, and apt-get as root is not available to install it"
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    for cmd in (["apt-get", "update", "-qq"],
+                ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"]):
+        print("+", " ".join(cmd), flush=True)
+        try:
+            done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, timeout=900)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return "", f"`{' '.join(cmd)}` failed: {exc}"
+        if done.returncode != 0:
+            return "", f"`{' '.join(cmd)}` exited {done.returncode}"
+    found = shutil.which("chromium") or ""
+    return found, "" if found else "apt-get installed chromium, but it is not on PATH"
+
+
 def main() -> int:
     what = sys.argv[1] if len(sys.argv) > 1 else "setup"
     setup()
     if what == "demo":
         return subprocess.run([str(BIN / "stratlint"), "examples/"], cwd=ROOT).returncode
     if what == "test":
-        return subprocess.run([str(BIN / "python"), "-m", "pytest", *sys.argv[2:]], cwd=ROOT).returncode
+        browser, why = chromium()
+        env = dict(os.environ)
+        if browser:
+            env["STRATLINT_CHROMIUM"] = browser
+        else:
+            env["STRATLINT_CHROMIUM_MISSING"] = why
+        return subprocess.run([str(BIN / "python"), "-m", "pytest", *sys.argv[2:]], cwd=ROOT,
+                              env=env).returncode
     if what == "setup":
         return 0
     sys.exit(f"usage: {sys.argv[0]} demo|test|setup")

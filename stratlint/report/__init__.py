@@ -1,7 +1,9 @@
-"""Reporters: findings and errors → text, JSON, SARIF or GitHub workflow commands.
+"""Reporters: findings and errors → text, JSON, SARIF, GitHub workflow commands, GitLab Code
+Quality, or a self-contained HTML page.
 
 Each format is one function `render(result, sources, **options) -> str`. Reporters decide nothing:
-the findings arrive filtered and sorted.
+the findings arrive filtered and sorted. A format in `DRAWS_ANALYSIS` also reads
+`result.summaries`, which the engine fills only when asked (`lint_files(summaries=True)`).
 """
 
 from __future__ import annotations
@@ -15,14 +17,16 @@ Renderer = Callable[..., str]
 
 
 def get(fmt: str) -> Renderer:
-    from stratlint.report import github, gitlab, json_, sarif, text
+    from stratlint.report import github, gitlab, html, json_, sarif, text
 
     table: dict[str, Any] = {"text": text.render, "json": json_.render, "sarif": sarif.render,
-                             "github": github.render, "gitlab": gitlab.render}
+                             "github": github.render, "gitlab": gitlab.render,
+                             "html": html.render}
     return table[fmt]
 
 
-FORMATS = ("text", "json", "sarif", "github", "gitlab")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "html")
+DRAWS_ANALYSIS = frozenset({"html"})  # formats that need Result.summaries
 
 
 def summary_counts(result: Result) -> dict[str, int]:
