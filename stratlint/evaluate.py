@@ -97,7 +97,7 @@ def source_of(rel: str) -> str:
     return parts[0]
 
 
-def test_sources(corpus: Path) -> frozenset[str]:
+def frozen_sources(corpus: Path) -> frozenset[str]:
     """The frozen test sources of `corpus/bank/split.yaml` (empty when there is none)."""
     import yaml
 
@@ -119,7 +119,7 @@ def documents(corpus: Path, split: str | None, group: str | None = None) -> list
                 if name.endswith((".md", ".markdown")):
                     out.append(Path(dirpath, name).relative_to(corpus).as_posix())
     if group is not None:
-        frozen = test_sources(corpus)
+        frozen = frozen_sources(corpus)
         out = [d for d in out if (source_of(d) in frozen) == (group == "test")]
     return sorted(out)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from stratlint.evaluate import evaluate, load_expected, render_text, source_of, test_sources
+from stratlint.evaluate import evaluate, load_expected, render_text, source_of, frozen_sources
 from stratlint.learn import models
 from stratlint.learn.bank import examples, measure, page_noise
 
@@ -40,7 +40,7 @@ def test_every_rule_meets_its_thresholds(group):
 
 
 def test_test_group_holds_only_frozen_sources_and_is_not_empty():
-    frozen = test_sources(CORPUS)
+    frozen = frozen_sources(CORPUS)
     report = _report("test")
     assert report.documents >= 40
     assert set(report.sources) <= frozen
@@ -51,7 +51,7 @@ def test_test_group_holds_only_frozen_sources_and_is_not_empty():
 def test_models_and_real_page_noise_meet_their_thresholds_on_test_sources():
     m = models.get()
     assert m is not None, "rules/models/ holds no trained models: run tools/train.py"
-    frozen = test_sources(CORPUS)
+    frozen = frozen_sources(CORPUS)
     gx, sx = examples(CORPUS)
     res = measure(m.genre, m.cls, m.thresholds, [e for e in gx if e.source in frozen],
                   [e for e in sx if e.source in frozen])

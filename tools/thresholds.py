@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from stratlint.evaluate import evaluate, test_sources
+from stratlint.evaluate import evaluate, frozen_sources
 from stratlint.learn import models
 from stratlint.learn.bank import examples, measure, page_noise
 
@@ -43,7 +43,7 @@ def bank_figures() -> dict[str, float]:
     m = models.get()
     if m is None:
         return {}
-    frozen = test_sources(CORPUS)
+    frozen = frozen_sources(CORPUS)
     gx, sx = examples(CORPUS)
     res = measure(m.genre, m.cls, m.thresholds, [e for e in gx if e.source in frozen],
                   [e for e in sx if e.source in frozen])
