@@ -1,0 +1,164 @@
+"""The hard cases SPEC §8 settles that changed recently: findings stack (§8.5), objectives and key
+results (§8.10), which links are strategy links (§8.11), and owners written as the subject.
+
+Documents here declare their kind in front matter where the behaviour under test is not the
+genre decision (§8.9: a declaration always counts), so each test holds one rule's reading."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from stratlint import lint_text
+from stratlint.engine import lint_files
+from stratlint.links import names_strategy
+from stratlint.settings import Settings
+
+
+def _rules(text: str) -> list[tuple[str, int]]:
+    return sorted((f.rule, f.line) for f in lint_text(text, "doc.md"))
+
+
+def _run(root: Path, files: dict[str, str], **settings: object) -> dict[str, set[str]]:
+    for rel, text in files.items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+    old = os.getcwd()
+    os.chdir(root)
+    try:
+        run = lint_files(["."], Settings(root=root, **settings), jobs=1)  # type: ignore[arg-type]
+    finally:
+        os.chdir(old)
+    out: dict[str, set[str]] = {}
+    for f in run.result.findings:
+        out.setdefault(f.path.removeprefix("./"), set()).add(f.rule)
+    return out
+
+
+def test_a_mixed_strategy_section_still_reports_its_goals_and_tactics():
+    # §8.5: D401 does not take the section's label away; S101 and S102 still stand.
+    text = """---
+type: strategy
+---
+
+We sell to regional dental chains with 5 to 40 clinics, because our scheduling cuts no-shows
+by a third.
+
+We focus on chains that already use digital x-ray, not on single practices.
+
+Increase revenue by 40% this year.
+
+Make 50 cold calls a day to office managers.
+
+Launch the referral programme in March with @dana as owner.
+"""
+    rules = {r for r, _ in _rules(text)}
+    assert "S101" in rules, _rules(text)
+
+
+def test_a_plan_beside_a_mislabelled_strategy_is_not_a_plan_without_strategy():
+    # §8.5: a plan in a document that has a strategy section (with D402) gets no P201.
+    text = """# Q3 go-to-market
+
+## Strategy
+
+- Make 40 calls a day to clinic managers (Owner: Sam, due weekly).
+- Run 3 webinars for practice owners by 30 September.
+- Send the new pricing sheet to every open deal by 15 July.
+
+## Plan
+
+- Launch the partner referral programme (Owner: Priya, due 31 August). KPI: 20 referrals.
+- Hire two SDRs for the Midwest (Owner: Lee, due 30 September). Budget: $180k.
+"""
+    rules = {r for r, _ in _rules(text)}
+    assert "P201" not in rules, _rules(text)
+
+
+def test_an_objective_with_key_results_is_measured_by_them():
+    # §8.10: the objective is neither P206 nor an action item; its vague key result is P206.
+    text = """---
+type: goals
+---
+
+# H2 sales OKRs
+
+- Objective: Grow net retention with mid-market accounts
+  - KR1: Net revenue retention from 104% to 112% by 31 December
+  - KR2: Grow partner pipeline meaningfully
+"""
+    found = _rules(text)
+    assert ("P206", 9) in found, found
+    assert ("P206", 7) not in found and ("P206", 8) not in found, found
+
+
+def test_strategy_link_candidates_name_a_strategy_document():
+    # §8.11: text, file name or anchor naming a strategy; not a folder, adjective or blog post.
+    assert names_strategy("FY26 sales strategy", "../fy26.md")
+    assert names_strategy("see here", "docs/sales-strategy.md")
+    assert names_strategy("where we play", "plan.md#strategy")
+    assert not names_strategy("our alliances", "strategic-alliances/")
+    assert not names_strategy("strategic accounts", "accounts.md")
+    assert not names_strategy("the strategy post", "/blog/our-strategy.md")
+
+
+def test_a_site_absolute_strategy_link_resolves_against_link_roots(tmp_path):
+    strategy = """---
+type: strategy
+---
+
+We sell to regional hospital groups with 5 to 20 sites, because our scheduling cuts no-shows
+by a third. We will not sell to single clinics.
+"""
+    plan = """---
+type: plan
+---
+
+This plan serves the [FY27 strategy](/handbook/sales/strategy/).
+
+- Sign 3 hospital groups in Ohio (Owner: Jordan, due 30 June). KPI: 3 signed.
+"""
+    found = _run(tmp_path, {"site/source/handbook/sales/strategy/index.md": strategy,
+                            "plans/q3.md": plan}, link_roots=("site/source",))
+    assert not ({"P201", "P207"} & found.get("plans/q3.md", set())), found
+
+
+def test_a_site_absolute_link_that_resolves_nowhere_gets_no_finding(tmp_path):
+    plan = """---
+type: plan
+---
+
+This plan serves the [FY27 strategy](/handbook/sales/strategy/).
+
+- Sign 3 hospital groups in Ohio (Owner: Jordan, due 30 June). KPI: 3 signed.
+"""
+    found = _run(tmp_path, {"plans/q3.md": plan})
+    assert not ({"P201", "P207"} & found.get("plans/q3.md", set())), found
+
+
+def test_a_missing_relative_strategy_file_is_still_p207(tmp_path):
+    plan = """---
+type: plan
+strategy: ../strategy/fy27.md
+---
+
+- Sign 3 hospital groups in Ohio (Owner: Jordan, due 30 June). KPI: 3 signed.
+"""
+    found = _run(tmp_path, {"plans/q3.md": plan})
+    assert "P207" in found.get("plans/q3.md", set()), found
+
+
+def test_a_person_or_a_coordinated_subject_owns_the_item():
+    text = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+- Maria Lopez sends the renewal deck to every chain by 15 July.
+- Jen and our quality manager host the customer day on 12 September.
+- We send the pricing sheet by 30 June.
+"""
+    found = _rules(text)
+    assert ("P202", 6) not in found and ("P202", 7) not in found, found
+    assert ("P202", 8) in found, found
