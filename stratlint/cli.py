@@ -247,5 +247,21 @@ def eval_cmd(corpus: Path, split: str | None, show: bool, fmt: str) -> None:
     click.echo(render_json(report) if fmt == "json" else render_text(report, show), nl=False)
 
 
+@main.command("server")
+@click.option("--stdio", is_flag=True, help="Speak LSP over standard input and output "
+              "(the default; accepted because editors pass it).")
+def server_cmd(stdio: bool) -> None:
+    """Run the Language Server for editors: findings as you write (see docs/editors.md)."""
+    try:
+        import pygls  # noqa: F401 - the optional extra; imported here only to check for it
+
+        from stratlint.server import main as serve
+    except ImportError as exc:
+        click.echo(f"stratlint: the server needs the 'server' extra ({exc.name} is missing): "
+                   "pip install 'stratlint[server]'", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(serve())
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
