@@ -54,6 +54,7 @@ class Analysis:
     unsure: dict[int, str] = field(default_factory=dict)  # section → why its hint was not confirmed
     tag_proba: dict[int, dict[str, float]] = field(default_factory=dict)  # statement → tag → p
     tag_thresholds: Mapping[str, float] = field(default_factory=dict)
+    unsure_statements: set[int] = field(default_factory=set)  # class below its threshold
 
     def statements_of(self, scope: Scope, headings: bool = True) -> list[Statement]:
         """The scope's statements in document order (headings only where they are statements).
@@ -73,6 +74,10 @@ class Analysis:
     def cls(self, st: Statement) -> Cls:
         v = self.verdicts.get(st.index)
         return v.cls if v else Cls.CONTEXT
+
+    def sure(self, st: Statement) -> bool:
+        """The statement's class is confident enough for a statement-level finding (§8.9)."""
+        return st.index not in self.unsure_statements
 
     def tagged(self, st: Statement, tag: str) -> bool:
         """The tag model is sure the statement carries `tag` (who, why, challenge, tradeoff,
@@ -147,40 +152,45 @@ def analyse_document(
     genre_proba: dict[int, dict[str, float]] = {}
     unsure: dict[int, str] = {}
     tag_proba: dict[int, dict[str, float]] = {}
+    unsure_statements: set[int] = set()
     if models is not None:
+        feats = {i: statement_inputs(doc, signals, verdicts, hints, parents, i)
+                 for i in verdicts if not doc.statements[i].is_field}
         if models.tags is not None:
-            tag_proba = {i: models.tags.proba(statement_inputs(doc, signals, verdicts, hints,
-                                                               parents, i))
-                         for i in verdicts if not doc.statements[i].is_field}
+            tag_proba = {i: models.tags.proba(f) for i, f in feats.items()}
         hand = dict(verdicts)  # the genre model reads the hand verdicts, as it was trained
-        class_proba = _learned_classes(doc, signals, verdicts, hints, parents, models)
-        genre_proba, unsure = _confirm_kinds(doc, signals, hand, hk, kinds, fm_kind, models)
+        class_proba = _learned_classes(doc, feats, verdicts, models, unsure_statements)
+        genre_proba, unsure = _confirm_kinds(doc, signals, hand, hk, kinds, fm_kind, models,
+                                             class_proba)
 
     a = Analysis(doc, tuple(signals), hk, tuple(kinds), verdicts, top, parents=parents,
                  lexicon_extra=dict(lexicon_extra or {}), hints=hints, genre_proba=genre_proba,
                  class_proba=class_proba, unsure=unsure, tag_proba=tag_proba,
-                 tag_thresholds=dict(models.thresholds.get("tags", {})) if models else {})
+                 tag_thresholds=dict(models.thresholds.get("tags", {})) if models else {},
+                 unsure_statements=unsure_statements)
     _judge_sections(a)
     _build_scopes(a)
-    a.has_strategy_label = any(k == Kind.STRATEGY for k in kinds) or any(
+    # A heading that names a strategy counts here even when its content was not confirmed: unsure
+    # whether the document has a strategy, the plan beside it is not called strategy-less.
+    a.has_strategy_label = any(k == Kind.STRATEGY for k in hints) or any(
         h.kind == Kind.MIXED for h in hk)
     return a
 
 
-def _learned_classes(doc: Document, signals: Sequence[Signals], verdicts: dict[int, Verdict],
-                     hints: Sequence[Kind], parents: set[int | None],
-                     models: learned.Models) -> dict[int, dict[str, float]]:
-    """Each statement's class from the learned model; an unsure one reads as CONTEXT (§8.9)."""
+def _learned_classes(doc: Document, feats: Mapping[int, list[str]], verdicts: dict[int, Verdict],
+                     models: learned.Models, unsure: set[int]) -> dict[int, dict[str, float]]:
+    """Each statement's class from the learned model (its most probable class). A statement whose
+    class is below that class's threshold goes into `unsure`: it still counts in its section
+    (pillars, D401/D402), but no statement-level finding is raised on it (SPEC §8.9)."""
     out: dict[int, dict[str, float]] = {}
     for i, v in list(verdicts.items()):
-        st = doc.statements[i]
-        if st.is_field:
+        if i not in feats:
             continue
-        p = models.cls.proba(statement_inputs(doc, signals, verdicts, hints, parents, i))
+        p = models.cls.proba(feats[i])
         out[i] = p
         cls, prob = argmax(p, learned.CLASSES)
         if prob < models.class_threshold(cls):
-            cls = "CONTEXT"
+            unsure.add(i)
         if cls != v.cls.value:
             verdicts[i] = replace(v, cls=Cls(cls), evidence=(
                 Evidence("model", f"{cls} p={prob:.2f}"),) + v.evidence)
@@ -189,14 +199,26 @@ def _learned_classes(doc: Document, signals: Sequence[Signals], verdicts: dict[i
 
 def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[int, Verdict],
                    hk: Sequence[HeadingKind], kinds: list[Kind], fm_kind: Kind | None,
-                   models: learned.Models) -> tuple[dict[int, dict[str, float]], dict[int, str]]:
+                   models: learned.Models, class_proba: Mapping[int, Mapping[str, float]],
+                   ) -> tuple[dict[int, dict[str, float]], dict[int, str]]:
     """Genre first (SPEC §8.9): a section keeps the kind its heading suggests only when its content
     is confidently that kind of material; otherwise it is `other` and no S, P or D rule runs on it.
-    Front matter `type:` is a declaration and always counts. A section with no content of its own
-    stands or falls with the sections under it."""
+    Confident means: the genre model gives it strategy or plan material with the probability its
+    threshold asks, or a share of its own statements are confidently goals, choices or actions
+    (a procedure's steps, a reference list or a team blurb are none of these). Front matter
+    `type:` is a declaration and always counts. A section with no content of its own stands or
+    falls with the sections under it."""
     proba: dict[int, dict[str, float]] = {}
     unsure: dict[int, str] = {}
     hints = list(kinds)
+    top = doc.title if doc.title is not None else 0
+    if hints[top] == Kind.GOALS:
+        # An OKR page is not a plan (SPEC §8.10): its "Initiatives" are part of the goals page.
+        for s in doc.sections:
+            if kinds[s.index] == Kind.PLAN:
+                kinds[s.index] = Kind.GOALS
+                unsure[s.index] = "a plan heading on a goals page (SPEC §8.10)"
+        hints = list(kinds)
     declared = set()
     if fm_kind is not None:
         declared = {s.index for s in doc.sections
@@ -212,10 +234,13 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
             confirmed[sec.index] = True
             continue
         own = own_statements(doc, sec.index)
-        if not own:
-            ok = any(confirmed.get(c, False) and hints[c] == kind for c in sec.children) or (
-                sec.index == doc.title and any(confirmed.get(c, False) and hints[c] == kind
-                                               for c in doc.sections[0].children))
+        # A title or parent over confirmed sections of its own kind is that kind whatever its own
+        # few lines say ("# Q3 Sales Plan" over a confirmed "## Actions").
+        under = any(confirmed.get(c, False) and hints[c] == kind for c in sec.children) or (
+            sec.index == doc.title and any(confirmed.get(c, False) and hints[c] == kind
+                                           for c in doc.sections[0].children))
+        if not own or under:
+            ok = under
             confirmed[sec.index] = ok
             if not ok:
                 kinds[sec.index] = Kind.OTHER
@@ -228,7 +253,8 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
         proba[sec.index] = p
         material = learned.MATERIAL[kind.value]
         pm = sum(p[g] for g in material)
-        ok = pm >= models.genre_threshold(kind.value)
+        ok = pm >= models.genre_threshold(kind.value) or _confident_content(own, class_proba,
+                                                                             models)
         confirmed[sec.index] = ok
         if ok and kind == Kind.PLAN and p["goals"] > max(p["plan"], p["mixed"], p["strategy"]):
             kinds[sec.index] = Kind.GOALS  # an OKR section under a plan heading (SPEC §8.10)
@@ -238,7 +264,41 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
             kinds[sec.index] = Kind.OTHER
             best, bp = argmax(p, learned.GENRES)
             unsure[sec.index] = f"{kind.value} material p={pm:.2f}; reads as {best} p={bp:.2f}"
+    _join_confirmed(doc, hk, hints, kinds, confirmed, proba, unsure, models)
     return proba, unsure
+
+
+def _join_confirmed(doc: Document, hk: Sequence[HeadingKind], hints: Sequence[Kind],
+                    kinds: list[Kind], confirmed: dict[int, bool],
+                    proba: Mapping[int, Mapping[str, float]], unsure: dict[int, str],
+                    models: learned.Models) -> None:
+    """A part of a confirmed strategy or plan — a subsection that only inherits its kind ("###
+    Banks" under "## Strategy"), or a component beside it ("## Challenge") — joins it unless its
+    own content is confidently something else: the whole has already been judged material."""
+    floor = float(models.thresholds.get("join", 0.2))
+    for sec in doc.sections:
+        kind = hints[sec.index]
+        if confirmed.get(sec.index, True) or kind not in (Kind.STRATEGY, Kind.PLAN, Kind.GOALS):
+            continue
+        parent = sec.parent if sec.parent is not None else 0
+        if parent == 0 and doc.title is not None and sec.index != doc.title:
+            parent = doc.title
+        siblings = doc.sections[parent].children if parent != doc.title else tuple(
+            doc.sections[doc.title].children) + tuple(doc.sections[0].children)
+        inherited = hk[sec.index].kind is None and confirmed.get(parent, False) \
+            and kinds[parent] == kind
+        component = hk[sec.index].role == "component" and (
+            (confirmed.get(parent, False) and kinds[parent] == kind) or any(
+                confirmed.get(c, False) and kinds[c] == kind and hk[c].role == "title"
+                for c in siblings if c != sec.index))
+        if not (inherited or component):
+            continue
+        p = proba.get(sec.index)
+        if p is not None and sum(p[g] for g in learned.MATERIAL[kind.value]) < floor:
+            continue
+        confirmed[sec.index] = True
+        kinds[sec.index] = kind
+        unsure.pop(sec.index, None)
 
 
 def own_statements(doc: Document, idx: int) -> list[int]:
@@ -299,6 +359,19 @@ def statement_inputs(doc: Document, signals: Sequence[Signals], verdicts: Mappin
     hint = hints[st.section]
     return statement_features(st, signals[i], verdicts.get(i),
                               hint if hint != Kind.OTHER else None, has_children=i in parents)
+
+
+def _confident_content(own: Sequence[int], class_proba: Mapping[int, Mapping[str, float]],
+                       models: learned.Models) -> bool:
+    """At least `share` of a section's own statements are goals, choices or actions with a
+    probability of at least `p` (thresholds.yaml, `content`)."""
+    rule = models.thresholds.get("content") or {}
+    p_min, share = float(rule.get("p", 1.01)), float(rule.get("share", 1.01))
+    scored = [class_proba[i] for i in own if i in class_proba]
+    if not scored:
+        return False
+    sure = sum(1 for p in scored if max(p["GOAL"], p["CHOICE"], p["ACTION"]) >= p_min)
+    return sure >= 1 and sure / len(scored) >= share
 
 
 def _declared_above(doc: Document, hk: Sequence[HeadingKind], idx: int) -> bool:

@@ -263,8 +263,8 @@ def mention_keys(real: str) -> tuple[str, ...]:
     """Lower-case strings one of which any link to the document at `real` must contain: its file
     name (plain or percent-encoded), or for an index file (README.md…) its folder's name."""
     p = Path(real)
-    keys = {p.name.lower(), quote(p.name).lower()}
+    keys = {p.name.lower(), quote(p.name, errors="surrogateescape").lower()}
     if p.name in INDEX_NAMES and p.parent.name:
-        keys |= {p.parent.name.lower(), quote(p.parent.name).lower()}
+        keys |= {p.parent.name.lower(), quote(p.parent.name, errors="surrogateescape").lower()}
     return tuple(sorted(keys))
 

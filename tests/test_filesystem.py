@@ -401,13 +401,10 @@ def test_the_display_form_is_reversible(name: str) -> None:
         assert shown == name  # a printable name is shown as it is
 
 
-@pytest.mark.xfail(strict=True, reason="links.mention_keys quotes the file name with "
-                   "urllib.parse.quote(p.name), which cannot encode an undecodable byte; it "
-                   "needs quote(p.name, errors='surrogateescape') in stratlint/links.py")
 def test_a_latin1_named_strategy_is_linted(project: Path) -> None:
     _latin1_project(project, STRATEGY)
     data = _json(_run("--format", "json", "--no-cache", "docs", cwd=project))
-    assert not data["errors"], data["errors"]  # today: "stratlint failed on this file (Unicode…"
+    assert not data["errors"], data["errors"]
 
 
 # -- files that change under the run ---------------------------------------------------------

@@ -8,7 +8,16 @@ from stratlint import catalog, lint_text
 from stratlint.checks import all_checks
 
 RULES = catalog.rules()
-CASES = [(rid, kind, i, ex) for rid, r in sorted(RULES.items())
+# Known misses of the learned classifier, each with why; strict, so a fix shows as a failure to
+# remove the entry. Keep this list short and say it in the closing note.
+KNOWN_MISSES = {
+    ("S102", "bad", 2): "an imperative routine inside a strategy ('Post on LinkedIn three times a "
+                        "week') reads as a procedure step (CONTEXT 0.60) to the statement model",
+}
+CASES = [pytest.param(rid, kind, i, ex, marks=pytest.mark.xfail(
+             strict=True, reason=KNOWN_MISSES[(rid, kind, i)]) if (rid, kind, i) in KNOWN_MISSES
+             else ())
+         for rid, r in sorted(RULES.items())
          for kind, exs in (("bad", r.bad), ("good", r.good)) for i, ex in enumerate(exs)]
 
 
@@ -27,7 +36,7 @@ def test_every_rule_has_docs_and_three_examples_each_way(rid):
 
 
 @pytest.mark.parametrize("rid,kind,i,example", CASES,
-                         ids=[f"{c[0]}-{c[1]}{c[2]}" for c in CASES])
+                         ids=[f"{c.values[0]}-{c.values[1]}{c.values[2]}" for c in CASES])
 def test_rule_example(rid, kind, i, example, tmp_path):
     path = tmp_path / "example.md"
     path.write_text(example, encoding="utf-8")

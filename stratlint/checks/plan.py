@@ -10,7 +10,7 @@ from stratlint.analysis import Analysis, Scope
 from stratlint.checks import Context, Hit, check, quote
 from stratlint.shape import sentence_shape
 from stratlint.links import LinkStatus, names_strategy
-from stratlint.model import Cls, Field, Statement
+from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.nlp import Signals
 
 _PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]*\]|<[^>]*>|\{[^}]*\}|_+|\?+|-+|—|–|x+|n/?a|tbd|tbc|"
@@ -31,13 +31,18 @@ def _judged(a: Analysis, st: Statement) -> bool:
 
 def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
     for st in a.statements_of(scope, headings=False):
-        if st.is_field or not _judged(a, st) or _objective(a, st):
+        if st.is_field or not _judged(a, st) or _objective(a, st) or not a.sure(st):
             continue
         if a.cls(st) == Cls.ACTION:
             yield st
 
 
 _KEY_RESULT = re.compile(r"^\W*(?:kr|key result)\s*\d*\b", re.IGNORECASE)
+
+
+def _has_field(st: Statement, label: str) -> bool:
+    """The item says it in a field: the field decides ('Owner: TBD' is no owner), not the tags."""
+    return any(f.label == label for f in st.fields)
 
 
 def _objective(a: Analysis, st: Statement) -> bool:
@@ -229,7 +234,7 @@ def plan_item_missing_owner(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope in a.plans:
         for st in _plan_items(a, scope):
-            if has_owner(a, st, scope) or a.tagged(st, "owner"):
+            if has_owner(a, st, scope) or (a.tagged(st, "owner") and not _has_field(st, "owner")):
                 continue
             yield ctx.at_statement(
                 st,
@@ -245,7 +250,8 @@ def plan_item_missing_deadline(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope in a.plans:
         for st in _plan_items(a, scope):
-            if has_deadline(a, st, scope) or a.tagged(st, "deadline"):
+            if has_deadline(a, st, scope) or (a.tagged(st, "deadline")
+                                              and not _has_field(st, "due")):
                 continue
             yield ctx.at_statement(
                 st,
@@ -344,7 +350,7 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                     scope.title,
                 )
                 continue
-            if v is None or v.cls != Cls.GOAL or not v.vague or _objective(a, st):
+            if v is None or v.cls != Cls.GOAL or not v.vague or _objective(a, st) or not a.sure(st):
                 continue  # an objective is measured by its key results (SPEC §8.10)
             yield ctx.at_statement(
                 st,
@@ -390,8 +396,8 @@ def _strategy_link_state(ctx: Context) -> tuple[bool, list[tuple[int, str, LinkS
 @check("P201")
 def plan_without_strategy(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
-    if not a.plans or a.strategies:
-        return
+    if not a.plans or a.strategies or a.has_strategy_label:
+        return  # a strategy heading whose content was not confirmed still leaves us unsure
     if a.doc.front_matter and "strategy" in a.doc.front_matter:
         return
     ok, broken = _strategy_link_state(ctx)
@@ -413,8 +419,9 @@ def plan_without_strategy(ctx: Context) -> Iterator[Hit]:
 @check("P207")
 def broken_strategy_link(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
-    if not a.plans and not (a.doc.front_matter and "strategy" in a.doc.front_matter):
-        return  # only a plan's strategy link is judged (SPEC §3 P207, §8.9)
+    if not any(h == Kind.PLAN for h in a.hints) and not (
+            a.doc.front_matter and "strategy" in a.doc.front_matter):
+        return  # only a plan's strategy link is judged (SPEC §3 P207); the link decides itself
     _, broken = _strategy_link_state(ctx)
     seen: set[tuple[int, str]] = set()
     for line, target, status in broken:

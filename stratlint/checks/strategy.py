@@ -48,7 +48,8 @@ def goal_as_strategy(ctx: Context) -> Iterator[Hit]:
     for scope in a.strategies:
         for st in a.statements_of(scope):
             v = a.verdicts.get(st.index)
-            if v is None or v.cls != Cls.GOAL or not _judged(a, st) or v.who or v.why:
+            if v is None or v.cls != Cls.GOAL or not _judged(a, st) or v.who or v.why \
+                    or not a.sure(st):
                 continue
             yield ctx.at_statement(
                 st,
@@ -66,7 +67,8 @@ def tactic_in_strategy(ctx: Context) -> Iterator[Hit]:
     for scope in a.strategies:
         for st in a.statements_of(scope):
             v = a.verdicts.get(st.index)
-            if v is None or v.cls != Cls.ACTION or not v.specific or not _judged(a, st):
+            if v is None or v.cls != Cls.ACTION or not v.specific or not _judged(a, st) \
+                    or not a.sure(st):
                 continue
             what = ", ".join(f"{e.label} “{e.text}”" for e in v.specific[:2])
             yield ctx.at_statement(

@@ -11,16 +11,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from stratlint.classify import Verdict
 from stratlint.model import Kind, Section, Statement
-from stratlint.nlp import Signals
-from stratlint.shape import sentence_shape
+from stratlint.nlp import Signals, Tok
+from stratlint.shape import sentence_shape as _sentence_shape
 
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 _PLACEHOLDER = re.compile(r"\[[^\]]{1,40}\]|<[^>]{1,40}>|\bTBD\b|\bTBC\b|\?\?\?|_{3,}|\.\.\.")
 _SUBJECTS = frozenset({"we", "our", "you", "your", "i", "they", "it", "this", "each", "every",
                        "the", "a", "an", "all"})
+
+
+@lru_cache(maxsize=8192)
+def _frame(tokens: tuple[Tok, ...], prose: bool) -> tuple[str, str, int]:
+    """(frame, subject, verb index) of a statement, computed once per statement and process."""
+    shape = _sentence_shape(tokens, prose=prose)
+    return shape.frame, shape.subject, shape.verb
 
 
 def _bucket(n: float, edges: Sequence[float]) -> str:
@@ -61,15 +69,15 @@ def statement_features(st: Statement, sig: Signals, verdict: Verdict | None, hin
     for label, spans in sig.spans.items():
         if spans:
             f.append(f"sig:{label}")
-    shape = sentence_shape(sig.tokens, prose=st.form == "sentence")
-    f.append(f"frame:{shape.frame}")
-    f.append(f"frame_form:{shape.frame}_{st.form}")
-    subj = shape.subject.lower().split()
+    frame, subject, verb = _frame(sig.tokens, st.form == "sentence")
+    f.append(f"frame:{frame}")
+    f.append(f"frame_form:{frame}_{st.form}")
+    subj = subject.lower().split()
     if subj:
-        head = subj[0] if subj[0] in _SUBJECTS else ("cap" if shape.subject[:1].isupper() else "x")
+        head = subj[0] if subj[0] in _SUBJECTS else ("cap" if subject[:1].isupper() else "x")
         f.append(f"subj:{head}")
-    if 0 <= shape.verb < len(sig.tokens):
-        v = sig.tokens[shape.verb]
+    if 0 <= verb < len(sig.tokens):
+        v = sig.tokens[verb]
         f.append(f"verb:{(v.lemma or v.lower).lower()}")
         f.append(f"verbflags:{''.join(sorted(set(v.flags)))}")
     for fld in st.fields:
@@ -135,7 +143,7 @@ def section_features(sec: Section, heading_words: Sequence[str], hint: Kind | No
     placeholders = questions = links = who = why = 0
     for st, sig, v in zip(statements, signals, verdicts):
         labels.update(k for k, s in sig.spans.items() if s)
-        frames[sentence_shape(sig.tokens, prose=st.form == "sentence").frame] += 1
+        frames[_frame(sig.tokens, st.form == "sentence")[0]] += 1
         words.update(set(_lemmas(sig)))
         fields.update(fl.label for fl in st.fields)
         placeholders += bool(_PLACEHOLDER.search(st.text))
@@ -176,7 +184,7 @@ def voice_features(prefix: str, statements: Sequence[Statement], signals: Sequen
         you += bool(words & _YOU)
         we += bool(words & _WE)
         links += bool(st.links)
-        frame = sentence_shape(sig.tokens, prose=st.form == "sentence").frame
+        frame = _frame(sig.tokens, st.form == "sentence")[0]
         past += frame == "past"
         imperative += frame == "imperative"
         if v is not None:
