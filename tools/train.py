@@ -142,7 +142,7 @@ def main() -> int:
         for kind, xs, name in (("genre", train_g, "section_genre"), ("class", train_s, "statement_class"),
                                ("tags", train_s, "statement_tags")):
             fresh = _fit(kind, xs)
-            shipped = LinearModel.from_json(json.loads((OUT / f"{name}.json").read_text()))
+            shipped = LinearModel.load(OUT / name)
             probe = (test_g if kind == "genre" else test_s) + xs[:500]
             for e in probe:
                 a, b = fresh.proba(e.features), shipped.proba(e.features)
@@ -161,9 +161,9 @@ def main() -> int:
     cls = _fit("class", train_s)
     tags = _fit("tags", train_s)
     OUT.mkdir(parents=True, exist_ok=True)
-    genre.save(OUT / "section_genre.json")
-    cls.save(OUT / "statement_class.json")
-    tags.save(OUT / "statement_tags.json")
+    genre.save(OUT / "section_genre")
+    cls.save(OUT / "statement_class")
+    tags.save(OUT / "statement_tags")
     (OUT / "thresholds.yaml").write_text(
         "# Written by tools/train.py: the probability each decision needs, chosen on held-out\n"
         "# sources (leave one source out) for precision. Do not edit by hand.\n"

@@ -1,6 +1,7 @@
 """A linear model over named features: softmax over classes, or one sigmoid per label.
 
-The model is data: its labels, a bias per label and a weight vector per feature, stored as JSON.
+The model is data: its labels, a bias per label and a weight vector per feature, stored as a small
+JSON file (labels, bias, feature names) and a NumPy array of the weights (fast to load).
 Prediction sums the weights of the features present (each counted once), in sorted order, so the
 same features give bit-identical probabilities on every machine and every `--jobs`.
 """
@@ -19,7 +20,7 @@ from typing import Any
 class LinearModel:
     labels: tuple[str, ...]
     bias: tuple[float, ...]
-    weights: Mapping[str, tuple[float, ...]]
+    weights: Mapping[str, Sequence[float]]
     multilabel: bool = False  # one sigmoid per label instead of a softmax over labels
 
     def scores(self, features: Iterable[str]) -> list[float]:
@@ -56,12 +57,33 @@ class LinearModel:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> LinearModel:
+        # The weight lists are used as JSON gives them: converting ~20,000 of them to tuples
+        # would cost most of the load time, and nothing mutates them.
         return cls(tuple(data["labels"]), tuple(float(b) for b in data["bias"]),
-                   {f: tuple(float(x) for x in w) for f, w in data["weights"].items()},
-                   bool(data.get("multilabel", False)))
+                   data["weights"], bool(data.get("multilabel", False)))
 
-    def save(self, path: Path) -> None:
-        path.write_text(json.dumps(self.to_json(), separators=(",", ":"), sort_keys=True) + "\n")
+    def save(self, stem: Path) -> None:
+        """Write `stem.json` (labels, bias, feature names) and `stem.npy` (the weights)."""
+        import numpy as np
+
+        names = sorted(self.weights)
+        head = {"labels": list(self.labels), "multilabel": self.multilabel,
+                "bias": list(self.bias), "features": names}
+        stem.with_suffix(".json").write_text(json.dumps(head, separators=(",", ":")) + "\n")
+        matrix = np.array([self.weights[f] for f in names], dtype=np.float64).reshape(
+            len(names), len(self.labels))
+        with stem.with_suffix(".npy").open("wb") as fh:
+            np.save(fh, matrix, allow_pickle=False)
+
+    @classmethod
+    def load(cls, stem: Path) -> LinearModel:
+        import numpy as np
+
+        head = json.loads(stem.with_suffix(".json").read_text())
+        matrix = np.load(stem.with_suffix(".npy"), allow_pickle=False)
+        return cls(tuple(head["labels"]), tuple(float(b) for b in head["bias"]),
+                   dict(zip(head["features"], matrix.tolist(), strict=True)),
+                   bool(head.get("multilabel", False)))
 
 
 def _sigmoid(x: float) -> float:

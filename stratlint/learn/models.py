@@ -9,7 +9,6 @@ decides alone.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -47,11 +46,10 @@ class Models:
 def get() -> Models | None:
     d = lexicon.data_dir() / "models"
     try:
-        genre = LinearModel.from_json(json.loads((d / "section_genre.json").read_text()))
-        cls = LinearModel.from_json(json.loads((d / "statement_class.json").read_text()))
+        genre = LinearModel.load(d / "section_genre")
+        cls = LinearModel.load(d / "statement_class")
         thresholds = lexicon.load_yaml(d / "thresholds.yaml") or {}
     except FileNotFoundError:
         return None
-    tags_file = d / "statement_tags.json"
-    tags = LinearModel.from_json(json.loads(tags_file.read_text())) if tags_file.exists() else None
+    tags = LinearModel.load(d / "statement_tags") if (d / "statement_tags.npy").exists() else None
     return Models(genre, cls, tags, thresholds)
