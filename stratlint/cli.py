@@ -15,6 +15,8 @@ from typing import Any
 import click
 
 from stratlint import __version__
+from stratlint.pathnames import clean, display
+from stratlint.report import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
@@ -90,10 +92,11 @@ def _resolve_rules(tokens: list[str], what: str) -> tuple[str, ...]:
 
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "gitlab"]),
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
               default="text", show_default=True,
               help="Output format: text, json, sarif (code scanning), github (workflow "
-                   "annotations), gitlab (Code Quality report).")
+                   "annotations), gitlab (Code Quality report), html (a self-contained page: "
+                   "summary, strategy-to-plan maps, every document).")
 @click.option("--select", multiple=True, help="Only these rules: IDs, prefixes (S, P2) or names.")
 @click.option("--ignore", multiple=True, help="Skip these rules: IDs, prefixes or names.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
@@ -116,11 +119,14 @@ def _resolve_rules(tokens: list[str], what: str) -> tuple[str, ...]:
 @click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
               envvar="STRATLINT_CACHE_DIR", show_envvar=True,
               help="Result cache folder (default: .stratlint_cache in the project root).")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Also name on standard error each path a walk skipped, and why (links out "
+                   "of the project, named pipes, sockets, devices).")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, config_file: Path | None, no_config: bool,
           stdin_filename: str | None, statistics: bool, quiet: bool, output_file: Path | None,
           color: bool | None, report_unused_disables: bool, jobs: int | None, no_cache: bool,
-          cache_dir: Path | None) -> None:
+          cache_dir: Path | None, verbose: bool) -> None:
     """Lint files, directories (walked for *.md and *.markdown), or - for stdin.
 
     Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage,
@@ -133,6 +139,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
       stratlint check --format github docs/          annotations in GitHub Actions
       stratlint check --format sarif -o stratlint.sarif docs/
       stratlint check --format gitlab -o gl-code-quality-report.json docs/
+      stratlint check --format html -o report.html docs/
       cat plan.md | stratlint check - --stdin-filename docs/plan.md
       stratlint check --config ci/stratlint.yaml --report-unused-disables docs/
     """
@@ -140,7 +147,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     from stratlint.config import ConfigError, load_settings
     from stratlint.engine import lint_files
     from stratlint.model import Severity
-    from stratlint.report import get
+    from stratlint.report import DRAWS_ANALYSIS, get
 
     try:
         settings = load_settings(config_file, no_config, Path.cwd())
@@ -166,7 +173,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
 
     cache = None if no_cache else Cache.open(settings, cache_dir)
     run = lint_files(list(paths), settings, jobs=jobs, cache=cache,
-                     read_stdin=sys.stdin.buffer.read, stdin_filename=stdin_filename)
+                     read_stdin=sys.stdin.buffer.read, stdin_filename=stdin_filename,
+                     summaries=fmt in DRAWS_ANALYSIS)
     result, sources = run.result, run.sources
     use_color = color if color is not None else (fmt == "text" and output_file is None
                                                  and sys.stdout.isatty())
@@ -182,16 +190,31 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         finally:
             tmp.unlink(missing_ok=True)  # interrupted or failed: no half-written file is left
     else:
-        sys.stdout.write(rendered)
+        _write_stdout(rendered, "utf-8" if fmt != "text" else None)
+    if verbose:
+        for path, why in run.skipped:
+            click.echo(f"stratlint: skipped {display(path)}: {why}", err=True)
     if fmt != "text":
         for e in result.errors:
-            where = f"{e.path}:{e.line}" if e.line else e.path
-            click.echo(f"stratlint: {where}: {e.message}", err=True)
+            where = f"{display(e.path)}:{e.line}" if e.line else display(e.path)
+            click.echo(f"stratlint: {where}: {clean(e.message)}", err=True)
     if result.errors:
         sys.exit(EXIT_ERROR)
     if any(f.severity.rank >= settings.fail_on.rank for f in result.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _write_stdout(text: str, encoding: str | None) -> None:
+    """Write a report: machine formats as UTF-8 whatever the locale says, text in the terminal's
+    encoding (what it cannot show as a backslash escape, never an error)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode(encoding or sys.stdout.encoding or "utf-8", "backslashreplace"))
+    buffer.flush()
 
 
 @main.command("rules")
@@ -229,22 +252,40 @@ def inspect_cmd(file: str, no_config: bool) -> None:
         settings = load_settings(None, no_config, Path.cwd())
         text = decode(sys.stdin.buffer.read()) if file == "-" else read_text(file)
     except (ConfigError, ReadError) as exc:
-        click.echo(f"stratlint: {file}: {exc}", err=True)
+        click.echo(f"stratlint: {display(file)}: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(render(text, file, settings), nl=False)
 
 
 @main.command("eval")
 @click.argument("corpus", type=click.Path(path_type=Path, file_okay=False, exists=True))
-@click.option("--split", default=None, help="Only documents under this folder (dev, test).")
+@click.option("--split", default=None,
+              help="Only documents under this folder (dev, test, written).")
+@click.option("--group", type=click.Choice(["train", "test"]), default=None,
+              help="Only the sources of this group: test = the frozen sources of "
+              "corpus/bank/split.yaml that nothing is fitted on; train = the others.")
+@click.option("--bank", is_flag=True, help="Also measure the section-genre and statement-class "
+              "models and the findings per real page on the bank's test sources.")
 @click.option("--show", is_flag=True, help="List every miss and false alarm.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def eval_cmd(corpus: Path, split: str | None, show: bool, fmt: str) -> None:
-    """Measure precision and recall per rule on a labelled corpus (expected.jsonl)."""
+def eval_cmd(corpus: Path, split: str | None, group: str | None, bank: bool, show: bool,
+             fmt: str) -> None:
+    """Measure precision and recall per rule on a labelled corpus (expected.jsonl), by source.
+
+    \b
+    Examples:
+      stratlint eval corpus --group test           the frozen test sources (what CI gates)
+      stratlint eval corpus --group train --show   the fitted sources, with every miss
+      stratlint eval corpus --group test --bank    also genres, classes and real-page noise
+    """
     from stratlint.evaluate import evaluate, render_json, render_text
 
-    report = evaluate(corpus, split)
+    report = evaluate(corpus, split, group=group)
     click.echo(render_json(report) if fmt == "json" else render_text(report, show), nl=False)
+    if bank:
+        from stratlint.learn.bank import render_bank
+
+        click.echo(render_bank(corpus.resolve()), nl=False)
 
 
 @main.command("server")

@@ -7,7 +7,8 @@ settings and suppressions, and sorts the findings.
 
 A whole run (`lint_files`, what the CLI calls) goes:
 
-1. discover the files (`discover`) and read each once;
+1. discover the files (`discover.find`) and read each once: only regular files, never following
+   a link met in a walk out of the project (what was skipped, and why, is kept in `Run.skipped`);
 2. look each document up in the result cache (`cache`): a hit is reused when its content, the
    configuration, stratlint and its rule data are unchanged *and* every file it depended on (the
    strategies it links to, the plans that link to it) still has the fingerprint it had;
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stratlint.discover import discover, glob_match, is_markdown
+from stratlint.discover import find, glob_match, is_markdown
 from stratlint.files import MAX_BYTES, ReadError, decode, read_text
 from stratlint.links import Resolver, real_path
 from stratlint.model import Document, Finding, InputError, Result
@@ -38,6 +39,7 @@ from stratlint.settings import Settings
 if TYPE_CHECKING:
     from stratlint.analysis import Analysis
     from stratlint.cache import Cache
+    from stratlint.summary import DocumentSummary
 
 BATCH = 64  # documents per spaCy stream, and per task sent to a worker
 
@@ -135,12 +137,15 @@ class Outcome:
     errors: list[InputError] = field(default_factory=list)
     deps: dict[str, str] = field(default_factory=dict)  # path → fingerprint when linted
     mentions: dict[str, str] = field(default_factory=dict)  # real → digest of its linkers
+    summary: DocumentSummary | None = None  # how it was read, when the report draws it
 
 
-def check_documents(items: Sequence[tuple[str, str]], project: Project) -> list[Outcome]:
+def check_documents(items: Sequence[tuple[str, str]], project: Project,
+                    summarize: bool = False) -> list[Outcome]:
     """Lint documents of the run, given as (path, text): parse each, classify all through one
     spaCy stream, then run the rules on each. Documents already analysed in this process as
-    link targets are not analysed again."""
+    link targets are not analysed again. `summarize`: also describe each document as it was
+    read (`summary.DocumentSummary`), after and apart from its findings."""
     from stratlint.parse import parse
 
     settings = project.settings
@@ -185,10 +190,24 @@ def check_documents(items: Sequence[tuple[str, str]], project: Project) -> list[
         real = real_path(a.doc.path)
         linked = {real: project.mention_digest(real)} if resolver.used_linked_plans and real \
             else {}
-        out.append(Outcome(a.doc.path, findings, errors, dict(resolver.deps), linked))
+        summary = _summary(a, project) if summarize else None
+        out.append(Outcome(a.doc.path, findings, errors, dict(resolver.deps), linked, summary))
     for a in analyses:
         project.release(a)
     return out
+
+
+def _summary(a: Analysis, project: Project) -> DocumentSummary | None:
+    """A document's summary, through a resolver of its own (what the findings depended on stays
+    as it was). A failure costs the report its picture of this document, never its findings."""
+    from stratlint.summary import summarize
+
+    try:
+        return summarize(a, project.resolver(a))
+    except Exception:
+        if os.environ.get("STRATLINT_DEBUG"):
+            raise
+        return None
 
 
 def _internal_error(path: str, exc: Exception) -> Outcome:
@@ -223,10 +242,12 @@ def lint_text(text: str, path: str = "<text>", config: Settings | None = None) -
 
 
 def lint_sources(
-    sources: Iterable[tuple[str, str | ReadError]], settings: Settings, batch: int = BATCH
+    sources: Iterable[tuple[str, str | ReadError]], settings: Settings, batch: int = BATCH,
+    summaries: bool = False,
 ) -> Result:
     """Lint (path, text) pairs in this process, without the cache; a ReadError in place of text
-    is reported, not fatal. Links between the given documents resolve to the given texts."""
+    is reported, not fatal. Links between the given documents resolve to the given texts.
+    `summaries`: also fill `Result.summaries` (see `lint_files`)."""
     result = Result()
     items: list[tuple[str, str]] = []
     for path, text in sources:
@@ -240,9 +261,11 @@ def lint_sources(
     texts = {real: (p, t) for p, t in items if (real := real_path(p))}
     project = Project(settings, texts)
     for i in range(0, len(items), batch):
-        for o in check_documents(items[i : i + batch], project):
+        for o in check_documents(items[i : i + batch], project, summaries):
             result.findings.extend(o.findings)
             result.errors.extend(o.errors)
+            if o.summary is not None:
+                result.summaries.append(o.summary)
     return _sorted(result)
 
 
@@ -257,6 +280,7 @@ def _unlintable(text: str | ReadError) -> str:
 def _sorted(result: Result) -> Result:
     result.findings.sort(key=Finding.sort_key)
     result.errors.sort(key=lambda e: (e.path, e.line or 0))
+    result.summaries.sort(key=lambda s: s.path)
     return result
 
 
@@ -269,6 +293,7 @@ class Run:
     sources: dict[str, str]
     cached: int = 0
     jobs: int = 1
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why) left out by walks
 
 
 def lint_files(
@@ -279,12 +304,15 @@ def lint_files(
     cache: Cache | None = None,
     read_stdin: Callable[[], bytes] | None = None,
     stdin_filename: str | None = None,
+    summaries: bool = False,
 ) -> Run:
     """Lint files and directories (walked for Markdown) as the command line does.
 
     `jobs`: worker processes (default: the machine's cores; 1 = this process only). `cache`: the
     result cache, or None to lint everything. `-` in `paths` reads `read_stdin()`, reported as
-    `stdin_filename` (whose folder its relative links resolve from).
+    `stdin_filename` (whose folder its relative links resolve from). `summaries`: also describe
+    how each document was read, in `Result.summaries`, for a report that draws it; the cache
+    holds findings only, so every document is analysed again (and its entry refreshed).
     """
     root = (settings.root or Path.cwd()).resolve()
     result = Result()
@@ -293,7 +321,17 @@ def lint_files(
     texts: dict[str, tuple[str, str]] = {}
     stdin_names: set[str] = set()
     reals: dict[str, str] = {}
-    for p in discover(list(paths), settings.exclude, root, resolved=reals):
+    skipped: list[tuple[str, str]] = []
+    for found in find(list(paths), settings.exclude, root):
+        p = found.path
+        if found.skipped:
+            skipped.append((p, found.skipped))
+            continue
+        if found.error:
+            result.errors.append(InputError(p, found.error))
+            continue
+        if p != "-":
+            reals[p] = found.real
         result.files += 1
         name = p
         text: str | ReadError
@@ -306,7 +344,7 @@ def lint_files(
                 text = exc
         else:
             try:
-                text = read_text(p)
+                text = read_text(p, found.within, found.real)
             except ReadError as exc:
                 text = exc
         problem = _unlintable(text)
@@ -333,7 +371,7 @@ def lint_files(
         digest = project.content_hash(reals[name]) if reals[name] else text_hash(text)
         key = cache.key(name, reals[name], digest)
         keys[name] = key
-        hit = cache.get(key)
+        hit = None if summaries else cache.get(key)
         if hit is not None and still_valid(hit, project):
             outcomes[name] = hit
         else:
@@ -352,9 +390,10 @@ def lint_files(
         if n_jobs > 1:
             from stratlint import parallel
 
-            done = parallel.run(tasks, settings, texts, pool, n_jobs, derived=derived)
+            done = parallel.run(tasks, settings, texts, pool, n_jobs, derived=derived,
+                                summarize=summaries)
         else:
-            done = _run_here(tasks, project)
+            done = _run_here(tasks, project, summaries)
         for o in done:
             outcomes[o.path] = o
             if cache is not None and o.path in keys:
@@ -366,7 +405,9 @@ def lint_files(
         o = outcomes[name]
         result.findings.extend(o.findings)
         result.errors.extend(o.errors)
-    return Run(_sorted(result), sources, cached, n_jobs)
+        if o.summary is not None:
+            result.summaries.append(o.summary)
+    return Run(_sorted(result), sources, cached, n_jobs, skipped)
 
 
 def _partial(paths: Sequence[str], settings: Settings, root: Path) -> bool:
@@ -387,11 +428,12 @@ def effective_jobs(jobs: int | None, documents: int) -> int:
     return max(1, min(wanted, useful))
 
 
-def _run_here(tasks: list[list[tuple[str, str]]], project: Project) -> list[Outcome]:
+def _run_here(tasks: list[list[tuple[str, str]]], project: Project,
+              summarize: bool = False) -> list[Outcome]:
     with quiet_gc():
         out: list[Outcome] = []
         for task in tasks:
-            out.extend(check_documents(task, project))
+            out.extend(check_documents(task, project, summarize))
         return out
 
 

@@ -28,10 +28,12 @@ _WORKER: dict[str, Any] = {}
 
 
 def _start(settings: Settings, texts: Mapping[str, tuple[str, str]], root: Path,
-           partial: bool, exclude: tuple[str, ...], derived: Path | None) -> None:
+           partial: bool, exclude: tuple[str, ...], derived: Path | None,
+           summarize: bool = False) -> None:
     from stratlint import lexicon, nlp
 
     lexicon.DERIVED_DIR = derived
+    _WORKER["summarize"] = summarize
     pool = Pool(texts, root, partial, exclude)
     _WORKER["project"] = Project(settings, texts, pool)
     nlp.pipeline(json.dumps(dict(settings.lexicon or {}), sort_keys=True))
@@ -40,17 +42,19 @@ def _start(settings: Settings, texts: Mapping[str, tuple[str, str]], root: Path,
 
 
 def _lint(task: Sequence[tuple[str, str]]) -> list[Outcome]:
-    return check_documents(task, _WORKER["project"])
+    return check_documents(task, _WORKER["project"], _WORKER.get("summarize", False))
 
 
 def run(tasks: Sequence[Sequence[tuple[str, str]]], settings: Settings,
         texts: Mapping[str, tuple[str, str]], pool: Pool, jobs: int,
-        method: str | None = None, derived: Path | None = None) -> list[Outcome]:
+        method: str | None = None, derived: Path | None = None,
+        summarize: bool = False) -> list[Outcome]:
     """Lint `tasks` (batches of (path, text)) in `jobs` processes; outcomes in task order.
-    `derived`: where workers may keep parsed rule data (see `lexicon.DERIVED_DIR`)."""
+    `derived`: where workers may keep parsed rule data (see `lexicon.DERIVED_DIR`);
+    `summarize`: outcomes carry document summaries (`engine.check_documents`)."""
     ctx = multiprocessing.get_context(method)
     out: list[Outcome] = []
-    args = (settings, dict(texts), pool.root, pool.partial, pool.exclude, derived)
+    args = (settings, dict(texts), pool.root, pool.partial, pool.exclude, derived, summarize)
     with ctx.Pool(jobs, initializer=_start, initargs=args) as p:
         for outcomes in p.imap(_lint, tasks, chunksize=1):
             out.extend(outcomes)
