@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import run_cli
 
 from stratlint import lint_text
 from stratlint.learn import models
@@ -58,11 +59,9 @@ def test_shipped_models_load_with_thresholds_for_every_decision():
 
 
 def test_inspect_shows_the_probabilities_behind_each_decision():
-    out = subprocess.run([sys.executable, "-m", "stratlint", "inspect", "-"],
-                         input="# Sales strategy\n\nWe sell to regional dental chains because our "
-                               "scheduling cuts no-shows by a third.\n\nIncrease revenue by 40% "
-                               "this year.\n", capture_output=True, text=True, cwd=ROOT,
-                         timeout=120)
+    out = run_cli("inspect", "-", input="# Sales strategy\n\nWe sell to regional dental chains "
+                  "because our scheduling cuts no-shows by a third.\n\nIncrease revenue by 40% "
+                  "this year.\n")
     assert out.returncode == 0, out.stderr
     assert "genre " in out.stdout and "p — " in out.stdout
 

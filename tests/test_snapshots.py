@@ -1,5 +1,6 @@
 """Each corpus document's full text output, kept as a readable snapshot, so a rule change shows as
-a diff. Refresh with: STRATLINT_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest tests/test_snapshots.py
+a diff. Refresh with:
+    STRATLINT_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest tests/test_snapshots.py
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from stratlint.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
-DOCS = sorted(p.relative_to(CORPUS).as_posix() for p in CORPUS.rglob("*.md"))
+# The written documents (the labelled bank's real pages are measured by tests/test_accuracy.py).
+DOCS = sorted(p.relative_to(CORPUS).as_posix() for d in ("dev", "test", "written")
+              for p in (CORPUS / d).rglob("*.md"))
 UPDATE = os.environ.get("STRATLINT_UPDATE_SNAPSHOTS") == "1"
 
 
