@@ -102,7 +102,8 @@ def choose_thresholds(genre_oof: list[tuple[Example, dict]], class_oof: list[tup
     out: dict = {"genre": {}, "class": {}, "tags": {}, "content": {"p": 0.7, "share": 0.34}}
     for t in TAGS:
         pairs = [(p[t], t in e.tags) for e, p in tags_oof]
-        out["tags"][t] = threshold_for(pairs, targets["tags"]) if pairs else 1.01
+        want = targets["tags"][t] if isinstance(targets["tags"], dict) else targets["tags"]
+        out["tags"][t] = threshold_for(pairs, want) if pairs else 1.01
     for kind, material in MATERIAL.items():
         pairs = [(sum(p[g] for g in material), e.label in material)
                  for e, p in genre_oof if e.hint == kind]
