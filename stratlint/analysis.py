@@ -127,7 +127,8 @@ def analyse_document(
         kinds.append(k)
 
     verdicts: dict[int, Verdict] = {}
-    parents = {st.parent for st in doc.statements if st.parent is not None and not st.is_field}
+    parents: set[int | None] = {st.parent for st in doc.statements
+                                if st.parent is not None and not st.is_field}
     for st in doc.statements:
         if st.quoted:
             continue

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from stratlint.evaluate import evaluate, load_expected, render_text, source_of, frozen_sources
+from stratlint.evaluate import evaluate, frozen_sources, load_expected, render_text, source_of
 from stratlint.learn import models
 from stratlint.learn.bank import examples, measure, page_noise
 

@@ -53,7 +53,10 @@ def pages(dirs: list[str]) -> list[Path]:
     return out
 
 
-def cut(path: Path, max_per_page: int | None) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+Units = list[tuple[int, str]]
+
+
+def cut(path: Path, max_per_page: int | None) -> tuple[Units, Units]:
     """(sections, statements) of a page, each as (line, text)."""
     from stratlint.parse import parse
 
@@ -138,7 +141,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     u = units()
     lab = labels()
-    conf = yaml.safe_load((BANK / "labellers.yaml").read_text()) if (BANK / "labellers.yaml").exists() else {}
+    conf_file = BANK / "labellers.yaml"
+    conf = yaml.safe_load(conf_file.read_text()) if conf_file.exists() else {}
     second = set(conf.get("second", []) or [])
     primary_order = [n for n in lab if n not in second]
     problems: list[str] = []
@@ -209,7 +213,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
     u = sub.add_parser("units")
     u.add_argument("dirs", nargs="+")

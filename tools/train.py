@@ -140,7 +140,8 @@ def main() -> int:
         from stratlint.learn.linear import LinearModel
 
         diffs = 0
-        for kind, xs, name in (("genre", train_g, "section_genre"), ("class", train_s, "statement_class"),
+        for kind, xs, name in (("genre", train_g, "section_genre"),
+                               ("class", train_s, "statement_class"),
                                ("tags", train_s, "statement_tags")):
             fresh = _fit(kind, xs)
             shipped = LinearModel.load(OUT / name)
@@ -170,7 +171,8 @@ def main() -> int:
         "# sources (leave one source out) for precision. Do not edit by hand.\n"
         + yaml.safe_dump(thresholds, sort_keys=True))
     rotation = {
-        "genre": confusion([(e.label, max(GENRES, key=lambda g: p[g])) for e, p in genre_oof], GENRES),
+        "genre": confusion([(e.label, max(GENRES, key=lambda g: p[g])) for e, p in genre_oof],
+                           GENRES),
         "class": confusion([(e.label, max(CLASSES, key=lambda c: p[c])) for e, p in class_oof],
                            CLASSES),
     }

@@ -219,8 +219,8 @@ def render_bank(corpus: Path) -> str:
                   [e for e in sx if e.source in frozen])
     lines += _table("section genre", res["genre"], GENRES)
     lines += _table("statement class", res["class"], CLASSES)
-    lines += _table("statement class, below-threshold read as CONTEXT", res["class_with_thresholds"],
-                    CLASSES)
+    lines += _table("statement class, below-threshold read as CONTEXT",
+                    res["class_with_thresholds"], CLASSES)
     lines.append("")
     lines.append("kind confirmed by content (§8.9): hinted / material / confirmed / right")
     for kind, g in res["gate"].items():

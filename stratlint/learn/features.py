@@ -60,7 +60,7 @@ def statement_features(st: Statement, sig: Signals, verdict: Verdict | None, hin
     f: list[str] = [f"form:{st.form}", f"depth:{min(st.depth, 2)}", f"hint:{_kind(hint)}"]
     words = _lemmas(sig)
     f.extend(f"w:{w}" for w in words)
-    f.extend(f"bi:{a}_{b}" for a, b in zip(words, words[1:]))
+    f.extend(f"bi:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
     if words:
         f.append(f"first:{words[0]}")
         if len(words) > 1:
@@ -141,7 +141,7 @@ def section_features(sec: Section, heading_words: Sequence[str], hint: Kind | No
     words: Counter[str] = Counter()
     fields: set[str] = set()
     placeholders = questions = links = who = why = 0
-    for st, sig, v in zip(statements, signals, verdicts):
+    for st, sig, v in zip(statements, signals, verdicts, strict=True):
         labels.update(k for k, s in sig.spans.items() if s)
         frames[_frame(sig.tokens, st.form == "sentence")[0]] += 1
         words.update(set(_lemmas(sig)))
@@ -152,10 +152,10 @@ def section_features(sec: Section, heading_words: Sequence[str], hint: Kind | No
         if v is not None:
             who += v.who
             why += v.why
-    for label, k in labels.items():
-        f.append(f"agg:{label}:{_share(k, n)}")
-    for frame, k in frames.items():
-        f.append(f"frame:{frame}:{_share(k, n)}")
+    for label, count in labels.items():
+        f.append(f"agg:{label}:{_share(count, n)}")
+    for frame, count in frames.items():
+        f.append(f"frame:{frame}:{_share(count, n)}")
     f.extend(f"cw:{w}" for w in words)
     f.extend(f"field:{x}" for x in sorted(fields))
     f.append(f"placeholder:{_share(placeholders, n)}")
@@ -179,7 +179,7 @@ def voice_features(prefix: str, statements: Sequence[Statement], signals: Sequen
         return [f"{prefix}empty"]
     you = we = links = past = imperative = 0
     classes: Counter[str] = Counter()
-    for st, sig, v in zip(statements, signals, verdicts):
+    for st, sig, v in zip(statements, signals, verdicts, strict=True):
         words = {t.lower for t in sig.tokens}
         you += bool(words & _YOU)
         we += bool(words & _WE)
@@ -191,7 +191,8 @@ def voice_features(prefix: str, statements: Sequence[Statement], signals: Sequen
             classes[v.cls.value] += 1
     out = [f"{prefix}you:{_share(you, n)}", f"{prefix}we:{_share(we, n)}",
            f"{prefix}links:{_share(links, n)}", f"{prefix}past:{_share(past, n)}",
-           f"{prefix}imperative:{_share(imperative, n)}", f"{prefix}n:{_bucket(n, (3, 10, 30, 100))}",
+           f"{prefix}imperative:{_share(imperative, n)}",
+           f"{prefix}n:{_bucket(n, (3, 10, 30, 100))}",
            f"{prefix}you_we:{_share(you, n)}_{_share(we, n)}"]
     out.extend(f"{prefix}{c}:{_share(k, n)}" for c, k in classes.items())
     return out

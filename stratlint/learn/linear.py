@@ -35,13 +35,14 @@ class LinearModel:
     def proba(self, features: Iterable[str]) -> dict[str, float]:
         s = self.scores(features)
         if self.multilabel:
-            return {lab: _sigmoid(x) for lab, x in zip(self.labels, s)}
+            return {lab: _sigmoid(x) for lab, x in zip(self.labels, s, strict=True)}
         top = max(s)
         e = [math.exp(x - top) for x in s]
         z = sum(e)
-        return {lab: x / z for lab, x in zip(self.labels, e)}
+        return {lab: x / z for lab, x in zip(self.labels, e, strict=True)}
 
-    def explain(self, features: Iterable[str], label: str, most: int = 4) -> list[tuple[str, float]]:
+    def explain(self, features: Iterable[str], label: str,
+                most: int = 4) -> list[tuple[str, float]]:
         """The features that pushed hardest towards `label` (for `stratlint inspect`)."""
         k = self.labels.index(label)
         got = [(f, self.weights[f][k]) for f in set(features) if f in self.weights]
