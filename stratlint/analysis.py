@@ -212,6 +212,7 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
     proba: dict[int, dict[str, float]] = {}
     unsure: dict[int, str] = {}
     hints = list(kinds)
+    seen = tuple(kinds)  # the heading hints, as the genre model was trained on them
     top = doc.title if doc.title is not None else 0
     if hints[top] == Kind.GOALS:
         # An OKR page is not a plan (SPEC §8.10): its "Initiatives" are part of the goals page.
@@ -249,7 +250,7 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
             continue
         if doc_inputs is None:
             doc_inputs = document_inputs(doc, signals, verdicts, hk)
-        feats = section_inputs(doc, signals, verdicts, hk, hints, sec.index, own, doc_inputs)
+        feats = section_inputs(doc, signals, verdicts, hk, seen, sec.index, own, doc_inputs)
         p = models.genre.proba(feats)
         proba[sec.index] = p
         material = learned.MATERIAL[kind.value]

@@ -211,7 +211,8 @@ def render_text(report: Report, show: bool = False) -> str:
     lines = [f"corpus {report.corpus}" + (f" ({report.split})" if report.split else "")
              + f": {report.documents} documents from {len(report.sources)} sources ("
              + ", ".join(report.sources) + ")", "",
-             f"{'rule':<6} {'name':<28} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} {'f1':>6}"]
+             f"{'rule':<6} {'name':<28} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} "
+             f"{'f1':>6}"]
     rules = catalog.rules()
     for rid, s in sorted(report.rules.items()):
         name = rules[rid].name if rid in rules else "?"
@@ -221,7 +222,8 @@ def render_text(report: Report, show: bool = False) -> str:
     lines.append(f"{'all':<6} {'':<28} {o.tp:>4} {o.fp:>4} {o.fn:>4} {o.precision:>6.2f} "
                  f"{o.recall:>6.2f} {o.f1:>6.2f}")
     if len(report.sources) > 1:
-        lines += ["", f"{'source':<34} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} {'f1':>6}"]
+        lines += ["", f"{'source':<34} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} "
+                      f"{'f1':>6}"]
         for src, sc in sorted(by_source(report).items()):
             lines.append(f"{src:<34} {sc.tp:>4} {sc.fp:>4} {sc.fn:>4} {sc.precision:>6.2f} "
                          f"{sc.recall:>6.2f} {sc.f1:>6.2f}")

@@ -89,13 +89,16 @@ def test_a_broken_strategy_link_is_p207_at_the_link_line(tmp_path, link, line):
     assert "P201" not in _rules(found, "plans/ohio.md")
 
 
+LINK = "the FY27 strategy"  # a candidate strategy link names the strategy (SPEC §8.11)
+
+
 def test_anchors_follow_github_slugs_including_duplicates(tmp_path):
     strategy = STRATEGY + "\n## Where we play\n\nAlso Indiana hospitals.\n"
     _write(tmp_path, {
         "strategy/fy27.md": strategy,
-        "plans/a.md": "Executes [the FY27 strategy](../strategy/fy27.md#where-we-play-1).\n\n" + PLAN_BODY,
-        "plans/b.md": "Executes [the FY27 strategy](../strategy/fy27.md#Where-We-Play).\n\n" + PLAN_BODY,
-        "plans/c.md": "Executes [the FY27 strategy](../strategy/fy27.md#where-we-play-2).\n\n" + PLAN_BODY,
+        "plans/a.md": f"Executes [{LINK}](../strategy/fy27.md#where-we-play-1).\n\n{PLAN_BODY}",
+        "plans/b.md": f"Executes [{LINK}](../strategy/fy27.md#Where-We-Play).\n\n{PLAN_BODY}",
+        "plans/c.md": f"Executes [{LINK}](../strategy/fy27.md#where-we-play-2).\n\n{PLAN_BODY}",
     })
     found = _run(tmp_path)
     assert "P207" not in _rules(found, "plans/a.md")
