@@ -81,7 +81,9 @@ def tactic_in_strategy(ctx: Context) -> Iterator[Hit]:
 
 
 def _scope_statements(a: Analysis, scope: Scope) -> list[Statement]:
-    return [st for st in a.statements_of(scope) if _judged(a, st)]
+    """The statements a strategy is judged on as a whole (S103–S108). A D402 section keeps its
+    label for these (SPEC §8.5); only a heading that joins two kinds leaves the strategy."""
+    return [st for st in a.statements_of(scope) if a.mixed.get(st.section) != "heading"]
 
 
 def _scope_hit(ctx: Context, scope: Scope, message: str, suggestion: str) -> Hit:
@@ -94,7 +96,8 @@ def _strategies(ctx: Context) -> Iterator[tuple[Scope, list[Statement]]]:
         sts = _scope_statements(a, scope)
         if not any(not st.is_field for st in sts):
             continue  # an empty strategy heading (template) has nothing to judge yet
-        classified = [st for st in sts if a.cls(st) in (Cls.GOAL, Cls.CHOICE)]
+        classified = [st for st in sts if a.cls(st) in (Cls.GOAL, Cls.CHOICE)
+                      or st.section in a.mislabeled]
         if not classified:
             # Nothing in it chooses or targets: a pointer ("Our strategy is in [this
             # document](…)"), a team page named "Sales strategy", an unfilled template, or a

@@ -37,6 +37,7 @@ class Example:
     label: str
     tags: tuple[str, ...] = ()
     hint: str = "other"  # the section's kind hint (genres) or its section's hint (statements)
+    line: int = 0  # where the unit starts in its document
 
 
 def examples(corpus: Path) -> tuple[list[Example], list[Example]]:
@@ -77,7 +78,8 @@ def examples(corpus: Path) -> tuple[list[Example], list[Example]]:
                 continue
             feats = section_inputs(doc, signals, a.verdicts, a.heading_kinds, a.hints, idx,
                                    doc_inputs=doc_inputs)
-            gx.append(Example(r["source"], path, feats, r["genre"], hint=a.hints[idx].value))
+            gx.append(Example(r["source"], path, feats, r["genre"], hint=a.hints[idx].value,
+                              line=r["line"]))
         for r in by_path[path][1]:
             i = st_at.get((r["line"], r["text"]))
             if i is None or i not in a.verdicts:
@@ -85,7 +87,7 @@ def examples(corpus: Path) -> tuple[list[Example], list[Example]]:
                 continue
             feats = statement_inputs(doc, signals, a.verdicts, a.hints, a.parents, i)
             sx.append(Example(r["source"], path, feats, r["class"], tuple(r["tags"]),
-                              a.hints[doc.statements[i].section].value))
+                              a.hints[doc.statements[i].section].value, line=r["line"]))
     if missing:
         print(f"note: {missing} labelled units no longer match the parser's units", file=sys.stderr)
     return gx, sx
