@@ -255,8 +255,12 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
         proba[sec.index] = p
         material = learned.MATERIAL[kind.value]
         pm = sum(p[g] for g in material)
-        ok = pm >= models.genre_threshold(kind.value) or _confident_content(own, class_proba,
-                                                                             models)
+        # Confident goals, choices or actions confirm a section that names its own kind; one that
+        # only inherits it ("### Phase 2" under "## Roadmap") needs the genre model itself, so a
+        # requirements list or a phase description cannot lift the heading above it.
+        named = hk[sec.index].kind is not None or sec.index == doc.title
+        ok = pm >= models.genre_threshold(kind.value) or (
+            named and _confident_content(own, class_proba, models, pm))
         confirmed[sec.index] = ok
         if ok and kind == Kind.PLAN and p["goals"] > max(p["plan"], p["mixed"], p["strategy"]):
             kinds[sec.index] = Kind.GOALS  # an OKR section under a plan heading (SPEC §8.10)
@@ -364,11 +368,15 @@ def statement_inputs(doc: Document, signals: Sequence[Signals], verdicts: Mappin
 
 
 def _confident_content(own: Sequence[int], class_proba: Mapping[int, Mapping[str, float]],
-                       models: learned.Models) -> bool:
+                       models: learned.Models, material: float) -> bool:
     """At least `share` of a section's own statements are goals, choices or actions with a
-    probability of at least `p` (thresholds.yaml, `content`)."""
+    probability of at least `p`, in a section the genre model reads as more likely material than
+    not (`floor`; thresholds.yaml, `content`): confident actions alone do not make a status page,
+    an event timeline or a requirements list a plan."""
     rule = models.thresholds.get("content") or {}
     p_min, share = float(rule.get("p", 1.01)), float(rule.get("share", 1.01))
+    if material < float(rule.get("floor", 0.0)):
+        return False
     scored = [class_proba[i] for i in own if i in class_proba]
     if not scored:
         return False
