@@ -220,6 +220,9 @@ def render_bank(corpus: Path) -> str:
     res = measure(m.genre, m.cls, m.thresholds, [e for e in gx if e.source in frozen],
                   [e for e in sx if e.source in frozen])
     lines += _table("section genre", res["genre"], GENRES)
+    lines += _table("section genre as the rules use it (the non-material genres pooled)",
+                    collapse(res["genre"], MATERIAL_GENRES, "neither"),
+                    (*MATERIAL_GENRES, "neither"))
     lines += _table("statement class", res["class"], CLASSES)
     lines += _table("statement class, below-threshold read as CONTEXT",
                     res["class_with_thresholds"], CLASSES)
@@ -242,6 +245,20 @@ def render_bank(corpus: Path) -> str:
                  f"{noise['material_per_page']} on the {noise['material_pages']} others; "
                  f"{noise['in_non_material_sections']} in sections labelled neither")
     return "\n".join(lines) + "\n"
+
+
+MATERIAL_GENRES = ("strategy", "plan", "goals", "mixed")
+
+
+def collapse(conf: dict[str, Any], keep: tuple[str, ...], rest: str) -> dict[str, Any]:
+    """The confusion `conf` with every label outside `keep` pooled into `rest`: the rules only
+    ask whether a section is strategy, plan or goals material, not which other genre it is."""
+    def pool(label: str) -> str:
+        return label if label in keep else rest
+
+    rows = [(pool(g), pool(p)) for g, preds in conf["matrix"].items()
+            for p, n in preds.items() for _ in range(n)]
+    return confusion(rows, (*keep, rest))
 
 
 def _table(title: str, conf: dict[str, Any], labels: tuple[str, ...]) -> list[str]:
