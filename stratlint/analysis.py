@@ -228,6 +228,30 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
                         doc, hk, s.index))}
     confirmed: dict[int, bool] = {}
     doc_inputs: list[str] | None = None
+    own_ok: dict[int, bool] = {}
+
+    def disowned(si: int) -> bool:
+        """The section only inherits its kind, from a heading whose own content does not confirm
+        it ("### Phase 2" under "## Incubation roadmap" over a process description): then its
+        confident actions cannot confirm it either, only the genre model can."""
+        nonlocal doc_inputs
+        owner = _hint_owner(doc, hk, si)
+        if owner is None:
+            return False
+        if owner not in own_ok:
+            own_o = own_statements(doc, owner)
+            if not own_o or hints[owner] == Kind.OTHER:
+                own_ok[owner] = True
+            else:
+                if doc_inputs is None:
+                    doc_inputs = document_inputs(doc, signals, verdicts, hk)
+                po = models.genre.proba(
+                    section_inputs(doc, signals, verdicts, hk, seen, owner, own_o, doc_inputs))
+                pmo = sum(po[g] for g in learned.MATERIAL[hints[owner].value])
+                own_ok[owner] = pmo >= models.genre_threshold(hints[owner].value) or (
+                    _confident_content(own_o, class_proba, models, pmo))
+        return not own_ok[owner]
+
     for sec in reversed(doc.sections):
         kind = hints[sec.index]
         if kind == Kind.OTHER:
@@ -255,12 +279,8 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
         proba[sec.index] = p
         material = learned.MATERIAL[kind.value]
         pm = sum(p[g] for g in material)
-        # Confident goals, choices or actions confirm a section that names its own kind; one that
-        # only inherits it ("### Phase 2" under "## Roadmap") needs the genre model itself, so a
-        # requirements list or a phase description cannot lift the heading above it.
-        named = hk[sec.index].kind is not None or sec.index == doc.title
         ok = pm >= models.genre_threshold(kind.value) or (
-            named and _confident_content(own, class_proba, models, pm))
+            not disowned(sec.index) and _confident_content(own, class_proba, models, pm))
         confirmed[sec.index] = ok
         if ok and kind == Kind.PLAN and p["goals"] > max(p["plan"], p["mixed"], p["strategy"]):
             kinds[sec.index] = Kind.GOALS  # an OKR section under a plan heading (SPEC §8.10)
@@ -370,18 +390,32 @@ def statement_inputs(doc: Document, signals: Sequence[Signals], verdicts: Mappin
 def _confident_content(own: Sequence[int], class_proba: Mapping[int, Mapping[str, float]],
                        models: learned.Models, material: float) -> bool:
     """At least `share` of a section's own statements are goals, choices or actions with a
-    probability of at least `p`, in a section the genre model reads as more likely material than
-    not (`floor`; thresholds.yaml, `content`): confident actions alone do not make a status page,
-    an event timeline or a requirements list a plan."""
+    probability of at least `p` (thresholds.yaml, `content`). In a section of `floor_from` or more
+    statements the genre model must also read it as more likely material than not (`floor`):
+    confident actions alone do not make a status page, an event timeline or a requirements list a
+    plan. Below that length the genre model has too little to read (a one-item "## Plan")."""
     rule = models.thresholds.get("content") or {}
     p_min, share = float(rule.get("p", 1.01)), float(rule.get("share", 1.01))
-    if material < float(rule.get("floor", 0.0)):
+    if material < float(rule.get("floor", 0.0)) and len(own) >= int(rule.get("floor_from", 0)):
         return False
     scored = [class_proba[i] for i in own if i in class_proba]
     if not scored:
         return False
     sure = sum(1 for p in scored if max(p["GOAL"], p["CHOICE"], p["ACTION"]) >= p_min)
     return sure >= 1 and sure / len(scored) >= share
+
+
+def _hint_owner(doc: Document, hk: Sequence[HeadingKind], idx: int) -> int | None:
+    """The heading a section inherits its kind from (None when it names its own kind or is the
+    title)."""
+    if hk[idx].kind is not None or idx == doc.title:
+        return None
+    a = doc.sections[idx].parent
+    while a is not None and hk[a].kind is None and a not in (0, doc.title):
+        a = doc.sections[a].parent
+    if a is None or hk[a].kind is None:
+        return None
+    return a
 
 
 def _declared_above(doc: Document, hk: Sequence[HeadingKind], idx: int) -> bool:
