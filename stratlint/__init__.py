@@ -32,5 +32,13 @@ def lint_paths(paths: list[str], config: Settings | None = None, *, jobs: int = 
     return lint_files(list(paths), config or Settings(), jobs=jobs).result
 
 
-__all__ = ["Finding", "InputError", "Result", "Settings", "Severity", "lint_paths", "lint_text",
-           "__version__"]
+__all__ = [
+    "Finding",
+    "InputError",
+    "Result",
+    "Settings",
+    "Severity",
+    "lint_paths",
+    "lint_text",
+    "__version__",
+]

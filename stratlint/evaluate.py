@@ -124,8 +124,12 @@ def documents(corpus: Path, split: str | None, group: str | None = None) -> list
     return sorted(out)
 
 
-def evaluate(corpus: Path, split: str | None = None, settings: Settings | None = None,
-             group: str | None = None) -> Report:
+def evaluate(
+    corpus: Path,
+    split: str | None = None,
+    settings: Settings | None = None,
+    group: str | None = None,
+) -> Report:
     from stratlint.engine import lint_sources
     from stratlint.files import ReadError, read_text
 
@@ -177,8 +181,14 @@ def evaluate(corpus: Path, split: str | None = None, settings: Settings | None =
             else:
                 remaining.append(line)
         for line in remaining:
-            k = next((i for i, g in enumerate(got) if i not in matched_got
-                      and abs(g - line) <= TOLERANCE), None)
+            k = next(
+                (
+                    i
+                    for i, g in enumerate(got)
+                    if i not in matched_got and abs(g - line) <= TOLERANCE
+                ),
+                None,
+            )
             if k is None:
                 score.fn += 1
                 report.misses.append((rel, line, rule))
@@ -208,25 +218,38 @@ def by_source(report: Report) -> dict[str, RuleScore]:
 
 
 def render_text(report: Report, show: bool = False) -> str:
-    lines = [f"corpus {report.corpus}" + (f" ({report.split})" if report.split else "")
-             + f": {report.documents} documents from {len(report.sources)} sources ("
-             + ", ".join(report.sources) + ")", "",
-             f"{'rule':<6} {'name':<28} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} "
-             f"{'f1':>6}"]
+    lines = [
+        f"corpus {report.corpus}"
+        + (f" ({report.split})" if report.split else "")
+        + f": {report.documents} documents from {len(report.sources)} sources ("
+        + ", ".join(report.sources)
+        + ")",
+        "",
+        f"{'rule':<6} {'name':<28} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} "
+        f"{'f1':>6}",
+    ]
     rules = catalog.rules()
     for rid, s in sorted(report.rules.items()):
         name = rules[rid].name if rid in rules else "?"
-        lines.append(f"{rid:<6} {name:<28} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>6.2f} "
-                     f"{s.recall:>6.2f} {s.f1:>6.2f}")
+        lines.append(
+            f"{rid:<6} {name:<28} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>6.2f} "
+            f"{s.recall:>6.2f} {s.f1:>6.2f}"
+        )
     o = report.overall
-    lines.append(f"{'all':<6} {'':<28} {o.tp:>4} {o.fp:>4} {o.fn:>4} {o.precision:>6.2f} "
-                 f"{o.recall:>6.2f} {o.f1:>6.2f}")
+    lines.append(
+        f"{'all':<6} {'':<28} {o.tp:>4} {o.fp:>4} {o.fn:>4} {o.precision:>6.2f} "
+        f"{o.recall:>6.2f} {o.f1:>6.2f}"
+    )
     if len(report.sources) > 1:
-        lines += ["", f"{'source':<34} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} "
-                      f"{'f1':>6}"]
+        lines += [
+            "",
+            f"{'source':<34} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} {'f1':>6}",
+        ]
         for src, sc in sorted(by_source(report).items()):
-            lines.append(f"{src:<34} {sc.tp:>4} {sc.fp:>4} {sc.fn:>4} {sc.precision:>6.2f} "
-                         f"{sc.recall:>6.2f} {sc.f1:>6.2f}")
+            lines.append(
+                f"{src:<34} {sc.tp:>4} {sc.fp:>4} {sc.fn:>4} {sc.precision:>6.2f} "
+                f"{sc.recall:>6.2f} {sc.f1:>6.2f}"
+            )
     if show:
         lines += ["", "misses (expected, not found):"]
         lines += [f"  {p}:{ln}: {r}" for p, ln, r in report.misses] or ["  none"]
@@ -239,12 +262,24 @@ def render_text(report: Report, show: bool = False) -> str:
 
 def render_json(report: Report) -> str:
     data = {
-        "corpus": report.corpus, "split": report.split, "documents": report.documents,
-        "sources": {src: {"tp": sc.tp, "fp": sc.fp, "fn": sc.fn}
-                    for src, sc in sorted(by_source(report).items())},
-        "rules": {rid: {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": round(s.precision, 4),
-                        "recall": round(s.recall, 4), "f1": round(s.f1, 4)}
-                  for rid, s in sorted(report.rules.items())},
+        "corpus": report.corpus,
+        "split": report.split,
+        "documents": report.documents,
+        "sources": {
+            src: {"tp": sc.tp, "fp": sc.fp, "fn": sc.fn}
+            for src, sc in sorted(by_source(report).items())
+        },
+        "rules": {
+            rid: {
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+                "precision": round(s.precision, 4),
+                "recall": round(s.recall, 4),
+                "f1": round(s.f1, 4),
+            }
+            for rid, s in sorted(report.rules.items())
+        },
         "misses": [{"path": p, "line": ln, "rule": r} for p, ln, r in report.misses],
         "false_alarms": [{"path": p, "line": ln, "rule": r} for p, ln, r, _ in report.false_alarms],
     }

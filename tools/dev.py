@@ -59,8 +59,10 @@ def chromium() -> tuple[str, str]:
     if not shutil.which("apt-get") or not hasattr(os, "geteuid") or os.geteuid() != 0:
         return "", "chromium is not installed, and apt-get as root is not available to install it"
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for cmd in (["apt-get", "update", "-qq"],
-                ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"]):
+    for cmd in (
+        ["apt-get", "update", "-qq"],
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"],
+    ):
         print("+", " ".join(cmd), flush=True)
         try:
             done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, timeout=900)
@@ -84,8 +86,9 @@ def main() -> int:
             env["STRATLINT_CHROMIUM"] = browser
         else:
             env["STRATLINT_CHROMIUM_MISSING"] = why
-        return subprocess.run([str(BIN / "python"), "-m", "pytest", *sys.argv[2:]], cwd=ROOT,
-                              env=env).returncode
+        return subprocess.run(
+            [str(BIN / "python"), "-m", "pytest", *sys.argv[2:]], cwd=ROOT, env=env
+        ).returncode
     if what == "setup":
         return 0
     sys.exit(f"usage: {sys.argv[0]} demo|test|setup")

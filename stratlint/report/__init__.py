@@ -19,9 +19,14 @@ Renderer = Callable[..., str]
 def get(fmt: str) -> Renderer:
     from stratlint.report import github, gitlab, html, json_, sarif, text
 
-    table: dict[str, Any] = {"text": text.render, "json": json_.render, "sarif": sarif.render,
-                             "github": github.render, "gitlab": gitlab.render,
-                             "html": html.render}
+    table: dict[str, Any] = {
+        "text": text.render,
+        "json": json_.render,
+        "sarif": sarif.render,
+        "github": github.render,
+        "gitlab": gitlab.render,
+        "html": html.render,
+    }
     return table[fmt]
 
 
