@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from stratlint import __version__
+from stratlint._version import __version__
 from stratlint.pathnames import clean, display
 from stratlint.report import FORMATS
 

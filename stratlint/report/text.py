@@ -8,7 +8,7 @@ from typing import Any
 
 from stratlint.model import Result
 from stratlint.pathnames import clean, display
-from stratlint.report import summary_counts
+from stratlint.report._counts import summary_counts
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _DIM, _RESET, _CYAN = "\x1b[1m", "\x1b[2m", "\x1b[0m", "\x1b[36m"
