@@ -10,13 +10,16 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from stratlint._version import __version__
 from stratlint.pathnames import clean, display
 from stratlint.report import FORMATS
+
+if TYPE_CHECKING:
+    from stratlint.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
@@ -205,36 +208,10 @@ def check(
       stratlint check --config ci/stratlint.yaml --report-unused-disables docs/
     """
     from stratlint.cache import Cache
-    from stratlint.config import ConfigError, load_settings
     from stratlint.engine import lint_files
-    from stratlint.model import Severity
     from stratlint.report import DRAWS_ANALYSIS, get
 
-    try:
-        settings = load_settings(config_file, no_config, Path.cwd())
-    except ConfigError as exc:
-        for problem in str(exc).splitlines():
-            click.echo(f"stratlint: {problem}", err=True)
-        sys.exit(EXIT_ERROR)
-    if report_unused_disables:
-        settings = replace(settings, report_unused_disables=True)
-    try:
-        if select:
-            settings = replace(settings, select=_resolve_rules(_split_rules(select), "--select"))
-        if ignore:
-            settings = replace(
-                settings,
-                ignore=tuple(
-                    sorted(
-                        set(settings.ignore) | set(_resolve_rules(_split_rules(ignore), "--ignore"))
-                    )
-                ),
-            )
-    except click.UsageError as exc:
-        click.echo(f"stratlint: {exc.message}", err=True)
-        sys.exit(EXIT_ERROR)
-    if fail_on:
-        settings = replace(settings, fail_on=Severity(fail_on))
+    settings = _settings(config_file, no_config, select, ignore, fail_on, report_unused_disables)
     if not paths:
         paths = ("-",) if not sys.stdin.isatty() and stdin_filename else (".",)
 
@@ -256,15 +233,7 @@ def check(
     )
     rendered = get(fmt)(result, sources, color=use_color, statistics=statistics, quiet=quiet)
     if output_file is not None:
-        tmp = output_file.with_name(output_file.name + ".tmp")
-        try:
-            tmp.write_text(rendered, encoding="utf-8")
-            tmp.replace(output_file)
-        except OSError as exc:
-            click.echo(f"stratlint: cannot write {output_file}: {exc.strerror or exc}", err=True)
-            sys.exit(EXIT_ERROR)
-        finally:
-            tmp.unlink(missing_ok=True)  # interrupted or failed: no half-written file is left
+        _write_file(rendered, output_file)
     else:
         _write_stdout(rendered, "utf-8" if fmt != "text" else None)
     if verbose:
@@ -279,6 +248,54 @@ def check(
     if any(f.severity.rank >= settings.fail_on.rank for f in result.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _settings(
+    config_file: Path | None,
+    no_config: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    report_unused_disables: bool,
+) -> Settings:
+    """The configuration file's settings with the command line's options on top (exit 2 on a
+    configuration or usage error)."""
+    from stratlint.config import ConfigError, load_settings
+    from stratlint.model import Severity
+
+    try:
+        settings = load_settings(config_file, no_config, Path.cwd())
+    except ConfigError as exc:
+        for problem in str(exc).splitlines():
+            click.echo(f"stratlint: {problem}", err=True)
+        sys.exit(EXIT_ERROR)
+    if report_unused_disables:
+        settings = replace(settings, report_unused_disables=True)
+    try:
+        if select:
+            settings = replace(settings, select=_resolve_rules(_split_rules(select), "--select"))
+        if ignore:
+            ignored = set(settings.ignore) | set(_resolve_rules(_split_rules(ignore), "--ignore"))
+            settings = replace(settings, ignore=tuple(sorted(ignored)))
+    except click.UsageError as exc:
+        click.echo(f"stratlint: {exc.message}", err=True)
+        sys.exit(EXIT_ERROR)
+    if fail_on:
+        settings = replace(settings, fail_on=Severity(fail_on))
+    return settings
+
+
+def _write_file(rendered: str, output_file: Path) -> None:
+    """Write the report whole or not at all (exit 2 when it cannot be written)."""
+    tmp = output_file.with_name(output_file.name + ".tmp")
+    try:
+        tmp.write_text(rendered, encoding="utf-8")
+        tmp.replace(output_file)
+    except OSError as exc:
+        click.echo(f"stratlint: cannot write {output_file}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    finally:
+        tmp.unlink(missing_ok=True)  # interrupted or failed: no half-written file is left
 
 
 def _write_stdout(text: str, encoding: str | None) -> None:
