@@ -53,8 +53,9 @@ def glob_match(path: str, pattern: str) -> bool:
     while p.startswith("./"):
         p = p[2:]
     pattern = pattern.rstrip("/")
-    return fnmatch(p, pattern) or fnmatch(p, f"*/{pattern}") or fnmatch(p.rsplit("/", 1)[-1],
-                                                                          pattern)
+    return (
+        fnmatch(p, pattern) or fnmatch(p, f"*/{pattern}") or fnmatch(p.rsplit("/", 1)[-1], pattern)
+    )
 
 
 def excluded(path: str, patterns: Sequence[str], root: Path | None = None) -> bool:
@@ -120,8 +121,7 @@ def _read_spec(path: str) -> pathspec.GitIgnoreSpec | None:
     try:
         return pathspec.GitIgnoreSpec.from_lines(lines)
     except Exception:  # a malformed pattern must not stop the run; git would skip it too
-        return pathspec.GitIgnoreSpec.from_lines(
-            [ln for ln in lines if _valid_pattern(ln)])
+        return pathspec.GitIgnoreSpec.from_lines([ln for ln in lines if _valid_pattern(ln)])
 
 
 def _valid_pattern(line: str) -> bool:
@@ -187,28 +187,39 @@ def inside_project(path: str, root: Path | str) -> bool:
     return inside(_identity(path), [_identity(os.fspath(root))])
 
 
-def walk(directory: str, exclude: Sequence[str] = (), root: Path | None = None,
-         gitignore: bool = True) -> Iterator[str]:
+def walk(
+    directory: str, exclude: Sequence[str] = (), root: Path | None = None, gitignore: bool = True
+) -> Iterator[str]:
     """Markdown files under `directory`, sorted, honouring .gitignore and exclude globs."""
     for found in _walk_real(directory, exclude, root, gitignore):
         if not (found.skipped or found.error):
             yield found.path
 
 
-def _walk_real(directory: str, exclude: Sequence[str], root: Path | None,
-               gitignore: bool) -> Iterator[Found]:
+def _walk_real(
+    directory: str, exclude: Sequence[str], root: Path | None, gitignore: bool
+) -> Iterator[Found]:
     ignores = _ignores_above(directory, root) if gitignore else _Ignores()
     visited: set[tuple[int, int]] = set()
     # Links met below may resolve into the project root or into the folder the user named (itself
     # perhaps a link elsewhere: naming it is asking for it). Without a root, nothing is checked.
-    within = () if root is None else tuple(dict.fromkeys(
-        (_identity(os.fspath(root)), _identity(directory))))
+    within = (
+        ()
+        if root is None
+        else tuple(dict.fromkeys((_identity(os.fspath(root)), _identity(directory))))
+    )
     yield from _walk(directory, ignores, exclude, root, gitignore, visited, within)
 
 
-def _walk(directory: str, ignores: _Ignores, exclude: Sequence[str], root: Path | None,
-          gitignore: bool, visited: set[tuple[int, int]],
-          within: tuple[str, ...]) -> Iterator[Found]:
+def _walk(
+    directory: str,
+    ignores: _Ignores,
+    exclude: Sequence[str],
+    root: Path | None,
+    gitignore: bool,
+    visited: set[tuple[int, int]],
+    within: tuple[str, ...],
+) -> Iterator[Found]:
     """Each Markdown file under `directory` (with its real path), and each path left out."""
     try:
         st = os.stat(directory)
@@ -260,8 +271,9 @@ def _walk(directory: str, ignores: _Ignores, exclude: Sequence[str], root: Path 
                 except OSError:  # broken, or a loop: reading it says which
                     mode = stat.S_IFREG
                 if not stat.S_ISREG(mode):
-                    yield Found(path, skipped=f"a symbolic link to {file_kind(mode)}, not a "
-                                              "regular file")
+                    yield Found(
+                        path, skipped=f"a symbolic link to {file_kind(mode)}, not a regular file"
+                    )
                     continue
                 yield Found(path, real, within)
             elif not entry.is_file(follow_symlinks=False):
@@ -291,8 +303,12 @@ def _unlistable(exc: OSError) -> str:
     return f"folder cannot be listed ({exc.strerror or exc}); its files were not linted"
 
 
-def find(paths: Sequence[str], exclude: Sequence[str] = (), root: Path | None = None,
-         gitignore: bool = True) -> Iterator[Found]:
+def find(
+    paths: Sequence[str],
+    exclude: Sequence[str] = (),
+    root: Path | None = None,
+    gitignore: bool = True,
+) -> Iterator[Found]:
     """Everything discovery meets, in a stable order: files as given, directories walked for
     Markdown (files to read, and what was skipped or could not be listed), each file once.
 
@@ -318,8 +334,13 @@ def find(paths: Sequence[str], exclude: Sequence[str] = (), root: Path | None = 
             yield f
 
 
-def discover(paths: Sequence[str], exclude: Sequence[str] = (), root: Path | None = None,
-             gitignore: bool = True, resolved: dict[str, str] | None = None) -> Iterator[str]:
+def discover(
+    paths: Sequence[str],
+    exclude: Sequence[str] = (),
+    root: Path | None = None,
+    gitignore: bool = True,
+    resolved: dict[str, str] | None = None,
+) -> Iterator[str]:
     """Files to lint, in a stable order: files as given, directories walked for Markdown.
 
     `-` (stdin) passes through. A path that does not exist passes through too, so reading it

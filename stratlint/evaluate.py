@@ -18,11 +18,17 @@ from __future__ import annotations
 import json
 import os
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stratlint import catalog
 from stratlint.settings import Settings
+
+if TYPE_CHECKING:
+    from stratlint.files import ReadError
+    from stratlint.model import Result
 
 TOLERANCE = 1
 
@@ -71,7 +77,7 @@ class Report:
 
 def load_expected(corpus: Path) -> list[dict[str, object]]:
     path = corpus / "expected.jsonl"
-    out = []
+    out: list[dict[str, object]] = []
     if not path.exists():
         return out
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -124,26 +130,18 @@ def documents(corpus: Path, split: str | None, group: str | None = None) -> list
     return sorted(out)
 
 
-def evaluate(corpus: Path, split: str | None = None, settings: Settings | None = None,
-             group: str | None = None) -> Report:
-    from stratlint.engine import lint_sources
-    from stratlint.files import ReadError, read_text
-
+def evaluate(
+    corpus: Path,
+    split: str | None = None,
+    settings: Settings | None = None,
+    group: str | None = None,
+) -> Report:
+    """Lint the corpus's documents (of `split` or `group`, else all) and score every rule."""
     corpus = corpus.resolve()
     docs = documents(corpus, split, group)
     wanted = set(docs)
     expected = [e for e in load_expected(corpus) if e["path"] in wanted]
-    settings = replace(settings or Settings(), root=corpus)
-
-    def sources():  # type: ignore[no-untyped-def]
-        for rel in docs:
-            p = str(corpus / rel)
-            try:
-                yield p, read_text(p)
-            except ReadError as exc:
-                yield p, exc
-
-    result = lint_sources(sources(), settings)
+    result = _lint(corpus, docs, replace(settings or Settings(), root=corpus))
     report = Report(str(corpus), split or group, len(docs))
     report.sources = sorted({source_of(d) for d in docs})
     report.errors = [f"{e.path}: {e.message}" for e in result.errors]
@@ -161,38 +159,65 @@ def evaluate(corpus: Path, split: str | None = None, settings: Settings | None =
         want[(str(e["path"]), str(e["rule"]))].append(int(e["line"]))  # type: ignore[call-overload]
 
     for key in sorted(set(found) | set(want)):
-        rel, rule = key
-        score = report.rules.setdefault(rule, RuleScore())
-        got = sorted(found.get(key, []))
-        exp = sorted(want.get(key, []))
-        matched_got: set[int] = set()
-        # One to one: exact lines first, then neighbours.
-        remaining = []
-        for line in exp:
-            if line in got and got.index(line) not in matched_got:
-                k = next(i for i, g in enumerate(got) if g == line and i not in matched_got)
-                matched_got.add(k)
-                score.tp += 1
-                report.matched.append((rel, rule))
-            else:
-                remaining.append(line)
-        for line in remaining:
-            k = next((i for i, g in enumerate(got) if i not in matched_got
-                      and abs(g - line) <= TOLERANCE), None)
-            if k is None:
-                score.fn += 1
-                report.misses.append((rel, line, rule))
-            else:
-                matched_got.add(k)
-                score.tp += 1
-                report.matched.append((rel, rule))
-        for i, g in enumerate(got):
-            if i not in matched_got:
-                score.fp += 1
-                report.false_alarms.append((rel, g, rule, messages.get((rel, rule, g), "")))
+        _match(report, key, sorted(found.get(key, [])), sorted(want.get(key, [])), messages)
     report.misses.sort()
     report.false_alarms.sort()
     return report
+
+
+def _lint(corpus: Path, docs: list[str], settings: Settings) -> Result:
+    """Lint the documents (paths under `corpus`); an unreadable one is an error in the result."""
+    from stratlint.engine import lint_sources
+    from stratlint.files import ReadError, read_text
+
+    def sources() -> Iterator[tuple[str, str | ReadError]]:
+        for rel in docs:
+            p = str(corpus / rel)
+            try:
+                yield p, read_text(p)
+            except ReadError as exc:
+                yield p, exc
+
+    return lint_sources(sources(), settings)
+
+
+def _match(
+    report: Report,
+    key: tuple[str, str],
+    got: list[int],
+    exp: list[int],
+    messages: dict[tuple[str, str, int], str],
+) -> None:
+    """Score one (document, rule): found lines against expected ones, one to one, exact lines
+    first, then neighbours within `TOLERANCE`."""
+    rel, rule = key
+    score = report.rules.setdefault(rule, RuleScore())
+    matched_got: set[int] = set()
+    remaining = []
+    for line in exp:
+        if line in got and got.index(line) not in matched_got:
+            k = next(i for i, g in enumerate(got) if g == line and i not in matched_got)
+            matched_got.add(k)
+            score.tp += 1
+            report.matched.append((rel, rule))
+        else:
+            remaining.append(line)
+    for line in remaining:
+        near = next(
+            (i for i, g in enumerate(got) if i not in matched_got and abs(g - line) <= TOLERANCE),
+            None,
+        )
+        if near is None:
+            score.fn += 1
+            report.misses.append((rel, line, rule))
+        else:
+            matched_got.add(near)
+            score.tp += 1
+            report.matched.append((rel, rule))
+    for i, g in enumerate(got):
+        if i not in matched_got:
+            score.fp += 1
+            report.false_alarms.append((rel, g, rule, messages.get((rel, rule, g), "")))
 
 
 def by_source(report: Report) -> dict[str, RuleScore]:
@@ -208,25 +233,38 @@ def by_source(report: Report) -> dict[str, RuleScore]:
 
 
 def render_text(report: Report, show: bool = False) -> str:
-    lines = [f"corpus {report.corpus}" + (f" ({report.split})" if report.split else "")
-             + f": {report.documents} documents from {len(report.sources)} sources ("
-             + ", ".join(report.sources) + ")", "",
-             f"{'rule':<6} {'name':<28} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} "
-             f"{'f1':>6}"]
+    lines = [
+        f"corpus {report.corpus}"
+        + (f" ({report.split})" if report.split else "")
+        + f": {report.documents} documents from {len(report.sources)} sources ("
+        + ", ".join(report.sources)
+        + ")",
+        "",
+        f"{'rule':<6} {'name':<28} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} "
+        f"{'f1':>6}",
+    ]
     rules = catalog.rules()
     for rid, s in sorted(report.rules.items()):
         name = rules[rid].name if rid in rules else "?"
-        lines.append(f"{rid:<6} {name:<28} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>6.2f} "
-                     f"{s.recall:>6.2f} {s.f1:>6.2f}")
+        lines.append(
+            f"{rid:<6} {name:<28} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>6.2f} "
+            f"{s.recall:>6.2f} {s.f1:>6.2f}"
+        )
     o = report.overall
-    lines.append(f"{'all':<6} {'':<28} {o.tp:>4} {o.fp:>4} {o.fn:>4} {o.precision:>6.2f} "
-                 f"{o.recall:>6.2f} {o.f1:>6.2f}")
+    lines.append(
+        f"{'all':<6} {'':<28} {o.tp:>4} {o.fp:>4} {o.fn:>4} {o.precision:>6.2f} "
+        f"{o.recall:>6.2f} {o.f1:>6.2f}"
+    )
     if len(report.sources) > 1:
-        lines += ["", f"{'source':<34} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} "
-                      f"{'f1':>6}"]
+        lines += [
+            "",
+            f"{'source':<34} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'recall':>6} {'f1':>6}",
+        ]
         for src, sc in sorted(by_source(report).items()):
-            lines.append(f"{src:<34} {sc.tp:>4} {sc.fp:>4} {sc.fn:>4} {sc.precision:>6.2f} "
-                         f"{sc.recall:>6.2f} {sc.f1:>6.2f}")
+            lines.append(
+                f"{src:<34} {sc.tp:>4} {sc.fp:>4} {sc.fn:>4} {sc.precision:>6.2f} "
+                f"{sc.recall:>6.2f} {sc.f1:>6.2f}"
+            )
     if show:
         lines += ["", "misses (expected, not found):"]
         lines += [f"  {p}:{ln}: {r}" for p, ln, r in report.misses] or ["  none"]
@@ -239,12 +277,24 @@ def render_text(report: Report, show: bool = False) -> str:
 
 def render_json(report: Report) -> str:
     data = {
-        "corpus": report.corpus, "split": report.split, "documents": report.documents,
-        "sources": {src: {"tp": sc.tp, "fp": sc.fp, "fn": sc.fn}
-                    for src, sc in sorted(by_source(report).items())},
-        "rules": {rid: {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": round(s.precision, 4),
-                        "recall": round(s.recall, 4), "f1": round(s.f1, 4)}
-                  for rid, s in sorted(report.rules.items())},
+        "corpus": report.corpus,
+        "split": report.split,
+        "documents": report.documents,
+        "sources": {
+            src: {"tp": sc.tp, "fp": sc.fp, "fn": sc.fn}
+            for src, sc in sorted(by_source(report).items())
+        },
+        "rules": {
+            rid: {
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+                "precision": round(s.precision, 4),
+                "recall": round(s.recall, 4),
+                "f1": round(s.f1, 4),
+            }
+            for rid, s in sorted(report.rules.items())
+        },
         "misses": [{"path": p, "line": ln, "rule": r} for p, ln, r in report.misses],
         "false_alarms": [{"path": p, "line": ln, "rule": r} for p, ln, r, _ in report.false_alarms],
     }

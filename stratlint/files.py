@@ -22,8 +22,13 @@ from stratlint.pathnames import display
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_BYTES = 10 * 2**20  # a larger file is reported, not linted (docs/limits.md)
 _SNIFF = 8192  # bytes looked at for NUL bytes, as git does to tell binary from text
-_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 class ReadError(Exception):
@@ -32,9 +37,13 @@ class ReadError(Exception):
 
 def file_kind(mode: int) -> str:
     """What a file that is not a regular file is, in words ("a named pipe")."""
-    for test, words in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe"),
-                        (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
-                        (stat.S_ISBLK, "a block device")):
+    for test, words in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
         if test(mode):
             return words
     return "not a regular file"
@@ -88,8 +97,9 @@ def read_bytes(path: Path | str, within: Sequence[str | Path] = (), real: str = 
             os.close(fd)
     except FileNotFoundError:
         if os.path.islink(p):
-            raise ReadError(f"broken symbolic link (points to {display(os.readlink(p))}, which "
-                            "does not exist)") from None
+            raise ReadError(
+                f"broken symbolic link (points to {display(os.readlink(p))}, which does not exist)"
+            ) from None
         if within:
             raise ReadError("no such file: it was removed after its folder was listed") from None
         raise ReadError("no such file") from None
@@ -115,8 +125,7 @@ def _check_regular(mode: int) -> None:
     raise ReadError(f"not a regular file ({file_kind(mode)}); not linted{hint}")
 
 
-def _check_within(path: str, st: os.stat_result, within: Sequence[str | Path],
-                  real: str) -> None:
+def _check_within(path: str, st: os.stat_result, within: Sequence[str | Path], real: str) -> None:
     """The file opened is the one inside `within`: the file at its resolved path `real` (resolved
     now when not given), not something a link was switched to after the walk. One `lstat` when
     `real` is given: if the name became a link since, the link is not the file opened."""
@@ -133,8 +142,10 @@ def _check_within(path: str, st: os.stat_result, within: Sequence[str | Path],
 
 def _check_size(size: int) -> None:
     if size > MAX_BYTES:
-        raise ReadError(f"file is {size / 2**20:.1f} MB, larger than the {MAX_BYTES // 2**20} MB "
-                        "limit; not linted")
+        raise ReadError(
+            f"file is {size / 2**20:.1f} MB, larger than the {MAX_BYTES // 2**20} MB "
+            "limit; not linted"
+        )
 
 
 def decode(data: bytes) -> str:
@@ -144,22 +155,29 @@ def decode(data: bytes) -> str:
     the line (and column) of the first bad byte.
     """
     _check_size(len(data))
-    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, codec in (
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise ReadError(f"not valid {codec.upper()} text (bad data at byte {exc.start}); "
-                                "save it as UTF-8") from None
+                raise ReadError(
+                    f"not valid {codec.upper()} text (bad data at byte {exc.start}); "
+                    "save it as UTF-8"
+                ) from None
     if not data.startswith(b"\xef\xbb\xbf"):
         nul = data.find(b"\x00", 0, _SNIFF)
         if nul >= 0:
             head = data[:_SNIFF]
             even, odd = head[0::2].count(0), head[1::2].count(0)
             if max(even, odd) > len(head) // 4 and min(even, odd) * 8 < max(even, odd):
-                raise ReadError("looks like UTF-16 text without a byte-order mark; save it as "
-                                "UTF-8")
+                raise ReadError(
+                    "looks like UTF-16 text without a byte-order mark; save it as UTF-8"
+                )
             line = data.count(b"\n", 0, nul) + 1
             raise ReadError(f"binary file (NUL byte at line {line}); not linted")
     try:
@@ -169,7 +187,8 @@ def decode(data: bytes) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         column = len(data[line_start : exc.start].decode("utf-8-sig", "replace")) + 1
         byte = data[exc.start]
-        raise ReadError(f"not UTF-8 text (invalid byte at line {line}); byte 0x{byte:02X} at "
-                        f"column {column} is not UTF-8 (Latin-1 or Windows-1252?): save the "
-                        "file as UTF-8") from None
-
+        raise ReadError(
+            f"not UTF-8 text (invalid byte at line {line}); byte 0x{byte:02X} at "
+            f"column {column} is not UTF-8 (Latin-1 or Windows-1252?): save the "
+            "file as UTF-8"
+        ) from None

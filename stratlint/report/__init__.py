@@ -9,9 +9,8 @@ the findings arrive filtered and sorted. A format in `DRAWS_ANALYSIS` also reads
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from stratlint.model import Result
+from stratlint.report._counts import summary_counts
 
 Renderer = Callable[..., str]
 
@@ -19,18 +18,18 @@ Renderer = Callable[..., str]
 def get(fmt: str) -> Renderer:
     from stratlint.report import github, gitlab, html, json_, sarif, text
 
-    table: dict[str, Any] = {"text": text.render, "json": json_.render, "sarif": sarif.render,
-                             "github": github.render, "gitlab": gitlab.render,
-                             "html": html.render}
+    table: dict[str, Renderer] = {
+        "text": text.render,
+        "json": json_.render,
+        "sarif": sarif.render,
+        "github": github.render,
+        "gitlab": gitlab.render,
+        "html": html.render,
+    }
     return table[fmt]
 
 
 FORMATS = ("text", "json", "sarif", "github", "gitlab", "html")
 DRAWS_ANALYSIS = frozenset({"html"})  # formats that need Result.summaries
 
-
-def summary_counts(result: Result) -> dict[str, int]:
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for f in result.findings:
-        counts[f.severity.value] += 1
-    return counts
+__all__ = ["DRAWS_ANALYSIS", "FORMATS", "Renderer", "get", "summary_counts"]

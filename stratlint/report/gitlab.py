@@ -60,8 +60,7 @@ def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> s
                 "description": clean(e.message),
                 "categories": ["Bug Risk"],
                 "severity": "critical",
-                "fingerprint": _fingerprint(seen, _path(e.path), "input-error",
-                                            clean(e.message)),
+                "fingerprint": _fingerprint(seen, _path(e.path), "input-error", clean(e.message)),
                 "location": {"path": _path(e.path), "lines": {"begin": e.line or 1}},
             }
         )

@@ -11,7 +11,7 @@ from typing import Any
 
 from stratlint.model import Finding, InputError, Result
 from stratlint.pathnames import clean, display
-from stratlint.report import summary_counts
+from stratlint.report._counts import summary_counts
 
 VERSION = 1
 

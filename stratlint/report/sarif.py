@@ -22,7 +22,8 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from stratlint import __version__, catalog
+from stratlint import catalog
+from stratlint._version import __version__
 from stratlint.model import Result
 from stratlint.pathnames import clean, uri
 
@@ -39,7 +40,7 @@ def _home() -> str | None:
     except Exception:  # not installed: no URL rather than a made-up one
         return None
     for entry in meta.get_all("Project-URL") or []:
-        _, _, url = entry.partition(",")
+        _, _, url = str(entry).partition(",")
         if url.strip().startswith("https://"):
             return url.strip()
     homes = meta.get_all("Home-page") or []

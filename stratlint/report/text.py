@@ -8,14 +8,20 @@ from typing import Any
 
 from stratlint.model import Result
 from stratlint.pathnames import clean, display
-from stratlint.report import summary_counts
+from stratlint.report._counts import summary_counts
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _DIM, _RESET, _CYAN = "\x1b[1m", "\x1b[2m", "\x1b[0m", "\x1b[36m"
 
 
-def render(result: Result, sources: dict[str, str] | None = None, color: bool = False,
-           statistics: bool = False, quiet: bool = False, **_: Any) -> str:
+def render(
+    result: Result,
+    sources: dict[str, str] | None = None,
+    color: bool = False,
+    statistics: bool = False,
+    quiet: bool = False,
+    **_: Any,
+) -> str:
     def c(code: str, s: str) -> str:
         return f"{code}{s}{_RESET}" if color else s
 
@@ -24,8 +30,10 @@ def render(result: Result, sources: dict[str, str] | None = None, color: bool = 
     lines_cache: dict[str, list[str]] = {}
     for f in result.findings:
         sev = c(_COLOURS[f.severity.value], f.severity.value)
-        out.append(f"{c(_BOLD, display(f.path))}:{f.line}:{f.column}: {c(_BOLD, f.rule)} [{sev}] "
-                   f"{clean(f.message)}")
+        out.append(
+            f"{c(_BOLD, display(f.path))}:{f.line}:{f.column}: {c(_BOLD, f.rule)} [{sev}] "
+            f"{clean(f.message)}"
+        )
         if quiet:
             continue
         text = sources.get(f.path)
@@ -40,8 +48,11 @@ def render(result: Result, sources: dict[str, str] | None = None, color: bool = 
                 span = max(1, min(end, len(src)) - start)
                 out.append(c(_DIM, f"{gutter} |"))
                 out.append(c(_DIM, f"{f.line} | ") + src[:300])
-                out.append(c(_DIM, f"{gutter} | ") + " " * start + c(_COLOURS[f.severity.value],
-                                                                       "^" * min(span, 300)))
+                out.append(
+                    c(_DIM, f"{gutter} | ")
+                    + " " * start
+                    + c(_COLOURS[f.severity.value], "^" * min(span, 300))
+                )
         out.append(f"  {c(_CYAN, '= help:')} {clean(f.suggestion)}")
         out.append("")
     for e in result.errors:
@@ -58,11 +69,16 @@ def render(result: Result, sources: dict[str, str] | None = None, color: bool = 
     if total:
         if out and out[-1] != "":
             out.append("")
-        parts = [f"{counts[k]} {k}{'s' if counts[k] != 1 and k != 'info' else ''}"
-                 for k in ("error", "warning", "info") if counts[k]]
+        parts = [
+            f"{counts[k]} {k}{'s' if counts[k] != 1 and k != 'info' else ''}"
+            for k in ("error", "warning", "info")
+            if counts[k]
+        ]
         noun = "problem" if total == 1 else "problems"
-        out.append(f"Found {total} {noun} ({', '.join(parts)}) in {result.files} "
-                   f"file{'s' if result.files != 1 else ''}.")
+        out.append(
+            f"Found {total} {noun} ({', '.join(parts)}) in {result.files} "
+            f"file{'s' if result.files != 1 else ''}."
+        )
     elif not result.errors and not quiet:
         out.append(f"All checks passed ({result.files} file{'s' if result.files != 1 else ''}).")
     return "\n".join(out) + ("\n" if out else "")

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from lsprotocol import types as lsp
 
-from stratlint import __version__, catalog
+from stratlint import catalog
+from stratlint._version import __version__
 from stratlint.model import Finding, InputError, Severity
 
 SOURCE = "stratlint"

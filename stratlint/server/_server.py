@@ -21,7 +21,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
-from stratlint import __version__
+from stratlint._version import __version__
 from stratlint.config import CONFIG_NAMES, PYPROJECT
 from stratlint.server import _actions
 from stratlint.server._diagnostics import (

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from stratlint import __version__
+from stratlint._version import __version__
 from stratlint.model import Result
-from stratlint.report import summary_counts
+from stratlint.report._counts import summary_counts
 from stratlint.report.html._common import KIND_HELP, KINDS, Page, esc, plural
 from stratlint.report.html._documents import render_document
 from stratlint.report.html._map import collect, legend, render_apart, render_map

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from stratlint.report import summary_counts
+from stratlint.report._counts import summary_counts
 from stratlint.report.html._common import SEVERITIES, Page, esc, plural, severity_badges
 
 WORST = 12  # documents listed in "worst first"

@@ -1,0 +1,79 @@
+"""What every stage of the statement classifier shares: the verdict records, the grammar word
+lists (`rules/lexicons/grammar.yaml`), and small helpers over the pipeline's signals."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from stratlint import lexicon
+from stratlint.model import Cls
+from stratlint.nlp import Signals, Tok
+
+_GRAMMAR = lexicon.grammar()
+WHO = ("segments", "industries", "personas", "geographies", "markets", "channels")
+_DETERMINERS = _GRAMMAR["determiners"]
+_BE = _GRAMMAR["be"]
+_STOP = _GRAMMAR["stop"]
+_PREPS = _GRAMMAR["preps"]
+_STATIVE = _GRAMMAR["stative"]
+_FACT_VERBS = _GRAMMAR["fact_verbs"]
+_NON_ACTIVITY_VERBS = _GRAMMAR["non_activity_verbs"]
+_WHO_SUBJECTS = _GRAMMAR["who_subjects"]
+_TEAM_HEADS = _GRAMMAR["team_heads"]
+_NEGATIVE_CHOICE = _GRAMMAR["negative_choice"]
+_PERSON_PRONOUNS = _GRAMMAR["person_pronouns"]
+_WHERE_PREPS = _GRAMMAR["where_preps"]
+_RESOURCE_HEADS = _GRAMMAR["resource_heads"]
+_ENUMERATED = _GRAMMAR["enumerated"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    cls: Cls
+    evidence: tuple[Evidence, ...]
+    specific: tuple[Evidence, ...] = ()  # operational specificity (S102)
+    who: bool = False
+    why: bool = False
+    vague: bool = False  # a goal with no number or a vague quantity (P206)
+
+
+def _span_text(sig: Signals, label: str) -> str:
+    return ", ".join(dict.fromkeys(sig.words(label)))
+
+
+def _tok_index_at(tokens: Sequence[Tok], char: int) -> int:
+    for i, t in enumerate(tokens):
+        if t.start <= char < t.end:
+            return i
+    return -1
+
+
+def _in_spans(tok: Tok, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= tok.start and tok.end <= b for a, b in spans)
+
+
+def _only_generic_who(sig: Signals) -> bool:
+    """'customers', 'accounts', 'clients' alone do not choose anyone."""
+    generic = _GRAMMAR["generic_who"]
+    words = {w.lower() for lab in WHO for w in sig.words(lab)}
+    return bool(words) and words <= generic
+
+
+def content_words(text: str) -> set[str]:
+    """Key terms of a text (lemmas of content words), for traceability between pillars and items."""
+    wf = lexicon.wordforms()
+    out = set()
+    for w in re.findall(r"[a-z][a-z0-9&+-]*", text.lower()):
+        if w in _STOP or len(w) < 3:
+            continue
+        lemma = wf.noun_lemma.get(w) or wf.verb_lemma.get(w) or w
+        out.add(lemma)
+    return out
