@@ -59,6 +59,7 @@ def _train_module():  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------------------------------------
 # Examples with their raw text
 
+
 def collect(cache: Path | None) -> dict[str, Any]:
     """bank.examples(), plus each example's raw text and context, in the same order."""
     if cache is not None and cache.exists():
@@ -74,9 +75,15 @@ def collect(cache: Path | None) -> dict[str, Any]:
         ids = an.own_statements(doc, idx) if own is None else own
         page = doc.sections[doc.title].title if doc.title is not None else ""
         parent = hints[sec.parent].value if sec.parent is not None else "none"
-        sec_info.append({"heading": sec.title, "content": "\n".join(doc.statements[i].text
-                                                                    for i in ids),
-                         "page": page, "hint": hints[idx].value, "parent_hint": parent})
+        sec_info.append(
+            {
+                "heading": sec.title,
+                "content": "\n".join(doc.statements[i].text for i in ids),
+                "page": page,
+                "hint": hints[idx].value,
+                "parent_hint": parent,
+            }
+        )
         return orig_sec(doc, signals, verdicts, hk, hints, idx, own=own, doc_inputs=doc_inputs)
 
     def st_wrap(doc, signals, verdicts, hints, parents, i):  # type: ignore[no-untyped-def]
@@ -108,8 +115,10 @@ def section_text(info: dict[str, str], hinted: bool, max_chars: int) -> str:
     if not hinted:
         # an empty text would break spaCy's n-gram extraction (NumpyOps.ngrams)
         return (info["heading"] + "\n" + body).strip() or "_empty_"
-    head = (f"hint_{info['hint']} parent_{info['parent_hint']} "
-            f"{_words(info['page'], 'pt_')} {_words(info['heading'], 'hw_')}")
+    head = (
+        f"hint_{info['hint']} parent_{info['parent_hint']} "
+        f"{_words(info['page'], 'pt_')} {_words(info['heading'], 'hw_')}"
+    )
     return (head + "\n" + info["heading"] + "\n" + body).strip()
 
 
@@ -218,9 +227,14 @@ def build(task: str, variant: dict[str, Any], seed: int = SEED):  # type: ignore
 
     pipe = "textcat_multilabel" if task == "tags" else "textcat"
     tmpl = BOW if variant["arch"] == "bow" else ENSEMBLE
-    text = tmpl.format(pipe=pipe, exclusive="false" if task == "tags" else "true",
-                       ngram=variant["ngram"], length=LENGTH, seed=seed,
-                       lr=variant.get("lr", LR))
+    text = tmpl.format(
+        pipe=pipe,
+        exclusive="false" if task == "tags" else "true",
+        ngram=variant["ngram"],
+        length=LENGTH,
+        seed=seed,
+        lr=variant.get("lr", LR),
+    )
     cfg = Config().from_str(text)
     spacy.util.fix_random_seed(seed)
     nlp = load_model_from_config(cfg, auto_fill=True, validate=True)
@@ -232,8 +246,14 @@ def labels_of(task: str) -> tuple[str, ...]:
     return {"genre": GENRES, "class": CLASSES, "tags": TAGS}[task]
 
 
-def train(task: str, variant: dict[str, Any], texts: list[str], xs: list[Example],
-          seed: int = SEED, epochs: int | None = None):  # type: ignore[no-untyped-def]
+def train(
+    task: str,
+    variant: dict[str, Any],
+    texts: list[str],
+    xs: list[Example],
+    seed: int = SEED,
+    epochs: int | None = None,
+):  # type: ignore[no-untyped-def]
     import spacy
     from spacy.training import Example as SpExample
     from spacy.util import minibatch
@@ -275,15 +295,19 @@ class Lookup:
 
 
 def keyed(xs: list[Example], prefix: str) -> list[Example]:
-    return [Example(e.source, e.path, [f"{prefix}{i}"], e.label, e.tags, e.hint)
-            for i, e in enumerate(xs)]
+    return [
+        Example(e.source, e.path, [f"{prefix}{i}"], e.label, e.tags, e.hint)
+        for i, e in enumerate(xs)
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
 # Measures
 
-def tag_figures(xs: list[Example], probs: list[dict[str, float]],
-                thresholds: dict[str, float]) -> dict[str, Any]:
+
+def tag_figures(
+    xs: list[Example], probs: list[dict[str, float]], thresholds: dict[str, float]
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for t in TAGS:
         row: dict[str, Any] = {"n": sum(t in e.tags for e in xs)}
@@ -294,8 +318,7 @@ def tag_figures(xs: list[Example], probs: list[dict[str, float]],
             pr = tp / (tp + fp) if tp + fp else 0.0
             rc = tp / (tp + fn) if tp + fn else 0.0
             f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-            row[name] = {"p": round(pr, 3), "r": round(rc, 3), "f1": round(f1, 3),
-                         "threshold": thr}
+            row[name] = {"p": round(pr, 3), "r": round(rc, 3), "f1": round(f1, 3), "threshold": thr}
         out[t] = row
     return out
 
@@ -318,17 +341,21 @@ def oof(fit_predict, xs: list[Example], groups: list[list[str]]) -> list[dict[st
     return out
 
 
-def thresholds_from(train_mod, gx: list[Example], g_oof, sx: list[Example], c_oof,
-                    t_oof, targets: dict[str, Any]) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def thresholds_from(
+    train_mod, gx: list[Example], g_oof, sx: list[Example], c_oof, t_oof, targets: dict[str, Any]
+) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     return train_mod.choose_thresholds(
         [(e, p) for e, p in zip(gx, g_oof, strict=True) if p is not None],
         [(e, p) for e, p in zip(sx, c_oof, strict=True) if p is not None],
-        [(e, p) for e, p in zip(sx, t_oof, strict=True) if p is not None], targets)
+        [(e, p) for e, p in zip(sx, t_oof, strict=True) if p is not None],
+        targets,
+    )
 
 
 def rotation_figure(xs: list[Example], probs, labels) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    rows = [(e.label, argmax(p, labels)[0]) for e, p in zip(xs, probs, strict=True)
-            if p is not None]
+    rows = [
+        (e.label, argmax(p, labels)[0]) for e, p in zip(xs, probs, strict=True) if p is not None
+    ]
     return confusion(rows, labels)
 
 
@@ -338,19 +365,25 @@ def dir_size(p: Path) -> int:
 
 def summary(res: dict[str, Any], tags: dict[str, Any]) -> dict[str, Any]:
     g, c, ct = res["genre"], res["class"], res["class_with_thresholds"]
-    return {"genre_acc": g["accuracy"], "genre_macro_f1": g["macro_f1"],
-            "gate": {k: (v["precision"], v["recall"], v["confirmed"]) for k, v in
-                     res["gate"].items()},
-            "class_acc": c["accuracy"], "class_macro_f1": c["macro_f1"],
-            "class_thr_acc": ct["accuracy"], "class_thr_macro_f1": ct["macro_f1"],
-            "class_per": {k: (v["p"], v["r"], v["f1"]) for k, v in c["per_label"].items()},
-            "class_thr_per": {k: (v["p"], v["r"], v["f1"]) for k, v in ct["per_label"].items()},
-            "class_matrix": c["matrix"], "class_thr_matrix": ct["matrix"],
-            "tags_f1_05": {t: tags[t]["0.5"]["f1"] for t in TAGS},
-            "tags": tags}
+    return {
+        "genre_acc": g["accuracy"],
+        "genre_macro_f1": g["macro_f1"],
+        "gate": {k: (v["precision"], v["recall"], v["confirmed"]) for k, v in res["gate"].items()},
+        "class_acc": c["accuracy"],
+        "class_macro_f1": c["macro_f1"],
+        "class_thr_acc": ct["accuracy"],
+        "class_thr_macro_f1": ct["macro_f1"],
+        "class_per": {k: (v["p"], v["r"], v["f1"]) for k, v in c["per_label"].items()},
+        "class_thr_per": {k: (v["p"], v["r"], v["f1"]) for k, v in ct["per_label"].items()},
+        "class_matrix": c["matrix"],
+        "class_thr_matrix": ct["matrix"],
+        "tags_f1_05": {t: tags[t]["0.5"]["f1"] for t in TAGS},
+        "tags": tags,
+    }
 
 
 # ---------------------------------------------------------------------------------------------
+
 
 def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
@@ -366,8 +399,11 @@ def run(args: argparse.Namespace) -> int:
     te_s = [i for i, e in enumerate(sx) if e.source in test_sources]
     train_g, test_g = [gx[i] for i in tr_g], [gx[i] for i in te_g]
     train_s, test_s = [sx[i] for i in tr_s], [sx[i] for i in te_s]
-    print(f"sections {len(train_g)} train / {len(test_g)} test; statements {len(train_s)} / "
-          f"{len(test_s)}", flush=True)
+    print(
+        f"sections {len(train_g)} train / {len(test_g)} test; statements {len(train_s)} / "
+        f"{len(test_s)}",
+        flush=True,
+    )
     size = Counter(e.source for e in train_g) + Counter(e.source for e in train_s)
     train_sources = sorted(size, key=lambda s: (-size[s], s))
     groups = folds(train_sources, 4)
@@ -404,14 +440,16 @@ def run(args: argparse.Namespace) -> int:
         assert direct["genre"] == shipped["genre"] and direct["class"] == shipped["class"]
         row = summary(shipped, tag_figures(test_s, tp, m.thresholds["tags"]))
         row["rotation_loso_class_macro_f1"] = json.loads(
-            (ROOT / "rules" / "models" / "report.json").read_text())["rotation"]["class"][
-            "macro_f1"]
+            (ROOT / "rules" / "models" / "report.json").read_text()
+        )["rotation"]["class"]["macro_f1"]
         row["thresholds"] = m.thresholds
         row["us_per_section"] = round(tg / len(test_g) * 1e6, 1)
         row["us_per_statement_class"] = round(tc / len(test_s) * 1e6, 1)
         row["us_per_statement_tags"] = round(tt / len(test_s) * 1e6, 1)
-        row["bytes"] = dir_size(ROOT / "rules" / "models") - (
-            ROOT / "rules" / "models" / "report.json").stat().st_size
+        row["bytes"] = (
+            dir_size(ROOT / "rules" / "models")
+            - (ROOT / "rules" / "models" / "report.json").stat().st_size
+        )
         results["linear_shipped"] = row
         save()
         # the same linear recipe, thresholds and rotation from the grouped 4-fold
@@ -421,6 +459,7 @@ def run(args: argparse.Namespace) -> int:
             def fp(tr, te):  # type: ignore[no-untyped-def]
                 mod = tmod._fit(kind, [xs[i] for i in tr])
                 return [mod.proba(xs[i].features) for i in te]
+
             return fp
 
         g_oof = oof(lin("genre", train_g), train_g, groups)
@@ -451,8 +490,11 @@ def run(args: argparse.Namespace) -> int:
         row: dict[str, Any] = {"variant": v}
         t0 = time.perf_counter()
         models_ = {}
-        for task, texts, xs in (("genre", gtr, train_g), ("class", str_, train_s),
-                                ("tags", str_, train_s)):
+        for task, texts, xs in (
+            ("genre", gtr, train_g),
+            ("class", str_, train_s),
+            ("tags", str_, train_s),
+        ):
             t1 = time.perf_counter()
             models_[task] = train(task, v, texts, xs)
             row[f"train_seconds_{task}"] = round(time.perf_counter() - t1, 1)
@@ -474,8 +516,9 @@ def run(args: argparse.Namespace) -> int:
             nlp.to_disk(d)
             sizes[task] = dir_size(d)
         row["bytes"] = sizes
-        (out / f"pred-{name}.json").write_text(json.dumps(
-            {"genre": gprob, "class": cprob, "tags": tprob}))
+        (out / f"pred-{name}.json").write_text(
+            json.dumps({"genre": gprob, "class": cprob, "tags": tprob})
+        )
         kg, ks = keyed(test_g, "g"), keyed(test_s, "s")
         gp = {f"g{i}": p for i, p in enumerate(gprob)}
         cp = {f"s{i}": p for i, p in enumerate(cprob)}
@@ -485,9 +528,12 @@ def run(args: argparse.Namespace) -> int:
         row["argmax"] = summary(res, tag_figures(test_s, tprob, {}))
         results[name] = row
         save()
-        print(f"  test: genre acc {res['genre']['accuracy']} mF1 {res['genre']['macro_f1']}; "
-              f"class acc {res['class']['accuracy']} mF1 {res['class']['macro_f1']}; "
-              f"tags F1@0.5 {row['argmax']['tags_f1_05']}", flush=True)
+        print(
+            f"  test: genre acc {res['genre']['accuracy']} mF1 {res['genre']['macro_f1']}; "
+            f"class acc {res['class']['accuracy']} mF1 {res['class']['macro_f1']}; "
+            f"tags F1@0.5 {row['argmax']['tags_f1_05']}",
+            flush=True,
+        )
         if args.no_folds:
             continue
         t2 = time.perf_counter()
@@ -496,6 +542,7 @@ def run(args: argparse.Namespace) -> int:
             def fp(tr, te):  # type: ignore[no-untyped-def]
                 nlp = train(task, v, [texts[i] for i in tr], [xs[i] for i in tr])
                 return predict(nlp, [texts[i] for i in te])
+
             return fp
 
         g_oof = oof(tc("genre", gtr, train_g), train_g, groups)
@@ -510,9 +557,12 @@ def run(args: argparse.Namespace) -> int:
         row["seconds_4fold"] = round(time.perf_counter() - t2, 1)
         results[name] = row
         save()
-        print(f"  4-fold: class mF1 {row['rotation4_class_macro_f1']}, genre acc "
-              f"{row['rotation4_genre_acc']}; gate {row['gate']}; class thr mF1 "
-              f"{row['class_thr_macro_f1']}", flush=True)
+        print(
+            f"  4-fold: class mF1 {row['rotation4_class_macro_f1']}, genre acc "
+            f"{row['rotation4_genre_acc']}; gate {row['gate']}; class thr mF1 "
+            f"{row['class_thr_macro_f1']}",
+            flush=True,
+        )
     return 0
 
 
@@ -533,15 +583,23 @@ def determinism(args: argparse.Namespace) -> int:
         runs.append(predict(nlp, [texts[i] for i in te]))
         print(f"run {k + 1} trained", flush=True)
     diff = max(abs(a[c] - b[c]) for a, b in zip(*runs, strict=True) for c in CLASSES)
-    flips = sum(argmax(a, CLASSES)[0] != argmax(b, CLASSES)[0]
-                for a, b in zip(*runs, strict=True))
+    flips = sum(argmax(a, CLASSES)[0] != argmax(b, CLASSES)[0] for a, b in zip(*runs, strict=True))
     other = Path(args.out) / f"pred-{args.variant}.json"
     cross = None
     if other.exists():
         prev = json.loads(other.read_text())["class"]
         cross = max(abs(a[c] - b[c]) for a, b in zip(runs[0], prev, strict=True) for c in CLASSES)
-    print(json.dumps({"variant": args.variant, "n": len(te), "max_abs_diff_same_process": diff,
-                      "argmax_flips": flips, "max_abs_diff_vs_run_command": cross}))
+    print(
+        json.dumps(
+            {
+                "variant": args.variant,
+                "n": len(te),
+                "max_abs_diff_same_process": diff,
+                "argmax_flips": flips,
+                "max_abs_diff_vs_run_command": cross,
+            }
+        )
+    )
     return 0
 
 
@@ -585,20 +643,26 @@ def stack(args: argparse.Namespace) -> int:
     model = tmod._fit("class", s_train)
     rows = [(e.label, argmax(model.proba(e.features), CLASSES)[0]) for e in s_test]
     test_fig = confusion(rows, CLASSES)
-    tc_alone = confusion([(e.label, argmax(p, CLASSES)[0]) for e, p in zip(test_s, full,
-                                                                          strict=True)], CLASSES)
+    tc_alone = confusion(
+        [(e.label, argmax(p, CLASSES)[0]) for e, p in zip(test_s, full, strict=True)], CLASSES
+    )
 
     def lin(a, b):  # type: ignore[no-untyped-def]
         m = tmod._fit("class", [s_train[i] for i in a])
         return [m.proba(s_train[i].features) for i in b]
 
     rot = rotation_figure(s_train, oof(lin, s_train, groups), CLASSES)
-    out = {"variant": args.variant, "test_class_acc": test_fig["accuracy"],
-           "test_class_macro_f1": test_fig["macro_f1"], "test_per_label": test_fig["per_label"],
-           "test_matrix": test_fig["matrix"], "textcat_alone_test_macro_f1": tc_alone["macro_f1"],
-           "rotation4_class_macro_f1": rot["macro_f1"],
-           "note": "rotation: textcat features of the training folds come from 4-fold models "
-                   "that saw the held-out fold (optimistic by a little)"}
+    out = {
+        "variant": args.variant,
+        "test_class_acc": test_fig["accuracy"],
+        "test_class_macro_f1": test_fig["macro_f1"],
+        "test_per_label": test_fig["per_label"],
+        "test_matrix": test_fig["matrix"],
+        "textcat_alone_test_macro_f1": tc_alone["macro_f1"],
+        "rotation4_class_macro_f1": rot["macro_f1"],
+        "note": "rotation: textcat features of the training folds come from 4-fold models "
+        "that saw the held-out fold (optimistic by a little)",
+    }
     Path(args.out).mkdir(parents=True, exist_ok=True)
     (Path(args.out) / f"stack-{args.variant}.json").write_text(json.dumps(out, indent=1))
     print(json.dumps({k: v for k, v in out.items() if k not in ("test_per_label", "test_matrix")}))
@@ -625,8 +689,7 @@ def table(args: argparse.Namespace) -> int:
         x = g(r, "gate", kind)
         return "–" if x == "–" else f"{x[0] if x[0] is not None else '–'} / {x[1]}"
 
-    lines = ["| figure (test sources) | " + " | ".join(order) + " |",
-             "|---|" + "---|" * len(order)]
+    lines = ["| figure (test sources) | " + " | ".join(order) + " |", "|---|" + "---|" * len(order)]
 
     def line(name: str, fn) -> None:  # type: ignore[no-untyped-def]
         lines.append(f"| {name} | " + " | ".join(str(fn(rows[k])) for k in order) + " |")
@@ -643,34 +706,52 @@ def table(args: argparse.Namespace) -> int:
     for c in CLASSES:
         line(f"  {c} P / R / F1", lambda r, c=c: "/".join(str(x) for x in am(r, "class_per", c)))
     line("class macro-F1, below threshold → CONTEXT", lambda r: g(r, "class_thr_macro_f1"))
-    line("class macro-F1, rotation over training sources (4-fold by source)",
-         lambda r: g(r, "rotation4_class_macro_f1"))
+    line(
+        "class macro-F1, rotation over training sources (4-fold by source)",
+        lambda r: g(r, "rotation4_class_macro_f1"),
+    )
     line("genre accuracy, rotation (4-fold by source)", lambda r: g(r, "rotation4_genre_acc"))
     for t in TAGS:
         line(f"tag {t}: F1 at 0.5", lambda r, t=t: am(r, "tags", t, "0.5", "f1"))
-        line(f"tag {t}: P / R at its threshold", lambda r, t=t: (
-            f"{g(r, 'tags', t, 'thr', 'p')} / {g(r, 'tags', t, 'thr', 'r')} "
-            f"(≥{g(r, 'tags', t, 'thr', 'threshold')})"))
+        line(
+            f"tag {t}: P / R at its threshold",
+            lambda r, t=t: (
+                f"{g(r, 'tags', t, 'thr', 'p')} / {g(r, 'tags', t, 'thr', 'r')} "
+                f"(≥{g(r, 'tags', t, 'thr', 'threshold')})"
+            ),
+        )
     line("µs per section (genre)", lambda r: g(r, "us_per_section"))
     line("µs per statement (class)", lambda r: g(r, "us_per_statement_class"))
     line("µs per statement (tags)", lambda r: g(r, "us_per_statement_tags"))
-    line("size on disk, MB", lambda r: "–" if g(r, "bytes") == "–" else round(
-        (sum(r["bytes"].values()) if isinstance(r["bytes"], dict) else r["bytes"]) / 1e6, 1))
+    line(
+        "size on disk, MB",
+        lambda r: (
+            "–"
+            if g(r, "bytes") == "–"
+            else round(
+                (sum(r["bytes"].values()) if isinstance(r["bytes"], dict) else r["bytes"]) / 1e6, 1
+            )
+        ),
+    )
     print("\n".join(lines))
     return 0
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("command", choices=("run", "determinism", "stack", "table"))
     ap.add_argument("--variants", default="linear,bow1,bow2,bow1h,bow2h")
     ap.add_argument("--variant", default="bow2h")
     ap.add_argument("--epochs", type=int, default=0, help="override every variant's epochs")
     ap.add_argument("--no-folds", action="store_true", help="skip the grouped 4-fold")
     ap.add_argument("--out", default="/tmp/textcat-compare")
-    ap.add_argument("--cache", default="/tmp/textcat-compare-examples.pkl",
-                    help="pickle of the examples (delete it when the bank or parser changes)")
+    ap.add_argument(
+        "--cache",
+        default="/tmp/textcat-compare-examples.pkl",
+        help="pickle of the examples (delete it when the bank or parser changes)",
+    )
     args = ap.parse_args()
     commands = {"run": run, "determinism": determinism, "stack": stack, "table": table}
     return commands[args.command](args)
