@@ -291,7 +291,44 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
             best, bp = argmax(p, learned.GENRES)
             unsure[sec.index] = f"{kind.value} material p={pm:.2f}; reads as {best} p={bp:.2f}"
     _join_confirmed(doc, hk, hints, kinds, confirmed, proba, unsure, models)
+    if fm_kind is None and any(k != Kind.OTHER for k in kinds):
+        _judge_page(doc, signals, verdicts, hk, seen, kinds, proba, unsure, models)
     return proba, unsure
+
+
+def _judge_page(doc: Document, signals: Sequence[Signals], verdicts: Mapping[int, Verdict],
+                hk: Sequence[HeadingKind], seen: Sequence[Kind], kinds: list[Kind],
+                proba: dict[int, dict[str, float]], unsure: dict[int, str],
+                models: learned.Models) -> None:
+    """Genre first, for the page as a whole (SPEC §8.9): a security process with an "Objectives"
+    section, a team page naming its "Strategy" duties, a feature roadmap — pages that are not a
+    business's strategy or plan — get no S, P or D finding, whatever one section looks like.
+    The page's material share is its sections' strategy/plan/goals probability weighted by their
+    own statements; below `page.share` (thresholds.yaml) every kind on a page of `page.from` or
+    more statements is withdrawn."""
+    need = float((models.thresholds.get("page") or {}).get("share", 0.0))
+    if need <= 0.0:
+        return
+    doc_inputs = document_inputs(doc, signals, verdicts, hk)
+    material = ("strategy", "plan", "goals", "mixed")
+    weight = total = 0.0
+    for sec in doc.sections:
+        own = own_statements(doc, sec.index)
+        if not own:
+            continue
+        p = proba.get(sec.index)
+        if p is None:
+            p = models.genre.proba(section_inputs(doc, signals, verdicts, hk, seen, sec.index, own,
+                                                  doc_inputs))
+        weight += len(own) * sum(p[g] for g in material)
+        total += len(own)
+    share = weight / total if total else 0.0
+    if share >= need or total < int((models.thresholds.get("page") or {}).get("from", 0)):
+        return  # a short document: too little for the genre model to read it as a whole
+    for i, k in enumerate(kinds):
+        if k != Kind.OTHER:
+            kinds[i] = Kind.OTHER
+            unsure[i] = f"the page reads as strategy or plan material for {share:.2f} of it"
 
 
 def _join_confirmed(doc: Document, hk: Sequence[HeadingKind], hints: Sequence[Kind],
