@@ -4,6 +4,7 @@
     python -m stratlint.bench --docs 200      # fewer
     python -m stratlint.bench --input DIR     # your own documents instead
     python -m stratlint.bench --profile       # where the time goes, stage by stage, in-process
+    python -m stratlint.bench --peers --docs 500   # beside markdownlint-cli2, same documents
 
 It runs the real command line in fresh processes and prints:
 
@@ -346,66 +347,6 @@ def report(res: dict[str, float], jobs: int | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-# -- in-process profile ---------------------------------------------------------------------------
-
-def profile(files: list[Path]) -> str:
-    """Time each stage in-process, as a run does it (batches of 64 documents, one spaCy stream
-    per batch, cyclic GC quieted), to show which stage dominates."""
-    t0 = time.perf_counter()
-    from stratlint import lexicon, nlp
-    from stratlint.cache import derived_dir
-    from stratlint.engine import BATCH, findings_for, quiet_gc
-    from stratlint.files import read_text
-    from stratlint.parse import parse
-    from stratlint.project import Pool, Project
-    from stratlint.settings import Settings
-
-    root = Path(os.path.commonpath([str(p) for p in files]))
-    settings = Settings(root=root)
-    lexicon.DERIVED_DIR = derived_dir()
-    t1 = time.perf_counter()
-    with quiet_gc():
-        nlp.pipeline("{}")
-        t2 = time.perf_counter()
-        texts = [(str(p), read_text(p)) for p in files]
-        t3 = time.perf_counter()
-        docs = [parse(text, path) for path, text in texts]
-        t4 = time.perf_counter()
-        signals = []
-        for i in range(0, len(docs), BATCH):
-            signals.append(nlp.analyse([s.text for d in docs[i:i + BATCH] for s in d.statements]))
-        t5 = time.perf_counter()
-        from stratlint.analysis import analyse_document
-
-        analyses = []
-        for i, batch in enumerate(signals):
-            k = 0
-            for d in docs[i * BATCH:(i + 1) * BATCH]:
-                n = len(d.statements)
-                analyses.append(analyse_document(d, batch[k:k + n]))
-                k += n
-        t6 = time.perf_counter()
-        pool_texts = {os.path.realpath(p): (p, t) for p, t in texts}
-        project = Project(settings, pool_texts, Pool(pool_texts, root, partial=False))
-        for a in analyses:
-            project.add(a)
-        findings = sum(len(findings_for(a, settings, project)) for a in analyses)
-        t7 = time.perf_counter()
-    statements = sum(len(d.statements) for d in docs)
-    stages = [("import spaCy + stratlint", t1 - t0), ("build pipeline", t2 - t1),
-              ("read files", t3 - t2), ("parse (markdown-it, markup)", t4 - t3),
-              ("spaCy tokenizer + matchers", t5 - t4), ("classify (analysis)", t6 - t5),
-              ("rules + links", t7 - t6)]
-    work = sum(s for _, s in stages[2:])
-    out = [f"{len(files)} documents, {statements} statements, {findings} findings, "
-           f"{1000 * work / len(files):.1f} ms of work per document in one process"]
-    for name, sec in stages:
-        share = f"{100 * sec / work:5.1f}% of per-document work" if name not in (
-            "import spaCy + stratlint", "build pipeline") else ""
-        out.append(f"  {name:<28} {sec:7.3f} s  {share}")
-    return "\n".join(out) + "\n"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m stratlint.bench", description=__doc__.split(
         "\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -415,6 +356,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=None, help="--jobs for the many-file runs")
     ap.add_argument("--profile", action="store_true", help="time each stage in-process instead")
     ap.add_argument("--keep", type=Path, help="write generated documents here and keep them")
+    ap.add_argument("--peers", action="store_true", help="run markdownlint-cli2 beside stratlint "
+                    "on the same documents, alternating; medians and their ratio")
+    ap.add_argument("--peers-dir", type=Path, default=None, help="where markdownlint-cli2 is "
+                    "npm-installed (default: $STRATLINT_PEERS_DIR or <cache>/stratlint/peers)")
     args = ap.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="stratlint-bench-"))
@@ -434,7 +379,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         size = sum(p.stat().st_size for p in files) / len(files)
         print(f"{len(files)} documents, {size / 1024:.1f} KB each on average")
         if args.profile:
+            from stratlint.bench_profile import profile
+
             sys.stdout.write(profile(files))
+            return 0
+        if args.peers:
+            from stratlint.bench_peers import peers
+
+            sys.stdout.write(peers(work, args.repeat, args.jobs, args.peers_dir))
             return 0
         sys.stdout.write(report(measure(files, work, args.repeat, args.jobs), args.jobs))
         return 0

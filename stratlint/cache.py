@@ -25,8 +25,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from stratlint.engine import Outcome
 from stratlint.model import Finding, InputError, Severity
+from stratlint.outcome import Outcome
 from stratlint.settings import Settings
 
 FORMAT = "v2"

@@ -22,201 +22,37 @@ Nothing here imports spaCy at module level: a fully cached run never loads it.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from stratlint.batch import (
+    BATCH,
+    analyse_many,
+    check_documents,
+    findings_for,
+    quiet_gc,
+)
 from stratlint.discover import find, glob_match, is_markdown
 from stratlint.files import MAX_BYTES, ReadError, decode, read_text
-from stratlint.links import Resolver, real_path
-from stratlint.model import Document, Finding, InputError, Result
+from stratlint.links import real_path
+from stratlint.model import Finding, InputError, Result
+from stratlint.outcome import Outcome
 from stratlint.project import Pool, Project, text_hash
 from stratlint.settings import Settings
 
 if TYPE_CHECKING:
-    from stratlint.analysis import Analysis
     from stratlint.cache import Cache
-    from stratlint.summary import DocumentSummary
-
-BATCH = 64  # documents per spaCy stream, and per task sent to a worker
 
 __all__ = ["BATCH", "Outcome", "Pool", "Project", "Run", "analyse_many", "check_documents",
            "effective_jobs", "findings_for", "lint_files", "lint_sources", "lint_text",
            "plan_tasks", "quiet_gc", "still_valid", "text_hash"]
 
 
-# -- one document and a batch of documents ---------------------------------------------------
-
-
-def analyse_many(docs: Sequence[Document], settings: Settings) -> list[Analysis]:
-    """Classify several documents, feeding all their statements through spaCy in one stream."""
-    from stratlint.analysis import analyse_document
-    from stratlint.nlp import analyse
-
-    texts = [st.text for d in docs for st in d.statements]
-    signals = analyse(texts, settings.lexicon)
-    out: list[Analysis] = []
-    k = 0
-    for d in docs:
-        n = len(d.statements)
-        out.append(analyse_document(d, signals[k : k + n], settings.sections, settings.lexicon))
-        k += n
-    return out
-
-
-def findings_for(analysis: Analysis, settings: Settings, project: Project,
-                 errors: list[InputError] | None = None,
-                 resolver: Resolver | None = None) -> list[Finding]:
-    """Findings of one document; problems of its suppression comments (and, when asked, unused
-    suppressions) go to `errors`, with their lines. Pass a `resolver` to read afterwards what
-    the document's links depended on."""
-    from stratlint import catalog, suppress
-    from stratlint.checks import Context, all_checks
-
-    doc = analysis.doc
-    rules = catalog.rules()
-    ctx = Context(analysis, resolver or project.resolver(analysis))
-    file_ignores: set[str] = set()
-    for pattern, ids in settings.per_file_ignores:
-        if glob_match(doc.path, pattern):
-            file_ignores.update(ids)
-    sup = suppress.collect(doc)
-    out: list[Finding] = []
-    for rule_id, fn in sorted(all_checks().items()):
-        if not settings.enabled(rule_id) or rule_id in file_ignores:
-            continue
-        meta = rules[rule_id]
-        ctx.options = dict(meta.options)
-        ctx.options.update(settings.options.get(rule_id, {}))
-        severity = settings.severity.get(rule_id, meta.severity)
-        for hit in fn(ctx):
-            f = Finding(
-                path=doc.path, line=hit.line, column=hit.column, end_line=hit.end_line,
-                end_column=hit.end_column, rule=rule_id, name=meta.name, severity=severity,
-                message=hit.message, suggestion=hit.suggestion, section=hit.section,
-            )
-            if sup.suppresses(f):
-                continue
-            out.append(f)
-    if errors is not None:
-        problems = list(sup.problems)
-        if settings.report_unused_disables:
-            active = [r for r in all_checks() if settings.enabled(r) and r not in file_ignores]
-            problems += sup.unused(active)
-        errors.extend(InputError(doc.path, msg, line) for line, msg in problems)
-    out = _dedupe(out)
-    out.sort(key=Finding.sort_key)
-    return out
-
-
-def _dedupe(findings: list[Finding]) -> list[Finding]:
-    seen: set[tuple[str, int, int, str]] = set()
-    out = []
-    for f in findings:
-        key = (f.rule, f.line, f.column, f.message)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(f)
-    return out
-
-
 def _glob_match(path: str, pattern: str) -> bool:  # kept for callers of the old name
     return glob_match(path, pattern)
-
-
-@dataclass
-class Outcome:
-    """What linting one document gave, and what it depended on (for the result cache)."""
-
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
-    deps: dict[str, str] = field(default_factory=dict)  # path → fingerprint when linted
-    mentions: dict[str, str] = field(default_factory=dict)  # real → digest of its linkers
-    summary: DocumentSummary | None = None  # how it was read, when the report draws it
-
-
-def check_documents(items: Sequence[tuple[str, str]], project: Project,
-                    summarize: bool = False) -> list[Outcome]:
-    """Lint documents of the run, given as (path, text): parse each, classify all through one
-    spaCy stream, then run the rules on each. Documents already analysed in this process as
-    link targets are not analysed again. `summarize`: also describe each document as it was
-    read (`summary.DocumentSummary`), after and apart from its findings."""
-    from stratlint.parse import parse
-
-    settings = project.settings
-    reuse: dict[int, Analysis] = {}
-    failed: dict[int, Outcome] = {}
-    fresh: list[tuple[int, Document]] = []
-    for i, (path, text) in enumerate(items):
-        known = project.known(real_path(path))
-        if known is not None and known.doc.path == path and known.doc.text == text:
-            reuse[i] = known
-            continue
-        try:
-            fresh.append((i, parse(text, path)))
-        except Exception as exc:  # a bug of ours must not cost the other files their results
-            failed[i] = _internal_error(path, exc)
-    done = dict(reuse)
-    try:
-        done.update(zip((i for i, _ in fresh), analyse_many([d for _, d in fresh], settings),
-                        strict=True))
-    except Exception:
-        for i, d in fresh:  # find the document that fails, keep the others
-            try:
-                done[i] = analyse_many([d], settings)[0]
-            except Exception as exc:
-                failed[i] = _internal_error(d.path, exc)
-    analyses = [done[i] for i in range(len(items)) if i in done]
-    for a in analyses:
-        project.add(a)
-    out: list[Outcome] = []
-    for i in range(len(items)):
-        if i in failed:
-            out.append(failed[i])
-            continue
-        a = done[i]
-        errors = [InputError(a.doc.path, msg, line) for line, msg in a.doc.problems]
-        try:
-            resolver = project.resolver(a)
-            findings = findings_for(a, settings, project, errors, resolver)
-        except Exception as exc:
-            out.append(_internal_error(a.doc.path, exc))
-            continue
-        real = real_path(a.doc.path)
-        linked = {real: project.mention_digest(real)} if resolver.used_linked_plans and real \
-            else {}
-        summary = _summary(a, project) if summarize else None
-        out.append(Outcome(a.doc.path, findings, errors, dict(resolver.deps), linked, summary))
-    for a in analyses:
-        project.release(a)
-    return out
-
-
-def _summary(a: Analysis, project: Project) -> DocumentSummary | None:
-    """A document's summary, through a resolver of its own (what the findings depended on stays
-    as it was). A failure costs the report its picture of this document, never its findings."""
-    from stratlint.summary import summarize
-
-    try:
-        return summarize(a, project.resolver(a))
-    except Exception:
-        if os.environ.get("STRATLINT_DEBUG"):
-            raise
-        return None
-
-
-def _internal_error(path: str, exc: Exception) -> Outcome:
-    """An error of stratlint's own while linting one file: reported on that file, run goes on."""
-    if os.environ.get("STRATLINT_DEBUG"):
-        raise exc
-    message = (f"stratlint failed on this file ({type(exc).__name__}: {exc}); the other files "
-               "were linted. Please report it with the file.")
-    return Outcome(path, [], [InputError(path, message)], {}, {})
 
 
 def still_valid(outcome: Outcome, project: Project) -> bool:
@@ -315,17 +151,51 @@ def lint_files(
     holds findings only, so every document is analysed again (and its entry refreshed).
     """
     root = (settings.root or Path.cwd()).resolve()
-    result = Result()
-    sources: dict[str, str] = {}
-    items: list[tuple[str, str]] = []
-    texts: dict[str, tuple[str, str]] = {}
-    stdin_names: set[str] = set()
-    reals: dict[str, str] = {}
-    skipped: list[tuple[str, str]] = []
+    inputs = _read_inputs(paths, settings, root, read_stdin, stdin_filename)
+    result, items, texts = inputs.result, inputs.items, inputs.texts
+    pool = Pool(texts, root, _partial(paths, settings, root), settings.exclude)
+    project = Project(settings, texts, pool)
+    outcomes, todo, keys = _from_cache(inputs, project, cache, summaries)
+    cached = len(outcomes)
+    n_jobs = 1
+    if todo:
+        n_jobs = effective_jobs(jobs, len(todo))
+        for o in _lint_todo(todo, project, pool, n_jobs, summaries):
+            outcomes[o.path] = o
+            if cache is not None and o.path in keys:
+                cache.put(keys[o.path], o)
+    if cache is not None:
+        cache.save()
+    for name, _ in items:
+        o = outcomes[name]
+        result.findings.extend(o.findings)
+        result.errors.extend(o.errors)
+        if o.summary is not None:
+            result.summaries.append(o.summary)
+    return Run(_sorted(result), inputs.sources, cached, n_jobs, inputs.skipped)
+
+
+@dataclass
+class _Inputs:
+    """The files of a run as read: what to lint, and what could not be read."""
+
+    result: Result = field(default_factory=Result)
+    sources: dict[str, str] = field(default_factory=dict)
+    items: list[tuple[str, str]] = field(default_factory=list)
+    texts: dict[str, tuple[str, str]] = field(default_factory=dict)  # real path → (name, text)
+    stdin_names: set[str] = field(default_factory=set)
+    reals: dict[str, str] = field(default_factory=dict)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _read_inputs(paths: Sequence[str], settings: Settings, root: Path,
+                 read_stdin: Callable[[], bytes] | None, stdin_filename: str | None) -> _Inputs:
+    inp = _Inputs()
+    result, reals = inp.result, inp.reals
     for found in find(list(paths), settings.exclude, root):
         p = found.path
         if found.skipped:
-            skipped.append((p, found.skipped))
+            inp.skipped.append((p, found.skipped))
             continue
         if found.error:
             result.errors.append(InputError(p, found.error))
@@ -335,79 +205,63 @@ def lint_files(
         result.files += 1
         name = p
         text: str | ReadError
-        if p == "-":
-            name = stdin_filename or "-"
-            stdin_names.add(name)
-            try:
+        try:
+            if p == "-":
+                name = stdin_filename or "-"
+                inp.stdin_names.add(name)
                 text = decode(read_stdin() if read_stdin else b"")
-            except ReadError as exc:
-                text = exc
-        else:
-            try:
+            else:
                 text = read_text(p, found.within, found.real)
-            except ReadError as exc:
-                text = exc
+        except ReadError as exc:
+            text = exc
         problem = _unlintable(text)
         if problem:
             result.errors.append(InputError(name, problem))
             continue
         assert isinstance(text, str)
-        sources[name] = text
-        items.append((name, text))
+        inp.sources[name] = text
+        inp.items.append((name, text))
         real = reals[name] = reals[p] if name == p and p in reals else real_path(name)
         if real:
-            texts[real] = (name, text)
+            inp.texts[real] = (name, text)
+    return inp
 
-    pool = Pool(texts, root, _partial(paths, settings, root), settings.exclude)
-    project = Project(settings, texts, pool)
 
+def _from_cache(inp: _Inputs, project: Project, cache: Cache | None, summaries: bool
+                ) -> tuple[dict[str, Outcome], list[tuple[str, str]], dict[str, str]]:
+    """Outcomes the cache still holds, the documents left to lint, and each one's cache key."""
     todo: list[tuple[str, str]] = []
     keys: dict[str, str] = {}
     outcomes: dict[str, Outcome] = {}
-    for name, text in items:
-        if cache is None or name in stdin_names:
+    for name, text in inp.items:
+        if cache is None or name in inp.stdin_names:
             todo.append((name, text))
             continue
-        digest = project.content_hash(reals[name]) if reals[name] else text_hash(text)
-        key = cache.key(name, reals[name], digest)
-        keys[name] = key
+        real = inp.reals[name]
+        digest = project.content_hash(real) if real else text_hash(text)
+        key = keys[name] = cache.key(name, real, digest)
         hit = None if summaries else cache.get(key)
         if hit is not None and still_valid(hit, project):
             outcomes[name] = hit
         else:
             todo.append((name, text))
-    cached = len(outcomes)
+    return outcomes, todo, keys
 
-    n_jobs = 1
-    if todo:
-        from stratlint import lexicon
-        from stratlint.cache import derived_dir
 
-        derived = derived_dir()
-        lexicon.DERIVED_DIR = derived  # the parsed word-form table, kept for the next run
-        tasks = plan_tasks(todo)
-        n_jobs = effective_jobs(jobs, len(todo))
-        if n_jobs > 1:
-            from stratlint import parallel
+def _lint_todo(todo: list[tuple[str, str]], project: Project, pool: Pool, n_jobs: int,
+               summaries: bool) -> list[Outcome]:
+    from stratlint import lexicon
+    from stratlint.cache import derived_dir
 
-            done = parallel.run(tasks, settings, texts, pool, n_jobs, derived=derived,
-                                summarize=summaries)
-        else:
-            done = _run_here(tasks, project, summaries)
-        for o in done:
-            outcomes[o.path] = o
-            if cache is not None and o.path in keys:
-                cache.put(keys[o.path], o)
+    derived = derived_dir()
+    lexicon.DERIVED_DIR = derived  # the parsed word-form table, kept for the next run
+    tasks = plan_tasks(todo)
+    if n_jobs > 1:
+        from stratlint import parallel
 
-    if cache is not None:
-        cache.save()
-    for name, _ in items:
-        o = outcomes[name]
-        result.findings.extend(o.findings)
-        result.errors.extend(o.errors)
-        if o.summary is not None:
-            result.summaries.append(o.summary)
-    return Run(_sorted(result), sources, cached, n_jobs, skipped)
+        return parallel.run(tasks, project.settings, project.texts, pool, n_jobs,
+                            derived=derived, summarize=summaries)
+    return _run_here(tasks, project, summaries)
 
 
 def _partial(paths: Sequence[str], settings: Settings, root: Path) -> bool:
@@ -435,23 +289,6 @@ def _run_here(tasks: list[list[tuple[str, str]]], project: Project,
         for task in tasks:
             out.extend(check_documents(task, project, summarize))
         return out
-
-
-class quiet_gc:  # noqa: N801 - used as a context manager
-    """Fewer cyclic garbage collections while linting: the pipeline's long-lived objects are
-    frozen out of them and the first generation is collected less often. Linting makes many
-    small acyclic objects that reference counting frees; scanning spaCy's heap for cycles again
-    and again cost about a fifth of the run."""
-
-    def __enter__(self) -> quiet_gc:
-        self.before = gc.get_threshold()
-        gc.freeze()
-        gc.set_threshold(50_000, 50, 100)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        gc.set_threshold(*self.before)
-        gc.unfreeze()
 
 
 def plan_tasks(items: Sequence[tuple[str, str]],

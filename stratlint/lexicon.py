@@ -87,6 +87,14 @@ class WordForms:
         return flag in self.flags.get(word, "")
 
 
+def word_class(wf: WordForms, low: str) -> tuple[str, str]:
+    """(flags, lemma) of a lower-case word: V verb, Z 3rd person, D past, G -ing, N, A, R."""
+    fl = wf.flags.get(low)
+    if fl:
+        return fl, wf.verb_lemma.get(low) or wf.noun_lemma.get(low) or low
+    return "", low
+
+
 DERIVED_DIR: Path | None = None  # where parsed rule data may be kept (set by the engine)
 
 
@@ -182,12 +190,14 @@ def terms(name: str, extra: Mapping[str, Iterable[str]] | None = None) -> list[s
 
 # Lexicons of things (nouns): their terms inflect as nouns only, so "base" gives "bases", not
 # "based", and "partner" does not match "partnered".
-NOUN_LEXICONS = frozenset({"metrics", "segments", "industries", "personas", "geographies", "markets",
-                           "channels", "roles", "activity-nouns", "resources", "aspirations"})
+NOUN_LEXICONS = frozenset({"metrics", "segments", "industries", "personas", "geographies",
+                           "markets", "channels", "roles", "activity-nouns", "resources",
+                           "aspirations"})
 
 
 def forms(term: str, lex: str | None = None) -> set[str]:
-    """A lexicon term with every inflection of its head word (last word; first for verbs+particle)."""
+    """A lexicon term with every inflection of its head word (last word; first for
+    verbs+particle)."""
     wf = wordforms()
     words = term.split()
     out = {term}

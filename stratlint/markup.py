@@ -21,6 +21,10 @@ _AUTOLINK = re.compile(r"<((?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*)|(?:[^<>\s@]
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 _TICKS = re.compile(r"`+")
+# Characters that can change `_Pairs._pair`'s state, and where `_walk` does more than copy: every
+# other character is passed over (or copied) in one step.
+_PAIR_STOP = re.compile(r"[\\`<>\[\]()\"'\n]|https?://")
+_WALK_STOP = re.compile(r"[\\`<!\[*~_]|https?://")
 _FORMAT_CHARS = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a\u202b\u202c\u202d\u202e")
 MAX_LINK_NESTING = 8  # links inside link text deeper than this are read as plain text
 MAX_WORD = 100  # a longer run of characters without a space is broken with a space
@@ -77,8 +81,13 @@ class _Pairs:
         quote = ""
         angle = False
         closed = -1  # offset of the last `]` that closed a `[`
+        seek = _PAIR_STOP.search
         j = 0
         while j < n:
+            m = seek(s, j)
+            if m is None:
+                break
+            j = m.start()
             c = s[j]
             if c == "\\":
                 j += 2
@@ -164,16 +173,54 @@ def to_plain(raw: str, offsets: list[int], references: dict[str, str] | None = N
     comments: list[tuple[int, str]] = []
     refs = references or {}
     _walk(raw, offsets, 0, len(raw), out, outo, links, comments, refs, _Pairs(raw), depth=0)
-    # Collapse white space (newlines included) to single spaces, trimming both ends; break runs
-    # of more than MAX_WORD characters without a space (no word is that long, and spaCy's
-    # tokenizer takes time quadratic in the length of a run of punctuation or emoji).
-    # Invisible format characters (zero-width spaces and joiners, bidi overrides, soft hyphens:
-    # Unicode category Cf) are dropped, so "Strat\u200begy" reads as the word "Strategy".
+    text, toff = _collapse("".join(out), outo)
+    return Plain(text, tuple(toff), tuple(links), tuple(comments))
+
+
+_WORD = re.compile(r"\S+")  # \S is exactly `not str.isspace()` for str patterns
+# Something to collapse: white space other than single spaces between words, or a long word.
+_UNTIDY = re.compile(r"\s\s|[^\S ]|\A\s|\s\Z|\S{" + str(MAX_WORD + 1) + "}")
+
+
+def _collapse(walked: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Collapse white space (newlines included) to single spaces, trimming both ends; break runs
+    of more than MAX_WORD characters without a space (no word is that long, and spaCy's
+    tokenizer takes time quadratic in the length of a run of punctuation or emoji).
+    Invisible format characters (zero-width spaces and joiners, bidi overrides, soft hyphens:
+    Unicode category Cf) are dropped, so "Strat\u200begy" reads as the word "Strategy".
+
+    Word by word with a regular expression; text holding a format character or an over-long
+    word goes character by character (`_collapse_chars`), with the same result."""
+    if not walked.isascii() and any(_is_format(ch) for ch in set(walked)):
+        return _collapse_chars(walked, offsets)
+    if not _UNTIDY.search(walked):
+        return walked, offsets
+    parts: list[str] = []
+    toff: list[int] = []
+    prev = 0
+    for m in _WORD.finditer(walked):
+        a, b = m.span()
+        if b - a > MAX_WORD:
+            return _collapse_chars(walked, offsets)
+        if parts:
+            parts.append(" ")
+            toff.append(offsets[prev])
+        parts.append(m.group())
+        toff.extend(offsets[a:b])
+        prev = b
+    return "".join(parts), toff
+
+
+def _is_format(ch: str) -> bool:
+    return ch in _FORMAT_CHARS or (ch > "\u00ac" and unicodedata.category(ch) == "Cf")
+
+
+def _collapse_chars(walked: str, offsets: list[int]) -> tuple[str, list[int]]:
     text: list[str] = []
     toff: list[int] = []
     run = 0
-    for ch, off in zip(out, outo, strict=True):
-        if ch in _FORMAT_CHARS or (ch > "\u00ac" and unicodedata.category(ch) == "Cf"):
+    for ch, off in zip(walked, offsets, strict=True):
+        if _is_format(ch):
             continue
         if ch.isspace():
             run = 0
@@ -192,7 +239,7 @@ def to_plain(raw: str, offsets: list[int], references: dict[str, str] | None = N
     while text and text[-1] == " ":
         text.pop()
         toff.pop()
-    return Plain("".join(text), tuple(toff), tuple(links), tuple(comments))
+    return "".join(text), toff
 
 
 def _walk(
@@ -208,7 +255,16 @@ def _walk(
     pairs: _Pairs,
     depth: int,
 ) -> None:
+    seek = _WALK_STOP.search
     while i < end:
+        m = seek(s, i, end)
+        j = m.start() if m else end
+        if j > i:  # plain characters up to the next one that may be markup: copied at once
+            out.append(s[i:j])
+            outo.extend(o[i:j])
+            i = j
+            if i >= end:
+                break
         c = s[i]
         if c == "\\" and i + 1 < end and s[i + 1] in _ESCAPABLE:
             out.append(s[i + 1])

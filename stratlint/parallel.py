@@ -20,7 +20,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from stratlint.engine import Outcome, check_documents
+from stratlint.batch import check_documents
+from stratlint.outcome import Outcome
 from stratlint.project import Pool, Project
 from stratlint.settings import Settings
 

@@ -32,7 +32,9 @@ def test_an_internal_error_is_reported_on_its_file_and_the_others_are_linted(mon
                 raise RuntimeError("boom")
             return real(analysis, *args, **kwargs)
 
-        monkeypatch.setattr(engine, "findings_for", broken)
+        from stratlint import batch  # where check_documents, shared with workers, lives
+
+        monkeypatch.setattr(batch, "findings_for", broken)
     monkeypatch.delenv("STRATLINT_DEBUG", raising=False)
     result = engine.lint_sources(iter([("a.md", SEED), ("bad.md", SEED), ("c.md", SEED)]),
                                  Settings())

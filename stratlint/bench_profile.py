@@ -1,0 +1,65 @@
+"""`python -m stratlint.bench --profile`: time each stage of a run in one process."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+
+def profile(files: list[Path]) -> str:
+    """Time each stage in-process, as a run does it (batches of 64 documents, one spaCy stream
+    per batch, cyclic GC quieted), to show which stage dominates."""
+    t0 = time.perf_counter()
+    from stratlint import lexicon, nlp
+    from stratlint.cache import derived_dir
+    from stratlint.engine import BATCH, findings_for, quiet_gc
+    from stratlint.files import read_text
+    from stratlint.parse import parse
+    from stratlint.project import Pool, Project
+    from stratlint.settings import Settings
+
+    root = Path(os.path.commonpath([str(p) for p in files]))
+    settings = Settings(root=root)
+    lexicon.DERIVED_DIR = derived_dir()
+    t1 = time.perf_counter()
+    with quiet_gc():
+        nlp.pipeline("{}")
+        t2 = time.perf_counter()
+        texts = [(str(p), read_text(p)) for p in files]
+        t3 = time.perf_counter()
+        docs = [parse(text, path) for path, text in texts]
+        t4 = time.perf_counter()
+        signals = []
+        for i in range(0, len(docs), BATCH):
+            signals.append(nlp.analyse([s.text for d in docs[i:i + BATCH] for s in d.statements]))
+        t5 = time.perf_counter()
+        from stratlint.analysis import analyse_document
+
+        analyses = []
+        for i, batch in enumerate(signals):
+            k = 0
+            for d in docs[i * BATCH:(i + 1) * BATCH]:
+                n = len(d.statements)
+                analyses.append(analyse_document(d, batch[k:k + n]))
+                k += n
+        t6 = time.perf_counter()
+        pool_texts = {os.path.realpath(p): (p, t) for p, t in texts}
+        project = Project(settings, pool_texts, Pool(pool_texts, root, partial=False))
+        for a in analyses:
+            project.add(a)
+        findings = sum(len(findings_for(a, settings, project)) for a in analyses)
+        t7 = time.perf_counter()
+    statements = sum(len(d.statements) for d in docs)
+    stages = [("import spaCy + stratlint", t1 - t0), ("build pipeline", t2 - t1),
+              ("read files", t3 - t2), ("parse (markdown-it, markup)", t4 - t3),
+              ("spaCy tokenizer + matchers", t5 - t4), ("classify (analysis)", t6 - t5),
+              ("rules + links", t7 - t6)]
+    work = sum(s for _, s in stages[2:])
+    out = [f"{len(files)} documents, {statements} statements, {findings} findings, "
+           f"{1000 * work / len(files):.1f} ms of work per document in one process"]
+    for name, sec in stages:
+        share = f"{100 * sec / work:5.1f}% of per-document work" if name not in (
+            "import spaCy + stratlint", "build pipeline") else ""
+        out.append(f"  {name:<28} {sec:7.3f} s  {share}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,169 @@
+"""The spaCy pipeline: a blank English tokenizer plus stratlint's own components.
+
+- `stratlint_wordclass` gives every token its possible word classes (V verb, Z third-person verb,
+  D past form, G -ing form, N noun, A adjective, R adverb) in `token.tag_` and its lemma in
+  `token.lemma_`, from the word-form table shipped under `rules/lexicons`.
+- `stratlint_lexicon` runs one PhraseMatcher over every lexicon (terms expanded to their
+  inflections) and writes the matches to `doc.spans["lexicon"]`, labelled by lexicon name.
+- `stratlint_patterns` runs the regular patterns of `rules/patterns.yaml` and writes
+  `doc.spans["patterns"]`.
+
+The pipeline is built once per process (per set of user lexicon additions). Importing this module
+imports spaCy (`stratlint._spacy`, without spaCy's command line).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+# isort: off
+from stratlint._spacy import spacy  # first: spaCy without its command line
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+# isort: on
+
+from stratlint import lexicon
+from stratlint.patterns import _patterns
+
+_word_class = lexicon.word_class
+
+
+@Language.factory("stratlint_wordclass")
+def _make_wordclass(nlp: Language, name: str) -> Any:
+    wf = lexicon.wordforms()
+
+    def wordclass(doc: Doc) -> Doc:
+        for tok in doc:
+            fl, lemma = _word_class(wf, tok.lower_)
+            if fl:
+                tok.tag_ = fl
+            tok.lemma_ = lemma
+        return doc
+
+    return wordclass
+
+
+_ACRONYM_LEXICONS = ("segments", "industries", "personas", "geographies", "markets", "channels",
+                     "roles")
+
+
+class LexiconMatcher:
+    """Every lexicon term and its inflections, matched on lower-case tokens.
+
+    A term that is one plain word (letters only, no tokenizer special case) is always exactly one
+    token, so it is looked up in a dict; only terms of several tokens go to spaCy's PhraseMatcher.
+    The matches are the same as one PhraseMatcher over every term (the test suite holds this);
+    building is several times faster because one-word terms are never tokenized.
+    """
+
+    def __init__(self, nlp: Language, additions: Mapping[str, list[str]]) -> None:
+        self.words: dict[str, tuple[str, ...]] = {}
+        self.phrases: dict[str, list[str]] = {}  # lexicon → its terms of several tokens
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.strings = nlp.vocab.strings
+        special = getattr(nlp.tokenizer, "rules", None) or {}
+        words: dict[str, list[str]] = {}
+        for lex in lexicon.LEXICONS:
+            variants: set[str] = set()
+            for term in lexicon.terms(lex, additions):
+                variants |= lexicon.forms(term, lex)
+            for v in sorted(variants):
+                if v.isalpha() and v not in special:
+                    words.setdefault(v, []).append(lex)
+                else:
+                    self.phrases.setdefault(lex, []).append(v)
+        tokens = _phrase_tokens(nlp, [p for ps in self.phrases.values() for p in ps])
+        add = self.strings.add
+        for lex, phrases in self.phrases.items():
+            # The LOWER ids of each phrase's tokens: what the PhraseMatcher stores for a Doc.
+            ids = [tuple(add(t) for t in tokens[p]) for p in phrases]
+            self.matcher.add(lex, ids)  # type: ignore[arg-type]  # spaCy takes id tuples too
+        self.words = {w: tuple(labels) for w, labels in words.items()}
+        self.case_sensitive = frozenset(_ACRONYM_LEXICONS)
+
+    def _keep(self, label: str, text: str) -> bool:
+        # "US", "IT", "SAM", "AE" are acronyms; "us", "it", "Sam" are not.
+        return not (label in self.case_sensitive and len(text) <= 3 and not text.isupper())
+
+    def matches(self, doc: Doc, texts: list[str], lowers: list[str]) -> list[tuple[str, int, int]]:
+        """(lexicon, start token, end token) of every match; `texts`/`lowers` are the tokens'."""
+        out: list[tuple[str, int, int]] = []
+        words = self.words
+        for i, low in enumerate(lowers):
+            labels = words.get(low)
+            if labels:
+                for label in labels:
+                    if self._keep(label, texts[i]):
+                        out.append((label, i, i + 1))
+        if len(self.matcher):
+            strings = self.strings
+            for mid, s, e in self.matcher(doc):
+                label = strings[mid]
+                if e - s == 1 and not self._keep(label, texts[s]):
+                    continue
+                out.append((label, s, e))
+        return out
+
+
+def _phrase_tokens(nlp: Language, phrases: list[str]) -> dict[str, tuple[str, ...]]:
+    """Each phrase's tokens (lower case) as spaCy's tokenizer splits it. Tokenizing creates a
+    lexeme per new word, the slowest part of building the pipeline, so the split is kept with
+    the derived rule data (keyed by spaCy's version) and only new phrases are tokenized."""
+    key = f"phrase-tokens\0{spacy.__version__}\0{nlp.lang}".encode()
+    known = lexicon.load_derived("phrases", key)
+    out: dict[str, tuple[str, ...]] = known if type(known) is dict else {}
+    missing = [p for p in phrases if p not in out]
+    if missing:
+        tokenizer: Any = nlp.tokenizer
+        for p, doc in zip(missing, tokenizer.pipe(missing), strict=True):
+            out[p] = tuple(t.lower_ for t in doc)
+        lexicon.keep_derived("phrases", key, out)
+    return out
+
+
+@Language.factory("stratlint_lexicon", default_config={"extra": "{}"})
+def _make_lexicon(nlp: Language, name: str, extra: str) -> Any:
+    matcher = LexiconMatcher(nlp, json.loads(extra))
+
+    def lexicon_component(doc: Doc) -> Doc:
+        texts = [t.text for t in doc]
+        lowers = [t.lower_ for t in doc]
+        doc.spans["lexicon"] = [Span(doc, s, e, label=label)
+                                for label, s, e in matcher.matches(doc, texts, lowers)]
+        return doc
+
+    lexicon_component.matcher = matcher  # type: ignore[attr-defined]
+    return lexicon_component
+
+
+@Language.factory("stratlint_patterns")
+def _make_patterns(nlp: Language, name: str) -> Any:
+    compiled = _patterns()
+
+    def patterns(doc: Doc) -> Doc:
+        spans = []
+        text = doc.text  # built from the tokens on every access: once per doc, not per pattern
+        for label, rx in compiled:
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
+                    if span is not None:
+                        spans.append(span)
+        doc.spans["patterns"] = spans
+        return doc
+
+    return patterns
+
+
+@lru_cache(maxsize=8)
+def pipeline(extra_json: str = "{}") -> Language:
+    """Build the pipeline once per process (per set of lexicon additions)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("stratlint_wordclass")
+    nlp.add_pipe("stratlint_lexicon", config={"extra": extra_json})
+    nlp.add_pipe("stratlint_patterns")
+    return nlp

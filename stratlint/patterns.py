@@ -1,0 +1,239 @@
+"""The regular patterns of `rules/patterns.yaml`, run over many statement texts at once.
+
+`match_patterns` gives exactly the matches of running every pattern on every text, aligned
+outward to token edges as `Doc.char_span(..., alignment_mode="expand")` does, but most patterns
+run only on the texts that hold a word they cannot match without, and the rest once over all
+texts joined. No spaCy here: tokens come in as `signals.Tok`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Any
+
+from stratlint import lexicon
+from stratlint.signals import Tok
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    data = lexicon.load_yaml(lexicon.data_dir() / "patterns.yaml")
+    out = []
+    for label, exprs in data.items():
+        for expr in exprs:
+            out.append((label, re.compile(expr, re.IGNORECASE)))
+    return out
+
+
+_SEP = "\x00"  # never in a statement (the parser turns NUL into U+FFFD); checked anyway
+
+
+def _match_patterns(texts: list[str], toks_of: list[tuple[Tok, ...]],
+                    spans_of: list[dict[str, set[tuple[int, int]]]]) -> None:
+    """Add every regular pattern's matches, aligned outward to token edges, to `spans_of`.
+
+    Most patterns cannot match without one of a few words ("q1", "daily", "may"…): those words
+    are found with `str.find` (memchr speed) and the pattern runs only on the texts that hold
+    one; the others run once over all texts joined. Both give exactly the matches of running
+    every pattern on every text (the test suite holds this): regular expressions scanning every
+    position of every statement were three quarters of the pipeline's time.
+    """
+    starts_of = [[t.start for t in toks] for toks in toks_of]
+    joined_ok = not any(_SEP in t for t in texts)
+    joined = _SEP.join(texts) if joined_ok else ""
+    bases: list[int] = []
+    pos = 0
+    for t in texts:
+        bases.append(pos)
+        pos += len(t) + 1
+    finder = _Finder(texts)
+
+    def add(i: int, a: int, b: int) -> None:
+        _add_expanded(label, a, b, texts[i], toks_of[i], starts_of[i], spans_of[i])
+
+    for label, rx, joinable, words in _patterns_for_join():  # noqa: B007 - add() reads it
+        holders = finder.holding(words) if words else None
+        if holders is not None and len(holders) * 3 < len(texts):
+            for i in holders:
+                for m in rx.finditer(texts[i]):
+                    a, b = m.span()
+                    if b > a:
+                        add(i, a, b)
+        elif joinable and joined_ok:
+            for m in rx.finditer(joined):
+                a, b = m.span()
+                if b <= a:
+                    continue
+                i = bisect_right(bases, a) - 1
+                add(i, a - bases[i], b - bases[i])
+        else:
+            for i, text in enumerate(texts):
+                for m in rx.finditer(text):
+                    a, b = m.span()
+                    if b > a:
+                        add(i, a, b)
+
+
+# Characters outside ASCII that a case-insensitive pattern matches to an ASCII letter (İ ı ſ and
+# the Kelvin sign, found by trying every code point); a text holding one is always searched.
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+class _Finder:
+    """Which texts hold one of some words, case-insensitively, found with `str.find`."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.always = [i for i, t in enumerate(texts)
+                       if not t.isascii() and _FOLDS_TO_ASCII.intersection(t)]
+        lowered = [t.lower() for t in texts]
+        self.joined = _SEP.join(lowered)
+        self.starts: list[int] = []
+        pos = 0
+        for t in lowered:
+            self.starts.append(pos)
+            pos += len(t) + 1
+
+    def holding(self, words: tuple[str, ...]) -> list[int]:
+        found = set(self.always)
+        joined, starts = self.joined, self.starts
+        for w in words:
+            i = joined.find(w)
+            while i >= 0:
+                d = bisect_right(starts, i) - 1
+                found.add(d)
+                if d + 1 >= len(starts):
+                    break
+                i = joined.find(w, starts[d + 1])
+        return sorted(found)
+
+
+def _add_expanded(label: str, a: int, b: int, text: str, toks: tuple[Tok, ...],
+                  starts: list[int], spans: dict[str, set[tuple[int, int]]]) -> None:
+    """`Doc.char_span(a, b, alignment_mode="expand")`: every token the match touches; a match
+    that starts in a token's trailing space starts at the next token."""
+    first = bisect_right(starts, a) - 1
+    last = bisect_right(starts, b - 1) - 1
+    if a == toks[first].end:
+        first += 1
+    start_char = toks[first].start if first < len(toks) else len(text)
+    end_char = toks[last].end if last >= first else start_char
+    spans.setdefault(label, set()).add((start_char, end_char))
+
+
+@lru_cache(maxsize=1)
+def _patterns_for_join() -> list[tuple[str, re.Pattern[str], bool, tuple[str, ...]]]:
+    return [(label, rx, _joinable(rx), _required_words(rx)) for label, rx in _patterns()]
+
+
+def _sre() -> tuple[Any, Any]:
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as p  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_constants as c  # type: ignore[no-redef]
+        import sre_parse as p  # type: ignore[no-redef]
+    return c, p
+
+
+def _required_words(rx: re.Pattern[str]) -> tuple[str, ...]:
+    """Lower-case ASCII strings one of which every match of `rx` contains (empty: none known).
+
+    Read from the parsed pattern: a run of literal characters is required where it stands;
+    an alternation requires one of its branches' requirements; a repeat of at least once
+    requires its body's. Of the requirements of a sequence, the one whose shortest word is
+    longest is kept (the rarest to find)."""
+    c, p = _sre()
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+    ignorecase = bool(rx.flags & re.IGNORECASE)
+
+    def seq(items: Any) -> frozenset[str] | None:
+        options: list[frozenset[str]] = []
+        run: list[str] = []
+
+        def flush() -> None:
+            if run:
+                options.append(frozenset(["".join(run)]))
+                run.clear()
+
+        for op, av in items:
+            if op is c.LITERAL:
+                ch = chr(av)
+                if ch.isascii() and (ignorecase or not ch.isalpha()):
+                    run.append(ch.lower())
+                    continue
+                flush()
+                continue
+            flush()
+            found: frozenset[str] | None = None
+            if op is c.SUBPATTERN:
+                found = seq(av[-1])
+            elif op is c.BRANCH:
+                alts = [seq(b) for b in av[1]]
+                if alts and all(a for a in alts):
+                    found = frozenset().union(*[a for a in alts if a])
+            elif op in repeats and av[0] >= 1:
+                found = seq(av[2])
+            if found:
+                options.append(found)
+        flush()
+        if not options:
+            return None
+        return max(options, key=lambda o: (min(len(w) for w in o), -len(o)))
+
+    try:
+        req = seq(p.parse(rx.pattern, rx.flags))
+    except Exception:
+        return ()
+    return tuple(sorted(req)) if req else ()
+
+
+def _joinable(rx: re.Pattern[str]) -> bool:
+    """Whether a pattern finds the same matches in texts joined by NUL as in each text alone.
+
+    True when nothing in it can match NUL (no `.`, negated class or `\\W`/`\\S`/`\\D`) and it
+    has no anchor but word boundaries: then no match crosses a joint, and NUL looks to every
+    boundary and look-around exactly like the start or end of a text.
+    """
+    c, p = _sre()
+    negated = {c.CATEGORY_NOT_WORD, c.CATEGORY_NOT_SPACE, c.CATEGORY_NOT_DIGIT,
+               c.CATEGORY_UNI_NOT_WORD, c.CATEGORY_UNI_NOT_SPACE, c.CATEGORY_UNI_NOT_DIGIT,
+               c.CATEGORY_LOC_NOT_WORD, c.CATEGORY_NOT_LINEBREAK, c.CATEGORY_UNI_NOT_LINEBREAK}
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+
+    def safe(items: Any) -> bool:
+        for op, av in items:
+            if op in (c.ANY, c.NOT_LITERAL, c.GROUPREF, c.GROUPREF_EXISTS, c.CATEGORY):
+                return False
+            if op is c.LITERAL and av == 0:
+                return False
+            if op is c.AT and av not in (c.AT_BOUNDARY, c.AT_NON_BOUNDARY, c.AT_UNI_BOUNDARY,
+                                         c.AT_UNI_NON_BOUNDARY):
+                return False
+            if op is c.IN:
+                for o, a in av:
+                    if o is c.NEGATE or (o is c.CATEGORY and a in negated):
+                        return False
+                    if (o is c.LITERAL and a == 0) or (o is c.RANGE and a[0] == 0):
+                        return False
+            elif op is c.BRANCH:
+                if not all(safe(b) for b in av[1]):
+                    return False
+            elif op in repeats:
+                if not safe(av[2]):
+                    return False
+            elif op is c.SUBPATTERN:
+                if not safe(av[-1]):
+                    return False
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                if not safe(av[1]):
+                    return False
+            elif op not in (c.LITERAL, c.AT, c.IN):
+                return False  # anything else (atomic groups…): run it per text, to be sure
+        return True
+
+    try:
+        return safe(p.parse(rx.pattern, rx.flags))
+    except Exception:
+        return False

@@ -1,0 +1,40 @@
+"""What the NLP pipeline found in one statement: tokens with their word classes, labelled spans.
+
+Plain data, importable without spaCy (the rules and classifiers read only these).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    lower: str
+    start: int  # char offset in the statement text
+    end: int
+    flags: str
+    lemma: str
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the pipeline found in one statement: labelled char spans and the tokens."""
+
+    text: str
+    spans: Mapping[str, tuple[tuple[int, int], ...]]
+    tokens: tuple[Tok, ...]
+
+    def has(self, *labels: str) -> bool:
+        return any(self.spans.get(label) for label in labels)
+
+    def get(self, label: str) -> tuple[tuple[int, int], ...]:
+        return self.spans.get(label, ())
+
+    def words(self, label: str) -> list[str]:
+        return [self.text[a:b] for a, b in self.get(label)]
+
+    def count(self, *labels: str) -> int:
+        return sum(len(self.spans.get(label, ())) for label in labels)

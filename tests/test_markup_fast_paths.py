@@ -1,0 +1,23 @@
+"""The fast paths of `markup` give exactly what the character-by-character reading gives."""
+
+import random
+
+from stratlint import markup
+
+PIECES = ["[", "]", "(", ")", "`", "``", "\\", "<", ">", "<!--", "-->", "http://a.b/c", "!", "![",
+          "*", "_", "~", '"', "'", "\n", "\n\n", " ", "  ", "\t", "a", "word", "snake_case",
+          "h", "<https://q.r>", "\u200b", "é", "—", "\u00a0", "x" * 120, "!" * 105, "\u2028",
+          "[ref]", '[l](<d e> "t")', "[r][ref]", "\x1c"]
+
+
+def test_collapse_word_by_word_equals_character_by_character() -> None:
+    rng = random.Random(7)
+    for _ in range(5000):
+        s = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 20)))
+        offsets = list(range(3, 3 + len(s)))
+        assert markup._collapse(s, offsets) == markup._collapse_chars(s, offsets), repr(s)
+
+
+def test_white_space_class_is_str_isspace() -> None:
+    for c in range(0x3100):
+        assert (markup._WORD.fullmatch(chr(c)) is None) == chr(c).isspace(), hex(c)
