@@ -41,9 +41,13 @@ def analyse_many(docs: Sequence[Document], settings: Settings) -> list[Analysis]
     return out
 
 
-def findings_for(analysis: Analysis, settings: Settings, project: Project,
-                 errors: list[InputError] | None = None,
-                 resolver: Resolver | None = None) -> list[Finding]:
+def findings_for(
+    analysis: Analysis,
+    settings: Settings,
+    project: Project,
+    errors: list[InputError] | None = None,
+    resolver: Resolver | None = None,
+) -> list[Finding]:
     """Findings of one document; problems of its suppression comments (and, when asked, unused
     suppressions) go to `errors`, with their lines. Pass a `resolver` to read afterwards what
     the document's links depended on."""
@@ -68,9 +72,17 @@ def findings_for(analysis: Analysis, settings: Settings, project: Project,
         severity = settings.severity.get(rule_id, meta.severity)
         for hit in fn(ctx):
             f = Finding(
-                path=doc.path, line=hit.line, column=hit.column, end_line=hit.end_line,
-                end_column=hit.end_column, rule=rule_id, name=meta.name, severity=severity,
-                message=hit.message, suggestion=hit.suggestion, section=hit.section,
+                path=doc.path,
+                line=hit.line,
+                column=hit.column,
+                end_line=hit.end_line,
+                end_column=hit.end_column,
+                rule=rule_id,
+                name=meta.name,
+                severity=severity,
+                message=hit.message,
+                suggestion=hit.suggestion,
+                section=hit.section,
             )
             if sup.suppresses(f):
                 continue
@@ -98,8 +110,9 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def check_documents(items: Sequence[tuple[str, str]], project: Project,
-                    summarize: bool = False) -> list[Outcome]:
+def check_documents(
+    items: Sequence[tuple[str, str]], project: Project, summarize: bool = False
+) -> list[Outcome]:
     """Lint documents of the run, given as (path, text): parse each, classify all through one
     spaCy stream, then run the rules on each. Documents already analysed in this process as
     link targets are not analysed again. `summarize`: also describe each document as it was
@@ -121,8 +134,9 @@ def check_documents(items: Sequence[tuple[str, str]], project: Project,
             failed[i] = _internal_error(path, exc)
     done = dict(reuse)
     try:
-        done.update(zip((i for i, _ in fresh), analyse_many([d for _, d in fresh], settings),
-                        strict=True))
+        done.update(
+            zip((i for i, _ in fresh), analyse_many([d for _, d in fresh], settings), strict=True)
+        )
     except Exception:
         for i, d in fresh:  # find the document that fails, keep the others
             try:
@@ -146,8 +160,7 @@ def check_documents(items: Sequence[tuple[str, str]], project: Project,
             out.append(_internal_error(a.doc.path, exc))
             continue
         real = real_path(a.doc.path)
-        linked = {real: project.mention_digest(real)} if resolver.used_linked_plans and real \
-            else {}
+        linked = {real: project.mention_digest(real)} if resolver.used_linked_plans and real else {}
         summary = _summary(a, project) if summarize else None
         out.append(Outcome(a.doc.path, findings, errors, dict(resolver.deps), linked, summary))
     for a in analyses:
@@ -172,8 +185,10 @@ def _internal_error(path: str, exc: Exception) -> Outcome:
     """An error of stratlint's own while linting one file: reported on that file, run goes on."""
     if os.environ.get("STRATLINT_DEBUG"):
         raise exc
-    message = (f"stratlint failed on this file ({type(exc).__name__}: {exc}); the other files "
-               "were linted. Please report it with the file.")
+    message = (
+        f"stratlint failed on this file ({type(exc).__name__}: {exc}); the other files "
+        "were linted. Please report it with the file."
+    )
     return Outcome(path, [], [InputError(path, message)], {}, {})
 
 

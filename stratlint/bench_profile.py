@@ -32,16 +32,16 @@ def profile(files: list[Path]) -> str:
         t4 = time.perf_counter()
         signals = []
         for i in range(0, len(docs), BATCH):
-            signals.append(nlp.analyse([s.text for d in docs[i:i + BATCH] for s in d.statements]))
+            signals.append(nlp.analyse([s.text for d in docs[i : i + BATCH] for s in d.statements]))
         t5 = time.perf_counter()
         from stratlint.analysis import analyse_document
 
         analyses = []
         for i, batch in enumerate(signals):
             k = 0
-            for d in docs[i * BATCH:(i + 1) * BATCH]:
+            for d in docs[i * BATCH : (i + 1) * BATCH]:
                 n = len(d.statements)
-                analyses.append(analyse_document(d, batch[k:k + n]))
+                analyses.append(analyse_document(d, batch[k : k + n]))
                 k += n
         t6 = time.perf_counter()
         pool_texts = {os.path.realpath(p): (p, t) for p, t in texts}
@@ -51,15 +51,36 @@ def profile(files: list[Path]) -> str:
         findings = sum(len(findings_for(a, settings, project)) for a in analyses)
         t7 = time.perf_counter()
     statements = sum(len(d.statements) for d in docs)
-    stages = [("import spaCy + stratlint", t1 - t0), ("build pipeline", t2 - t1),
-              ("read files", t3 - t2), ("parse (markdown-it, markup)", t4 - t3),
-              ("spaCy tokenizer + matchers", t5 - t4), ("classify (analysis)", t6 - t5),
-              ("rules + links", t7 - t6)]
+    marks = [t0, t1, t2, t3, t4, t5, t6, t7]
+    return _table(
+        len(files), statements, findings, [b - a for a, b in zip(marks, marks[1:], strict=False)]
+    )
+
+
+_STAGES = (
+    "import spaCy + stratlint",
+    "build pipeline",
+    "read files",
+    "parse (markdown-it, markup)",
+    "spaCy tokenizer + matchers",
+    "classify (analysis)",
+    "rules + links",
+)
+
+
+def _table(n_files: int, statements: int, findings: int, seconds: list[float]) -> str:
+    """The stage timings as printed: seconds, and each stage's share of the per-document work."""
+    stages = list(zip(_STAGES, seconds, strict=True))
     work = sum(s for _, s in stages[2:])
-    out = [f"{len(files)} documents, {statements} statements, {findings} findings, "
-           f"{1000 * work / len(files):.1f} ms of work per document in one process"]
+    out = [
+        f"{n_files} documents, {statements} statements, {findings} findings, "
+        f"{1000 * work / n_files:.1f} ms of work per document in one process"
+    ]
     for name, sec in stages:
-        share = f"{100 * sec / work:5.1f}% of per-document work" if name not in (
-            "import spaCy + stratlint", "build pipeline") else ""
+        share = (
+            f"{100 * sec / work:5.1f}% of per-document work"
+            if name not in ("import spaCy + stratlint", "build pipeline")
+            else ""
+        )
         out.append(f"  {name:<28} {sec:7.3f} s  {share}")
     return "\n".join(out) + "\n"

@@ -47,8 +47,15 @@ def _make_wordclass(nlp: Language, name: str) -> Any:
     return wordclass
 
 
-_ACRONYM_LEXICONS = ("segments", "industries", "personas", "geographies", "markets", "channels",
-                     "roles")
+_ACRONYM_LEXICONS = (
+    "segments",
+    "industries",
+    "personas",
+    "geographies",
+    "markets",
+    "channels",
+    "roles",
+)
 
 
 class LexiconMatcher:
@@ -132,8 +139,9 @@ def _make_lexicon(nlp: Language, name: str, extra: str) -> Any:
     def lexicon_component(doc: Doc) -> Doc:
         texts = [t.text for t in doc]
         lowers = [t.lower_ for t in doc]
-        doc.spans["lexicon"] = [Span(doc, s, e, label=label)
-                                for label, s, e in matcher.matches(doc, texts, lowers)]
+        doc.spans["lexicon"] = [
+            Span(doc, s, e, label=label) for label, s, e in matcher.matches(doc, texts, lowers)
+        ]
         return doc
 
     lexicon_component.matcher = matcher  # type: ignore[attr-defined]
@@ -162,7 +170,7 @@ def _make_patterns(nlp: Language, name: str) -> Any:
 @lru_cache(maxsize=8)
 def pipeline(extra_json: str = "{}") -> Language:
     """Build the pipeline once per process (per set of lexicon additions)."""
-    nlp = spacy.blank("en")
+    nlp: Language = spacy.blank("en")
     nlp.add_pipe("stratlint_wordclass")
     nlp.add_pipe("stratlint_lexicon", config={"extra": extra_json})
     nlp.add_pipe("stratlint_patterns")

@@ -30,8 +30,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 _SEP = "\x00"  # never in a statement (the parser turns NUL into U+FFFD); checked anyway
 
 
-def _match_patterns(texts: list[str], toks_of: list[tuple[Tok, ...]],
-                    spans_of: list[dict[str, set[tuple[int, int]]]]) -> None:
+def _match_patterns(
+    texts: list[str],
+    toks_of: list[tuple[Tok, ...]],
+    spans_of: list[dict[str, set[tuple[int, int]]]],
+) -> None:
     """Add every regular pattern's matches, aligned outward to token edges, to `spans_of`.
 
     Most patterns cannot match without one of a few words ("q1", "daily", "may"…): those words
@@ -85,8 +88,9 @@ class _Finder:
     """Which texts hold one of some words, case-insensitively, found with `str.find`."""
 
     def __init__(self, texts: list[str]) -> None:
-        self.always = [i for i, t in enumerate(texts)
-                       if not t.isascii() and _FOLDS_TO_ASCII.intersection(t)]
+        self.always = [
+            i for i, t in enumerate(texts) if not t.isascii() and _FOLDS_TO_ASCII.intersection(t)
+        ]
         lowered = [t.lower() for t in texts]
         self.joined = _SEP.join(lowered)
         self.starts: list[int] = []
@@ -109,8 +113,15 @@ class _Finder:
         return sorted(found)
 
 
-def _add_expanded(label: str, a: int, b: int, text: str, toks: tuple[Tok, ...],
-                  starts: list[int], spans: dict[str, set[tuple[int, int]]]) -> None:
+def _add_expanded(
+    label: str,
+    a: int,
+    b: int,
+    text: str,
+    toks: tuple[Tok, ...],
+    starts: list[int],
+    spans: dict[str, set[tuple[int, int]]],
+) -> None:
     """`Doc.char_span(a, b, alignment_mode="expand")`: every token the match touches; a match
     that starts in a token's trailing space starts at the next token."""
     first = bisect_right(starts, a) - 1
@@ -128,13 +139,13 @@ def _patterns_for_join() -> list[tuple[str, re.Pattern[str], bool, tuple[str, ..
 
 
 def _sre() -> tuple[Any, Any]:
+    """The regular-expression parser's modules (renamed in Python 3.11)."""
+    import importlib
+
     try:
-        from re import _constants as c  # type: ignore[attr-defined]
-        from re import _parser as p  # type: ignore[attr-defined]
+        return importlib.import_module("re._constants"), importlib.import_module("re._parser")
     except ImportError:  # Python 3.10
-        import sre_constants as c  # type: ignore[no-redef]
-        import sre_parse as p  # type: ignore[no-redef]
-    return c, p
+        return importlib.import_module("sre_constants"), importlib.import_module("sre_parse")
 
 
 def _required_words(rx: re.Pattern[str]) -> tuple[str, ...]:
@@ -197,9 +208,17 @@ def _joinable(rx: re.Pattern[str]) -> bool:
     boundary and look-around exactly like the start or end of a text.
     """
     c, p = _sre()
-    negated = {c.CATEGORY_NOT_WORD, c.CATEGORY_NOT_SPACE, c.CATEGORY_NOT_DIGIT,
-               c.CATEGORY_UNI_NOT_WORD, c.CATEGORY_UNI_NOT_SPACE, c.CATEGORY_UNI_NOT_DIGIT,
-               c.CATEGORY_LOC_NOT_WORD, c.CATEGORY_NOT_LINEBREAK, c.CATEGORY_UNI_NOT_LINEBREAK}
+    negated = {
+        c.CATEGORY_NOT_WORD,
+        c.CATEGORY_NOT_SPACE,
+        c.CATEGORY_NOT_DIGIT,
+        c.CATEGORY_UNI_NOT_WORD,
+        c.CATEGORY_UNI_NOT_SPACE,
+        c.CATEGORY_UNI_NOT_DIGIT,
+        c.CATEGORY_LOC_NOT_WORD,
+        c.CATEGORY_NOT_LINEBREAK,
+        c.CATEGORY_UNI_NOT_LINEBREAK,
+    }
     repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
 
     def safe(items: Any) -> bool:
@@ -208,8 +227,12 @@ def _joinable(rx: re.Pattern[str]) -> bool:
                 return False
             if op is c.LITERAL and av == 0:
                 return False
-            if op is c.AT and av not in (c.AT_BOUNDARY, c.AT_NON_BOUNDARY, c.AT_UNI_BOUNDARY,
-                                         c.AT_UNI_NON_BOUNDARY):
+            if op is c.AT and av not in (
+                c.AT_BOUNDARY,
+                c.AT_NON_BOUNDARY,
+                c.AT_UNI_BOUNDARY,
+                c.AT_UNI_NON_BOUNDARY,
+            ):
                 return False
             if op is c.IN:
                 for o, a in av:

@@ -4,10 +4,48 @@ import random
 
 from stratlint import markup
 
-PIECES = ["[", "]", "(", ")", "`", "``", "\\", "<", ">", "<!--", "-->", "http://a.b/c", "!", "![",
-          "*", "_", "~", '"', "'", "\n", "\n\n", " ", "  ", "\t", "a", "word", "snake_case",
-          "h", "<https://q.r>", "\u200b", "é", "—", "\u00a0", "x" * 120, "!" * 105, "\u2028",
-          "[ref]", '[l](<d e> "t")', "[r][ref]", "\x1c"]
+PIECES = [
+    "[",
+    "]",
+    "(",
+    ")",
+    "`",
+    "``",
+    "\\",
+    "<",
+    ">",
+    "<!--",
+    "-->",
+    "http://a.b/c",
+    "!",
+    "![",
+    "*",
+    "_",
+    "~",
+    '"',
+    "'",
+    "\n",
+    "\n\n",
+    " ",
+    "  ",
+    "\t",
+    "a",
+    "word",
+    "snake_case",
+    "h",
+    "<https://q.r>",
+    "\u200b",
+    "é",
+    "—",
+    "\u00a0",
+    "x" * 120,
+    "!" * 105,
+    "\u2028",
+    "[ref]",
+    '[l](<d e> "t")',
+    "[r][ref]",
+    "\x1c",
+]
 
 
 def test_collapse_word_by_word_equals_character_by_character() -> None:
