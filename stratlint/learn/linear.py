@@ -30,11 +30,10 @@ class LinearModel:
         NumPy gather and sum for many (the genre model), where it is twice as fast."""
         if len(self.labels) <= 8:
             out = list(self.bias)
-            for f in sorted(set(features)):
-                w = self.weights.get(f)
-                if w is not None:
-                    for i, x in enumerate(w):
-                        out[i] += x
+            weights = self.weights
+            for f in sorted(f for f in set(features) if f in weights):  # unknown ones weigh 0
+                for i, x in enumerate(weights[f]):
+                    out[i] += x
             return out
         index, matrix = self._table
         rows = [index[f] for f in sorted(set(features)) if f in index]
