@@ -355,7 +355,7 @@ def profile(files: list[Path]) -> str:
     from stratlint import lexicon, nlp
     from stratlint.cache import derived_dir
     from stratlint.engine import BATCH, findings_for, quiet_gc
-    from stratlint.files import read_text
+    from stratlint.read.files import read_text
     from stratlint.parse import parse
     from stratlint.project import Pool, Project
     from stratlint.settings import Settings

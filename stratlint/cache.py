@@ -101,7 +101,7 @@ def default_dir(root: Path) -> Path | None:
     """`.stratlint_cache/` in the project root when it can be written, else a folder for this
     project in the platform cache folder; None when neither can. A `.stratlint_cache` that is a
     link out of the project is not used: the cache never writes or reads outside it."""
-    from stratlint.discover import inside_project
+    from stratlint.read.discover import inside_project
 
     local = root / DIR_NAME
     contained = all(inside_project(str(d), root) for d in (local, local / FORMAT))

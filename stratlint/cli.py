@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from stratlint._version import __version__
-from stratlint.pathnames import clean, display
+from stratlint.read.pathnames import clean, display
 from stratlint.report import FORMATS
 
 if TYPE_CHECKING:
@@ -340,8 +340,8 @@ def rule_cmd(rule_id: str) -> None:
 def inspect_cmd(file: str, no_config: bool) -> None:
     """Show how a document was read: sections and kinds, statements with classes and evidence."""
     from stratlint.config import ConfigError, load_settings
-    from stratlint.files import ReadError, decode, read_text
     from stratlint.inspect import render
+    from stratlint.read.files import ReadError, decode, read_text
 
     try:
         settings = load_settings(None, no_config, Path.cwd())

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stratlint.discover import find, glob_match, is_markdown
-from stratlint.files import MAX_BYTES, ReadError, decode, read_text
+from stratlint.read.discover import find, glob_match, is_markdown
+from stratlint.read.files import MAX_BYTES, ReadError, decode, read_text
 from stratlint.links import Resolver, real_path
 from stratlint.model import Document, Finding, InputError, Result
 from stratlint.project import Pool, Project, text_hash

@@ -27,8 +27,8 @@ from stratlint import catalog
 from stratlint.settings import Settings
 
 if TYPE_CHECKING:
-    from stratlint.files import ReadError
     from stratlint.model import Result
+    from stratlint.read.files import ReadError
 
 TOLERANCE = 1
 
@@ -168,7 +168,7 @@ def evaluate(
 def _lint(corpus: Path, docs: list[str], settings: Settings) -> Result:
     """Lint the documents (paths under `corpus`); an unreadable one is an error in the result."""
     from stratlint.engine import lint_sources
-    from stratlint.files import ReadError, read_text
+    from stratlint.read.files import ReadError, read_text
 
     def sources() -> Iterator[tuple[str, str | ReadError]]:
         for rel in docs:

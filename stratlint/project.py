@@ -18,8 +18,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stratlint.discover import discover
-from stratlint.files import MAX_BYTES, ReadError, read_text
+from stratlint.read.discover import discover
+from stratlint.read.files import MAX_BYTES, ReadError, read_text
 from stratlint.links import (
     LinkStatus,
     Resolved,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from stratlint.discover import discover, excluded, glob_match
+from stratlint.read.discover import discover, excluded, glob_match
 
 
 def _tree(base: Path, files: dict[str, str]) -> None:

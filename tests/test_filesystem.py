@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from conftest import CROSS_FILE_STRATEGY, ROOT
 
-from stratlint.pathnames import display, parse_display
+from stratlint.read.pathnames import display, parse_display
 
 # Each document's strategy link is broken: P207 at line 2, found by link resolution alone, so a
 # finding proves the file was read whatever the classifier makes of its prose.
@@ -411,7 +411,7 @@ def test_a_latin1_named_strategy_is_linted(project: Path) -> None:
 
 _DELETE_AFTER_DISCOVERY = """
 import os
-import stratlint.discover as d
+import stratlint.read.discover as d
 
 _find = d.find
 

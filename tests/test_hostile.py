@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from conftest import run_cli
 
-from stratlint.files import MAX_BYTES
+from stratlint.read.files import MAX_BYTES
 
 SEED = "## Sales Strategy\n\nIncrease sales by 50% this year.\n"  # S101 at 3:1
 TAIL = "\n\n## Sales Strategy\n\nIncrease sales by 50% this year.\n"  # S101 after other content

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from markdown_it.utils import read_fixture_file
 
-from stratlint import sentences
+from stratlint.read import sentences
 from stratlint.model import Document, Field, Statement
 from stratlint.parse import MAX_NESTING, inline_fields, parse
 

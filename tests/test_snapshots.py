@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from stratlint.engine import lint_sources
-from stratlint.files import read_text
+from stratlint.read.files import read_text
 from stratlint.report import text
 from stratlint.settings import Settings
 

@@ -161,7 +161,7 @@ def page_noise(corpus: Path, sources: set[str]) -> dict[str, Any]:
 
     from stratlint.engine import lint_sources
     from stratlint.evaluate import source_of
-    from stratlint.files import ReadError, read_text
+    from stratlint.read.files import ReadError, read_text
     from stratlint.settings import Settings
 
     labels = load_jsonl(corpus / "bank" / "sections.jsonl")

@@ -25,7 +25,7 @@ from typing import Any
 from stratlint import catalog
 from stratlint._version import __version__
 from stratlint.model import Result
-from stratlint.pathnames import clean, uri
+from stratlint.read.pathnames import clean, uri
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SRCROOT = "%SRCROOT%"

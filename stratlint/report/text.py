@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from stratlint.model import Result
-from stratlint.pathnames import clean, display
+from stratlint.read.pathnames import clean, display
 from stratlint.report._counts import summary_counts
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}

@@ -17,7 +17,7 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from stratlint.pathnames import display
+from stratlint.read.pathnames import display
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_BYTES = 10 * 2**20  # a larger file is reported, not linted (docs/limits.md)

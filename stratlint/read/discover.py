@@ -33,8 +33,8 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stratlint.files import ReadError, file_kind, inside, read_bytes
-from stratlint.pathnames import display
+from stratlint.read.files import ReadError, file_kind, inside, read_bytes
+from stratlint.read.pathnames import display
 
 if TYPE_CHECKING:
     import pathspec
