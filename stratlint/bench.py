@@ -375,7 +375,7 @@ def profile(files: list[Path]) -> str:
         for i in range(0, len(docs), BATCH):
             signals.append(nlp.analyse([s.text for d in docs[i:i + BATCH] for s in d.statements]))
         t5 = time.perf_counter()
-        from stratlint.analysis import analyse_document
+        from stratlint.understand.analysis import analyse_document
 
         analyses = []
         for i, batch in enumerate(signals):

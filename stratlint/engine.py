@@ -37,7 +37,7 @@ from stratlint.project import Pool, Project, text_hash
 from stratlint.settings import Settings
 
 if TYPE_CHECKING:
-    from stratlint.analysis import Analysis
+    from stratlint.understand.analysis import Analysis
     from stratlint.cache import Cache
     from stratlint.summary import DocumentSummary
 
@@ -53,7 +53,7 @@ __all__ = ["BATCH", "Outcome", "Pool", "Project", "Run", "analyse_many", "check_
 
 def analyse_many(docs: Sequence[Document], settings: Settings) -> list[Analysis]:
     """Classify several documents, feeding all their statements through spaCy in one stream."""
-    from stratlint.analysis import analyse_document
+    from stratlint.understand.analysis import analyse_document
     from stratlint.nlp import analyse
 
     texts = [st.text for d in docs for st in d.statements]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stratlint.analysis import Analysis
+from stratlint.understand.analysis import Analysis
 from stratlint.engine import analyse_many
 from stratlint.parse import parse
 from stratlint.settings import Settings

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from stratlint.model import Cls, Kind
 
 if TYPE_CHECKING:
-    from stratlint.analysis import Analysis
     from stratlint.checks import Context
     from stratlint.links import Resolver
+    from stratlint.understand.analysis import Analysis
 
 
 @dataclass(frozen=True)

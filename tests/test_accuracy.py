@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from stratlint.evaluate import evaluate, frozen_sources, load_expected, render_text, source_of
-from stratlint.learn import models
-from stratlint.learn.bank import examples, measure, page_noise
+from stratlint.run.bank import examples, measure, page_noise
+from stratlint.understand.learn import models
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 THRESHOLDS = yaml.safe_load((CORPUS / "thresholds.yaml").read_text(encoding="utf-8"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from stratlint.analysis import analyse_document
 from stratlint.model import Cls, Kind
 from stratlint.parse import parse
+from stratlint.understand.analysis import analyse_document
 
 GOALS = [
     "Increase sales by 50% this year.",
@@ -173,7 +173,7 @@ def test_activities_are_actions(sentence):
     ("Vision", None),
 ])
 def test_heading_kinds(heading, kind):
-    from stratlint.headings import heading_kind
+    from stratlint.understand.headings import heading_kind
 
     assert heading_kind(heading).kind == kind
 

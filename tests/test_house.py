@@ -35,7 +35,7 @@ KNOWN_BACK_EDGES = {
 
 # Modules over MAX_MODULE_LINES, with their owner during phase 1.
 KNOWN_LONG_MODULES = {
-    "analysis.py",  # rules branch
+    "understand/analysis.py",  # rules branch
     "bench.py",  # performance branch
     "checks/plan.py",  # rules branch
     "engine.py",  # performance branch
@@ -47,15 +47,15 @@ KNOWN_LONG_MODULES = {
 
 # Functions over MAX_FUNCTION_LINES: (module, function).
 KNOWN_LONG_FUNCTIONS = {
-    ("analysis.py", "analyse_document"),  # rules branch
-    ("analysis.py", "_confirm_kinds"),  # rules branch
-    ("analysis.py", "_build_scopes"),  # rules branch
+    ("understand/analysis.py", "analyse_document"),  # rules branch
+    ("understand/analysis.py", "_confirm_kinds"),  # rules branch
+    ("understand/analysis.py", "_build_scopes"),  # rules branch
     ("engine.py", "lint_files"),  # performance branch
     ("markup.py", "_walk"),  # performance branch: a walker per Markdown construct
     ("markup.py", "_pair"),  # performance branch
     ("parse.py", "parse"),  # performance branch
     ("inspect.py", "describe"),  # unowned in phase 1
-    ("shape.py", "sentence_shape"),  # unowned in phase 1
+    ("understand/shape.py", "sentence_shape"),  # unowned in phase 1
     # house branch, not split in phase 1 for want of time:
     ("cli.py", "check"),  # 76: a 17-option signature and its help text; the body is wiring
     ("report/text.py", "render"),

@@ -10,9 +10,9 @@ from pathlib import Path
 from conftest import run_cli
 
 from stratlint import lint_text
-from stratlint.learn import models
-from stratlint.learn.fit import fit
-from stratlint.learn.linear import LinearModel
+from stratlint.understand.learn import models
+from stratlint.understand.learn.fit import fit
+from stratlint.understand.learn.linear import LinearModel
 
 ROOT = Path(__file__).resolve().parent.parent
 

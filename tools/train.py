@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from stratlint.learn.bank import Example, confusion, examples, measure  # noqa: E402
-from stratlint.learn.models import CLASSES, GENRES, MATERIAL, TAGS  # noqa: E402
+from stratlint.run.bank import Example, confusion, examples, measure  # noqa: E402
+from stratlint.understand.learn.models import CLASSES, GENRES, MATERIAL, TAGS  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 BANK = CORPUS / "bank"
@@ -50,7 +50,7 @@ def _weights(xs: list[Example]) -> list[float]:
 
 
 def _fit(kind: str, xs: list[Example]):  # type: ignore[no-untyped-def]
-    from stratlint.learn.fit import fit
+    from stratlint.understand.learn.fit import fit
 
     if kind == "genre":
         labels = GENRES
@@ -142,7 +142,7 @@ def main() -> int:
     print(f"sections: {len(train_g)} train, {len(test_g)} test; "
           f"statements: {len(train_s)} train, {len(test_s)} test")
     if args.check:
-        from stratlint.learn.linear import LinearModel
+        from stratlint.understand.learn.linear import LinearModel
 
         diffs = 0
         for kind, xs, name in (("genre", train_g, "section_genre"),

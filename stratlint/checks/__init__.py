@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from stratlint.analysis import Analysis
+from stratlint.understand.analysis import Analysis
 from stratlint.links import Resolver
 from stratlint.model import Statement
 

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from stratlint.analysis import Analysis, Scope
+from stratlint.understand.analysis import Analysis, Scope
 from stratlint.checks import Context, Hit, check, quote
-from stratlint.classify import content_words
+from stratlint.understand.classify import content_words
 from stratlint.links import LinkStatus
 from stratlint.model import Cls, Kind
 

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from stratlint import lexicon
-from stratlint.analysis import Analysis, Scope
+from stratlint.understand.analysis import Analysis, Scope
 from stratlint.checks import Context, Hit, check, quote
-from stratlint.shape import sentence_shape
+from stratlint.understand.shape import sentence_shape
 from stratlint.links import LinkStatus, names_strategy
 from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.nlp import Signals

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from stratlint.learn.linear import LinearModel, argmax
-from stratlint.learn.models import CLASSES, GENRES, MATERIAL
+from stratlint.understand.learn.linear import LinearModel, argmax
+from stratlint.understand.learn.models import CLASSES, GENRES, MATERIAL
 
 
 def load_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -41,14 +41,14 @@ class Example:
 
 
 def examples(corpus: Path) -> tuple[list[Example], list[Example]]:
-    from stratlint.analysis import (
+    from stratlint.nlp import analyse
+    from stratlint.parse import parse
+    from stratlint.understand.analysis import (
         analyse_document,
         document_inputs,
         section_inputs,
         statement_inputs,
     )
-    from stratlint.nlp import analyse
-    from stratlint.parse import parse
 
     secs = load_jsonl(corpus / "bank" / "sections.jsonl")
     stmts = load_jsonl(corpus / "bank" / "statements.jsonl")
@@ -208,7 +208,7 @@ def page_noise(corpus: Path, sources: set[str]) -> dict[str, Any]:
 
 def render_bank(corpus: Path) -> str:
     """Genres, classes and real-page noise on the frozen test sources, with the shipped models."""
-    from stratlint.learn import models
+    from stratlint.understand.learn import models
 
     split = load_split(corpus)
     frozen = set(split.get("test") or ())

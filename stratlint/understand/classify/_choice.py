@@ -9,7 +9,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from stratlint import lexicon
-from stratlint.classify._common import (
+from stratlint.model import Cls, Kind
+from stratlint.nlp import Signals, Tok
+from stratlint.understand.classify._common import (
     _BE,
     _FACT_VERBS,
     _NEGATIVE_CHOICE,
@@ -25,10 +27,8 @@ from stratlint.classify._common import (
     _in_spans,
     _span_text,
 )
-from stratlint.classify._reading import Reading
-from stratlint.model import Cls, Kind
-from stratlint.nlp import Signals, Tok
-from stratlint.shape import Shape
+from stratlint.understand.classify._reading import Reading
+from stratlint.understand.shape import Shape
 
 _COMMITTED_FRAMES = {"imperative", "modal", "infinitive"}
 

@@ -9,7 +9,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from stratlint.classify._common import (
+from stratlint.model import Kind, Statement
+from stratlint.nlp import Signals, Tok
+from stratlint.understand.classify._common import (
     _ENUMERATED,
     WHO,
     Evidence,
@@ -18,9 +20,7 @@ from stratlint.classify._common import (
     _span_text,
     _tok_index_at,
 )
-from stratlint.model import Kind, Statement
-from stratlint.nlp import Signals, Tok
-from stratlint.shape import Shape
+from stratlint.understand.shape import Shape
 
 Spans = list[tuple[int, int]]
 

@@ -19,19 +19,19 @@ from __future__ import annotations
 
 import re
 
-from stratlint.classify._choice import choice_or_action
-from stratlint.classify._common import (
+from stratlint.model import Cls, Kind, Statement
+from stratlint.nlp import Signals
+from stratlint.understand.classify._choice import choice_or_action
+from stratlint.understand.classify._common import (
     WHO,
     Evidence,
     Verdict,
     _only_generic_who,
     content_words,
 )
-from stratlint.classify._goal import aspiration, goal
-from stratlint.classify._reading import read
-from stratlint.model import Cls, Kind, Statement
-from stratlint.nlp import Signals
-from stratlint.shape import Shape, sentence_shape
+from stratlint.understand.classify._goal import aspiration, goal
+from stratlint.understand.classify._reading import read
+from stratlint.understand.shape import Shape, sentence_shape
 
 _INLINE_FIELD_RX = re.compile(
     r"(?:^|(?<=[\s(\[;,|·—–-]))(?:owner|dri|due|deadline|kpi|budget|supports|pillar|target|who|when|"

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from stratlint import lexicon
-from stratlint.learn.linear import LinearModel
+from stratlint.understand.learn.linear import LinearModel
 
 GENRES = ("strategy", "plan", "goals", "mixed", "procedure", "reference", "copy", "team",
           "template", "retrospective", "other")

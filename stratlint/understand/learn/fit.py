@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from stratlint.learn.linear import LinearModel
+from stratlint.understand.learn.linear import LinearModel
 
 
 def _matrix(rows: Sequence[Sequence[str]], vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:

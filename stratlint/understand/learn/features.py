@@ -13,10 +13,10 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from stratlint.classify import Verdict
 from stratlint.model import Kind, Section, Statement
 from stratlint.nlp import Signals, Tok
-from stratlint.shape import sentence_shape as _sentence_shape
+from stratlint.understand.classify import Verdict
+from stratlint.understand.shape import sentence_shape as _sentence_shape
 
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 _PLACEHOLDER = re.compile(r"\[[^\]]{1,40}\]|<[^>]{1,40}>|\bTBD\b|\bTBC\b|\?\?\?|_{3,}|\.\.\.")

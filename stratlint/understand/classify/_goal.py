@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from stratlint.classify._common import (
+from stratlint.model import Cls
+from stratlint.nlp import Signals, Tok
+from stratlint.understand.classify._common import (
     _DETERMINERS,
     _PREPS,
     _WHERE_PREPS,
@@ -19,9 +21,7 @@ from stratlint.classify._common import (
     _span_text,
     _tok_index_at,
 )
-from stratlint.classify._reading import Reading
-from stratlint.model import Cls
-from stratlint.nlp import Signals, Tok
+from stratlint.understand.classify._reading import Reading
 
 _CHANGE = (
     "change-up",

@@ -10,11 +10,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from stratlint.classify import Evidence, Verdict, classify
-from stratlint.headings import HeadingKind, heading_is_statement, heading_kind
-from stratlint.learn import models as learned
-from stratlint.learn.features import section_features, statement_features, voice_features
-from stratlint.learn.linear import argmax
+from stratlint.understand.classify import Evidence, Verdict, classify
+from stratlint.understand.headings import HeadingKind, heading_is_statement, heading_kind
+from stratlint.understand.learn import models as learned
+from stratlint.understand.learn.features import section_features, statement_features, voice_features
+from stratlint.understand.learn.linear import argmax
 from stratlint.model import Cls, Document, Kind, Section, Statement
 from stratlint.nlp import Signals, analyse
 
