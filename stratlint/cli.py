@@ -260,8 +260,8 @@ def _settings(
 ) -> Settings:
     """The configuration file's settings with the command line's options on top (exit 2 on a
     configuration or usage error)."""
-    from stratlint.config import ConfigError, load_settings
     from stratlint.model import Severity
+    from stratlint.run.config import ConfigError, load_settings
 
     try:
         settings = load_settings(config_file, no_config, Path.cwd())
@@ -339,9 +339,9 @@ def rule_cmd(rule_id: str) -> None:
 @click.option("--no-config", is_flag=True, help="Ignore configuration files.")
 def inspect_cmd(file: str, no_config: bool) -> None:
     """Show how a document was read: sections and kinds, statements with classes and evidence."""
-    from stratlint.config import ConfigError, load_settings
-    from stratlint.inspect import render
     from stratlint.read.files import ReadError, decode, read_text
+    from stratlint.run.config import ConfigError, load_settings
+    from stratlint.run.inspect import render
 
     try:
         settings = load_settings(None, no_config, Path.cwd())
@@ -383,7 +383,7 @@ def eval_cmd(
       stratlint eval corpus --group train --show   the fitted sources, with every miss
       stratlint eval corpus --group test --bank    also genres, classes and real-page noise
     """
-    from stratlint.evaluate import evaluate, render_json, render_text
+    from stratlint.run.evaluate import evaluate, render_json, render_text
 
     report = evaluate(corpus, split, group=group)
     click.echo(render_json(report) if fmt == "json" else render_text(report, show), nl=False)

@@ -39,7 +39,7 @@ from stratlint.settings import Settings
 if TYPE_CHECKING:
     from stratlint.understand.analysis import Analysis
     from stratlint.cache import Cache
-    from stratlint.summary import DocumentSummary
+    from stratlint.report.summary import DocumentSummary
 
 BATCH = 64  # documents per spaCy stream, and per task sent to a worker
 
@@ -73,7 +73,8 @@ def findings_for(analysis: Analysis, settings: Settings, project: Project,
     """Findings of one document; problems of its suppression comments (and, when asked, unused
     suppressions) go to `errors`, with their lines. Pass a `resolver` to read afterwards what
     the document's links depended on."""
-    from stratlint import catalog, suppress
+    from stratlint import catalog
+    from stratlint.checks import suppress
     from stratlint.checks import Context, all_checks
 
     doc = analysis.doc
@@ -200,7 +201,7 @@ def check_documents(items: Sequence[tuple[str, str]], project: Project,
 def _summary(a: Analysis, project: Project) -> DocumentSummary | None:
     """A document's summary, through a resolver of its own (what the findings depended on stays
     as it was). A failure costs the report its picture of this document, never its findings."""
-    from stratlint.summary import summarize
+    from stratlint.report.summary import summarize
 
     try:
         return summarize(a, project.resolver(a))

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from stratlint.evaluate import evaluate, frozen_sources, load_expected, render_text, source_of
 from stratlint.run.bank import examples, measure, page_noise
+from stratlint.run.evaluate import evaluate, frozen_sources, load_expected, render_text, source_of
 from stratlint.understand.learn import models
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

@@ -146,10 +146,10 @@ def test_statistics_counts_per_rule(tmp_path):
 
 
 def test_generated_rule_docs_are_current():
-    from stratlint.docs import render
+    from stratlint.report.docs import render
 
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == render(), (
-        "docs/rules.md is stale: run `python -m stratlint.docs > docs/rules.md`")
+        "docs/rules.md is stale: run `python -m stratlint.report.docs > docs/rules.md`")
 
 
 def test_examples_give_the_findings_the_readme_shows():

@@ -32,7 +32,7 @@ CORPUS = ROOT / "corpus"
 BANK = CORPUS / "bank"
 sys.path.insert(0, str(ROOT))
 
-from stratlint.evaluate import source_of  # noqa: E402
+from stratlint.run.evaluate import source_of  # noqa: E402
 
 GENRES = ("strategy", "plan", "goals", "mixed", "procedure", "reference", "copy", "team",
           "template", "retrospective", "other")

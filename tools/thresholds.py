@@ -18,8 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from stratlint.evaluate import evaluate, frozen_sources
 from stratlint.run.bank import examples, measure, page_noise
+from stratlint.run.evaluate import evaluate, frozen_sources
 from stratlint.understand.learn import models
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from stratlint.understand.analysis import Analysis, Scope
-from stratlint.checks import Context, Hit, check, quote
+from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.understand.classify import content_words
 from stratlint.links import LinkStatus
 from stratlint.model import Cls, Kind

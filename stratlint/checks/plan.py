@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from stratlint import lexicon
 from stratlint.understand.analysis import Analysis, Scope
-from stratlint.checks import Context, Hit, check, quote
+from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.understand.shape import sentence_shape
 from stratlint.links import LinkStatus, names_strategy
 from stratlint.model import Cls, Field, Kind, Statement

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from stratlint.checks import Context, Hit, check, quote
+from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.model import Kind
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from stratlint.understand.analysis import Analysis, Scope
-from stratlint.checks import Context, Hit, check, quote
+from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.understand.classify import WHO, _only_generic_who
 from stratlint.model import Cls, Statement
 from stratlint.nlp import Signals

@@ -160,8 +160,8 @@ def page_noise(corpus: Path, sources: set[str]) -> dict[str, Any]:
     from dataclasses import replace as _replace
 
     from stratlint.engine import lint_sources
-    from stratlint.evaluate import source_of
     from stratlint.read.files import ReadError, read_text
+    from stratlint.run.evaluate import source_of
     from stratlint.settings import Settings
 
     labels = load_jsonl(corpus / "bank" / "sections.jsonl")

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from stratlint.config._base import MAX_PROBLEMS, ConfigError, KeyPath, LineOf
+from stratlint.run.config._base import MAX_PROBLEMS, ConfigError, KeyPath, LineOf
 
 PYPROJECT = "pyproject.toml"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from stratlint.config._base import Decoding, KeyPath, suggest, type_name
+from stratlint.run.config._base import Decoding, KeyPath, suggest, type_name
 
 KINDS = ("strategy", "plan", "goals")
 

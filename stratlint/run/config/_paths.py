@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from stratlint.config._base import Decoding, KeyPath, type_name
+from stratlint.run.config._base import Decoding, KeyPath, type_name
 
 
 def exclude(d: Decoding, path: KeyPath, value: Any) -> dict[str, Any]:

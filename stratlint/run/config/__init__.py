@@ -29,9 +29,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from stratlint.config._base import ConfigError
-from stratlint.config._decode import decode
-from stratlint.config._read import PYPROJECT, has_stratlint_table, read
+from stratlint.run.config._base import ConfigError
+from stratlint.run.config._decode import decode
+from stratlint.run.config._read import PYPROJECT, has_stratlint_table, read
 from stratlint.settings import Settings
 
 CONFIG_NAMES = (".stratlint.yaml", ".stratlint.yml")

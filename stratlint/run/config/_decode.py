@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from stratlint.config import _paths, _rules, _words
-from stratlint.config._base import (
+from stratlint.run.config import _paths, _rules, _words
+from stratlint.run.config._base import (
     MAX_PROBLEMS,
     ConfigError,
     Decoding,

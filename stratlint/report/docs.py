@@ -1,6 +1,6 @@
 """Generate docs/rules.md from the rule catalog (the same source `stratlint rule ID` prints).
 
-    python -m stratlint.docs > docs/rules.md
+    python -m stratlint.report.docs > docs/rules.md
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from stratlint import catalog
 def render() -> str:
     rules = catalog.rules()
     out = ["# stratlint rules", "",
-           "Generated from `rules/catalog/*.yaml` by `python -m stratlint.docs`; do not edit by hand.",
+           "Generated from `rules/catalog/*.yaml` by `python -m stratlint.report.docs`; do not edit by hand.",
            "", "| ID | name | default | summary |", "|---|---|---|---|"]
     for r in rules.values():
         out.append(f"| [{r.id}](#{r.id.lower()}) | {r.name} | {r.severity.value} | {r.summary} |")

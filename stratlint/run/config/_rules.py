@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from stratlint.config._base import Decoding, KeyPath, suggest, type_name
 from stratlint.model import Severity
+from stratlint.run.config._base import Decoding, KeyPath, suggest, type_name
 
 SEVERITIES = tuple(s.value for s in Severity)
 
