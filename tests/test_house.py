@@ -35,8 +35,6 @@ KNOWN_LONG_MODULES = {
     "engine.py",  # performance branch
     "nlp.py",  # performance branch
     "parse.py",  # performance branch
-    "cli.py",  # house branch: phase 2 moves the subcommands (rules, rule, inspect, eval, server)
-    # into a module of their own when the CLI becomes the top package
 }
 
 # Functions over MAX_FUNCTION_LINES: (module, function).
@@ -51,7 +49,7 @@ KNOWN_LONG_FUNCTIONS = {
     ("run/inspect.py", "describe"),  # unowned in phase 1
     ("understand/shape.py", "sentence_shape"),  # unowned in phase 1
     # house branch, not split in phase 1 for want of time:
-    ("cli.py", "check"),  # 76: a 17-option signature and its help text; the body is wiring
+    ("cli/_check.py", "check"),  # 76: a 17-option signature and its help text; the body is wiring
     ("report/text.py", "render"),
     ("read/discover.py", "_walk"),
     ("report/sarif.py", "render"),

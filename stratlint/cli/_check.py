@@ -1,87 +1,21 @@
-"""The command line: wires options to the engine and maps results to exit codes.
-
-stratlint [OPTIONS] [PATH]...      same as `stratlint check`
-stratlint rules | rule ID | inspect FILE
-"""
+"""`stratlint check` (the default command): options to settings, the engine's run to a report,
+findings to the exit code."""
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
-from stratlint._version import __version__
+from stratlint.cli._group import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SEVERITIES, main
 from stratlint.read.pathnames import clean, display
 from stratlint.report import FORMATS
 
 if TYPE_CHECKING:
     from stratlint.settings import Settings
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
-SEVERITIES = ("error", "warning", "info")
-
-
-class _DefaultGroup(click.Group):
-    """`stratlint plan.md` runs `check`: anything that is not a subcommand goes to it."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if (
-            not args
-            or args[0] not in self.commands
-            and args[0] not in ("--help", "-h", "--version")
-        ):
-            args = ["check", *args]
-        return super().parse_args(ctx, args)
-
-    def invoke(self, ctx: click.Context) -> Any:
-        # Ctrl-C: a one-line message and exit 130, never a traceback or click's "Aborted!" with
-        # exit 1 (which means "findings" here). Output files and cache entries are written
-        # atomically, so nothing half-written is left behind. A bug that escapes the engine is
-        # reported in one line (STRATLINT_DEBUG=1 shows the traceback).
-        try:
-            return super().invoke(ctx)
-        except KeyboardInterrupt:
-            click.echo("stratlint: interrupted; no report written", err=True)
-            sys.exit(EXIT_INTERRUPTED)
-        except (
-            click.ClickException,
-            click.exceptions.Exit,
-            click.exceptions.Abort,
-            BrokenPipeError,
-        ):
-            raise  # click reports these itself
-        except Exception as exc:
-            if os.environ.get("STRATLINT_DEBUG"):
-                raise
-            what = f"{type(exc).__name__}: {str(exc)[:200]}"
-            click.echo(
-                f"stratlint: internal error ({what}); please report it with the input "
-                "that caused it (STRATLINT_DEBUG=1 shows where)",
-                err=True,
-            )
-            sys.exit(EXIT_ERROR)
-
-
-@click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="stratlint")
-def main() -> None:
-    """Lint Markdown sales documents for strategy confused with plan.
-
-    \b
-    Examples:
-      stratlint plan.md                  lint one file
-      stratlint docs/                    lint every *.md under docs/
-      stratlint --format json docs/      machine-readable output
-      stratlint --select S,P201 plan.md  only strategy rules and P201
-      cat plan.md | stratlint - --stdin-filename plan.md
-      stratlint rule S101                what a rule checks, with examples
-      stratlint inspect plan.md          why it said that: kinds, classes, evidence
-    """
 
 
 def _split_rules(values: tuple[str, ...]) -> list[str]:
@@ -308,113 +242,3 @@ def _write_stdout(text: str, encoding: str | None) -> None:
     sys.stdout.flush()
     buffer.write(text.encode(encoding or sys.stdout.encoding or "utf-8", "backslashreplace"))
     buffer.flush()
-
-
-@main.command("rules")
-def rules_cmd() -> None:
-    """List every rule: ID, name, default severity, summary."""
-    from stratlint import catalog
-
-    for r in catalog.rules().values():
-        click.echo(f"{r.id}  {r.name:<28} {r.severity.value:<8} {r.summary}")
-
-
-@main.command("rule")
-@click.argument("rule_id")
-def rule_cmd(rule_id: str) -> None:
-    """Print a rule's documentation: what it flags, why, how to fix, examples."""
-    from stratlint import catalog
-
-    found = catalog.resolve(rule_id)
-    if len(found) != 1 or (
-        rule_id.upper() not in found and rule_id.lower() not in catalog.by_name()
-    ):
-        click.echo(f"stratlint: unknown rule '{rule_id}' (see `stratlint rules`)", err=True)
-        sys.exit(EXIT_ERROR)
-    click.echo(catalog.render(found[0]), nl=False)
-
-
-@main.command("inspect")
-@click.argument("file", type=click.Path(path_type=str))
-@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
-def inspect_cmd(file: str, no_config: bool) -> None:
-    """Show how a document was read: sections and kinds, statements with classes and evidence."""
-    from stratlint.read.files import ReadError, decode, read_text
-    from stratlint.run.config import ConfigError, load_settings
-    from stratlint.run.inspect import render
-
-    try:
-        settings = load_settings(None, no_config, Path.cwd())
-        text = decode(sys.stdin.buffer.read()) if file == "-" else read_text(file)
-    except (ConfigError, ReadError) as exc:
-        click.echo(f"stratlint: {display(file)}: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
-    click.echo(render(text, file, settings), nl=False)
-
-
-@main.command("eval")
-@click.argument("corpus", type=click.Path(path_type=Path, file_okay=False, exists=True))
-@click.option(
-    "--split", default=None, help="Only documents under this folder (dev, test, written)."
-)
-@click.option(
-    "--group",
-    type=click.Choice(["train", "test"]),
-    default=None,
-    help="Only the sources of this group: test = the frozen sources of "
-    "corpus/bank/split.yaml that nothing is fitted on; train = the others.",
-)
-@click.option(
-    "--bank",
-    is_flag=True,
-    help="Also measure the section-genre and statement-class "
-    "models and the findings per real page on the bank's test sources.",
-)
-@click.option("--show", is_flag=True, help="List every miss and false alarm.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def eval_cmd(
-    corpus: Path, split: str | None, group: str | None, bank: bool, show: bool, fmt: str
-) -> None:
-    """Measure precision and recall per rule on a labelled corpus (expected.jsonl), by source.
-
-    \b
-    Examples:
-      stratlint eval corpus --group test           the frozen test sources (what CI gates)
-      stratlint eval corpus --group train --show   the fitted sources, with every miss
-      stratlint eval corpus --group test --bank    also genres, classes and real-page noise
-    """
-    from stratlint.run.evaluate import evaluate, render_json, render_text
-
-    report = evaluate(corpus, split, group=group)
-    click.echo(render_json(report) if fmt == "json" else render_text(report, show), nl=False)
-    if bank:
-        from stratlint.run.bank import render_bank
-
-        click.echo(render_bank(corpus.resolve()), nl=False)
-
-
-@main.command("server")
-@click.option(
-    "--stdio",
-    is_flag=True,
-    help="Speak LSP over standard input and output "
-    "(the default; accepted because editors pass it).",
-)
-def server_cmd(stdio: bool) -> None:
-    """Run the Language Server for editors: findings as you write (see docs/editors.md)."""
-    try:
-        import pygls  # noqa: F401 - the optional extra; imported here only to check for it
-
-        from stratlint.server import main as serve
-    except ImportError as exc:
-        click.echo(
-            f"stratlint: the server needs the 'server' extra ({exc.name} is missing): "
-            "pip install 'stratlint[server]'",
-            err=True,
-        )
-        sys.exit(EXIT_ERROR)
-    sys.exit(serve())
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
