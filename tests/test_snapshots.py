@@ -19,8 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 # The written documents (the labelled bank's real pages are measured by tests/test_accuracy.py).
-DOCS = sorted(p.relative_to(CORPUS).as_posix() for d in ("dev", "test", "written")
-              for p in (CORPUS / d).rglob("*.md"))
+DOCS = sorted(
+    p.relative_to(CORPUS).as_posix()
+    for d in ("dev", "test", "written")
+    for p in (CORPUS / d).rglob("*.md")
+)
 UPDATE = os.environ.get("STRATLINT_UPDATE_SNAPSHOTS") == "1"
 
 

@@ -11,36 +11,187 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from stratlint.understand.analysis import Analysis, Scope
 from stratlint.checks._registry import Context, Hit, check, quote
-from stratlint.understand.classify import content_words
 from stratlint.links import LinkStatus
 from stratlint.model import Cls, Kind
+from stratlint.understand.analysis import Analysis, Scope
+from stratlint.understand.classify import content_words
 
-_COMPONENT = {"where we play", "where to play", "how we win", "how to win", "target market",
-              "target markets", "icp", "ideal customer", "ideal customer profile", "value proposition",
-              "value prop", "why us", "why customers buy", "why they buy", "differentiation",
-              "diagnosis", "challenge", "challenges", "the challenge", "what we won't do",
-              "what we will not do", "where we won't play", "where we will not play",
-              "competitive advantage", "target segments", "target customers", "who we sell to",
-              "our customers", "guiding policy", "thesis", "positioning", "approach"}
-_CONTAINER = {"pillars", "pillar", "choices", "focus areas", "focus area", "strategic priorities",
-              "strategic pillars", "strategic choices", "big bets", "strategic bets", "strategy",
-              "strategies", "go-to-market strategy", "gtm strategy"}
-_PLAN_CONTAINER = {"plan", "plans", "action plan", "sales plan", "execution plan", "roadmap",
-                   "initiatives", "initiative", "actions", "action items", "tactics", "activities",
-                   "timeline", "milestones", "next steps", "rollout", "execution", "to-do", "todo",
-                   "workstreams", "30-60-90", "operating plan", "work plan", "workplan"}
-GENERIC = {"sale", "sales", "customer", "client", "account", "team", "plan", "strategy", "pillar",
-           "new", "grow", "growth", "revenue", "market", "win", "build", "launch", "run", "make",
-           "quarter", "year", "month", "week", "owner", "due", "target", "goal", "kpi", "budget",
-           "support", "supports", "program", "process", "focus", "deal", "pipeline", "rep", "lead",
-           "business", "company", "product", "first", "key", "top", "best", "more", "high", "use",
-           "get", "set", "all", "one", "two", "three", "increase", "improve", "drive", "create",
-           "initiative", "priority", "action", "item", "work", "time", "date", "start", "end",
-           "per", "via", "across", "through", "every", "each", "q1", "q2", "q3", "q4", "h1", "h2",
-           "fy", "weekly", "monthly", "quarterly", "review", "meeting", "hire", "ae", "sdr",
-           "revops", "pmm", "marketing", "cso", "cro", "vp", "head", "lead", "manager", "director"}
+_COMPONENT = {
+    "where we play",
+    "where to play",
+    "how we win",
+    "how to win",
+    "target market",
+    "target markets",
+    "icp",
+    "ideal customer",
+    "ideal customer profile",
+    "value proposition",
+    "value prop",
+    "why us",
+    "why customers buy",
+    "why they buy",
+    "differentiation",
+    "diagnosis",
+    "challenge",
+    "challenges",
+    "the challenge",
+    "what we won't do",
+    "what we will not do",
+    "where we won't play",
+    "where we will not play",
+    "competitive advantage",
+    "target segments",
+    "target customers",
+    "who we sell to",
+    "our customers",
+    "guiding policy",
+    "thesis",
+    "positioning",
+    "approach",
+}
+_CONTAINER = {
+    "pillars",
+    "pillar",
+    "choices",
+    "focus areas",
+    "focus area",
+    "strategic priorities",
+    "strategic pillars",
+    "strategic choices",
+    "big bets",
+    "strategic bets",
+    "strategy",
+    "strategies",
+    "go-to-market strategy",
+    "gtm strategy",
+}
+_PLAN_CONTAINER = {
+    "plan",
+    "plans",
+    "action plan",
+    "sales plan",
+    "execution plan",
+    "roadmap",
+    "initiatives",
+    "initiative",
+    "actions",
+    "action items",
+    "tactics",
+    "activities",
+    "timeline",
+    "milestones",
+    "next steps",
+    "rollout",
+    "execution",
+    "to-do",
+    "todo",
+    "workstreams",
+    "30-60-90",
+    "operating plan",
+    "work plan",
+    "workplan",
+}
+GENERIC = {
+    "sale",
+    "sales",
+    "customer",
+    "client",
+    "account",
+    "team",
+    "plan",
+    "strategy",
+    "pillar",
+    "new",
+    "grow",
+    "growth",
+    "revenue",
+    "market",
+    "win",
+    "build",
+    "launch",
+    "run",
+    "make",
+    "quarter",
+    "year",
+    "month",
+    "week",
+    "owner",
+    "due",
+    "target",
+    "goal",
+    "kpi",
+    "budget",
+    "support",
+    "supports",
+    "program",
+    "process",
+    "focus",
+    "deal",
+    "pipeline",
+    "rep",
+    "lead",
+    "business",
+    "company",
+    "product",
+    "first",
+    "key",
+    "top",
+    "best",
+    "more",
+    "high",
+    "use",
+    "get",
+    "set",
+    "all",
+    "one",
+    "two",
+    "three",
+    "increase",
+    "improve",
+    "drive",
+    "create",
+    "initiative",
+    "priority",
+    "action",
+    "item",
+    "work",
+    "time",
+    "date",
+    "start",
+    "end",
+    "per",
+    "via",
+    "across",
+    "through",
+    "every",
+    "each",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "h1",
+    "h2",
+    "fy",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "review",
+    "meeting",
+    "hire",
+    "ae",
+    "sdr",
+    "revops",
+    "pmm",
+    "marketing",
+    "cso",
+    "cro",
+    "vp",
+    "head",
+    "manager",
+    "director",
+}
 
 
 # Parts of a strategy that are not pillars: its diagnosis, its exclusions, its reasons.
@@ -49,7 +200,9 @@ _NOT_A_PILLAR = re.compile(
     r"what we won'?t do|where we won'?t play|won'?t do|we won'?t|not doing|out of scope|"
     r"diagnosis|the challenge|challenges?|what'?s in our way|obstacles?|the problem|situation|"
     r"context|background|where we are|current state|risks?|assumptions?|who we serve|where we play|"
-    r"how we win|how to win|target market|icp|ideal customer)\b", re.IGNORECASE)
+    r"how we win|how to win|target market|icp|ideal customer)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -80,8 +233,11 @@ def pillar_records(a: Analysis, scope: Scope) -> list[Pillar]:
         containers.append(root)
         if root == a.top and a.top != 0:
             containers.append(0)
-        kids = doc.sections[root].children if root != a.top else [
-            c for c in doc.sections[root].children]
+        kids = (
+            doc.sections[root].children
+            if root != a.top
+            else [c for c in doc.sections[root].children]
+        )
         for c in kids:
             if c not in scope.sections:
                 continue
@@ -91,13 +247,26 @@ def pillar_records(a: Analysis, scope: Scope) -> list[Pillar]:
                 continue
             if words & _COMPONENT or _NOT_A_PILLAR.search(doc.sections[c].title):
                 continue
-            sts = [doc.statements[i] for i in doc.sections[c].statements if not doc.statements[i].quoted]
+            sts = [
+                doc.statements[i]
+                for i in doc.sections[c].statements
+                if not doc.statements[i].quoted
+            ]
             if not sts:
                 continue
             text = doc.sections[c].title + " " + " ".join(s.text for s in sts)
-            out.append(Pillar("section", c, doc.sections[c].title, doc.sections[c].line,
-                              doc.sections[c].anchor, frozenset(content_words(text)), len(out) + 1,
-                              frozenset(content_words(_name(doc.sections[c].title)))))
+            out.append(
+                Pillar(
+                    "section",
+                    c,
+                    doc.sections[c].title,
+                    doc.sections[c].line,
+                    doc.sections[c].anchor,
+                    frozenset(content_words(text)),
+                    len(out) + 1,
+                    frozenset(content_words(_name(doc.sections[c].title))),
+                )
+            )
     for c in containers:
         for i in doc.sections[c].statements:
             st = doc.statements[i]
@@ -107,18 +276,33 @@ def pillar_records(a: Analysis, scope: Scope) -> list[Pillar]:
                 continue
             subs = [s.text for s in doc.statements if s.parent == st.index]
             first = re.split(r"(?<=[.:;—–])\s", st.text, maxsplit=1)[0]
-            out.append(Pillar("item", st.index, st.text, st.line, "",
-                              frozenset(content_words(" ".join([st.text, *subs]))), len(out) + 1,
-                              frozenset(content_words(first))))
+            out.append(
+                Pillar(
+                    "item",
+                    st.index,
+                    st.text,
+                    st.line,
+                    "",
+                    frozenset(content_words(" ".join([st.text, *subs]))),
+                    len(out) + 1,
+                    frozenset(content_words(first)),
+                )
+            )
     out.sort(key=lambda p: p.line)
-    return [Pillar(p.kind, p.index, p.text, p.line, p.anchor, p.terms, n + 1, p.key)
-            for n, p in enumerate(out)]
+    return [
+        Pillar(p.kind, p.index, p.text, p.line, p.anchor, p.terms, n + 1, p.key)
+        for n, p in enumerate(out)
+    ]
 
 
 def _name(title: str) -> str:
     """A pillar heading without its number: "Pillar 2: Franchise groups" → "Franchise groups"."""
-    return re.sub(r"^\W*(?:pillar|priority|choice|bet|theme)?\s*\d*[.:)\-–—]*\s*", "", title,
-                  flags=re.IGNORECASE)
+    return re.sub(
+        r"^\W*(?:pillar|priority|choice|bet|theme)?\s*\d*[.:)\-–—]*\s*",
+        "",
+        title,
+        flags=re.IGNORECASE,
+    )
 
 
 @dataclass(frozen=True)
@@ -148,8 +332,9 @@ def initiatives_of(a: Analysis, scope: Scope) -> list[Initiative]:
             words = _words(a, c)
             if words & _PLAN_CONTAINER:
                 containers.append(c)
-                containers.extend(k for k in doc.sections[c].children if k in scope.sections
-                                  and not _words(a, k))
+                containers.extend(
+                    k for k in doc.sections[c].children if k in scope.sections and not _words(a, k)
+                )
                 continue
             if a.heading_kinds[c].kind not in (None, Kind.PLAN):
                 continue
@@ -159,10 +344,22 @@ def initiatives_of(a: Analysis, scope: Scope) -> list[Initiative]:
                 continue
             text = " ".join([doc.sections[c].title] + [s.text for s in sts])
             sup = tuple(f.value for s in sts for f in s.fields if f.label == "supports") + tuple(
-                f.value for k in sub for f in doc.sections[k].fields if f.label == "supports")
+                f.value for k in sub for f in doc.sections[k].fields if f.label == "supports"
+            )
             links = tuple(lk.target for s in sts for lk in s.links)
-            out.append(Initiative("section", c, doc.sections[c].title, doc.sections[c].line, 1, 1,
-                                  frozenset(content_words(text)), sup, links))
+            out.append(
+                Initiative(
+                    "section",
+                    c,
+                    doc.sections[c].title,
+                    doc.sections[c].line,
+                    1,
+                    1,
+                    frozenset(content_words(text)),
+                    sup,
+                    links,
+                )
+            )
     for c in containers:
         sec_sup = tuple(f.value for f in doc.sections[c].fields if f.label == "supports")
         for i in doc.sections[c].statements:
@@ -174,11 +371,25 @@ def initiatives_of(a: Analysis, scope: Scope) -> list[Initiative]:
             subs = [s for s in doc.statements if s.parent == st.index]
             text = " ".join([st.text] + [s.text for s in subs])
             sup = tuple(f.value for f in st.fields if f.label == "supports") + sec_sup
-            cells = tuple(v for h, v in st.cells if h.strip().lower() in ("supports", "pillar",
-                                                                         "strategy pillar", "serves"))
+            cells = tuple(
+                v
+                for h, v in st.cells
+                if h.strip().lower() in ("supports", "pillar", "strategy pillar", "serves")
+            )
             links = tuple(lk.target for s in [st, *subs] for lk in s.links)
-            out.append(Initiative("item", i, st.text, st.line, st.column, st.end_column,
-                                  frozenset(content_words(text)), sup + cells, links))
+            out.append(
+                Initiative(
+                    "item",
+                    i,
+                    st.text,
+                    st.line,
+                    st.column,
+                    st.end_column,
+                    frozenset(content_words(text)),
+                    sup + cells,
+                    links,
+                )
+            )
     out.sort(key=lambda x: x.line)
     return out
 
@@ -251,8 +462,11 @@ def plan_initiatives(ctx: Context, scope: Scope) -> list[Initiative] | None:
     """Initiatives that can serve the strategy `scope`: this document's plans, and plans in other
     documents whose strategy link points at it (the project's reverse index); None if no plan."""
     a = ctx.analysis
-    linked = [other for other, res in ctx.resolver.linked_plans()
-              if any(sc.line == scope.line for sc in res.scopes)]
+    linked = [
+        other
+        for other, res in ctx.resolver.linked_plans()
+        if any(sc.line == scope.line for sc in res.scopes)
+    ]
     if not a.plans and not linked:
         return None
     return [i for d in (a, *linked) for p in d.plans for i in initiatives_of(d, p)]
@@ -295,7 +509,10 @@ def plan_without_pillar(ctx: Context) -> Iterator[Hit]:
                 st = a.doc.statements[init.index]
                 hit = ctx.at_statement(st, "", "", scope.title)
             yield Hit(
-                hit.line, hit.column, hit.end_line, hit.end_column,
+                hit.line,
+                hit.column,
+                hit.end_line,
+                hit.end_column,
                 f"Initiative {quote(init.text, 60)} serves no strategy pillar: a plan without a "
                 "strategy is just busy work.",
                 "Tie it to a pillar with `Supports: <pillar>` or a link to the pillar's heading, "

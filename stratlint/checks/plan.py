@@ -6,20 +6,42 @@ import re
 from collections.abc import Iterator
 
 from stratlint import lexicon
-from stratlint.understand.analysis import Analysis, Scope
 from stratlint.checks._registry import Context, Hit, check, quote
-from stratlint.understand.shape import sentence_shape
 from stratlint.links import LinkStatus, names_strategy
 from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.nlp import Signals
+from stratlint.understand.analysis import Analysis, Scope
+from stratlint.understand.shape import sentence_shape
 
-_PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]*\]|<[^>]*>|\{[^}]*\}|_+|\?+|-+|—|–|x+|n/?a|tbd|tbc|"
-                          r"to be (?:decided|determined|confirmed)|none|unassigned|\.\.\.|…)?\s*$",
-                          re.IGNORECASE)
-_PRONOUNS = {"we", "i", "you", "they", "he", "she", "it", "our", "us", "everyone", "someone",
-             "somebody", "nobody", "anyone", "this", "that", "these", "those", "there"}
-_TARGET_HEAD = re.compile(r"\b(?:target|goal|kpi|key result|success metric|measure of success)",
-                          re.IGNORECASE)
+_PLACEHOLDER = re.compile(
+    r"^\s*(?:\[[^\]]*\]|<[^>]*>|\{[^}]*\}|_+|\?+|-+|—|–|x+|n/?a|tbd|tbc|"
+    r"to be (?:decided|determined|confirmed)|none|unassigned|\.\.\.|…)?\s*$",
+    re.IGNORECASE,
+)
+_PRONOUNS = {
+    "we",
+    "i",
+    "you",
+    "they",
+    "he",
+    "she",
+    "it",
+    "our",
+    "us",
+    "everyone",
+    "someone",
+    "somebody",
+    "nobody",
+    "anyone",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+}
+_TARGET_HEAD = re.compile(
+    r"\b(?:target|goal|kpi|key result|success metric|measure of success)", re.IGNORECASE
+)
 _AUDIENCE = {"for", "to", "with", "at", "from", "among", "targeting", "aimed"}
 
 
@@ -89,6 +111,7 @@ def _section_chain(a: Analysis, st: Statement, scope: Scope) -> Iterator[int]:
 
 # -- owners -------------------------------------------------------------------------------------
 
+
 def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
     if sig.has("HANDLE"):
         return True
@@ -110,8 +133,11 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
             continue
         # A role or team owns the item where it is written as a name ("RevOps", "AE", "Marketing")
         # or stands where owners stand (the subject, in brackets, after a dash).
-        if any(c.isupper() for c in word) or a0 < subject_end or prev in {"(", "—", "–", "-", ":",
-                                                                          "/", "|", "by"}:
+        if (
+            any(c.isupper() for c in word)
+            or a0 < subject_end
+            or prev in {"(", "—", "–", "-", ":", "/", "|", "by"}
+        ):
             return True
     return _person(sig, heading, weak)
 
@@ -121,9 +147,22 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
     toks = [t for t in sig.tokens if t.text.strip()]
     if not toks:
         return False
-    skip_spans = [s for lab in ("months", "geographies", "industries", "segments", "resources",
-                                "DATE", "channels", "activity-nouns", "metrics", "MONEY")
-                  for s in sig.get(lab)]
+    skip_spans = [
+        s
+        for lab in (
+            "months",
+            "geographies",
+            "industries",
+            "segments",
+            "resources",
+            "DATE",
+            "channels",
+            "activity-nouns",
+            "metrics",
+            "MONEY",
+        )
+        for s in sig.get(lab)
+    ]
 
     def name_like(i: int) -> bool:
         t = toks[i]
@@ -136,26 +175,72 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
     shape = sentence_shape(sig.tokens)
     if shape.frame in ("present", "modal") and shape.subject:
         first = shape.subject.split()[0]
-        if first[:1].isupper() and first.isalpha() and not lexicon.wordforms().flags.get(
-                first.lower()) and first.lower() not in _PRONOUNS and first.lower() not in set(
-                extra_weak):
+        if (
+            first[:1].isupper()
+            and first.isalpha()
+            and not lexicon.wordforms().flags.get(first.lower())
+            and first.lower() not in _PRONOUNS
+            and first.lower() not in set(extra_weak)
+        ):
             return True
-    labels = {"note", "notes", "goal", "target", "objective", "why", "what", "how", "when", "step",
-              "phase", "week", "month", "day", "result", "outcome", "context", "summary", "update",
-              "status", "risk", "next", "kpi", "budget", "owner", "due", "supports", "pillar",
-              "example", "tip", "warning", "important", "action", "task", "milestone", "deadline"}
+    labels = {
+        "note",
+        "notes",
+        "goal",
+        "target",
+        "objective",
+        "why",
+        "what",
+        "how",
+        "when",
+        "step",
+        "phase",
+        "week",
+        "month",
+        "day",
+        "result",
+        "outcome",
+        "context",
+        "summary",
+        "update",
+        "status",
+        "risk",
+        "next",
+        "kpi",
+        "budget",
+        "owner",
+        "due",
+        "supports",
+        "pillar",
+        "example",
+        "tip",
+        "warning",
+        "important",
+        "action",
+        "task",
+        "milestone",
+        "deadline",
+    }
     colon = next((k for k, t in enumerate(toks[:5]) if t.text in {":", "—", "–"}), -1)
-    if colon > 0 and all(t.text[:1].isupper() or t.lower in {"and", "&", ",", "/"}
-                         for t in toks[:colon]) and toks[0].lower not in labels and not any(
-            a <= toks[0].start < b for a, b in skip_spans):
+    if (
+        colon > 0
+        and all(t.text[:1].isupper() or t.lower in {"and", "&", ",", "/"} for t in toks[:colon])
+        and toks[0].lower not in labels
+        and not any(a <= toks[0].start < b for a, b in skip_spans)
+    ):
         return True  # "Tom: write the template", "Camila and Diego: attend …"
-    for i, t in enumerate(toks):
+    for i in range(len(toks)):
         if not name_like(i):
             continue
         prev = toks[i - 1].text if i else ""
-        if prev in {"(", "—", "–", "-", ":", "/", "|", ";"} or (i == 0 and len(toks) > 1 and (
+        if prev in {"(", "—", "–", "-", ":", "/", "|", ";"} or (
+            i == 0
+            and len(toks) > 1
+            and (
                 toks[1].text in {":", "—", "–", "(", "to", "will", "owns", "leads", "'s"}
-                or "Z" in toks[1].flags)):
+                or "Z" in toks[1].flags
+            )
+        ):
             return True
         if heading and i == 0:
             return True
@@ -187,13 +272,17 @@ def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
         fo = _field_owner(sec.fields, weak)
         if fo is not None:
             return fo
-        if sec.heading is not None and s != a.doc.title and _owner_in_text(
-                a, a.signals[sec.heading], heading=True):
+        if (
+            sec.heading is not None
+            and s != a.doc.title
+            and _owner_in_text(a, a.signals[sec.heading], heading=True)
+        ):
             return True
     return False
 
 
 # -- deadlines ----------------------------------------------------------------------------------
+
 
 def _time_in(sig: Signals) -> bool:
     return sig.has("DATE", "FREQUENCY", "frequencies", "SLA")
@@ -250,8 +339,9 @@ def plan_item_missing_deadline(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope in a.plans:
         for st in _plan_items(a, scope):
-            if has_deadline(a, st, scope) or (a.tagged(st, "deadline")
-                                              and not _has_field(st, "due")):
+            if has_deadline(a, st, scope) or (
+                a.tagged(st, "deadline") and not _has_field(st, "due")
+            ):
                 continue
             yield ctx.at_statement(
                 st,
@@ -264,6 +354,7 @@ def plan_item_missing_deadline(ctx: Context) -> Iterator[Hit]:
 
 # -- targets, metrics, resources ----------------------------------------------------------------
 
+
 def _measurable(a: Analysis, st: Statement) -> bool:
     v = a.verdicts.get(st.index)
     sig = a.signals[st.index]
@@ -274,8 +365,9 @@ def _measurable(a: Analysis, st: Statement) -> bool:
         if f.label in ("kpi", "target") and re.search(r"\d", f.value):
             return True
     for head, cell in st.cells:
-        if re.search(r"kpi|target|metric|goal|success|measure|key result", head, re.I) and re.search(
-                r"\d", cell):
+        if re.search(
+            r"kpi|target|metric|goal|success|measure|key result", head, re.I
+        ) and re.search(r"\d", cell):
             return True
     return bool(number and sig.has("metrics") and v is not None and v.cls == Cls.GOAL)
 
@@ -291,8 +383,11 @@ def plan_missing_metric(ctx: Context) -> Iterator[Hit]:
             continue
         if any(_measurable(a, st) or a.tagged(st, "metric") for st in sts):
             continue
-        if any(f.label in ("kpi", "target") and re.search(r"\d", f.value)
-               for s in scope.sections for f in a.doc.sections[s].fields):
+        if any(
+            f.label in ("kpi", "target") and re.search(r"\d", f.value)
+            for s in scope.sections
+            for f in a.doc.sections[s].fields
+        ):
             continue
         yield ctx.at_line(
             scope.line,
@@ -314,7 +409,8 @@ def plan_missing_resources(ctx: Context) -> Iterator[Hit]:
         if any(a.signals[st.index].has("resources", "MONEY", "RESOURCE") for st in sts):
             continue
         if any(f.label == "budget" for st in sts for f in st.fields) or any(
-                f.label == "budget" for s in scope.sections for f in a.doc.sections[s].fields):
+            f.label == "budget" for s in scope.sections for f in a.doc.sections[s].fields
+        ):
             continue
         yield ctx.at_line(
             scope.line,
@@ -333,14 +429,29 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
             if not _judged(a, st):
                 continue
             v = a.verdicts.get(st.index)
-            vague_field = next((f for f in st.fields if f.label == "target"
-                                and not st.is_field and not re.search(r"\d", f.value)
-                                and f.value.strip()), None)
+            vague_field = next(
+                (
+                    f
+                    for f in st.fields
+                    if f.label == "target"
+                    and not st.is_field
+                    and not re.search(r"\d", f.value)
+                    and f.value.strip()
+                ),
+                None,
+            )
             if vague_field is None:
                 vague_field = next(
-                    (Field("target", cell, st.line) for head, cell in st.cells
-                     if _TARGET_HEAD.search(head) and cell.strip() and not re.search(r"\d", cell)
-                     and cell.strip().lower() not in ("—", "-", "n/a", "na")), None)
+                    (
+                        Field("target", cell, st.line)
+                        for head, cell in st.cells
+                        if _TARGET_HEAD.search(head)
+                        and cell.strip()
+                        and not re.search(r"\d", cell)
+                        and cell.strip().lower() not in ("—", "-", "n/a", "na")
+                    ),
+                    None,
+                )
             if vague_field is not None and (v is None or v.cls != Cls.GOAL or not v.vague):
                 yield ctx.at_statement(
                     st,
@@ -361,6 +472,7 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
 
 
 # -- strategy links -----------------------------------------------------------------------------
+
 
 def _strategy_link_state(ctx: Context) -> tuple[bool, list[tuple[int, str, LinkStatus]]]:
     """(has a working strategy link, broken strategy links as (line, target, status))."""
@@ -420,7 +532,8 @@ def plan_without_strategy(ctx: Context) -> Iterator[Hit]:
 def broken_strategy_link(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     if not any(h == Kind.PLAN for h in a.hints) and not (
-            a.doc.front_matter and "strategy" in a.doc.front_matter):
+        a.doc.front_matter and "strategy" in a.doc.front_matter
+    ):
         return  # only a plan's strategy link is judged (SPEC §3 P207); the link decides itself
     _, broken = _strategy_link_state(ctx)
     seen: set[tuple[int, str]] = set()
@@ -441,4 +554,3 @@ def broken_strategy_link(ctx: Context) -> Iterator[Hit]:
             "Point it at the strategy document or its heading (GitHub anchor, e.g. "
             "`strategy.md#where-we-play`).",
         )
-

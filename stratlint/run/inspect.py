@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from stratlint.understand.analysis import Analysis
 from stratlint.engine import analyse_many
 from stratlint.parse import parse
 from stratlint.settings import Settings
+from stratlint.understand.analysis import Analysis
 
 
 def render(text: str, path: str, settings: Settings) -> str:
@@ -18,12 +18,16 @@ def describe(a: Analysis) -> str:
     doc = a.doc
     out: list[str] = [f"{doc.path}"]
     if doc.front_matter:
-        keys = ", ".join(f"{k}: {v}" for k, v in doc.front_matter.items() if k in ("type", "strategy"))
+        keys = ", ".join(
+            f"{k}: {v}" for k, v in doc.front_matter.items() if k in ("type", "strategy")
+        )
         out.append(f"  front matter: {keys or '(no type)'}")
     for label, scopes in (("strategy", a.strategies), ("plan", a.plans), ("goals", a.goals)):
         for sc in scopes:
-            out.append(f"  {label} scope at line {sc.line}: {sc.title!r} "
-                       f"({len(sc.sections)} section{'s' if len(sc.sections) != 1 else ''})")
+            out.append(
+                f"  {label} scope at line {sc.line}: {sc.title!r} "
+                f"({len(sc.sections)} section{'s' if len(sc.sections) != 1 else ''})"
+            )
     out.append("")
     for sec in doc.sections:
         if sec.level == 0 and not sec.statements:
@@ -37,15 +41,22 @@ def describe(a: Analysis) -> str:
             flags.append(f"D401 mixed ({a.mixed[sec.index]})")
         if sec.index in a.mislabeled:
             label, actual, foreign, total = a.mislabeled[sec.index]
-            flags.append(f"D402 labelled {label.value}, reads as {actual.value} ({foreign}/{total})")
+            flags.append(
+                f"D402 labelled {label.value}, reads as {actual.value} ({foreign}/{total})"
+            )
         head = "#" * sec.level + " " + sec.title if sec.level else "(before the first heading)"
-        out.append(f"{sec.line:>4}  {head}  → {a.kinds[sec.index].value} [{own}]"
-                   + (f"  !{'; '.join(flags)}" if flags else ""))
+        out.append(
+            f"{sec.line:>4}  {head}  → {a.kinds[sec.index].value} [{own}]"
+            + (f"  !{'; '.join(flags)}" if flags else "")
+        )
         if sec.index in a.genre_proba:
             top = sorted(a.genre_proba[sec.index].items(), key=lambda kv: -kv[1])[:3]
-            verdict = (f"not confirmed: {a.unsure[sec.index]}" if sec.index in a.unsure
-                       else "confirmed")
-            out.append(f"{'':>4}      genre {', '.join(f'{g} {p:.2f}' for g, p in top)} — {verdict}")
+            verdict = (
+                f"not confirmed: {a.unsure[sec.index]}" if sec.index in a.unsure else "confirmed"
+            )
+            out.append(
+                f"{'':>4}      genre {', '.join(f'{g} {p:.2f}' for g, p in top)} — {verdict}"
+            )
         elif sec.index in a.unsure:
             out.append(f"{'':>4}      not confirmed: {a.unsure[sec.index]}")
         for f in sec.fields:
@@ -66,8 +77,10 @@ def describe(a: Analysis) -> str:
             out.append(f"{st.line:>4}    {indent}{cls:<8} {st.form:<8} {text}")
             if i in a.class_proba:
                 probs = sorted(a.class_proba[i].items(), key=lambda kv: -kv[1])
-                out.append(f"{'':>4}    {indent}{'':<8} {'':<8}   p — "
-                           + ", ".join(f"{c} {p:.2f}" for c, p in probs))
+                out.append(
+                    f"{'':>4}    {indent}{'':<8} {'':<8}   p — "
+                    + ", ".join(f"{c} {p:.2f}" for c, p in probs)
+                )
             if v and v.evidence:
                 ev = "; ".join(f"{e.label}: {e.text}" for e in v.evidence if e.text)
                 if ev:

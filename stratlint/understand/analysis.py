@@ -10,13 +10,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from stratlint.model import Cls, Document, Kind, Section, Statement
+from stratlint.nlp import Signals, analyse
 from stratlint.understand.classify import Evidence, Verdict, classify
 from stratlint.understand.headings import HeadingKind, heading_is_statement, heading_kind
 from stratlint.understand.learn import models as learned
 from stratlint.understand.learn.features import section_features, statement_features, voice_features
 from stratlint.understand.learn.linear import argmax
-from stratlint.model import Cls, Document, Kind, Section, Statement
-from stratlint.nlp import Signals, analyse
 
 CLASSIFIED = (Cls.GOAL, Cls.CHOICE, Cls.ACTION)
 
@@ -103,21 +103,30 @@ def analyse_document(
     if signals is None:
         signals = analyse([s.text for s in doc.statements], lexicon_extra)
     extra = dict(sections_extra or {})
-    hk = tuple(heading_kind(s.title, extra) if s.level else HeadingKind(None, None)
-               for s in doc.sections)
+    hk = tuple(
+        heading_kind(s.title, extra) if s.level else HeadingKind(None, None) for s in doc.sections
+    )
 
     # The document's top level: the preamble, and the title when there is one. Front matter
     # `type:` sets its kind; otherwise the title's own heading words do.
     fm_type = str(doc.front_matter.get("type", "")).strip().lower() if doc.front_matter else ""
-    fm_kind = {"strategy": Kind.STRATEGY, "plan": Kind.PLAN, "goals": Kind.GOALS,
-               "okr": Kind.GOALS, "okrs": Kind.GOALS}.get(fm_type)
+    fm_kind = {
+        "strategy": Kind.STRATEGY,
+        "plan": Kind.PLAN,
+        "goals": Kind.GOALS,
+        "okr": Kind.GOALS,
+        "okrs": Kind.GOALS,
+    }.get(fm_type)
     top = doc.title if doc.title is not None else 0
     kinds: list[Kind] = []
     for s in doc.sections:
         own = hk[s.index].kind
         if s.index == 0:
-            k = fm_kind or (hk[doc.title].kind if doc.title is not None and hk[doc.title].kind
-                            else None) or Kind.OTHER
+            k = (
+                fm_kind
+                or (hk[doc.title].kind if doc.title is not None and hk[doc.title].kind else None)
+                or Kind.OTHER
+            )
         elif s.index == doc.title:
             k = fm_kind or own or Kind.OTHER
         elif own is not None:
@@ -127,8 +136,9 @@ def analyse_document(
         kinds.append(k)
 
     verdicts: dict[int, Verdict] = {}
-    parents: set[int | None] = {st.parent for st in doc.statements
-                                if st.parent is not None and not st.is_field}
+    parents: set[int | None] = {
+        st.parent for st in doc.statements if st.parent is not None and not st.is_field
+    }
     for st in doc.statements:
         if st.quoted:
             continue
@@ -140,8 +150,11 @@ def analyse_document(
             if not heading_is_statement(st.text, sig, hk[st.section]):
                 continue
             v = classify(st, sig, kind, is_heading=True)
-            if v.cls == Cls.CONTEXT or (v.cls == Cls.ACTION and not v.specific) or (
-                    v.cls == Cls.CHOICE and not (v.who or v.why)):
+            if (
+                v.cls == Cls.CONTEXT
+                or (v.cls == Cls.ACTION and not v.specific)
+                or (v.cls == Cls.CHOICE and not (v.who or v.why))
+            ):
                 continue  # a heading counts only where it says something definite
             verdicts[st.index] = v
             continue
@@ -155,31 +168,53 @@ def analyse_document(
     tag_proba: dict[int, dict[str, float]] = {}
     unsure_statements: set[int] = set()
     if models is not None:
-        feats = {i: statement_inputs(doc, signals, verdicts, hints, parents, i)
-                 for i in verdicts if not doc.statements[i].is_field}
+        feats = {
+            i: statement_inputs(doc, signals, verdicts, hints, parents, i)
+            for i in verdicts
+            if not doc.statements[i].is_field
+        }
         if models.tags is not None:
             tag_proba = {i: models.tags.proba(f) for i, f in feats.items()}
         hand = dict(verdicts)  # the genre model reads the hand verdicts, as it was trained
         class_proba = _learned_classes(doc, feats, verdicts, models, unsure_statements)
-        genre_proba, unsure = _confirm_kinds(doc, signals, hand, hk, kinds, fm_kind, models,
-                                             class_proba)
+        genre_proba, unsure = _confirm_kinds(
+            doc, signals, hand, hk, kinds, fm_kind, models, class_proba
+        )
 
-    a = Analysis(doc, tuple(signals), hk, tuple(kinds), verdicts, top, parents=parents,
-                 lexicon_extra=dict(lexicon_extra or {}), hints=hints, genre_proba=genre_proba,
-                 class_proba=class_proba, unsure=unsure, tag_proba=tag_proba,
-                 tag_thresholds=dict(models.thresholds.get("tags", {})) if models else {},
-                 unsure_statements=unsure_statements)
+    a = Analysis(
+        doc,
+        tuple(signals),
+        hk,
+        tuple(kinds),
+        verdicts,
+        top,
+        parents=parents,
+        lexicon_extra=dict(lexicon_extra or {}),
+        hints=hints,
+        genre_proba=genre_proba,
+        class_proba=class_proba,
+        unsure=unsure,
+        tag_proba=tag_proba,
+        tag_thresholds=dict(models.thresholds.get("tags", {})) if models else {},
+        unsure_statements=unsure_statements,
+    )
     _judge_sections(a)
     _build_scopes(a)
     # A heading that names a strategy counts here even when its content was not confirmed: unsure
     # whether the document has a strategy, the plan beside it is not called strategy-less.
     a.has_strategy_label = any(k == Kind.STRATEGY for k in hints) or any(
-        h.kind == Kind.MIXED for h in hk)
+        h.kind == Kind.MIXED for h in hk
+    )
     return a
 
 
-def _learned_classes(doc: Document, feats: Mapping[int, list[str]], verdicts: dict[int, Verdict],
-                     models: learned.Models, unsure: set[int]) -> dict[int, dict[str, float]]:
+def _learned_classes(
+    doc: Document,
+    feats: Mapping[int, list[str]],
+    verdicts: dict[int, Verdict],
+    models: learned.Models,
+    unsure: set[int],
+) -> dict[int, dict[str, float]]:
     """Each statement's class from the learned model (its most probable class). A statement whose
     class is below that class's threshold goes into `unsure`: it still counts in its section
     (pillars, D401/D402), but no statement-level finding is raised on it (SPEC §8.9)."""
@@ -193,15 +228,22 @@ def _learned_classes(doc: Document, feats: Mapping[int, list[str]], verdicts: di
         if prob < models.class_threshold(cls):
             unsure.add(i)
         if cls != v.cls.value:
-            verdicts[i] = replace(v, cls=Cls(cls), evidence=(
-                Evidence("model", f"{cls} p={prob:.2f}"),) + v.evidence)
+            verdicts[i] = replace(
+                v, cls=Cls(cls), evidence=(Evidence("model", f"{cls} p={prob:.2f}"),) + v.evidence
+            )
     return out
 
 
-def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[int, Verdict],
-                   hk: Sequence[HeadingKind], kinds: list[Kind], fm_kind: Kind | None,
-                   models: learned.Models, class_proba: Mapping[int, Mapping[str, float]],
-                   ) -> tuple[dict[int, dict[str, float]], dict[int, str]]:
+def _confirm_kinds(
+    doc: Document,
+    signals: Sequence[Signals],
+    verdicts: Mapping[int, Verdict],
+    hk: Sequence[HeadingKind],
+    kinds: list[Kind],
+    fm_kind: Kind | None,
+    models: learned.Models,
+    class_proba: Mapping[int, Mapping[str, float]],
+) -> tuple[dict[int, dict[str, float]], dict[int, str]]:
     """Genre first (SPEC §8.9): a section keeps the kind its heading suggests only when its content
     is confidently that kind of material; otherwise it is `other` and no S, P or D rule runs on it.
     Confident means: the genre model gives it strategy or plan material with the probability its
@@ -223,9 +265,12 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
         hints = list(kinds)
     declared = set()
     if fm_kind is not None:
-        declared = {s.index for s in doc.sections
-                    if s.index in (0, doc.title) or (hk[s.index].kind is None and _declared_above(
-                        doc, hk, s.index))}
+        declared = {
+            s.index
+            for s in doc.sections
+            if s.index in (0, doc.title)
+            or (hk[s.index].kind is None and _declared_above(doc, hk, s.index))
+        }
     confirmed: dict[int, bool] = {}
     doc_inputs: list[str] | None = None
     own_ok: dict[int, bool] = {}
@@ -246,10 +291,12 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
                 if doc_inputs is None:
                     doc_inputs = document_inputs(doc, signals, verdicts, hk)
                 po = models.genre.proba(
-                    section_inputs(doc, signals, verdicts, hk, seen, owner, own_o, doc_inputs))
+                    section_inputs(doc, signals, verdicts, hk, seen, owner, own_o, doc_inputs)
+                )
                 pmo = sum(po[g] for g in learned.MATERIAL[hints[owner].value])
                 own_ok[owner] = pmo >= models.genre_threshold(hints[owner].value) or (
-                    _confident_content(own_o, class_proba, models, pmo))
+                    _confident_content(own_o, class_proba, models, pmo)
+                )
         return not own_ok[owner]
 
     for sec in reversed(doc.sections):
@@ -263,8 +310,9 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
         # A title or parent over confirmed sections of its own kind is that kind whatever its own
         # few lines say ("# Q3 Sales Plan" over a confirmed "## Actions").
         under = any(confirmed.get(c, False) and hints[c] == kind for c in sec.children) or (
-            sec.index == doc.title and any(confirmed.get(c, False) and hints[c] == kind
-                                           for c in doc.sections[0].children))
+            sec.index == doc.title
+            and any(confirmed.get(c, False) and hints[c] == kind for c in doc.sections[0].children)
+        )
         if not own or under:
             ok = under
             confirmed[sec.index] = ok
@@ -280,7 +328,8 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
         material = learned.MATERIAL[kind.value]
         pm = sum(p[g] for g in material)
         ok = pm >= models.genre_threshold(kind.value) or (
-            not disowned(sec.index) and _confident_content(own, class_proba, models, pm))
+            not disowned(sec.index) and _confident_content(own, class_proba, models, pm)
+        )
         confirmed[sec.index] = ok
         if ok and kind == Kind.PLAN and p["goals"] > max(p["plan"], p["mixed"], p["strategy"]):
             kinds[sec.index] = Kind.GOALS  # an OKR section under a plan heading (SPEC §8.10)
@@ -294,10 +343,16 @@ def _confirm_kinds(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
     return proba, unsure
 
 
-def _join_confirmed(doc: Document, hk: Sequence[HeadingKind], hints: Sequence[Kind],
-                    kinds: list[Kind], confirmed: dict[int, bool],
-                    proba: Mapping[int, Mapping[str, float]], unsure: dict[int, str],
-                    models: learned.Models) -> None:
+def _join_confirmed(
+    doc: Document,
+    hk: Sequence[HeadingKind],
+    hints: Sequence[Kind],
+    kinds: list[Kind],
+    confirmed: dict[int, bool],
+    proba: Mapping[int, Mapping[str, float]],
+    unsure: dict[int, str],
+    models: learned.Models,
+) -> None:
     """A part of a confirmed strategy or plan — a subsection that only inherits its kind ("###
     Banks" under "## Strategy"), or a component beside it ("## Challenge") — joins it unless its
     own content is confidently something else: the whole has already been judged material."""
@@ -309,14 +364,22 @@ def _join_confirmed(doc: Document, hk: Sequence[HeadingKind], hints: Sequence[Ki
         parent = sec.parent if sec.parent is not None else 0
         if parent == 0 and doc.title is not None and sec.index != doc.title:
             parent = doc.title
-        siblings = doc.sections[parent].children if parent != doc.title else tuple(
-            doc.sections[doc.title].children) + tuple(doc.sections[0].children)
-        inherited = hk[sec.index].kind is None and confirmed.get(parent, False) \
-            and kinds[parent] == kind
+        siblings = (
+            doc.sections[parent].children
+            if parent != doc.title
+            else tuple(doc.sections[doc.title].children) + tuple(doc.sections[0].children)
+        )
+        inherited = (
+            hk[sec.index].kind is None and confirmed.get(parent, False) and kinds[parent] == kind
+        )
         component = hk[sec.index].role == "component" and (
-            (confirmed.get(parent, False) and kinds[parent] == kind) or any(
+            (confirmed.get(parent, False) and kinds[parent] == kind)
+            or any(
                 confirmed.get(c, False) and kinds[c] == kind and hk[c].role == "title"
-                for c in siblings if c != sec.index))
+                for c in siblings
+                if c != sec.index
+            )
+        )
         if not (inherited or component):
             continue
         p = proba.get(sec.index)
@@ -335,14 +398,25 @@ def own_statements(doc: Document, idx: int) -> list[int]:
     return [i for i in ids if not doc.statements[i].quoted and not doc.statements[i].is_field]
 
 
-def document_inputs(doc: Document, signals: Sequence[Signals], verdicts: Mapping[int, Verdict],
-                    hk: Sequence[HeadingKind]) -> list[str]:
+def document_inputs(
+    doc: Document,
+    signals: Sequence[Signals],
+    verdicts: Mapping[int, Verdict],
+    hk: Sequence[HeadingKind],
+) -> list[str]:
     """Features of the whole page, shared by its sections: its title's words, how many headings
     suggest a kind, and its voice (a procedure speaks to "you", a plan says "we")."""
-    ids = [st.index for st in doc.statements if st.form != "heading" and not st.quoted
-           and not st.is_field]
-    out = voice_features("doc_", [doc.statements[i] for i in ids], [signals[i] for i in ids],
-                         [verdicts.get(i) for i in ids])
+    ids = [
+        st.index
+        for st in doc.statements
+        if st.form != "heading" and not st.quoted and not st.is_field
+    ]
+    out = voice_features(
+        "doc_",
+        [doc.statements[i] for i in ids],
+        [signals[i] for i in ids],
+        [verdicts.get(i) for i in ids],
+    )
     if doc.title is not None:
         out.extend(f"dt:{w}" for w in _title_words(doc.sections[doc.title].title))
     hinted = sum(1 for h in hk if h.kind is not None)
@@ -355,10 +429,16 @@ def _title_words(title: str) -> list[str]:
     return [w for w in re.findall(r"[a-z]+", title.lower()) if len(w) > 2]
 
 
-def section_inputs(doc: Document, signals: Sequence[Signals], verdicts: Mapping[int, Verdict],
-                   hk: Sequence[HeadingKind], hints: Sequence[Kind], idx: int,
-                   own: Sequence[int] | None = None,
-                   doc_inputs: Sequence[str] | None = None) -> list[str]:
+def section_inputs(
+    doc: Document,
+    signals: Sequence[Signals],
+    verdicts: Mapping[int, Verdict],
+    hk: Sequence[HeadingKind],
+    hints: Sequence[Kind],
+    idx: int,
+    own: Sequence[int] | None = None,
+    doc_inputs: Sequence[str] | None = None,
+) -> list[str]:
     """The genre model's features of section `idx` (also used to train it: tools/train.py)."""
     sec = doc.sections[idx]
     own = own_statements(doc, idx) if own is None else own
@@ -372,23 +452,51 @@ def section_inputs(doc: Document, signals: Sequence[Signals], verdicts: Mapping[
     sts = [doc.statements[i] for i in own]
     sigs = [signals[i] for i in own]
     vds = [verdicts.get(i) for i in own]
-    return section_features(
-        sec, hk[idx].words, hint(idx), "own" if hk[idx].kind is not None else "inherited",
-        hint(sec.parent), hint(top), sts, sigs, vds, [hint(c) for c in sec.children],
-        idx == doc.title) + voice_features("sec_", sts, sigs, vds) + list(doc_inputs)
+    return (
+        section_features(
+            sec,
+            hk[idx].words,
+            hint(idx),
+            "own" if hk[idx].kind is not None else "inherited",
+            hint(sec.parent),
+            hint(top),
+            sts,
+            sigs,
+            vds,
+            [hint(c) for c in sec.children],
+            idx == doc.title,
+        )
+        + voice_features("sec_", sts, sigs, vds)
+        + list(doc_inputs)
+    )
 
 
-def statement_inputs(doc: Document, signals: Sequence[Signals], verdicts: Mapping[int, Verdict],
-                     hints: Sequence[Kind], parents: set[int | None], i: int) -> list[str]:
+def statement_inputs(
+    doc: Document,
+    signals: Sequence[Signals],
+    verdicts: Mapping[int, Verdict],
+    hints: Sequence[Kind],
+    parents: set[int | None],
+    i: int,
+) -> list[str]:
     """The class model's features of statement `i` (also used to train it)."""
     st = doc.statements[i]
     hint = hints[st.section]
-    return statement_features(st, signals[i], verdicts.get(i),
-                              hint if hint != Kind.OTHER else None, has_children=i in parents)
+    return statement_features(
+        st,
+        signals[i],
+        verdicts.get(i),
+        hint if hint != Kind.OTHER else None,
+        has_children=i in parents,
+    )
 
 
-def _confident_content(own: Sequence[int], class_proba: Mapping[int, Mapping[str, float]],
-                       models: learned.Models, material: float) -> bool:
+def _confident_content(
+    own: Sequence[int],
+    class_proba: Mapping[int, Mapping[str, float]],
+    models: learned.Models,
+    material: float,
+) -> bool:
     """At least `share` of a section's own statements are goals, choices or actions with a
     probability of at least `p` (thresholds.yaml, `content`). In a section of `floor_from` or more
     statements the genre model must also read it as more likely material than not (`floor`):
@@ -473,9 +581,12 @@ def _judge_sections(a: Analysis) -> None:
             if foreign * 3 >= 2 * len(classes):
                 a.mislabeled[sec.index] = (label, _dominant(classes, label), foreign, len(classes))
                 continue
-        if kind in (Kind.STRATEGY, Kind.PLAN):
-            if classes.count(Cls.CHOICE) >= 2 and classes.count(Cls.ACTION) >= 2:
-                a.mixed[sec.index] = "content"
+        if (
+            kind in (Kind.STRATEGY, Kind.PLAN)
+            and classes.count(Cls.CHOICE) >= 2
+            and classes.count(Cls.ACTION) >= 2
+        ):
+            a.mixed[sec.index] = "content"
 
 
 def _dominant(classes: list[Cls], label: Kind) -> Kind:
@@ -515,12 +626,20 @@ def _build_scopes(a: Analysis) -> None:
         if idx == top and top != 0:
             out.append(0)
         for c in children(idx):
-            if a.kinds[c] == kind and c not in excluded and (a.heading_kinds[c].kind in (None, kind)):
+            if (
+                a.kinds[c] == kind
+                and c not in excluded
+                and (a.heading_kinds[c].kind in (None, kind))
+            ):
                 subtree(c, kind, out, nested)
             else:
                 nested.append(c)
 
-    for kind, target in ((Kind.STRATEGY, a.strategies), (Kind.PLAN, a.plans), (Kind.GOALS, a.goals)):
+    for kind, target in (
+        (Kind.STRATEGY, a.strategies),
+        (Kind.PLAN, a.plans),
+        (Kind.GOALS, a.goals),
+    ):
 
         def visit(sibs: list[int], kind: Kind = kind, target: list[Scope] = target) -> None:
             groups: list[list[int]] = []
@@ -550,15 +669,26 @@ def _build_scopes(a: Analysis) -> None:
                 visit(nested)
 
         if a.kinds[top] == kind and top not in excluded:
-            titled = [c for c in children(top) if a.kinds[c] == kind and _is_title_role(a, c)
-                      and c not in excluded and a.heading_kinds[c].kind == kind]
+            titled = [
+                c
+                for c in children(top)
+                if a.kinds[c] == kind
+                and _is_title_role(a, c)
+                and c not in excluded
+                and a.heading_kinds[c].kind == kind
+            ]
             if kind == Kind.STRATEGY and len(titled) >= 2:
                 visit(children(top))
                 if target:
                     first = target[0]
                     extra = (top, 0) if top != 0 else (0,)
-                    target[0] = Scope(kind, tuple(sorted(set(first.sections + extra))),
-                                      first.roots, first.line, first.title)
+                    target[0] = Scope(
+                        kind,
+                        tuple(sorted(set(first.sections + extra))),
+                        first.roots,
+                        first.line,
+                        first.title,
+                    )
             else:
                 secs: list[int] = []
                 nested: list[int] = []

@@ -34,8 +34,13 @@ def _phrases(extra: dict[str, list[str]] | None) -> list[tuple[tuple[str, ...], 
         block = data.get(kind.value) or {}
         for role in ("title", "component"):
             for phrase in block.get(role) or []:
-                out.append((tuple(_HEADING_TOKEN.findall(str(phrase).lower().replace("’", "'"))),
-                            kind, role))
+                out.append(
+                    (
+                        tuple(_HEADING_TOKEN.findall(str(phrase).lower().replace("’", "'"))),
+                        kind,
+                        role,
+                    )
+                )
         for phrase in (extra or {}).get(kind.value, []):
             out.append((tuple(_HEADING_TOKEN.findall(phrase.lower())), kind, "title"))
     out.sort(key=lambda p: -len(p[0]))
@@ -72,19 +77,44 @@ def heading_kind(title: str, extra: dict[str, list[str]] | None = None) -> Headi
     if not found:
         return HeadingKind(None, None)
     outside = [w for k, w in enumerate(words) if not any(a <= k < b for a, b, *_ in found)]
-    if set(outside) & _TOPIC_WORDS or (" ".join(words[:2]) in ("how to", "how we", "how do")
-                                       and found[0][0] > 1):
+    if set(outside) & _TOPIC_WORDS or (
+        " ".join(words[:2]) in ("how to", "how we", "how do") and found[0][0] > 1
+    ):
         return HeadingKind(None, None)  # "Roadmap planning", "Feature rollout process": about plans
     kinds = {f[2] for f in found}
     if Kind.STRATEGY in kinds and Kind.PLAN in kinds:
-        for a, b in zip(found, found[1:]):
+        for a, b in zip(found, found[1:], strict=False):
             if {a[2], b[2]} == {Kind.STRATEGY, Kind.PLAN}:
                 between = words[a[1] : b[0]]
-                filler = {"the", "our", "this", "next", "year's", "years", "year", "fy", "quarter's",
-                          "sales", "go", "to", "market", "gtm", "team's", "s"}
-                if between and any(w in joiners for w in between) and all(
-                        w in joiners or w in filler or w[:2] in ("fy", "20") or re.fullmatch(
-                            r"[qh][1-4]|\d+", w) for w in between):
+                filler = {
+                    "the",
+                    "our",
+                    "this",
+                    "next",
+                    "year's",
+                    "years",
+                    "year",
+                    "fy",
+                    "quarter's",
+                    "sales",
+                    "go",
+                    "to",
+                    "market",
+                    "gtm",
+                    "team's",
+                    "s",
+                }
+                if (
+                    between
+                    and any(w in joiners for w in between)
+                    and all(
+                        w in joiners
+                        or w in filler
+                        or w[:2] in ("fy", "20")
+                        or re.fullmatch(r"[qh][1-4]|\d+", w)
+                        for w in between
+                    )
+                ):
                     return HeadingKind(Kind.MIXED, "title", tuple(f[4] for f in found))
     last = found[-1]
     return HeadingKind(last[2], last[3], tuple(f[4] for f in found))

@@ -54,7 +54,8 @@ def sentence_shape(tokens: Sequence[Tok], prose: bool = False) -> Shape:
         if be >= 0 and colon - be <= 3:
             words = words[colon + 1 :]  # "Our strategy for FY27 is simple: we are going to …"
     if (words[0].lower == "to" and len(words) > 3 and "V" in words[1].flags) or (
-            words[0].lower in _SUBORDINATORS):
+        words[0].lower in _SUBORDINATORS
+    ):
         # "To increase awareness, we target …", "After the price spike, 30% of customers left":
         # the main clause after the purpose or the circumstance decides.
         comma = next((k for k, t in enumerate(words[:18]) if t.text == ","), -1)
@@ -80,24 +81,44 @@ def sentence_shape(tokens: Sequence[Tok], prose: bool = False) -> Shape:
     if low in _MODALS - {"to"} and len(words) > 1:
         return Shape(tokens.index(words[1]) if "V" in words[1].flags else -1, "modal", "")
     second = words[1] if len(words) > 1 else None
-    if "V" in fl and second is not None and second.lower in {"for", "by", "from", "of", "as"} \
-            and "N" in fl:
+    if (
+        "V" in fl
+        and second is not None
+        and second.lower in {"for", "by", "from", "of", "as"}
+        and "N" in fl
+    ):
         return Shape(-1, "noun", "")  # "Draft for the January kickoff": a noun
-    if "V" in fl and ("N" in fl or "A" in fl) and second is not None and "N" in second.flags \
-            and "V" not in second.flags and first.lemma not in _known_verbs() \
-            and second.lower not in _DETERMINERS:
+    if (
+        "V" in fl
+        and ("N" in fl or "A" in fl)
+        and second is not None
+        and "N" in second.flags
+        and "V" not in second.flags
+        and first.lemma not in _known_verbs()
+        and second.lower not in _DETERMINERS
+    ):
         return Shape(-1, "noun", "")  # "Green tariffs for every customer": a noun phrase
     if second is not None and second.text in {"-", "‑"}:
         return Shape(-1, "noun", "")  # "Install-on-schedule guarantee": a compound noun
     if "V" in fl and ("N" in fl or "A" in fl) and first.lemma not in _known_verbs():
         alt = _subject_verb(tokens, words)
-        if alt.verb >= 0 and (prose or tokens[alt.verb].lower in _BE | _MODALS | {
-                "has", "have", "had", "does", "did"}):
+        if alt.verb >= 0 and (
+            prose or tokens[alt.verb].lower in _BE | _MODALS | {"has", "have", "had", "does", "did"}
+        ):
             return alt
-    if "V" in fl and low not in _DETERMINERS and low not in _SUBJECT_PRONOUNS and (
-        "N" not in fl or second is None or not (
-            "Z" in second.flags or second.lower in (_MODALS - {"to"}) | _BE
-            or ("D" in second.flags and "V" not in second.flags))
+    if (
+        "V" in fl
+        and low not in _DETERMINERS
+        and low not in _SUBJECT_PRONOUNS
+        and (
+            "N" not in fl
+            or second is None
+            or not (
+                "Z" in second.flags
+                or second.lower in (_MODALS - {"to"}) | _BE
+                or ("D" in second.flags and "V" not in second.flags)
+            )
+        )
     ):
         return Shape(tokens.index(first), "imperative", "")
     return _subject_verb(tokens, words)
@@ -108,8 +129,11 @@ def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> Shape:
     subject: list[Tok] = []
     for j, t in enumerate(words[:12]):
         lw = t.lower
-        if lw in _MODALS and lw != "to" and not (
-                lw in _TO_VERBS and not (j + 1 < len(words) and words[j + 1].lower == "to")):
+        if (
+            lw in _MODALS
+            and lw != "to"
+            and not (lw in _TO_VERBS and not (j + 1 < len(words) and words[j + 1].lower == "to"))
+        ):
             nxt = words[j + 1] if j + 1 < len(words) else None
             if lw in _TO_VERBS and nxt is not None:
                 nxt = words[j + 2] if j + 2 < len(words) else None  # "need to sign"
@@ -120,44 +144,120 @@ def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> Shape:
                 return Shape(tokens.index(nxt), frame, " ".join(s.text for s in subject))
             return Shape(-1, "modal", " ".join(s.text for s in subject))
         following = words[j + 1] if j + 1 < len(words) else None
-        if j > 0 and "N" in t.flags and "Z" in t.flags and (
-                following is None or following.text in {".", ",", ";", ":", ")", "—", "–"}):
+        if (
+            j > 0
+            and "N" in t.flags
+            and "Z" in t.flags
+            and (following is None or following.text in {".", ",", ";", ":", ")", "—", "–"})
+        ):
             break  # "Flexible contracts across all business sizes.": "sizes" ends a noun phrase
-        if j > 0 and "N" in t.flags and "Z" in t.flags and following is not None and (
+        if (
+            j > 0
+            and "N" in t.flags
+            and "Z" in t.flags
+            and following is not None
+            and (
                 following.lower in _BE | {"have", "has", "had", "will", "would", "can", "could"}
-                or "D" in following.flags or "Z" in following.flags):
+                or "D" in following.flags
+                or "Z" in following.flags
+            )
+        ):
             subject.append(t)  # "Wholesale prices have fallen": "prices" is the noun
             continue
-        if j > 0 and subject and lw in _BE and j + 3 < len(words) and words[j + 1].lower == "going" \
-                and words[j + 2].lower == "to" and "V" in words[j + 3].flags:
+        if (
+            j > 0
+            and subject
+            and lw in _BE
+            and j + 3 < len(words)
+            and words[j + 1].lower == "going"
+            and words[j + 2].lower == "to"
+            and "V" in words[j + 3].flags
+        ):
             return Shape(tokens.index(words[j + 3]), "modal", " ".join(s.text for s in subject))
-        if j > 0 and subject and lw in _BE and j + 2 < len(words) and words[j + 1].lower == "to" \
-                and "V" in words[j + 2].flags:
+        if (
+            j > 0
+            and subject
+            and lw in _BE
+            and j + 2 < len(words)
+            and words[j + 1].lower == "to"
+            and "V" in words[j + 2].flags
+        ):
             # "Our strategy is to increase…", "The goal is to reach…": a desired state;
             # "Our strategy was to widen…" is history.
             frame = "past" if lw in {"was", "were"} else "infinitive"
             return Shape(tokens.index(words[j + 2]), frame, " ".join(s.text for s in subject))
-        plural_subject = bool(subject) and (subject[-1].lower in {"we", "they", "i", "you"} or (
-            not subject[-1].flags and subject[-1].lower.endswith("s") and subject[-1].text.isalpha()
-            and len(subject[-1].text) > 2 and subject[-1].lower not in _DETERMINERS | {
-                "this", "its", "his", "hers", "ours", "theirs", "yours", "is", "was", "has",
-                "does", "thus", "plus", "less", "unless", "across", "as", "us"}) or (
-            "N" in subject[-1].flags and subject[-1].lower.endswith("s")) or subject[-1].text.isupper()
-            or any(x.lower in {"and", "&"} for x in subject[1:]))  # "Jen and our manager host"
+        plural_subject = bool(subject) and (
+            subject[-1].lower in {"we", "they", "i", "you"}
+            or (
+                not subject[-1].flags
+                and subject[-1].lower.endswith("s")
+                and subject[-1].text.isalpha()
+                and len(subject[-1].text) > 2
+                and subject[-1].lower
+                not in _DETERMINERS
+                | {
+                    "this",
+                    "its",
+                    "his",
+                    "hers",
+                    "ours",
+                    "theirs",
+                    "yours",
+                    "is",
+                    "was",
+                    "has",
+                    "does",
+                    "thus",
+                    "plus",
+                    "less",
+                    "unless",
+                    "across",
+                    "as",
+                    "us",
+                }
+            )
+            or ("N" in subject[-1].flags and subject[-1].lower.endswith("s"))
+            or subject[-1].text.isupper()
+            or any(x.lower in {"and", "&"} for x in subject[1:])
+        )  # "Jen and our manager host"
         coordinated = any(x.lower in {"and", "&"} for x in subject[1:])
-        if j > 0 and subject and ("Z" in t.flags or "D" in t.flags or lw in _BE or lw in {
-                "have", "has", "had"} or ("V" in t.flags and plural_subject and "N" not in t.flags)
-                or ("V" in t.flags and plural_subject and (j <= 4 or coordinated) and j <= 8
-                    and "Z" not in t.flags and lw not in _DETERMINERS)):
-            frame = "past" if ("D" in t.flags and "Z" not in t.flags and "V" not in t.flags) or lw in {
-                "was", "were"} else "present"
+        if (
+            j > 0
+            and subject
+            and (
+                "Z" in t.flags
+                or "D" in t.flags
+                or lw in _BE
+                or lw in {"have", "has", "had"}
+                or ("V" in t.flags and plural_subject and "N" not in t.flags)
+                or (
+                    "V" in t.flags
+                    and plural_subject
+                    and (j <= 4 or coordinated)
+                    and j <= 8
+                    and "Z" not in t.flags
+                    and lw not in _DETERMINERS
+                )
+            )
+        ):
+            frame = (
+                "past"
+                if ("D" in t.flags and "Z" not in t.flags and "V" not in t.flags)
+                or lw in {"was", "were"}
+                else "present"
+            )
             if lw in {"has", "have", "had"} and j + 1 < len(words) and "D" in words[j + 1].flags:
                 frame = "past"
             return Shape(tokens.index(t), frame, " ".join(s.text for s in subject))
         if t.text in {",", ";", ".", ":"}:
             break
-        if subject and "R" in t.flags and "V" not in t.flags and "A" not in t.flags \
-                and lw not in _PREPS:
+        if (
+            subject
+            and "R" in t.flags
+            and "V" not in t.flags
+            and "A" not in t.flags
+            and lw not in _PREPS
+        ):
             continue  # "The libraries now bundle …": an adverb between subject and verb
         subject.append(t)
     return Shape(-1, "noun", "")
@@ -167,7 +267,15 @@ def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> Shape:
 def _known_verbs() -> frozenset[str]:
     """Lemmas our lexicons use as verbs: a word of these first in an item is an imperative."""
     out: set[str] = set()
-    for lex in ("activity-verbs", "choice-verbs", "change-up", "change-improve", "change-multiply",
-                "change-reach", "change-down", "change-hold"):
+    for lex in (
+        "activity-verbs",
+        "choice-verbs",
+        "change-up",
+        "change-improve",
+        "change-multiply",
+        "change-reach",
+        "change-down",
+        "change-hold",
+    ):
         out.update(t.split()[0] for t in lexicon.terms(lex) if t)
     return frozenset(out)

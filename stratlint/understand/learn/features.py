@@ -20,8 +20,24 @@ from stratlint.understand.shape import sentence_shape as _sentence_shape
 
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 _PLACEHOLDER = re.compile(r"\[[^\]]{1,40}\]|<[^>]{1,40}>|\bTBD\b|\bTBC\b|\?\?\?|_{3,}|\.\.\.")
-_SUBJECTS = frozenset({"we", "our", "you", "your", "i", "they", "it", "this", "each", "every",
-                       "the", "a", "an", "all"})
+_SUBJECTS = frozenset(
+    {
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "they",
+        "it",
+        "this",
+        "each",
+        "every",
+        "the",
+        "a",
+        "an",
+        "all",
+    }
+)
 
 
 @lru_cache(maxsize=8192)
@@ -54,8 +70,13 @@ def _lemmas(sig: Signals) -> list[str]:
     return out
 
 
-def statement_features(st: Statement, sig: Signals, verdict: Verdict | None, hint: Kind | None,
-                       has_children: bool = False) -> list[str]:
+def statement_features(
+    st: Statement,
+    sig: Signals,
+    verdict: Verdict | None,
+    hint: Kind | None,
+    has_children: bool = False,
+) -> list[str]:
     """The features of one statement, in the section whose heading hints `hint`."""
     f: list[str] = [f"form:{st.form}", f"depth:{min(st.depth, 2)}", f"hint:{_kind(hint)}"]
     words = _lemmas(sig)
@@ -109,15 +130,27 @@ def statement_features(st: Statement, sig: Signals, verdict: Verdict | None, hin
     return f
 
 
-def section_features(sec: Section, heading_words: Sequence[str], hint: Kind | None,
-                     hint_source: str, parent_hint: Kind | None, doc_hint: Kind | None,
-                     statements: Sequence[Statement], signals: Sequence[Signals],
-                     verdicts: Sequence[Verdict | None], child_hints: Sequence[Kind | None],
-                     is_title: bool) -> list[str]:
+def section_features(
+    sec: Section,
+    heading_words: Sequence[str],
+    hint: Kind | None,
+    hint_source: str,
+    parent_hint: Kind | None,
+    doc_hint: Kind | None,
+    statements: Sequence[Statement],
+    signals: Sequence[Signals],
+    verdicts: Sequence[Verdict | None],
+    child_hints: Sequence[Kind | None],
+    is_title: bool,
+) -> list[str]:
     """The features of one section: its heading, its place, and its own content in aggregate."""
-    f: list[str] = [f"hint:{_kind(hint)}", f"hint_src:{hint_source}",
-                    f"parent_hint:{_kind(parent_hint)}", f"doc_hint:{_kind(doc_hint)}",
-                    f"lvl:{min(sec.level, 4)}"]
+    f: list[str] = [
+        f"hint:{_kind(hint)}",
+        f"hint_src:{hint_source}",
+        f"parent_hint:{_kind(parent_hint)}",
+        f"doc_hint:{_kind(doc_hint)}",
+        f"lvl:{min(sec.level, 4)}",
+    ]
     if is_title:
         f.append("title")
     f.extend(f"hw:{w}" for w in heading_words)
@@ -170,8 +203,12 @@ _YOU = frozenset({"you", "your", "yours", "you're", "you'll"})
 _WE = frozenset({"we", "our", "us", "we'll", "we're"})
 
 
-def voice_features(prefix: str, statements: Sequence[Statement], signals: Sequence[Signals],
-                   verdicts: Sequence[Verdict | None]) -> list[str]:
+def voice_features(
+    prefix: str,
+    statements: Sequence[Statement],
+    signals: Sequence[Signals],
+    verdicts: Sequence[Verdict | None],
+) -> list[str]:
     """Who speaks to whom, and how: shares of second person, first person plural, links, past
     tense, imperatives and classes over a run of statements (a section or a whole page)."""
     n = len(statements)
@@ -189,11 +226,15 @@ def voice_features(prefix: str, statements: Sequence[Statement], signals: Sequen
         imperative += frame == "imperative"
         if v is not None:
             classes[v.cls.value] += 1
-    out = [f"{prefix}you:{_share(you, n)}", f"{prefix}we:{_share(we, n)}",
-           f"{prefix}links:{_share(links, n)}", f"{prefix}past:{_share(past, n)}",
-           f"{prefix}imperative:{_share(imperative, n)}",
-           f"{prefix}n:{_bucket(n, (3, 10, 30, 100))}",
-           f"{prefix}you_we:{_share(you, n)}_{_share(we, n)}"]
+    out = [
+        f"{prefix}you:{_share(you, n)}",
+        f"{prefix}we:{_share(we, n)}",
+        f"{prefix}links:{_share(links, n)}",
+        f"{prefix}past:{_share(past, n)}",
+        f"{prefix}imperative:{_share(imperative, n)}",
+        f"{prefix}n:{_bucket(n, (3, 10, 30, 100))}",
+        f"{prefix}you_we:{_share(you, n)}_{_share(we, n)}",
+    ]
     out.extend(f"{prefix}{c}:{_share(k, n)}" for c, k in classes.items())
     return out
 

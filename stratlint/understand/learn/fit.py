@@ -27,9 +27,17 @@ def _matrix(rows: Sequence[Sequence[str]], vocab: dict[str, int]) -> tuple[np.nd
     return np.asarray(r, dtype=np.int64), np.asarray(c, dtype=np.int64)
 
 
-def fit(rows: Sequence[Sequence[str]], targets: Sequence[Sequence[float]], labels: Sequence[str],
-        multilabel: bool = False, l2: float = 1.0, epochs: int = 300, lr: float = 0.05,
-        min_count: int = 2, weights: Sequence[float] | None = None) -> LinearModel:
+def fit(
+    rows: Sequence[Sequence[str]],
+    targets: Sequence[Sequence[float]],
+    labels: Sequence[str],
+    multilabel: bool = False,
+    l2: float = 1.0,
+    epochs: int = 300,
+    lr: float = 0.05,
+    min_count: int = 2,
+    weights: Sequence[float] | None = None,
+) -> LinearModel:
     """Fit a model. `targets[i]` is a one-hot (softmax) or 0/1 vector (multilabel) per row."""
     counts = Counter(f for feats in rows for f in set(feats))
     names = sorted(f for f, k in counts.items() if k >= min_count)
@@ -44,8 +52,11 @@ def fit(rows: Sequence[Sequence[str]], targets: Sequence[Sequence[float]], label
     rows_hit = ri[row_runs]
     by_col = np.argsort(ci, kind="stable")
     ci_sorted, ri_by_col = ci[by_col], ri[by_col]
-    col_runs = np.flatnonzero(np.r_[True, ci_sorted[1:] != ci_sorted[:-1]]) if len(ci) else \
-        np.zeros(0, int)
+    col_runs = (
+        np.flatnonzero(np.r_[True, ci_sorted[1:] != ci_sorted[:-1]])
+        if len(ci)
+        else np.zeros(0, int)
+    )
     cols_hit = ci_sorted[col_runs]
     w = np.zeros((d, k))
     b = np.zeros(k)
@@ -76,6 +87,7 @@ def fit(rows: Sequence[Sequence[str]], targets: Sequence[Sequence[float]], label
             mhat = m / (1 - beta1**t)
             vhat = v / (1 - beta2**t)
             param -= lr * mhat / (np.sqrt(vhat) + eps)
-    weights_out = {f: tuple(float(x) for x in w[j]) for f, j in vocab.items()
-                   if np.abs(w[j]).max() >= 1e-4}
+    weights_out = {
+        f: tuple(float(x) for x in w[j]) for f, j in vocab.items() if np.abs(w[j]).max() >= 1e-4
+    }
     return LinearModel(tuple(labels), tuple(float(x) for x in b), weights_out, multilabel)

@@ -48,7 +48,8 @@ class LinearModel:
 
         names = list(self.weights)
         matrix = np.array([self.weights[f] for f in names], dtype=np.float64).reshape(
-            len(names), len(self.labels))
+            len(names), len(self.labels)
+        )
         return {f: i for i, f in enumerate(names)}, matrix
 
     def proba(self, features: Iterable[str]) -> dict[str, float]:
@@ -60,8 +61,9 @@ class LinearModel:
         z = sum(e)
         return {lab: x / z for lab, x in zip(self.labels, e, strict=True)}
 
-    def explain(self, features: Iterable[str], label: str,
-                most: int = 4) -> list[tuple[str, float]]:
+    def explain(
+        self, features: Iterable[str], label: str, most: int = 4
+    ) -> list[tuple[str, float]]:
         """The features that pushed hardest towards `label` (for `stratlint inspect`)."""
         k = self.labels.index(label)
         got = [(f, self.weights[f][k]) for f in set(features) if f in self.weights]
@@ -71,27 +73,39 @@ class LinearModel:
         return [p for p in got[:most] if p[1] > 0]
 
     def to_json(self) -> dict[str, Any]:
-        return {"labels": list(self.labels), "multilabel": self.multilabel,
-                "bias": [round(b, 6) for b in self.bias],
-                "weights": {f: [round(x, 6) for x in w] for f, w in sorted(self.weights.items())}}
+        return {
+            "labels": list(self.labels),
+            "multilabel": self.multilabel,
+            "bias": [round(b, 6) for b in self.bias],
+            "weights": {f: [round(x, 6) for x in w] for f, w in sorted(self.weights.items())},
+        }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> LinearModel:
         # The weight lists are used as JSON gives them: converting ~20,000 of them to tuples
         # would cost most of the load time, and nothing mutates them.
-        return cls(tuple(data["labels"]), tuple(float(b) for b in data["bias"]),
-                   data["weights"], bool(data.get("multilabel", False)))
+        return cls(
+            tuple(data["labels"]),
+            tuple(float(b) for b in data["bias"]),
+            data["weights"],
+            bool(data.get("multilabel", False)),
+        )
 
     def save(self, stem: Path) -> None:
         """Write `stem.json` (labels, bias, feature names) and `stem.npy` (the weights)."""
         import numpy as np
 
         names = sorted(self.weights)
-        head = {"labels": list(self.labels), "multilabel": self.multilabel,
-                "bias": list(self.bias), "features": names}
+        head = {
+            "labels": list(self.labels),
+            "multilabel": self.multilabel,
+            "bias": list(self.bias),
+            "features": names,
+        }
         stem.with_suffix(".json").write_text(json.dumps(head, separators=(",", ":")) + "\n")
         matrix = np.array([self.weights[f] for f in names], dtype=np.float64).reshape(
-            len(names), len(self.labels))
+            len(names), len(self.labels)
+        )
         with stem.with_suffix(".npy").open("wb") as fh:
             np.save(fh, matrix, allow_pickle=False)
 
@@ -101,9 +115,12 @@ class LinearModel:
 
         head = json.loads(stem.with_suffix(".json").read_text())
         matrix = np.load(stem.with_suffix(".npy"), allow_pickle=False)
-        return cls(tuple(head["labels"]), tuple(float(b) for b in head["bias"]),
-                   dict(zip(head["features"], matrix.tolist(), strict=True)),
-                   bool(head.get("multilabel", False)))
+        return cls(
+            tuple(head["labels"]),
+            tuple(float(b) for b in head["bias"]),
+            dict(zip(head["features"], matrix.tolist(), strict=True)),
+            bool(head.get("multilabel", False)),
+        )
 
 
 def _sigmoid(x: float) -> float:

@@ -16,8 +16,19 @@ from typing import Any
 from stratlint import lexicon
 from stratlint.understand.learn.linear import LinearModel
 
-GENRES = ("strategy", "plan", "goals", "mixed", "procedure", "reference", "copy", "team",
-          "template", "retrospective", "other")
+GENRES = (
+    "strategy",
+    "plan",
+    "goals",
+    "mixed",
+    "procedure",
+    "reference",
+    "copy",
+    "team",
+    "template",
+    "retrospective",
+    "other",
+)
 CLASSES = ("GOAL", "CHOICE", "ACTION", "CONTEXT")
 TAGS = ("who", "why", "challenge", "tradeoff", "owner", "deadline", "metric")
 # The genres that confirm a section's kind hint (SPEC §8.9): a business's strategy or plan
