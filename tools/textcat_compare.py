@@ -64,7 +64,7 @@ def collect(cache: Path | None) -> dict[str, Any]:
     """bank.examples(), plus each example's raw text and context, in the same order."""
     if cache is not None and cache.exists():
         return pickle.loads(cache.read_bytes())
-    import stratlint.understand.analysis as an
+    import stratlint.understand.inputs as an
 
     sec_info: list[dict[str, str]] = []
     st_info: list[dict[str, str]] = []

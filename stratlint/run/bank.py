@@ -47,12 +47,8 @@ class Example:
 def examples(corpus: Path) -> tuple[list[Example], list[Example]]:
     from stratlint.nlp import analyse
     from stratlint.parse import parse
-    from stratlint.understand.analysis import (
-        analyse_document,
-        document_inputs,
-        section_inputs,
-        statement_inputs,
-    )
+    from stratlint.understand.analysis import analyse_document
+    from stratlint.understand.inputs import document_inputs, section_inputs, statement_inputs
 
     secs = load_jsonl(corpus / "bank" / "sections.jsonl")
     stmts = load_jsonl(corpus / "bank" / "statements.jsonl")
