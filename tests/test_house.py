@@ -34,7 +34,6 @@ KNOWN_LONG_MODULES = {
     "engine.py",  # performance branch
     "nlp.py",  # performance branch
     "parse.py",  # performance branch
-    "checks/alignment.py",  # house branch, phase 2: over the limit once ruff formatted it
 }
 
 # Functions over MAX_FUNCTION_LINES: (module, function).
@@ -55,8 +54,6 @@ KNOWN_LONG_FUNCTIONS = {
     ("server/_server.py", "build"),
     # house branch, phase 2: over the limit once ruff formatted them (phase 1 excluded them)
     ("checks/plan.py", "_person"),
-    ("checks/alignment.py", "pillar_records"),
-    ("checks/alignment.py", "initiatives_of"),
     ("understand/shape.py", "_subject_verb"),
     ("understand/headings.py", "heading_kind"),
     ("understand/learn/fit.py", "fit"),

@@ -371,6 +371,6 @@ def _pillars(a: Analysis, scope: Scope) -> list[tuple[str, int, str]]:
 
     Returns (kind, index, text) with kind "section" or "item".
     """
-    from stratlint.checks.alignment import pillars_of
+    from stratlint.checks._pillars import pillars_of
 
     return pillars_of(a, scope)

@@ -173,7 +173,9 @@ def _sections(a: Analysis) -> tuple[SectionSummary, ...]:
 
 
 def _strategies(ctx: Context) -> tuple[StrategySummary, ...]:
-    from stratlint.checks.alignment import pillar_records, plan_initiatives, serves
+    from stratlint.checks._initiatives import serves
+    from stratlint.checks._pillars import pillar_records
+    from stratlint.checks.alignment import plan_initiatives
 
     a = ctx.analysis
     out = []
@@ -204,14 +206,9 @@ def _strategies(ctx: Context) -> tuple[StrategySummary, ...]:
 
 
 def _plans(ctx: Context) -> tuple[PlanSummary, ...]:
-    from stratlint.checks.alignment import (
-        compared_strategies,
-        initiatives_of,
-        is_routine,
-        pillar_records,
-        serves,
-        trace,
-    )
+    from stratlint.checks._initiatives import initiatives_of, is_routine, serves, trace
+    from stratlint.checks._pillars import pillar_records
+    from stratlint.checks.alignment import compared_strategies
 
     a = ctx.analysis
     if not a.plans:
