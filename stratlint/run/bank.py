@@ -44,21 +44,25 @@ class Example:
     line: int = 0  # where the unit starts in its document
 
 
+def _labels_by_path(corpus: Path) -> dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
+    """The bank's section and statement labels, by the path of the document they are in."""
+    by_path: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]] = defaultdict(
+        lambda: ([], [])
+    )
+    for r in load_jsonl(corpus / "bank" / "sections.jsonl"):
+        by_path[r["path"]][0].append(r)
+    for r in load_jsonl(corpus / "bank" / "statements.jsonl"):
+        by_path[r["path"]][1].append(r)
+    return by_path
+
+
 def examples(corpus: Path) -> tuple[list[Example], list[Example]]:
     from stratlint.nlp import analyse
     from stratlint.parse import parse
     from stratlint.understand.analysis import analyse_document
     from stratlint.understand.inputs import document_inputs, section_inputs, statement_inputs
 
-    secs = load_jsonl(corpus / "bank" / "sections.jsonl")
-    stmts = load_jsonl(corpus / "bank" / "statements.jsonl")
-    by_path: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]] = defaultdict(
-        lambda: ([], [])
-    )
-    for r in secs:
-        by_path[r["path"]][0].append(r)
-    for r in stmts:
-        by_path[r["path"]][1].append(r)
+    by_path = _labels_by_path(corpus)
     gx: list[Example] = []
     sx: list[Example] = []
     missing = 0

@@ -63,7 +63,6 @@ def heading_kind(title: str, extra: dict[str, list[str]] | None = None) -> Headi
         fl = lexicon.wordforms().flags.get(words[0], "")
         if "V" in fl and "N" not in fl:
             return HeadingKind(None, None)  # "Align and bring clarity to our strategy": a topic
-    joiners = {"&", "and", "+", "/", "vs", "versus", "with"}
     found: list[tuple[int, int, Kind, str, str]] = []
     i = 0
     while i < len(words):
@@ -81,43 +80,60 @@ def heading_kind(title: str, extra: dict[str, list[str]] | None = None) -> Headi
         " ".join(words[:2]) in ("how to", "how we", "how do") and found[0][0] > 1
     ):
         return HeadingKind(None, None)  # "Roadmap planning", "Feature rollout process": about plans
-    kinds = {f[2] for f in found}
-    if Kind.STRATEGY in kinds and Kind.PLAN in kinds:
-        for a, b in zip(found, found[1:], strict=False):
-            if {a[2], b[2]} == {Kind.STRATEGY, Kind.PLAN}:
-                between = words[a[1] : b[0]]
-                filler = {
-                    "the",
-                    "our",
-                    "this",
-                    "next",
-                    "year's",
-                    "years",
-                    "year",
-                    "fy",
-                    "quarter's",
-                    "sales",
-                    "go",
-                    "to",
-                    "market",
-                    "gtm",
-                    "team's",
-                    "s",
-                }
-                if (
-                    between
-                    and any(w in joiners for w in between)
-                    and all(
-                        w in joiners
-                        or w in filler
-                        or w[:2] in ("fy", "20")
-                        or re.fullmatch(r"[qh][1-4]|\d+", w)
-                        for w in between
-                    )
-                ):
-                    return HeadingKind(Kind.MIXED, "title", tuple(f[4] for f in found))
+    if _joins_strategy_and_plan(words, found):
+        return HeadingKind(Kind.MIXED, "title", tuple(f[4] for f in found))
     last = found[-1]
     return HeadingKind(last[2], last[3], tuple(f[4] for f in found))
+
+
+_JOINERS = frozenset({"&", "and", "+", "/", "vs", "versus", "with"})
+# Words that may stand between "strategy" and "plan" in a heading that names both.
+_FILLER = frozenset(
+    {
+        "the",
+        "our",
+        "this",
+        "next",
+        "year's",
+        "years",
+        "year",
+        "fy",
+        "quarter's",
+        "sales",
+        "go",
+        "to",
+        "market",
+        "gtm",
+        "team's",
+        "s",
+    }
+)
+
+
+def _joins_strategy_and_plan(
+    words: list[str], found: list[tuple[int, int, Kind, str, str]]
+) -> bool:
+    """A heading that joins a strategy and a plan ("Strategy & plan", "FY25 strategy and Q1
+    plan"): the two kind words side by side with only joiners, filler and time frames between."""
+    kinds = {f[2] for f in found}
+    if not (Kind.STRATEGY in kinds and Kind.PLAN in kinds):
+        return False
+    for a, b in zip(found, found[1:], strict=False):
+        if {a[2], b[2]} == {Kind.STRATEGY, Kind.PLAN}:
+            between = words[a[1] : b[0]]
+            if (
+                between
+                and any(w in _JOINERS for w in between)
+                and all(
+                    w in _JOINERS
+                    or w in _FILLER
+                    or w[:2] in ("fy", "20")
+                    or re.fullmatch(r"[qh][1-4]|\d+", w)
+                    for w in between
+                )
+            ):
+                return True
+    return False
 
 
 def heading_is_statement(title: str, sig: Signals, hk: HeadingKind) -> bool:

@@ -161,6 +161,19 @@ def section_features(
     if n == 0:
         f.append(f"empty_children:{_bucket(len(child_hints), (0, 1, 3))}")
         return f
+    f.extend(_content_features(statements, signals, verdicts, hint))
+    return f
+
+
+def _content_features(
+    statements: Sequence[Statement],
+    signals: Sequence[Signals],
+    verdicts: Sequence[Verdict | None],
+    hint: Kind | None,
+) -> list[str]:
+    """A section's own content in aggregate: forms, hand classes, labels, frames, words, fields."""
+    n = len(statements)
+    f: list[str] = []
     forms = Counter(st.form for st in statements)
     for form in ("sentence", "item", "row"):
         f.append(f"form_{form}:{_share(forms[form], n)}")

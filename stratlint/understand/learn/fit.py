@@ -47,17 +47,7 @@ def fit(
     y = np.asarray(targets, dtype=np.float64).reshape(n, k)
     sw = np.ones(n) if weights is None else np.asarray(weights, dtype=np.float64)
     sw = sw / sw.sum()
-    # Sparse products by sorted runs (np.add.reduceat), rows for X·W and columns for Xᵀ·G.
-    row_runs = np.flatnonzero(np.r_[True, ri[1:] != ri[:-1]]) if len(ri) else np.zeros(0, int)
-    rows_hit = ri[row_runs]
-    by_col = np.argsort(ci, kind="stable")
-    ci_sorted, ri_by_col = ci[by_col], ri[by_col]
-    col_runs = (
-        np.flatnonzero(np.r_[True, ci_sorted[1:] != ci_sorted[:-1]])
-        if len(ci)
-        else np.zeros(0, int)
-    )
-    cols_hit = ci_sorted[col_runs]
+    row_runs, rows_hit, ri_by_col, col_runs, cols_hit = _runs(ri, ci)
     w = np.zeros((d, k))
     b = np.zeros(k)
     mw, vw, mb, vb = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
@@ -68,12 +58,7 @@ def fit(
         if len(ci):
             z[rows_hit] = np.add.reduceat(w[ci], row_runs, axis=0)
         z += b
-        if multilabel:
-            p = 1.0 / (1.0 + np.exp(-z))
-        else:
-            z -= z.max(axis=1, keepdims=True)
-            p = np.exp(z)
-            p /= p.sum(axis=1, keepdims=True)
+        p = _probabilities(z, multilabel)
         g = (p - y) * sw[:, None]
         gw = reg * w
         if len(ci):
@@ -91,3 +76,33 @@ def fit(
         f: tuple(float(x) for x in w[j]) for f, j in vocab.items() if np.abs(w[j]).max() >= 1e-4
     }
     return LinearModel(tuple(labels), tuple(float(x) for x in b), weights_out, multilabel)
+
+
+def _runs(
+    ri: np.ndarray, ci: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Sparse products by sorted runs (np.add.reduceat), rows for X·W and columns for Xᵀ·G:
+    the row runs and the rows they hit, the row of each entry in column order, the column runs
+    and the columns they hit."""
+    row_runs = np.flatnonzero(np.r_[True, ri[1:] != ri[:-1]]) if len(ri) else np.zeros(0, int)
+    rows_hit = ri[row_runs]
+    by_col = np.argsort(ci, kind="stable")
+    ci_sorted, ri_by_col = ci[by_col], ri[by_col]
+    col_runs = (
+        np.flatnonzero(np.r_[True, ci_sorted[1:] != ci_sorted[:-1]])
+        if len(ci)
+        else np.zeros(0, int)
+    )
+    return row_runs, rows_hit, ri_by_col, col_runs, ci_sorted[col_runs]
+
+
+def _probabilities(z: np.ndarray, multilabel: bool) -> np.ndarray:
+    """Sigmoid per label (multilabel) or softmax over labels, of the scores `z` (changed in place
+    for the softmax, as the training loop does not reuse them)."""
+    if multilabel:
+        sigmoid: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+        return sigmoid
+    z -= z.max(axis=1, keepdims=True)
+    p: np.ndarray = np.exp(z)
+    p /= p.sum(axis=1, keepdims=True)
+    return p
