@@ -232,11 +232,9 @@ def _walk(
     visited.add(key)
     if gitignore:
         ignores = ignores.child(directory)
-    try:
-        with os.scandir(directory) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError as exc:
-        yield Found(directory, error=_unlistable(exc))
+    entries = _listing(directory)
+    if isinstance(entries, OSError):
+        yield Found(directory, error=_unlistable(entries))
         return
     real_dir = ""
     for entry in entries:
@@ -262,20 +260,7 @@ def _walk(
             if excluded(path, exclude, root):
                 continue
             if entry.is_symlink():
-                real = _identity(path)
-                if within and not inside(real, within):
-                    yield Found(path, skipped=_outside(path))
-                    continue
-                try:
-                    mode = os.stat(path).st_mode
-                except OSError:  # broken, or a loop: reading it says which
-                    mode = stat.S_IFREG
-                if not stat.S_ISREG(mode):
-                    yield Found(
-                        path, skipped=f"a symbolic link to {file_kind(mode)}, not a regular file"
-                    )
-                    continue
-                yield Found(path, real, within)
+                yield _linked_file(path, within)
             elif not entry.is_file(follow_symlinks=False):
                 try:
                     kind = file_kind(entry.stat(follow_symlinks=False).st_mode)
@@ -285,6 +270,29 @@ def _walk(
             else:  # the folder's real path once, not every file's: a third of a cached run
                 real_dir = real_dir or _identity(directory)
                 yield Found(path, os.path.join(real_dir, entry.name), within)
+
+
+def _listing(directory: str) -> list[os.DirEntry[str]] | OSError:
+    """The directory's entries by name, or the error that stopped listing it."""
+    try:
+        with os.scandir(directory) as it:
+            return sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        return exc
+
+
+def _linked_file(path: str, within: tuple[str, ...]) -> Found:
+    """A Markdown name that is a symbolic link: the file it leads to, or why it is left out."""
+    real = _identity(path)
+    if within and not inside(real, within):
+        return Found(path, skipped=_outside(path))
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # broken, or a loop: reading it says which
+        mode = stat.S_IFREG
+    if not stat.S_ISREG(mode):
+        return Found(path, skipped=f"a symbolic link to {file_kind(mode)}, not a regular file")
+    return Found(path, real, within)
 
 
 def _outside(path: str) -> str:
