@@ -40,37 +40,7 @@ def sentence_shape(tokens: Sequence[Tok], prose: bool = False) -> Shape:
     In prose (`prose=True`) a sentence rarely opens with a command: unless its first word is a
     verb our lexicons know, a subject + verb reading is tried first ("Retail foot traffic fell…").
     """
-    words = [t for t in tokens if t.text.strip()]
-    # Bullets, emoji, check marks before the first word (one slice: linear however many).
-    k = next((i for i, t in enumerate(words) if any(c.isalnum() for c in t.text)), len(words))
-    words = words[k:]
-    if not words:
-        return Shape(-1, "noun", "")
-    if len(words) > 2 and words[0].lower in _SENTENCE_ADVERBS and words[1].text == ",":
-        words = words[2:]
-    colon = next((k for k, t in enumerate(words[:16]) if t.text == ":"), -1)
-    if colon > 0 and colon + 1 < len(words):
-        be = next((k for k, t in enumerate(words[:colon]) if t.lower in _BE), -1)
-        if be >= 0 and colon - be <= 3:
-            words = words[colon + 1 :]  # "Our strategy for FY27 is simple: we are going to …"
-    if (words[0].lower == "to" and len(words) > 3 and "V" in words[1].flags) or (
-        words[0].lower in _SUBORDINATORS
-    ):
-        # "To increase awareness, we target …", "After the price spike, 30% of customers left":
-        # the main clause after the purpose or the circumstance decides.
-        comma = next((k for k, t in enumerate(words[:18]) if t.text == ","), -1)
-        if comma > 1 and comma + 1 < len(words):
-            words = words[comma + 1 :]
-    # Labels ("Pillar 2:", "KR1 –") before the sentence proper.
-    start = 0
-    for i, t in enumerate(words[:6]):
-        if t.text in {":", "—", "–"} and i < 5:
-            head = words[0]
-            verb_first = "V" in head.flags and ("N" not in head.flags or i > 2)
-            if not verb_first:
-                start = i + 1
-            break
-    words = words[start:]
+    words = _sentence_words(tokens)
     if not words:
         return Shape(-1, "noun", "")
     first = words[0]
@@ -124,6 +94,43 @@ def sentence_shape(tokens: Sequence[Tok], prose: bool = False) -> Shape:
     return _subject_verb(tokens, words)
 
 
+def _sentence_words(tokens: Sequence[Tok]) -> list[Tok]:
+    """The words of the sentence proper: without bullets, a sentence adverb, a lead-in ending in a
+    colon, a purpose or circumstance clause before a comma, or a label ("Pillar 2:", "KR1 –")."""
+    words = [t for t in tokens if t.text.strip()]
+    # Bullets, emoji, check marks before the first word (one slice: linear however many).
+    k = next((i for i, t in enumerate(words) if any(c.isalnum() for c in t.text)), len(words))
+    words = words[k:]
+    if not words:
+        return []
+    if len(words) > 2 and words[0].lower in _SENTENCE_ADVERBS and words[1].text == ",":
+        words = words[2:]
+    colon = next((k for k, t in enumerate(words[:16]) if t.text == ":"), -1)
+    if colon > 0 and colon + 1 < len(words):
+        be = next((k for k, t in enumerate(words[:colon]) if t.lower in _BE), -1)
+        if be >= 0 and colon - be <= 3:
+            words = words[colon + 1 :]  # "Our strategy for FY27 is simple: we are going to …"
+    if (words[0].lower == "to" and len(words) > 3 and "V" in words[1].flags) or (
+        words[0].lower in _SUBORDINATORS
+    ):
+        # "To increase awareness, we target …", "After the price spike, 30% of customers left":
+        # the main clause after the purpose or the circumstance decides.
+        comma = next((k for k, t in enumerate(words[:18]) if t.text == ","), -1)
+        if comma > 1 and comma + 1 < len(words):
+            words = words[comma + 1 :]
+    # Labels ("Pillar 2:", "KR1 –") before the sentence proper.
+    start = 0
+    for i, t in enumerate(words[:6]):
+        if t.text in {":", "—", "–"} and i < 5:
+            head = words[0]
+            verb_first = "V" in head.flags and ("N" not in head.flags or i > 2)
+            if not verb_first:
+                start = i + 1
+            break
+    words = words[start:]
+    return words
+
+
 def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> Shape:
     """Subject + verb: "We sell…", "Nadia posts…", "Each rep walks…", "AEs will book…"."""
     subject: list[Tok] = []
@@ -134,15 +141,7 @@ def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> Shape:
             and lw != "to"
             and not (lw in _TO_VERBS and not (j + 1 < len(words) and words[j + 1].lower == "to"))
         ):
-            nxt = words[j + 1] if j + 1 < len(words) else None
-            if lw in _TO_VERBS and nxt is not None:
-                nxt = words[j + 2] if j + 2 < len(words) else None  # "need to sign"
-            if lw in {"wo"} and nxt is not None:  # won't
-                nxt = words[j + 2] if j + 2 < len(words) else None
-            if nxt is not None and "V" in nxt.flags:
-                frame = "present" if lw in _WEAK_MODALS else "modal"
-                return Shape(tokens.index(nxt), frame, " ".join(s.text for s in subject))
-            return Shape(-1, "modal", " ".join(s.text for s in subject))
+            return _modal(tokens, words, j, subject)
         following = words[j + 1] if j + 1 < len(words) else None
         if (
             j > 0
@@ -164,82 +163,11 @@ def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> Shape:
         ):
             subject.append(t)  # "Wholesale prices have fallen": "prices" is the noun
             continue
-        if (
-            j > 0
-            and subject
-            and lw in _BE
-            and j + 3 < len(words)
-            and words[j + 1].lower == "going"
-            and words[j + 2].lower == "to"
-            and "V" in words[j + 3].flags
-        ):
-            return Shape(tokens.index(words[j + 3]), "modal", " ".join(s.text for s in subject))
-        if (
-            j > 0
-            and subject
-            and lw in _BE
-            and j + 2 < len(words)
-            and words[j + 1].lower == "to"
-            and "V" in words[j + 2].flags
-        ):
-            # "Our strategy is to increase…", "The goal is to reach…": a desired state;
-            # "Our strategy was to widen…" is history.
-            frame = "past" if lw in {"was", "were"} else "infinitive"
-            return Shape(tokens.index(words[j + 2]), frame, " ".join(s.text for s in subject))
-        plural_subject = bool(subject) and (
-            subject[-1].lower in {"we", "they", "i", "you"}
-            or (
-                not subject[-1].flags
-                and subject[-1].lower.endswith("s")
-                and subject[-1].text.isalpha()
-                and len(subject[-1].text) > 2
-                and subject[-1].lower
-                not in _DETERMINERS
-                | {
-                    "this",
-                    "its",
-                    "his",
-                    "hers",
-                    "ours",
-                    "theirs",
-                    "yours",
-                    "is",
-                    "was",
-                    "has",
-                    "does",
-                    "thus",
-                    "plus",
-                    "less",
-                    "unless",
-                    "across",
-                    "as",
-                    "us",
-                }
-            )
-            or ("N" in subject[-1].flags and subject[-1].lower.endswith("s"))
-            or subject[-1].text.isupper()
-            or any(x.lower in {"and", "&"} for x in subject[1:])
-        )  # "Jen and our manager host"
-        coordinated = any(x.lower in {"and", "&"} for x in subject[1:])
-        if (
-            j > 0
-            and subject
-            and (
-                "Z" in t.flags
-                or "D" in t.flags
-                or lw in _BE
-                or lw in {"have", "has", "had"}
-                or ("V" in t.flags and plural_subject and "N" not in t.flags)
-                or (
-                    "V" in t.flags
-                    and plural_subject
-                    and (j <= 4 or coordinated)
-                    and j <= 8
-                    and "Z" not in t.flags
-                    and lw not in _DETERMINERS
-                )
-            )
-        ):
+        if j > 0 and subject and lw in _BE:
+            be_to = _be_to(tokens, words, j, subject)
+            if be_to is not None:
+                return be_to
+        if j > 0 and subject and _is_verb_after(t, j, subject):
             frame = (
                 "past"
                 if ("D" in t.flags and "Z" not in t.flags and "V" not in t.flags)
@@ -261,6 +189,102 @@ def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> Shape:
             continue  # "The libraries now bundle …": an adverb between subject and verb
         subject.append(t)
     return Shape(-1, "noun", "")
+
+
+def _modal(tokens: Sequence[Tok], words: Sequence[Tok], j: int, subject: list[Tok]) -> Shape:
+    """The shape when word `j` is a modal ("will", "need to", "won't"): the verb after it."""
+    lw = words[j].lower
+    nxt = words[j + 1] if j + 1 < len(words) else None
+    if lw in _TO_VERBS and nxt is not None:
+        nxt = words[j + 2] if j + 2 < len(words) else None  # "need to sign"
+    if lw in {"wo"} and nxt is not None:  # won't
+        nxt = words[j + 2] if j + 2 < len(words) else None
+    if nxt is not None and "V" in nxt.flags:
+        frame = "present" if lw in _WEAK_MODALS else "modal"
+        return Shape(tokens.index(nxt), frame, " ".join(s.text for s in subject))
+    return Shape(-1, "modal", " ".join(s.text for s in subject))
+
+
+def _be_to(tokens: Sequence[Tok], words: Sequence[Tok], j: int, subject: list[Tok]) -> Shape | None:
+    """Word `j` is a form of "be" after a subject: "is going to <verb>" (a modal) or "is to
+    <verb>" (a desired state), else None."""
+    lw = words[j].lower
+    if (
+        j + 3 < len(words)
+        and words[j + 1].lower == "going"
+        and words[j + 2].lower == "to"
+        and "V" in words[j + 3].flags
+    ):
+        return Shape(tokens.index(words[j + 3]), "modal", " ".join(s.text for s in subject))
+    if j + 2 < len(words) and words[j + 1].lower == "to" and "V" in words[j + 2].flags:
+        # "Our strategy is to increase…", "The goal is to reach…": a desired state;
+        # "Our strategy was to widen…" is history.
+        frame = "past" if lw in {"was", "were"} else "infinitive"
+        return Shape(tokens.index(words[j + 2]), frame, " ".join(s.text for s in subject))
+    return None
+
+
+# Words ending in "s" that do not make a subject plural.
+_NOT_PLURAL_S = _DETERMINERS | {
+    "this",
+    "its",
+    "his",
+    "hers",
+    "ours",
+    "theirs",
+    "yours",
+    "is",
+    "was",
+    "has",
+    "does",
+    "thus",
+    "plus",
+    "less",
+    "unless",
+    "across",
+    "as",
+    "us",
+}
+
+
+def _plural(subject: list[Tok]) -> bool:
+    """The subject reads as plural: "we", "AEs", "prices", "Jen and our manager"."""
+    last = subject[-1]
+    return (
+        last.lower in {"we", "they", "i", "you"}
+        or (
+            not last.flags
+            and last.lower.endswith("s")
+            and last.text.isalpha()
+            and len(last.text) > 2
+            and last.lower not in _NOT_PLURAL_S
+        )
+        or ("N" in last.flags and last.lower.endswith("s"))
+        or last.text.isupper()
+        or any(x.lower in {"and", "&"} for x in subject[1:])
+    )
+
+
+def _is_verb_after(t: Tok, j: int, subject: list[Tok]) -> bool:
+    """Word `t`, the `j`th after the start, is the verb of the (non-empty) `subject` before it."""
+    lw = t.lower
+    plural_subject = _plural(subject)
+    coordinated = any(x.lower in {"and", "&"} for x in subject[1:])
+    return (
+        "Z" in t.flags
+        or "D" in t.flags
+        or lw in _BE
+        or lw in {"have", "has", "had"}
+        or ("V" in t.flags and plural_subject and "N" not in t.flags)
+        or (
+            "V" in t.flags
+            and plural_subject
+            and (j <= 4 or coordinated)
+            and j <= 8
+            and "Z" not in t.flags
+            and lw not in _DETERMINERS
+        )
+    )
 
 
 @lru_cache(maxsize=1)
