@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -15,6 +15,7 @@ from stratlint.read.pathnames import clean, display
 from stratlint.report import FORMATS
 
 if TYPE_CHECKING:
+    from stratlint.engine import Run
     from stratlint.settings import Settings
 
 
@@ -141,35 +142,53 @@ def check(
       cat plan.md | stratlint check - --stdin-filename docs/plan.md
       stratlint check --config ci/stratlint.yaml --report-unused-disables docs/
     """
-    from stratlint.cache import Cache
-    from stratlint.engine import lint_files
-    from stratlint.report import DRAWS_ANALYSIS, get
+    from stratlint.report import get
 
     settings = _settings(config_file, no_config, select, ignore, fail_on, report_unused_disables)
-    if not paths:
-        paths = ("-",) if not sys.stdin.isatty() and stdin_filename else (".",)
-
-    cache = None if no_cache else Cache.open(settings, cache_dir)
-    run = lint_files(
-        list(paths),
-        settings,
-        jobs=jobs,
-        cache=cache,
-        read_stdin=sys.stdin.buffer.read,
-        stdin_filename=stdin_filename,
-        summaries=fmt in DRAWS_ANALYSIS,
-    )
+    run = _lint(paths, settings, fmt, jobs, no_cache, cache_dir, stdin_filename)
     result, sources = run.result, run.sources
-    use_color = (
-        color
-        if color is not None
-        else (fmt == "text" and output_file is None and sys.stdout.isatty())
-    )
-    rendered = get(fmt)(result, sources, color=use_color, statistics=statistics, quiet=quiet)
+    if color is None:  # colour on a terminal only, for text written to it
+        color = fmt == "text" and output_file is None and sys.stdout.isatty()
+    rendered = get(fmt)(result, sources, color=color, statistics=statistics, quiet=quiet)
     if output_file is not None:
         _write_file(rendered, output_file)
     else:
         _write_stdout(rendered, "utf-8" if fmt != "text" else None)
+    _tell_and_exit(run, settings, fmt, verbose)
+
+
+def _lint(
+    paths: tuple[str, ...],
+    settings: Settings,
+    fmt: str,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path | None,
+    stdin_filename: str | None,
+) -> Run:
+    """Lint the paths (standard input when none is given and it is piped with a name, else the
+    current folder), through the cache unless --no-cache."""
+    from stratlint.cache import Cache
+    from stratlint.engine import lint_files
+    from stratlint.report import DRAWS_ANALYSIS
+
+    if not paths:
+        paths = ("-",) if not sys.stdin.isatty() and stdin_filename else (".",)
+    return lint_files(
+        list(paths),
+        settings,
+        jobs=jobs,
+        cache=None if no_cache else Cache.open(settings, cache_dir),
+        read_stdin=sys.stdin.buffer.read,
+        stdin_filename=stdin_filename,
+        summaries=fmt in DRAWS_ANALYSIS,
+    )
+
+
+def _tell_and_exit(run: Run, settings: Settings, fmt: str, verbose: bool) -> NoReturn:
+    """On standard error: the paths skipped (with --verbose) and, when the report is not text
+    (which shows them), the input errors; then exit with the status the findings call for."""
+    result = run.result
     if verbose:
         for path, why in run.skipped:
             click.echo(f"stratlint: skipped {display(path)}: {why}", err=True)
