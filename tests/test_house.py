@@ -42,7 +42,6 @@ KNOWN_LONG_FUNCTIONS = {
     ("markup.py", "_pair"),  # performance branch
     ("parse.py", "parse"),  # performance branch
     # house branch, not split in phase 1 for want of time:
-    ("report/html/__init__.py", "render"),
     ("report/html/_svg.py", "draw"),
     ("server/_server.py", "build"),
 }
