@@ -11,24 +11,24 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from stratlint.discover import glob_match
 from stratlint.links import Resolver, real_path
 from stratlint.model import Document, Finding, InputError
 from stratlint.outcome import Outcome
 from stratlint.project import Project
+from stratlint.read.discover import glob_match
 from stratlint.settings import Settings
 
 if TYPE_CHECKING:
-    from stratlint.analysis import Analysis
-    from stratlint.summary import DocumentSummary
+    from stratlint.report.summary import DocumentSummary
+    from stratlint.understand.analysis import Analysis
 
 BATCH = 64  # documents per spaCy stream, and per task sent to a worker
 
 
 def analyse_many(docs: Sequence[Document], settings: Settings) -> list[Analysis]:
     """Classify several documents, feeding all their statements through spaCy in one stream."""
-    from stratlint.analysis import analyse_document
     from stratlint.nlp import analyse
+    from stratlint.understand.analysis import analyse_document
 
     texts = [st.text for d in docs for st in d.statements]
     signals = analyse(texts, settings.lexicon)
@@ -51,8 +51,8 @@ def findings_for(
     """Findings of one document; problems of its suppression comments (and, when asked, unused
     suppressions) go to `errors`, with their lines. Pass a `resolver` to read afterwards what
     the document's links depended on."""
-    from stratlint import catalog, suppress
-    from stratlint.checks import Context, all_checks
+    from stratlint import catalog
+    from stratlint.checks import Context, all_checks, suppress
 
     doc = analysis.doc
     rules = catalog.rules()
@@ -171,7 +171,7 @@ def check_documents(
 def _summary(a: Analysis, project: Project) -> DocumentSummary | None:
     """A document's summary, through a resolver of its own (what the findings depended on stays
     as it was). A failure costs the report its picture of this document, never its findings."""
-    from stratlint.summary import summarize
+    from stratlint.report.summary import summarize
 
     try:
         return summarize(a, project.resolver(a))

@@ -14,9 +14,9 @@ def profile(files: list[Path]) -> str:
     from stratlint import lexicon, nlp
     from stratlint.cache import derived_dir
     from stratlint.engine import BATCH, findings_for, quiet_gc
-    from stratlint.files import read_text
     from stratlint.parse import parse
     from stratlint.project import Pool, Project
+    from stratlint.read.files import read_text
     from stratlint.settings import Settings
 
     root = Path(os.path.commonpath([str(p) for p in files]))
@@ -34,7 +34,7 @@ def profile(files: list[Path]) -> str:
         for i in range(0, len(docs), BATCH):
             signals.append(nlp.analyse([s.text for d in docs[i : i + BATCH] for s in d.statements]))
         t5 = time.perf_counter()
-        from stratlint.analysis import analyse_document
+        from stratlint.understand.analysis import analyse_document
 
         analyses = []
         for i, batch in enumerate(signals):

@@ -40,7 +40,7 @@ def _package_dir() -> Path:
 def code_stamp() -> str:
     """stratlint's version and code: file names, sizes and modification times of its modules
     (cheap, and a source checkout edited in place never reuses stale results)."""
-    from stratlint import __version__
+    from stratlint._version import __version__
 
     h = hashlib.sha256(__version__.encode())
     base = _package_dir()
@@ -101,7 +101,7 @@ def default_dir(root: Path) -> Path | None:
     """`.stratlint_cache/` in the project root when it can be written, else a folder for this
     project in the platform cache folder; None when neither can. A `.stratlint_cache` that is a
     link out of the project is not used: the cache never writes or reads outside it."""
-    from stratlint.discover import inside_project
+    from stratlint.read.discover import inside_project
 
     local = root / DIR_NAME
     contained = all(inside_project(str(d), root) for d in (local, local / FORMAT))

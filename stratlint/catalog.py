@@ -32,11 +32,14 @@ def rules() -> dict[str, RuleDoc]:
         d = load_yaml(path)
         ex = d.get("examples") or {}
         out[d["id"]] = RuleDoc(
-            id=d["id"], name=d["name"], severity=Severity(d["severity"]),
+            id=d["id"],
+            name=d["name"],
+            severity=Severity(d["severity"]),
             summary=" ".join(str(d["summary"]).split()),
             rationale=" ".join(str(d["rationale"]).split()),
             fix=" ".join(str(d["fix"]).split()),
-            bad=tuple(ex.get("bad") or ()), good=tuple(ex.get("good") or ()),
+            bad=tuple(ex.get("bad") or ()),
+            good=tuple(ex.get("good") or ()),
             options=tuple((d.get("options") or {}).items()),
         )
     return out
@@ -64,8 +67,19 @@ def resolve(token: str) -> list[str]:
 def render(rule_id: str) -> str:
     """The documentation `stratlint rule ID` prints."""
     r = rules()[rule_id]
-    lines = [f"{r.id} {r.name} [{r.severity.value}]", "", r.summary, "", "Why", "", r.rationale,
-             "", "Fix", "", r.fix]
+    lines = [
+        f"{r.id} {r.name} [{r.severity.value}]",
+        "",
+        r.summary,
+        "",
+        "Why",
+        "",
+        r.rationale,
+        "",
+        "Fix",
+        "",
+        r.fix,
+    ]
     if r.options:
         lines += ["", "Options", ""]
         lines += [f"  {k}: {v}" for k, v in r.options]

@@ -35,8 +35,8 @@ from stratlint.batch import (
     findings_for,
     quiet_gc,
 )
-from stratlint.discover import find, glob_match, is_markdown
-from stratlint.files import MAX_BYTES, ReadError, decode, read_text
+from stratlint.read.discover import find, glob_match, is_markdown
+from stratlint.read.files import MAX_BYTES, ReadError, decode, read_text
 from stratlint.links import real_path
 from stratlint.model import Finding, InputError, Result
 from stratlint.outcome import Outcome

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote, unquote
 
 if TYPE_CHECKING:
-    from stratlint.analysis import Analysis, Scope
+    from stratlint.understand.analysis import Analysis, Scope
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")

@@ -11,7 +11,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from stratlint.summary import DocumentSummary
+    from stratlint.report.summary import DocumentSummary
 
 
 class Severity(str, Enum):

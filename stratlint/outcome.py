@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from stratlint.model import Finding, InputError
 
 if TYPE_CHECKING:
-    from stratlint.summary import DocumentSummary
+    from stratlint.report.summary import DocumentSummary
 
 
 @dataclass

@@ -20,7 +20,7 @@ from markdown_it.rules_block.paragraph import paragraph
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from stratlint import sentences
+from stratlint.read import sentences
 from stratlint.markup import Plain, RawLink, slugify, to_plain
 from stratlint.model import Document, Field, Link, Section, Statement
 

@@ -18,8 +18,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stratlint.discover import discover
-from stratlint.files import MAX_BYTES, ReadError, read_text
+from stratlint.read.discover import discover
+from stratlint.read.files import MAX_BYTES, ReadError, read_text
 from stratlint.links import (
     LinkStatus,
     Resolved,
@@ -31,7 +31,7 @@ from stratlint.links import (
 from stratlint.settings import Settings
 
 if TYPE_CHECKING:
-    from stratlint.analysis import Analysis
+    from stratlint.understand.analysis import Analysis
 
 KEEP_ANALYSES = 64  # analyses of linked documents kept per process (least recently used out)
 _NAME_ENDS = (".md", ".markdown")
@@ -209,7 +209,7 @@ class Project:
         display, text = self._source(key)
         if text is None or len(text) > MAX_BYTES:
             return None
-        from stratlint.analysis import analyse_document
+        from stratlint.understand.analysis import analyse_document
         from stratlint.parse import parse
 
         analysis = analyse_document(parse(text, display), None, self.settings.sections,

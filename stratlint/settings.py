@@ -36,12 +36,16 @@ class Settings:
 
         return json.dumps(
             {
-                "select": self.select, "ignore": self.ignore,
+                "select": self.select,
+                "ignore": self.ignore,
                 "severity": {k: v.value for k, v in sorted(self.severity.items())},
-                "options": self.options, "sections": self.sections, "lexicon": self.lexicon,
+                "options": self.options,
+                "sections": self.sections,
+                "lexicon": self.lexicon,
                 "per_file_ignores": self.per_file_ignores,
                 "report_unused_disables": self.report_unused_disables,
                 "link_roots": self.link_roots,
             },
-            sort_keys=True, default=str,
+            sort_keys=True,
+            default=str,
         )

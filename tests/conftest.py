@@ -38,14 +38,22 @@ Reach plants under 200 employees through their MRO distributors.
 """
 
 
-def run_cli(*args: str, input: str | None = None, cwd: Path | None = None,
-            timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, input: str | None = None, cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run the real `stratlint` command in a subprocess."""
     exe = Path(sys.executable).with_name("stratlint")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "stratlint.cli"]
     env = dict(os.environ, NO_COLOR="1")
-    return subprocess.run([*cmd, *args], input=input, capture_output=True, text=True,
-                          cwd=cwd or ROOT, timeout=timeout, env=env)
+    return subprocess.run(
+        [*cmd, *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        timeout=timeout,
+        env=env,
+    )
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from stratlint.evaluate import evaluate, frozen_sources, load_expected, render_text, source_of
-from stratlint.learn import models
-from stratlint.learn.bank import examples, measure, page_noise
+from stratlint.run.bank import examples, measure, page_noise
+from stratlint.run.evaluate import evaluate, frozen_sources, load_expected, render_text, source_of
+from stratlint.understand.learn import models
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 THRESHOLDS = yaml.safe_load((CORPUS / "thresholds.yaml").read_text(encoding="utf-8"))
@@ -53,8 +53,13 @@ def test_models_and_real_page_noise_meet_their_thresholds_on_test_sources():
     assert m is not None, "rules/models/ holds no trained models: run tools/train.py"
     frozen = frozen_sources(CORPUS)
     gx, sx = examples(CORPUS)
-    res = measure(m.genre, m.cls, m.thresholds, [e for e in gx if e.source in frozen],
-                  [e for e in sx if e.source in frozen])
+    res = measure(
+        m.genre,
+        m.cls,
+        m.thresholds,
+        [e for e in gx if e.source in frozen],
+        [e for e in sx if e.source in frozen],
+    )
     limits = THRESHOLDS["bank"]
     got = {"genre_accuracy": res["genre"]["accuracy"], "class_macro_f1": res["class"]["macro_f1"]}
     for kind in ("strategy", "plan"):
@@ -63,8 +68,10 @@ def test_models_and_real_page_noise_meet_their_thresholds_on_test_sources():
     failures = [f"{k} {got[k]:.3f} < {limits[k]}" for k in got if got[k] < limits[k] - 1e-9]
     noise = page_noise(CORPUS, set(frozen))
     if noise["neither_per_page"] > limits["neither_per_page_max"] + 1e-9:
-        failures.append(f"error+warning findings per page that is neither strategy nor plan "
-                        f"{noise['neither_per_page']} > {limits['neither_per_page_max']}")
+        failures.append(
+            f"error+warning findings per page that is neither strategy nor plan "
+            f"{noise['neither_per_page']} > {limits['neither_per_page_max']}"
+        )
     assert not failures, "\n".join(failures)
 
 

@@ -32,8 +32,11 @@ strategy: ../strategy/fy27.md#where-we-play
 Resources: 2 AEs, $35k demo budget.
 """
 
-SERVES_BOTH = PLAN.replace("Resources:", "- Sign 3 MRO distributors for small plants (Owner: "
-                           "Aisha, due 30 April). KPI: 3 signed.\n\nResources:")
+SERVES_BOTH = PLAN.replace(
+    "Resources:",
+    "- Sign 3 MRO distributors for small plants (Owner: "
+    "Aisha, due 30 April). KPI: 3 signed.\n\nResources:",
+)
 
 
 def _write(root: Path, files: dict[str, str]) -> None:
@@ -43,8 +46,9 @@ def _write(root: Path, files: dict[str, str]) -> None:
         p.write_text(text, encoding="utf-8")
 
 
-def _lint(root: Path, cache_dir: Path | None, settings: Settings | None = None
-          ) -> tuple[list[tuple[str, int, str]], int]:
+def _lint(
+    root: Path, cache_dir: Path | None, settings: Settings | None = None
+) -> tuple[list[tuple[str, int, str]], int]:
     """(path, line, rule) of every finding, and how many documents came from the cache."""
     settings = settings or Settings(root=root)
     old = os.getcwd()
@@ -150,10 +154,17 @@ def test_cached_findings_equal_fresh_ones_field_by_field(tmp_path):
     assert cached.result.errors == fresh.errors
 
 
-def _cli(root: Path, *args: str, env: dict[str, str] | None = None
-         ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, *args], cwd=root, capture_output=True, text=True,
-                          env={**os.environ, "NO_COLOR": "1", **(env or {})}, timeout=300)
+def _cli(
+    root: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
+        timeout=300,
+    )
 
 
 def test_a_fully_cached_run_prints_the_same_and_never_imports_spacy(tmp_path):
@@ -164,8 +175,11 @@ def test_a_fully_cached_run_prints_the_same_and_never_imports_spacy(tmp_path):
     second = _cli(root, "-X", "importtime", "-m", "stratlint.cli", "--format", "json", ".")
     assert second.stdout == first.stdout and second.returncode == first.returncode
     assert json.loads(second.stdout)["findings"]
-    imported = {line.split("|")[-1].strip() for line in second.stderr.splitlines()
-                if line.startswith("import time:")}
+    imported = {
+        line.split("|")[-1].strip()
+        for line in second.stderr.splitlines()
+        if line.startswith("import time:")
+    }
     assert {"stratlint.engine", "stratlint.cache"} <= imported
     assert not {m for m in imported if m == "spacy" or m.startswith(("spacy.", "thinc"))}
 

@@ -14,7 +14,9 @@ Our win rate fell from 30% to 18% last year because buyers now compare us with b
 We focus on US mid-market 3PLs with 200 to 2,000 employees, because our billing cuts their
 month-end close from ten days to two. We will not chase carriers or SMB shippers.
 """
-PLAN = "# Q3 Sales Plan\n\n- Hire 3 AEs by July (Owner: Sam).\n- Run 4 webinars in Q3 (Owner: PMM).\n"
+PLAN = (
+    "# Q3 Sales Plan\n\n- Hire 3 AEs by July (Owner: Sam).\n- Run 4 webinars in Q3 (Owner: PMM).\n"
+)
 
 
 def test_seed_case_gives_s101_at_the_sentence_and_s103_s104_at_the_heading(tmp_path):
@@ -48,8 +50,19 @@ def test_json_output_has_the_spec_shape(tmp_path):
     data = json.loads(run_cli(str(f), "--format", "json").stdout)
     assert data["version"] == 1
     assert set(data) == {"version", "findings", "errors", "summary"}
-    keys = {"path", "line", "column", "end_line", "end_column", "rule", "name", "severity",
-            "message", "suggestion", "section"}
+    keys = {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "rule",
+        "name",
+        "severity",
+        "message",
+        "suggestion",
+        "section",
+    }
     assert all(set(x) == keys for x in data["findings"])
     assert data["summary"]["files"] == 1
     assert data["summary"]["error"] == sum(x["severity"] == "error" for x in data["findings"])
@@ -146,18 +159,20 @@ def test_statistics_counts_per_rule(tmp_path):
 
 
 def test_generated_rule_docs_are_current():
-    from stratlint.docs import render
+    from stratlint.report.docs import render
 
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == render(), (
-        "docs/rules.md is stale: run `python -m stratlint.docs > docs/rules.md`")
+        "docs/rules.md is stale: run `python -m stratlint.report.docs > docs/rules.md`"
+    )
 
 
 def test_examples_give_the_findings_the_readme_shows():
     r = run_cli(str(ROOT / "examples"), "--format", "json", "--no-cache")
     assert r.returncode == 1, r.stderr
     got = {(Path(x["path"]).name, x["rule"]) for x in json.loads(r.stdout)["findings"]}
-    assert {("sales-strategy-draft.md", rid) for rid in ("S101", "S102", "S103", "S104", "S106")} \
-        <= got
+    assert {
+        ("sales-strategy-draft.md", rid) for rid in ("S101", "S102", "S103", "S104", "S106")
+    } <= got
     assert not any(name == "fy27-sales-strategy.md" for name, _ in got)  # the clean strategy
     assert ("q3-sales-plan.md", "P201") not in got  # its strategy is linked in front matter
     assert ("q3-sales-plan.md", "P202") in got
@@ -167,9 +182,11 @@ def test_weak_owners_added_in_configuration_count_as_no_owner(tmp_path):
     (tmp_path / ".stratlint.yaml").write_text("lexicon:\n  weak-owners: [the pod]\n")
     (tmp_path / "plan.md").write_text(
         "## Strategy\n\nFocus on US dental groups because we cut no-shows.\n\n"
-        "## Plan\n\n- Call 20 dental groups by May (Owner: the pod).\n")
+        "## Plan\n\n- Call 20 dental groups by May (Owner: the pod).\n"
+    )
     data = json.loads(run_cli("plan.md", "--format", "json", "--no-cache", cwd=tmp_path).stdout)
     assert ("P202", 7) in {(x["rule"], x["line"]) for x in data["findings"]}
-    plain = json.loads(run_cli("plan.md", "--format", "json", "--no-cache", "--no-config",
-                               cwd=tmp_path).stdout)
+    plain = json.loads(
+        run_cli("plan.md", "--format", "json", "--no-cache", "--no-config", cwd=tmp_path).stdout
+    )
     assert ("P202", 7) not in {(x["rule"], x["line"]) for x in plain["findings"]}

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from stratlint import catalog, lint_text
-from stratlint.config import ConfigError, find_config, load_settings
 from stratlint.model import Severity
+from stratlint.run.config import ConfigError, find_config, load_settings
 from stratlint.settings import Settings
 
 

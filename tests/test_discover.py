@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from stratlint.discover import discover, excluded, glob_match
+from stratlint.read.discover import discover, excluded, glob_match
 
 
 def _tree(base: Path, files: dict[str, str]) -> None:
@@ -42,12 +42,19 @@ def test_relative_paths_stay_relative_and_keep_the_directory_given(tmp_path):
 
 def test_gitignore_patterns_negations_and_nested_files_are_honoured(tmp_path):
     (tmp_path / ".git").mkdir()
-    _tree(tmp_path, {
-        ".gitignore": "drafts/\n*.tmp.md\n",
-        "keep.md": "", "x.tmp.md": "", "drafts/d.md": "",
-        "docs/.gitignore": "old*.md\n!old-but-kept.md\n",
-        "docs/new.md": "", "docs/old1.md": "", "docs/old-but-kept.md": "",
-    })
+    _tree(
+        tmp_path,
+        {
+            ".gitignore": "drafts/\n*.tmp.md\n",
+            "keep.md": "",
+            "x.tmp.md": "",
+            "drafts/d.md": "",
+            "docs/.gitignore": "old*.md\n!old-but-kept.md\n",
+            "docs/new.md": "",
+            "docs/old1.md": "",
+            "docs/old-but-kept.md": "",
+        },
+    )
     assert _found(tmp_path) == ["docs/new.md", "docs/old-but-kept.md", "keep.md"]
 
 

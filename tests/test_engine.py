@@ -36,8 +36,9 @@ def test_an_internal_error_is_reported_on_its_file_and_the_others_are_linted(mon
 
         monkeypatch.setattr(batch, "findings_for", broken)
     monkeypatch.delenv("STRATLINT_DEBUG", raising=False)
-    result = engine.lint_sources(iter([("a.md", SEED), ("bad.md", SEED), ("c.md", SEED)]),
-                                 Settings())
+    result = engine.lint_sources(
+        iter([("a.md", SEED), ("bad.md", SEED), ("c.md", SEED)]), Settings()
+    )
     assert {f.path for f in result.findings} == {"a.md", "c.md"}
     assert [e.path for e in result.errors] == ["bad.md"]
     assert "RuntimeError: boom" in result.errors[0].message

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from conftest import CROSS_FILE_STRATEGY, ROOT
 
-from stratlint.pathnames import display, parse_display
+from stratlint.read.pathnames import display, parse_display
 
 # Each document's strategy link is broken: P207 at line 2, found by link resolution alone, so a
 # finding proves the file was read whatever the classifier makes of its prose.
@@ -33,17 +33,18 @@ LATIN1_NAME = b"pl\xe4n.md"  # "plän.md" in Latin-1: not UTF-8
 
 needs_symlinks = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes (POSIX)")
-needs_unix_socket = pytest.mark.skipif(not hasattr(socket, "AF_UNIX"),
-                                       reason="needs Unix domain sockets")
+needs_unix_socket = pytest.mark.skipif(
+    not hasattr(socket, "AF_UNIX"), reason="needs Unix domain sockets"
+)
 
 
-def _run(*args: str | bytes, cwd: Path, sitecustomize: str = "",
-         timeout: float = BOUND) -> subprocess.CompletedProcess[bytes]:
+def _run(
+    *args: str | bytes, cwd: Path, sitecustomize: str = "", timeout: float = BOUND
+) -> subprocess.CompletedProcess[bytes]:
     """The real `stratlint` on raw bytes (a name that is not UTF-8 must go in and out intact);
     `sitecustomize`: code run at start-up, to make a race happen on cue."""
     exe = Path(sys.executable).with_name("stratlint")
-    cmd: list[str | bytes] = [str(exe)] if exe.exists() else [sys.executable, "-m",
-                                                                  "stratlint.cli"]
+    cmd: list[str | bytes] = [str(exe)] if exe.exists() else [sys.executable, "-m", "stratlint.cli"]
     env = dict(os.environ, NO_COLOR="1")
     if sitecustomize:
         hook = cwd.parent / f"{cwd.name}-hook"
@@ -59,8 +60,9 @@ def _json(r: subprocess.CompletedProcess[bytes]) -> dict[str, Any]:
     try:
         data: dict[str, Any] = json.loads(r.stdout.decode("utf-8"))  # strict: valid UTF-8
     except ValueError:
-        raise AssertionError(f"not JSON (exit {r.returncode}):\n{r.stdout[-2000:]!r}\n"
-                             f"{err[-2000:]}") from None
+        raise AssertionError(
+            f"not JSON (exit {r.returncode}):\n{r.stdout[-2000:]!r}\n{err[-2000:]}"
+        ) from None
     return data
 
 
@@ -105,7 +107,8 @@ def test_a_named_pipe_in_a_walk_is_skipped_and_the_run_finishes(project: Path) -
 
 @needs_fifo
 def test_a_named_pipe_given_by_name_is_an_input_error_and_the_others_are_linted(
-        project: Path) -> None:
+    project: Path,
+) -> None:
     os.mkfifo(project / "docs" / "notes.md")
     r = _run("--format", "json", "--no-cache", "docs/notes.md", "docs/ok.md", cwd=project)
     data = _json(r)
@@ -121,7 +124,8 @@ def test_a_named_pipe_given_by_name_is_an_input_error_and_the_others_are_linted(
 
 @needs_unix_socket
 def test_a_socket_is_skipped_in_a_walk_and_an_error_when_named(
-        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(project / "docs")  # a relative name: socket paths are short
     with socket.socket(socket.AF_UNIX) as s:
         s.bind("sock.md")
@@ -138,11 +142,13 @@ def test_a_socket_is_skipped_in_a_walk_and_an_error_when_named(
 
 
 @needs_symlinks
-@pytest.mark.skipif(not all(os.path.exists(d) and stat.S_ISCHR(os.stat(d).st_mode)
-                            for d in ("/dev/null", "/dev/zero")),
-                    reason="needs /dev/null and /dev/zero as character devices")
-def test_a_symlink_to_a_device_is_skipped_in_a_walk_and_an_error_when_named(
-        project: Path) -> None:
+@pytest.mark.skipif(
+    not all(
+        os.path.exists(d) and stat.S_ISCHR(os.stat(d).st_mode) for d in ("/dev/null", "/dev/zero")
+    ),
+    reason="needs /dev/null and /dev/zero as character devices",
+)
+def test_a_symlink_to_a_device_is_skipped_in_a_walk_and_an_error_when_named(project: Path) -> None:
     os.symlink("/dev/null", project / "docs" / "null.md")
     os.symlink("/dev/zero", project / "docs" / "zero.md")  # a read would never end
     r = _run("--format", "json", "--no-cache", "--verbose", "docs", cwd=project)
@@ -158,8 +164,7 @@ def test_a_symlink_to_a_device_is_skipped_in_a_walk_and_an_error_when_named(
 
 @needs_symlinks
 @needs_fifo
-def test_a_symlink_inside_the_project_to_a_named_pipe_is_skipped_in_a_walk(
-        project: Path) -> None:
+def test_a_symlink_inside_the_project_to_a_named_pipe_is_skipped_in_a_walk(project: Path) -> None:
     (project / "pipes").mkdir()
     os.mkfifo(project / "pipes" / "feed")
     os.symlink("../pipes/feed", project / "docs" / "feed.md")
@@ -198,8 +203,7 @@ def test_links_inside_the_project_are_followed_in_a_walk(project: Path) -> None:
 
 
 @needs_symlinks
-def test_links_out_of_the_project_are_skipped_in_a_walk_and_verbose_says_why(
-        project: Path) -> None:
+def test_links_out_of_the_project_are_skipped_in_a_walk_and_verbose_says_why(project: Path) -> None:
     outside = project.parent / "elsewhere"
     os.symlink(outside / "creds.md", project / "docs" / "notes.md")
     os.symlink(outside, project / "docs" / "vault")
@@ -213,8 +217,9 @@ def test_links_out_of_the_project_are_skipped_in_a_walk_and_verbose_says_why(
     data = _json(r)
     assert set(_rules_by_file(data)) == {"docs/ok.md"} and not data["errors"]
     for name in (b"docs/notes.md", b"docs/vault", b"docs/relative.md"):
-        assert b"skipped " + name + b": a symbolic link to a place outside the project" \
-            in r.stderr, r.stderr
+        assert (
+            b"skipped " + name + b": a symbolic link to a place outside the project" in r.stderr
+        ), r.stderr
 
 
 @needs_symlinks
@@ -271,8 +276,17 @@ def test_many_files_with_jobs_keep_to_the_same_rules(project: Path) -> None:
         (docs / f"p{i:03}.md").write_text(SEED, encoding="utf-8")
     os.mkfifo(docs / "pipe.md")
     os.symlink(project.parent / "elsewhere" / "creds.md", docs / "notes.md")
-    r = _run("--format", "json", "--no-cache", "--jobs", "2", "--verbose", "docs", cwd=project,
-             timeout=300)
+    r = _run(
+        "--format",
+        "json",
+        "--no-cache",
+        "--jobs",
+        "2",
+        "--verbose",
+        "docs",
+        cwd=project,
+        timeout=300,
+    )
     data = _json(r)
     assert data["summary"]["files"] == 141 and not data["errors"]
     assert b"zebra-fund" not in r.stdout
@@ -298,7 +312,8 @@ def latin1(project: Path) -> bytes:
 
 
 def test_a_latin1_file_name_is_linted_and_json_names_it_reversibly(
-        project: Path, latin1: bytes) -> None:
+    project: Path, latin1: bytes
+) -> None:
     for args in ((b"docs",), (latin1,)):  # found by a walk, and named
         r = _run("--format", "json", "--no-cache", *args, cwd=project)
         data = _json(r)
@@ -313,8 +328,7 @@ def test_a_latin1_file_name_is_linted_and_json_names_it_reversibly(
     assert _json(first) == _json(again)
 
 
-def test_a_latin1_file_name_survives_text_github_and_gitlab(
-        project: Path, latin1: bytes) -> None:
+def test_a_latin1_file_name_survives_text_github_and_gitlab(project: Path, latin1: bytes) -> None:
     r = _run("--no-cache", "docs", cwd=project)
     text = r.stdout.decode("utf-8")  # strict: valid UTF-8
     assert r.returncode == 1
@@ -328,7 +342,8 @@ def test_a_latin1_file_name_survives_text_github_and_gitlab(
 
 
 def test_a_latin1_file_name_is_a_percent_encoded_uri_in_valid_sarif(
-        project: Path, latin1: bytes) -> None:
+    project: Path, latin1: bytes
+) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema_path = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
     if not schema_path.exists():
@@ -341,15 +356,20 @@ def test_a_latin1_file_name_is_a_percent_encoded_uri_in_valid_sarif(
     cls = jsonschema.validators.validator_for(schema)
     errors = list(cls(schema, format_checker=cls.FORMAT_CHECKER).iter_errors(sarif))
     assert not errors, [e.message for e in errors[:5]]
-    uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
-            for res in sarif["runs"][0]["results"] for loc in res["locations"]}
+    uris = {
+        loc["physicalLocation"]["artifactLocation"]["uri"]
+        for res in sarif["runs"][0]["results"]
+        for loc in res["locations"]
+    }
     assert uris == {"docs/ok.md", "docs/pl%E4n.md"}
 
 
 def test_a_latin1_error_is_named_reversibly_on_stderr_and_in_json(project: Path) -> None:
     _latin1_project(project, "")
-    os.rename(os.fsencode(project / "docs") + b"/" + LATIN1_NAME,
-              os.fsencode(project / "docs") + b"/bin\xe4r.md")
+    os.rename(
+        os.fsencode(project / "docs") + b"/" + LATIN1_NAME,
+        os.fsencode(project / "docs") + b"/bin\xe4r.md",
+    )
     with open(os.fsencode(project / "docs") + b"/bin\xe4r.md", "wb") as fh:
         fh.write(b"\x00\x01binary")
     r = _run("--format", "json", "--no-cache", "docs", cwd=project)
@@ -366,8 +386,12 @@ def test_the_name_shown_can_be_pasted_back_into_the_shell(project: Path, latin1:
     exe = Path(sys.executable).with_name("stratlint")
     if not exe.exists():
         pytest.skip("needs the installed stratlint command")
-    again = subprocess.run(["bash", "-c", f"{exe} --format json --no-cache {shown}"],
-                           capture_output=True, cwd=project, timeout=BOUND)
+    again = subprocess.run(
+        ["bash", "-c", f"{exe} --format json --no-cache {shown}"],
+        capture_output=True,
+        cwd=project,
+        timeout=BOUND,
+    )
     data = _json(again)
     assert set(_rules_by_file(data)) == {shown} and not data["errors"]
 
@@ -388,11 +412,23 @@ def test_control_characters_in_a_name_cannot_break_a_report_line(project: Path) 
     assert parse_display(shown) == "docs/evil\n\x1b[2J.md"
 
 
-@pytest.mark.parametrize("name", [
-    "docs/plan.md", "docs/café.md", "docs\\plan.md", "it's.md", "$'odd'.md", "$'", "a\tb.md",
-    "caf" + os.fsdecode(b"\xe9") + ".md", os.fsdecode(b"\xff\xfe\\x41.md"), "\u202egnp.md",
-    "\U000e0041.md", "\x85.md",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "docs/plan.md",
+        "docs/café.md",
+        "docs\\plan.md",
+        "it's.md",
+        "$'odd'.md",
+        "$'",
+        "a\tb.md",
+        "caf" + os.fsdecode(b"\xe9") + ".md",
+        os.fsdecode(b"\xff\xfe\\x41.md"),
+        "\u202egnp.md",
+        "\U000e0041.md",
+        "\x85.md",
+    ],
+)
 def test_the_display_form_is_reversible(name: str) -> None:
     shown = display(name)
     assert parse_display(shown) == name
@@ -411,7 +447,7 @@ def test_a_latin1_named_strategy_is_linted(project: Path) -> None:
 
 _DELETE_AFTER_DISCOVERY = """
 import os
-import stratlint.discover as d
+import stratlint.read.discover as d
 
 _find = d.find
 
@@ -427,8 +463,9 @@ d.find = find
 
 def test_a_file_deleted_between_discovery_and_reading_is_an_input_error(project: Path) -> None:
     (project / "docs" / "gone.md").write_text(SEED, encoding="utf-8")
-    r = _run("--format", "json", "--no-cache", "docs", cwd=project,
-             sitecustomize=_DELETE_AFTER_DISCOVERY)
+    r = _run(
+        "--format", "json", "--no-cache", "docs", cwd=project, sitecustomize=_DELETE_AFTER_DISCOVERY
+    )
     data = _json(r)
     assert r.returncode == 2
     assert "no such file" in _errors(data)["docs/gone.md"]
@@ -459,8 +496,10 @@ def test_a_file_that_cannot_be_read_is_an_input_error(project: Path) -> None:
     assert "P207" in _rules_by_file(data)["docs/ok.md"]
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="needs a user that file permissions apply to (not root)")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="needs a user that file permissions apply to (not root)",
+)
 def test_a_file_and_a_folder_without_permissions_are_input_errors(project: Path) -> None:
     (project / "docs" / "locked.md").write_text(SEED, encoding="utf-8")
     (project / "docs" / "locked.md").chmod(0)

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from conftest import run_cli
 
-from stratlint.files import MAX_BYTES
+from stratlint.read.files import MAX_BYTES
 
 SEED = "## Sales Strategy\n\nIncrease sales by 50% this year.\n"  # S101 at 3:1
 TAIL = "\n\n## Sales Strategy\n\nIncrease sales by 50% this year.\n"  # S101 after other content
@@ -45,20 +45,27 @@ SMALL: dict[str, bytes] = {
     "nul-late.md": ("Context.\n\n" * 1000 + "x\x00y\n" + TAIL).encode(),
     "unclosed-fence.md": (SEED + "\n```python\nIncrease sales by 90% this year.\n" * 50).encode(),
     "unclosed-tilde-fence.md": ("~~~\nIncrease sales by 90%.\n" + TAIL).encode(),
-    "broken-table.md": ("| Action | Owner |\n|---|\n| Call 5 | Kim | extra |\n|\n| a\n" + TAIL)
-    .encode(),
+    "broken-table.md": (
+        "| Action | Owner |\n|---|\n| Call 5 | Kim | extra |\n|\n| a\n" + TAIL
+    ).encode(),
     "table-no-body.md": ("| a | b |\n|---|---|\n" + TAIL).encode(),
     "wide-table.md": (
-        "|" + "|".join(f"h{i}" for i in range(2000)) + "|\n"
-        + "|" + "|".join("---" for _ in range(2000)) + "|\n"
-        + ("|" + "|".join(f"v{i}" for i in range(2000)) + "|\n") * 3 + TAIL
+        "|"
+        + "|".join(f"h{i}" for i in range(2000))
+        + "|\n"
+        + "|"
+        + "|".join("---" for _ in range(2000))
+        + "|\n"
+        + ("|" + "|".join(f"v{i}" for i in range(2000)) + "|\n") * 3
+        + TAIL
     ).encode(),
     "fm-malformed.md": b"---\ntype: [strategy\n---\n" + SEED.encode(),
     "fm-unclosed.md": b"---\ntype: strategy\n" + SEED.encode(),
     "fm-list.md": b"---\n- a\n- b\n---\n" + SEED.encode(),
     "fm-scalar.md": b"---\njust a string\n---\n" + SEED.encode(),
-    "fm-python-tag.md": (f"---\nx: !!python/object/apply:os.system ['touch {MARKER}']\n---\n"
-                         + SEED).encode(),
+    "fm-python-tag.md": (
+        f"---\nx: !!python/object/apply:os.system ['touch {MARKER}']\n---\n" + SEED
+    ).encode(),
     "fm-deep.md": ("---\nx: " + "[" * 3000 + "]" * 3000 + "\n---\n" + SEED).encode(),
     "fm-alias-bomb.md": (
         "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
@@ -70,18 +77,23 @@ SMALL: dict[str, bytes] = {
         "## Sales Strat\u202eegy\u200b\n\nIncrease\u200d sales e\u0301\u0301\u0301 by 50% "
         "\U0001f680\U0001f468\u200d\U0001f469\u200d\U0001f467 this year.\n\n"
         "\u0645\u0631\u062d\u0628\u0627 \u05e9\u05dc\u05d5\u05dd \ufeff\u2028\u2029\n"
-        + "\U0001f600" * 3000 + "\n" + "e" + "\u0301" * 3000 + "\n"
+        + "\U0001f600" * 3000
+        + "\n"
+        + "e"
+        + "\u0301" * 3000
+        + "\n"
     ).encode(),
     "encoded-surrogate.md": b"## Plan\n\n- Call \xed\xa0\x80 customers\n",  # CESU-8, not UTF-8
     "html-deep.md": ("<div>" * 5000 + "x" + "</div>" * 5000 + "\n" + TAIL).encode(),
     "html-inline-deep.md": ("Text " + "<span>" * 5000 + "x" + "</span>" * 5000 + TAIL).encode(),
     "emphasis-bomb.md": ("*a **a " * 20000 + "\n" + TAIL).encode(),
-    "underscore-bomb.md": ("_" * 100000 + "\n\n" + "*" * 50000 + "a" + "*" * 50000 + TAIL)
-    .encode(),
-    "bracket-bomb.md": ("[" * 50000 + "\n\n" + "[a](" * 20000 + "\n\n" + "](" * 20000 + TAIL)
-    .encode(),
-    "backtick-bomb.md": ("`" * 5000 + " x " + "``" * 5000 + "\n\n" + "` `` ``` " * 3000 + TAIL)
-    .encode(),
+    "underscore-bomb.md": ("_" * 100000 + "\n\n" + "*" * 50000 + "a" + "*" * 50000 + TAIL).encode(),
+    "bracket-bomb.md": (
+        "[" * 50000 + "\n\n" + "[a](" * 20000 + "\n\n" + "](" * 20000 + TAIL
+    ).encode(),
+    "backtick-bomb.md": (
+        "`" * 5000 + " x " + "``" * 5000 + "\n\n" + "` `` ``` " * 3000 + TAIL
+    ).encode(),
     "punctuation-bomb.md": ("." * 50000 + "\n\n" + "!?" * 5000 + TAIL).encode(),
     "list-5000-deep.md": ("- " * 5000 + "deep item\n" + TAIL).encode(),
     "ordered-list-deep.md": ("1. " * 3000 + "deep item\n" + TAIL).encode(),
@@ -145,13 +157,15 @@ def _json(r: subprocess.CompletedProcess[str]) -> dict[str, Any]:
     try:
         data: dict[str, Any] = json.loads(r.stdout)
     except ValueError:
-        raise AssertionError(f"not JSON (exit {r.returncode}):\n{r.stdout[-2000:]}\n"
-                             f"{r.stderr[-2000:]}") from None
+        raise AssertionError(
+            f"not JSON (exit {r.returncode}):\n{r.stdout[-2000:]}\n{r.stderr[-2000:]}"
+        ) from None
     return data
 
 
-def _timed(*args: str, cwd: Path | None = None, timeout: float = 300) -> tuple[
-        subprocess.CompletedProcess[str], float]:
+def _timed(
+    *args: str, cwd: Path | None = None, timeout: float = 300
+) -> tuple[subprocess.CompletedProcess[str], float]:
     start = time.perf_counter()
     r = run_cli(*args, cwd=cwd, timeout=timeout)
     return r, time.perf_counter() - start
@@ -178,16 +192,19 @@ def small_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     by_file: dict[str, dict[str, list[Any]]] = {}
     for f in data["findings"]:
         by_file.setdefault(os.path.basename(f["path"]), {"findings": [], "errors": []})[
-            "findings"].append(f)
+            "findings"
+        ].append(f)
     for e in data["errors"]:
         by_file.setdefault(os.path.basename(e["path"]), {"findings": [], "errors": []})[
-            "errors"].append(e)
+            "errors"
+        ].append(e)
     return {"r": r, "elapsed": elapsed, "data": data, "by_file": by_file, "root": root}
 
 
 @pytest.mark.parametrize("name", sorted(SMALL))
-def test_each_hostile_input_gives_findings_or_a_clear_error(name: str,
-                                                            small_run: dict[str, Any]) -> None:
+def test_each_hostile_input_gives_findings_or_a_clear_error(
+    name: str, small_run: dict[str, Any]
+) -> None:
     got = small_run["by_file"].get(name, {"findings": [], "errors": []})
     expect = EXPECT[name]
     shown = json.dumps(got, indent=1)[:3000]
@@ -210,7 +227,8 @@ def test_each_hostile_input_gives_findings_or_a_clear_error(name: str,
 
 
 def test_the_directory_run_exits_2_names_every_bad_file_and_lints_the_rest(
-        small_run: dict[str, Any]) -> None:
+    small_run: dict[str, Any],
+) -> None:
     r, data = small_run["r"], small_run["data"]
     assert r.returncode == 2, r.stderr[-2000:]
     linted = {n for n, e in EXPECT.items() if e != "clean" and e[0] == "findings"}
@@ -227,8 +245,10 @@ def test_small_inputs_finish_in_bounded_time(small_run: dict[str, Any]) -> None:
 
 def test_crlf_cr_and_boms_report_the_same_positions_as_lf(small_run: dict[str, Any]) -> None:
     def positions(name: str) -> list[tuple[Any, ...]]:
-        return sorted((f["line"], f["column"], f["end_line"], f["end_column"], f["rule"])
-                      for f in small_run["by_file"][name]["findings"])
+        return sorted(
+            (f["line"], f["column"], f["end_line"], f["end_column"], f["rule"])
+            for f in small_run["by_file"][name]["findings"]
+        )
 
     lf = positions("lf.md")
     assert ("S101" in {p[4] for p in lf}) and (3, 1) in {(p[0], p[1]) for p in lf}
@@ -237,9 +257,15 @@ def test_crlf_cr_and_boms_report_the_same_positions_as_lf(small_run: dict[str, A
 
 
 def test_content_after_extreme_nesting_is_still_linted_at_its_own_line(
-        small_run: dict[str, Any]) -> None:
-    for name in ("list-5000-deep.md", "quotes-5000.md", "ordered-list-deep.md",
-                 "quotes-and-lists.md", "list-indented-1000.md"):
+    small_run: dict[str, Any],
+) -> None:
+    for name in (
+        "list-5000-deep.md",
+        "quotes-5000.md",
+        "ordered-list-deep.md",
+        "quotes-and-lists.md",
+        "list-indented-1000.md",
+    ):
         text = SMALL[name].decode()
         line = text.count("\n", 0, text.rfind("Increase sales by 50%")) + 1
         s101 = [f for f in small_run["by_file"][name]["findings"] if f["rule"] == "S101"]
@@ -263,14 +289,18 @@ def test_front_matter_errors_carry_the_line_of_the_problem(small_run: dict[str, 
 def test_dangling_symlinks_and_symlink_loops_are_survived(small_run: dict[str, Any]) -> None:
     by = small_run["by_file"]
     # A dangling link and a file link loop are files that cannot be read: named, with why.
-    for name, words in (("dangling.md", "broken symbolic link"),
-                        ("loop-a.md", "symbolic link loop"), ("loop-b.md", "symbolic link loop")):
+    for name, words in (
+        ("dangling.md", "broken symbolic link"),
+        ("loop-a.md", "symbolic link loop"),
+        ("loop-b.md", "symbolic link loop"),
+    ):
         if name in by:  # a walker may also skip them; it must never crash on them
             assert words in by[name]["errors"][0]["message"], by[name]
     # Directory loops (docs/self-loop -> docs, docs/up -> ..) do not lint a file twice.
     paths = [f["path"] for f in small_run["data"]["findings"] if f["rule"] == "S101"]
-    assert len({os.path.basename(p) for p in paths}) == len({os.path.realpath(
-        small_run["root"] / p) for p in paths})
+    assert len({os.path.basename(p) for p in paths}) == len(
+        {os.path.realpath(small_run["root"] / p) for p in paths}
+    )
 
 
 def test_a_broken_link_outside_the_root_is_reported_without_opening_it(tmp_path: Path) -> None:
@@ -278,9 +308,11 @@ def test_a_broken_link_outside_the_root_is_reported_without_opening_it(tmp_path:
     secret = tmp_path.parent / f"{tmp_path.name}-outside.md"
     secret.write_text("## Strategy\n\nWe win mid-market 3PLs because we cut their close.\n")
     plan = tmp_path / "plan.md"
-    plan.write_text(f"---\nstrategy: ../../../../../../../../etc/passwd\n---\n# Q3 plan\n\n"
-                    f"- Call 20 customers a week (Owner: Kim, Due: May)\n\n"
-                    f"See [our strategy](../{secret.name}).\n")
+    plan.write_text(
+        f"---\nstrategy: ../../../../../../../../etc/passwd\n---\n# Q3 plan\n\n"
+        f"- Call 20 customers a week (Owner: Kim, Due: May)\n\n"
+        f"See [our strategy](../{secret.name}).\n"
+    )
     try:
         r = run_cli("--format", "json", "--no-cache", "plan.md", cwd=tmp_path)
     finally:
@@ -306,8 +338,10 @@ def test_a_file_over_the_size_limit_is_an_error_naming_it_and_is_not_read(tmp_pa
 
 
 def test_a_10_mb_file_under_the_limit_is_linted_to_its_last_line(tmp_path: Path) -> None:
-    para = ("Our customers are mostly regional distributors in Ohio, and they buy in spring. "
-            "Last year the market grew slowly.\n\n")
+    para = (
+        "Our customers are mostly regional distributors in Ohio, and they buy in spring. "
+        "Last year the market grew slowly.\n\n"
+    )
     body = "## Notes\n\n" + para * ((10_000_000 - 200) // len(para))
     text = body + "## Sales Strategy\n\nIncrease sales by 50% this year.\n"
     (tmp_path / "big.md").write_text(text)
@@ -340,8 +374,9 @@ def test_20000_headings_are_linted(tmp_path: Path) -> None:
 
 
 def test_20000_links_are_linted(tmp_path: Path) -> None:
-    text = "## Notes\n\n" + "".join(f"- See [page {i}](page{i}.md) and <https://example.com/{i}>\n"
-                                    for i in range(20000))
+    text = "## Notes\n\n" + "".join(
+        f"- See [page {i}](page{i}.md) and <https://example.com/{i}>\n" for i in range(20000)
+    )
     text += TAIL
     (tmp_path / "links.md").write_text(text)
     r, elapsed = _timed("--format", "json", "--no-cache", "links.md", cwd=tmp_path)
@@ -353,9 +388,13 @@ def test_20000_links_are_linted(tmp_path: Path) -> None:
 
 def test_stdin_gets_the_same_limits_and_errors(tmp_path: Path) -> None:
     exe = Path(sys.executable).with_name("stratlint")
-    r = subprocess.run([str(exe), "--format", "json", "--no-cache", "-", "--stdin-filename",
-                        "in.md"], input=b"\x00\x01\x02binary", capture_output=True, timeout=120,
-                       cwd=tmp_path)
+    r = subprocess.run(
+        [str(exe), "--format", "json", "--no-cache", "-", "--stdin-filename", "in.md"],
+        input=b"\x00\x01\x02binary",
+        capture_output=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert r.returncode == 2 and b"Traceback" not in r.stderr
     data = json.loads(r.stdout)
     assert data["errors"][0]["path"] == "in.md" and "binary" in data["errors"][0]["message"]
@@ -367,14 +406,31 @@ def test_an_interrupted_run_exits_130_and_leaves_no_output_file(tmp_path: Path) 
     import signal
 
     for i in range(60):
-        (tmp_path / f"doc{i}.md").write_text("## Notes\n\n" + "".join(
-            f"We sell to distributor {i}-{k} in Ohio. " for k in range(3000)))
+        (tmp_path / f"doc{i}.md").write_text(
+            "## Notes\n\n"
+            + "".join(f"We sell to distributor {i}-{k} in Ohio. " for k in range(3000))
+        )
     out = tmp_path / "report.json"
     exe = Path(sys.executable).with_name("stratlint")
-    proc = subprocess.Popen([str(exe), "--format", "json", "-o", str(out), "--jobs", "2",
-                             "--cache-dir", str(tmp_path / "cache"), "."], cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            str(exe),
+            "--format",
+            "json",
+            "-o",
+            str(out),
+            "--jobs",
+            "2",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            ".",
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     time.sleep(5)  # past start-up, into the linting
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the workers get it too
     _, err = proc.communicate(timeout=120)
@@ -399,8 +455,14 @@ def test_the_command_never_opens_a_network_connection(tmp_path: Path) -> None:
     )
     env = dict(os.environ, PYTHONPATH=f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
     exe = Path(sys.executable).with_name("stratlint")
-    r = subprocess.run([str(exe), "--format", "json", "--no-cache", "plan.md"], cwd=tmp_path,
-                       capture_output=True, text=True, env=env, timeout=120)
+    r = subprocess.run(
+        [str(exe), "--format", "json", "--no-cache", "plan.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert "network access attempted" not in r.stderr and "Traceback" not in r.stderr
     assert "S101" in {f["rule"] for f in json.loads(r.stdout)["findings"]}
 
@@ -408,11 +470,13 @@ def test_the_command_never_opens_a_network_connection(tmp_path: Path) -> None:
 # -- time linear in input size, through the whole pipeline -------------------------------------
 
 SHAPES = {
-    "prose": lambda n: "## Notes\n\n" + "We sell to dentists in Ohio. Reps call weekly. "
-    * (n // 48),
+    "prose": lambda n: (
+        "## Notes\n\n" + "We sell to dentists in Ohio. Reps call weekly. " * (n // 48)
+    ),
     "headings": lambda n: "".join(f"## Topic {i}\n\nContext {i}.\n\n" for i in range(n // 24)),
-    "links": lambda n: "## Notes\n\n" + "".join(f"- See [page {i}](p{i}.md)\n"
-                                               for i in range(n // 22)),
+    "links": lambda n: (
+        "## Notes\n\n" + "".join(f"- See [page {i}](p{i}.md)\n" for i in range(n // 22))
+    ),
     "table": lambda n: "| Action | Owner |\n|---|---|\n" + "| Call 5 clinics | Kim |\n" * (n // 23),
     "long-line": lambda n: "## Sales Strategy\n\n" + "word " * (n // 5),
     "nesting": lambda n: "- " * (n // 2) + "x\n",
@@ -454,7 +518,8 @@ def test_patterns_in_configuration_cannot_hang_the_linter(tmp_path: Path) -> Non
     (tmp_path / ".stratlint.yaml").write_text(
         'exclude:\n  - "' + "*a" * 24 + '*b"\n  - "' + "**/" * 18 + 'b"\n'
         'lexicon:\n  segments: ["' + "a" * 200 + ' b", "(a+)+$"]\n'
-        'sections:\n  strategy: ["(a+)+$", "a**", "[[["]\n')
+        'sections:\n  strategy: ["(a+)+$", "a**", "[[["]\n'
+    )
     r, elapsed = _timed("--format", "json", "--no-cache", ".", cwd=tmp_path, timeout=120)
     data = _json(r)
     assert "S101" in {f["rule"] for f in data["findings"]}
@@ -473,11 +538,13 @@ def test_a_pathological_gitignore_pattern_cannot_hang_the_linter(tmp_path: Path)
 
 
 def test_a_yaml_object_tag_in_the_configuration_is_an_error_and_never_executed(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     marker = tmp_path / "pwned"
     (tmp_path / ".git").mkdir()
     (tmp_path / ".stratlint.yaml").write_text(
-        f"select: [S101]\nfail-on: !!python/object/apply:os.system ['touch {marker}']\n")
+        f"select: [S101]\nfail-on: !!python/object/apply:os.system ['touch {marker}']\n"
+    )
     (tmp_path / "plan.md").write_text(SEED)
     r = run_cli("--format", "json", "--no-cache", "plan.md", cwd=tmp_path)
     assert r.returncode == 2 and "Traceback" not in r.stderr

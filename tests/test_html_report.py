@@ -306,7 +306,7 @@ def test_headings_and_text_alternatives_for_every_map(cross_file_report) -> None
 def test_document_text_is_escaped() -> None:
     from stratlint.model import Finding, Kind, Result, Severity
     from stratlint.report import get
-    from stratlint.summary import DocumentSummary, SectionSummary
+    from stratlint.report.summary import DocumentSummary, SectionSummary
 
     evil = "<script>alert(1)</script><img src=x onerror=alert(1)>"
     text = f"## Strategy {evil}\n\nOur strategy is to increase sales by 50%. {evil}\n"

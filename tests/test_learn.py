@@ -10,9 +10,9 @@ from pathlib import Path
 from conftest import run_cli
 
 from stratlint import lint_text
-from stratlint.learn import models
-from stratlint.learn.fit import fit
-from stratlint.learn.linear import LinearModel
+from stratlint.understand.learn import models
+from stratlint.understand.learn.fit import fit
+from stratlint.understand.learn.linear import LinearModel
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,9 +59,13 @@ def test_shipped_models_load_with_thresholds_for_every_decision():
 
 
 def test_inspect_shows_the_probabilities_behind_each_decision():
-    out = run_cli("inspect", "-", input="# Sales strategy\n\nWe sell to regional dental chains "
-                  "because our scheduling cuts no-shows by a third.\n\nIncrease revenue by 40% "
-                  "this year.\n")
+    out = run_cli(
+        "inspect",
+        "-",
+        input="# Sales strategy\n\nWe sell to regional dental chains "
+        "because our scheduling cuts no-shows by a third.\n\nIncrease revenue by 40% "
+        "this year.\n",
+    )
     assert out.returncode == 0, out.stderr
     assert "genre " in out.stdout and "p — " in out.stdout
 
@@ -92,7 +96,12 @@ Increase revenue by 40% this year.
 
 
 def test_retraining_from_the_bank_reproduces_the_shipped_models():
-    out = subprocess.run([sys.executable, "tools/train.py", "--check"], capture_output=True,
-                         text=True, cwd=ROOT, timeout=1200)
+    out = subprocess.run(
+        [sys.executable, "tools/train.py", "--check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=1200,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "0 predictions differ" in out.stdout

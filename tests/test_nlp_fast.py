@@ -17,11 +17,25 @@ from stratlint import lexicon, nlp
 ROOT = Path(__file__).resolve().parent.parent
 
 TEXTS = [
-    "", " ", "  ", "\t", "x", " x ", "x  y", "  leading", "trailing  ", "a\u00a0b\u2003c 12\u00a0%",
-    "Increase sales by 50% this year.", "Grow ARR from $4M to $8M by Q4 2027.",
-    "Make 50 calls a day and attend HIMSS in March.", "Focus on enterprise healthcare in the US.",
-    "us it Sam AE ae IT SAM", "cannot gonna dont", "New York-based SaaS co's 3x growth!!",
-    "e-mail @handle Q3 FY27 $4.5M 24/7 #1 [Owner] ??? TBD ASAP", "50 %  of  deals\n\nby  Q3",
+    "",
+    " ",
+    "  ",
+    "\t",
+    "x",
+    " x ",
+    "x  y",
+    "  leading",
+    "trailing  ",
+    "a\u00a0b\u2003c 12\u00a0%",
+    "Increase sales by 50% this year.",
+    "Grow ARR from $4M to $8M by Q4 2027.",
+    "Make 50 calls a day and attend HIMSS in March.",
+    "Focus on enterprise healthcare in the US.",
+    "us it Sam AE ae IT SAM",
+    "cannot gonna dont",
+    "New York-based SaaS co's 3x growth!!",
+    "e-mail @handle Q3 FY27 $4.5M 24/7 #1 [Owner] ??? TBD ASAP",
+    "50 %  of  deals\n\nby  Q3",
     "“Quoted” — dash–dash → 10→20 ſo far KELVIN \u212a",
     "Owner: Kelsey · Due: 31 May · KPI: 20 SQLs",
     "We will not sell to SMBs; we won't play in EMEA until FY28.",
@@ -89,8 +103,14 @@ def _plain(texts: list[str], extra: dict[str, list[str]]) -> list[tuple[object, 
 
 
 def _fast(texts: list[str], extra: dict[str, list[str]]) -> list[tuple[object, ...]]:
-    return [(s.text, dict(s.spans), [(t.text, t.lower, t.start, t.end, t.flags, t.lemma)
-                                     for t in s.tokens]) for s in nlp.analyse(texts, extra)]
+    return [
+        (
+            s.text,
+            dict(s.spans),
+            [(t.text, t.lower, t.start, t.end, t.flags, t.lemma) for t in s.tokens],
+        )
+        for s in nlp.analyse(texts, extra)
+    ]
 
 
 def _pattern_words() -> list[str]:
@@ -109,8 +129,10 @@ def _shuffled_fragments(seed: int, n: int) -> list[str]:
     return [" ".join(rng.choice(words) for _ in range(rng.randint(0, 14))) for _ in range(n)]
 
 
-@pytest.mark.parametrize("extra", [{}, {"buzzwords": ["mega synergy", "zap"],
-                                        "segments": ["space farmers", "us", "cannot"]}])
+@pytest.mark.parametrize(
+    "extra",
+    [{}, {"buzzwords": ["mega synergy", "zap"], "segments": ["space farmers", "us", "cannot"]}],
+)
 def test_fast_analyse_equals_phrasematcher_and_char_span(extra):
     texts = TEXTS + _corpus_texts() + _shuffled_fragments(7, 1500)
     texts += texts[:20]  # repeated texts share one analysis
@@ -137,8 +159,9 @@ def test_expanding_a_match_to_token_edges_equals_spacy_char_span_for_every_range
     tokenizer = nlp.pipeline("{}").tokenizer
     for text in ["  Grow ARR  to $8M\tby Q4 ", "a", " x\u00a0y\n\nz.", "New York-based co's 3x"]:
         doc = tokenizer(text)
-        toks = nlp._tokens_and_lexicon(doc, nlp.pipeline("{}").get_pipe(
-            "stratlint_lexicon").matcher, lexicon.wordforms(), {})[0]
+        toks = nlp._tokens_and_lexicon(
+            doc, nlp.pipeline("{}").get_pipe("stratlint_lexicon").matcher, lexicon.wordforms(), {}
+        )[0]
         starts = [t.start for t in toks]
         for a in range(len(text)):
             for b in range(a + 1, len(text) + 1):
@@ -161,15 +184,18 @@ def test_the_kept_split_of_phrases_is_used_and_a_damaged_one_is_ignored(tmp_path
     assert kept.stat().st_size > 40
 
 
-@pytest.mark.parametrize("pattern,words", [
-    (r"\bDaily\b", ("daily",)),  # lower-cased: the texts are searched lower-cased
-    (r"\b(?:by|in)\s+may\b", ("may",)),  # the rarest requirement of a sequence is kept
-    (r"\b(?:q[1-4]|h[12])\b", ("h", "q")),
-    (r"\b(?:next|this)?\s*week\b", ("week",)),  # an optional part requires nothing
-    (r"\d+%|\bpercent\b", ("%", "percent")),  # one of the branches' words
-    (r"\d+|\bpercent\b", ()),  # a branch with no word makes the whole alternation free
-    (r"(?:ab)+c", ("ab",)),
-    (r"€\s?\d+", ()),  # non-ASCII literals are never searched for
-])
+@pytest.mark.parametrize(
+    "pattern,words",
+    [
+        (r"\bDaily\b", ("daily",)),  # lower-cased: the texts are searched lower-cased
+        (r"\b(?:by|in)\s+may\b", ("may",)),  # the rarest requirement of a sequence is kept
+        (r"\b(?:q[1-4]|h[12])\b", ("h", "q")),
+        (r"\b(?:next|this)?\s*week\b", ("week",)),  # an optional part requires nothing
+        (r"\d+%|\bpercent\b", ("%", "percent")),  # one of the branches' words
+        (r"\d+|\bpercent\b", ()),  # a branch with no word makes the whole alternation free
+        (r"(?:ab)+c", ("ab",)),
+        (r"€\s?\d+", ()),  # non-ASCII literals are never searched for
+    ],
+)
 def test_the_words_a_pattern_cannot_match_without(pattern, words):
     assert nlp._required_words(re.compile(pattern, re.IGNORECASE)) == words

@@ -42,15 +42,19 @@ def test_findings_are_identical_and_identically_ordered_for_any_number_of_jobs(d
 def test_workers_build_everything_they_need_under_spawn(docs, monkeypatch):
     monkeypatch.chdir(docs)
     settings = Settings(root=docs)
-    items = [(str(p.relative_to(docs)), p.read_text(encoding="utf-8"))
-             for p in sorted(docs.rglob("*.md"))[:12] if p.name != "bad.md"]
+    items = [
+        (str(p.relative_to(docs)), p.read_text(encoding="utf-8"))
+        for p in sorted(docs.rglob("*.md"))[:12]
+        if p.name != "bad.md"
+    ]
     texts = {os.path.realpath(p): (p, t) for p, t in items}
     pool = Pool(texts, docs.resolve(), partial=False)
     tasks = plan_tasks(items, size=3)
     here = [o for t in tasks for o in check_documents(t, Project(settings, texts, pool))]
     there = parallel.run(tasks, settings, texts, pool, 2, method="spawn")
-    assert [(o.path, o.findings, o.errors) for o in there] == \
-        [(o.path, o.findings, o.errors) for o in here]
+    assert [(o.path, o.findings, o.errors) for o in there] == [
+        (o.path, o.findings, o.errors) for o in here
+    ]
 
 
 def test_small_runs_stay_in_one_process():

@@ -2,8 +2,8 @@
 
 Each case is a title line, `.`, the Markdown input, `.`, the expected dump of the Document, `.`.
 In inputs, `→` stands for a tab, `␍` for a carriage return and `␀` for a NUL (so such cases survive
-editors and git). The dump is compact text: the front matter, then each section with its level, lines,
-parent and fields, and under it each statement with its form, start and end (line:column),
+editors and git). The dump is compact text: the front matter, then each section with its level,
+lines, parent and fields, and under it each statement with its form, start and end (line:column),
 text and attributes; then links, comments and problems. On failure the input, the expected and
 the actual dump are shown. Refresh the expected dumps after a deliberate change with:
 STRATLINT_UPDATE_FIXTURES=1 .venv/bin/python -m pytest tests/test_parser.py
@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from markdown_it.utils import read_fixture_file
 
-from stratlint import sentences
 from stratlint.model import Document, Field, Statement
 from stratlint.parse import MAX_NESTING, inline_fields, parse
+from stratlint.read import sentences
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "parser.md"
 CASES = read_fixture_file(FIXTURES)
@@ -46,8 +46,11 @@ def _statement(doc: Document, s: Statement) -> str:
     if s.fields:
         out += f" fields={_fields(s.fields)}"
     if s.links:
-        out += " links=[" + ", ".join(f"{k.text!r}->{k.target}@{k.line}:{k.column}"
-                                      for k in s.links) + "]"
+        out += (
+            " links=["
+            + ", ".join(f"{k.text!r}->{k.target}@{k.line}:{k.column}" for k in s.links)
+            + "]"
+        )
     for flag in ("quoted", "checkbox", "is_field"):
         if getattr(s, flag):
             out += f" {flag}"
@@ -57,8 +60,12 @@ def _statement(doc: Document, s: Statement) -> str:
 def dump(doc: Document) -> str:
     lines: list[str] = []
     if doc.front_matter:
-        lines.append("front_matter " + json.dumps(doc.front_matter, sort_keys=True, default=str)
-                     + " lines=" + json.dumps(doc.front_matter_lines, sort_keys=True))
+        lines.append(
+            "front_matter "
+            + json.dumps(doc.front_matter, sort_keys=True, default=str)
+            + " lines="
+            + json.dumps(doc.front_matter_lines, sort_keys=True)
+        )
     for sec in doc.sections:
         if sec.level == 0 and not sec.statements and not sec.fields:
             continue
@@ -95,8 +102,9 @@ def _update() -> None:
     FIXTURES.write_text("".join(out), encoding="utf-8")
 
 
-@pytest.mark.parametrize("line,title,source,expected", CASES,
-                         ids=[f"L{c[0]}-{c[1][:40]}" for c in CASES])
+@pytest.mark.parametrize(
+    "line,title,source,expected", CASES, ids=[f"L{c[0]}-{c[1][:40]}" for c in CASES]
+)
 def test_parser_fixture(line: int, title: str, source: str, expected: str) -> None:
     got = dump(parse(_source(source)))
     if UPDATE and got != expected.rstrip("\n"):
@@ -104,7 +112,8 @@ def test_parser_fixture(line: int, title: str, source: str, expected: str) -> No
         pytest.skip("fixtures updated")
     assert got == expected.rstrip("\n"), (
         f"{title} (tests/fixtures/parser.md line {line})\n--- input\n{source}"
-        f"--- expected\n{expected}--- got\n{got}\n")
+        f"--- expected\n{expected}--- got\n{got}\n"
+    )
 
 
 def test_fixture_file_has_every_case_complete() -> None:
@@ -115,31 +124,48 @@ def test_fixture_file_has_every_case_complete() -> None:
 
 # -- the parts the fixtures cannot show well ---------------------------------------------------
 
-@pytest.mark.parametrize("text,expected", [
-    ("Launch partners (Owner: Priya Shah (Partnerships); Due: 31 May)",
-     [("owner", "Priya Shah (Partnerships)"), ("due", "31 May")]),
-    ("Owner: Priya Shah (Partnerships)", [("owner", "Priya Shah (Partnerships)")]),
-    ("Call Acme, owner: Kelsey, due: May 3", [("owner", "Kelsey"), ("due", "May 3")]),
-    ("Host a dinner [Owner: Bob] this week", [("owner", "Bob")]),
-    ("Who: Sales — When: Q3 | KPI: 20 demos", [("owner", "Sales"), ("due", "Q3"),
-                                              ("kpi", "20 demos")]),
-    ("Whoever said so: nobody", []),
-])
-def test_inline_field_values_keep_balanced_brackets(text: str, expected: list[tuple[str, str]]
-                                                    ) -> None:
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Launch partners (Owner: Priya Shah (Partnerships); Due: 31 May)",
+            [("owner", "Priya Shah (Partnerships)"), ("due", "31 May")],
+        ),
+        ("Owner: Priya Shah (Partnerships)", [("owner", "Priya Shah (Partnerships)")]),
+        ("Call Acme, owner: Kelsey, due: May 3", [("owner", "Kelsey"), ("due", "May 3")]),
+        ("Host a dinner [Owner: Bob] this week", [("owner", "Bob")]),
+        (
+            "Who: Sales — When: Q3 | KPI: 20 demos",
+            [("owner", "Sales"), ("due", "Q3"), ("kpi", "20 demos")],
+        ),
+        ("Whoever said so: nobody", []),
+    ],
+)
+def test_inline_field_values_keep_balanced_brackets(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
     assert inline_fields(text) == expected
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Grow ARR to $4.5M. Then expand.", ["Grow ARR to $4.5M.", "Then expand."]),
-    ("Use e.g. partners. Dr. Lee leads. Revenue rose 3.2% in Q1. Done!",
-     ["Use e.g. partners.", "Dr. Lee leads.", "Revenue rose 3.2% in Q1.", "Done!"]),
-    ("We ship v2.0 in May. J. Smith owns it.", ["We ship v2.0 in May.", "J. Smith owns it."]),
-    ("Is it working?! \"Yes.\" (We think.) OK.", ["Is it working?!", "\"Yes.\"", "(We think.)",
-                                                  "OK."]),
-])
-def test_sentences_split_at_stops_not_at_abbreviations_or_decimals(text: str,
-                                                                   expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Grow ARR to $4.5M. Then expand.", ["Grow ARR to $4.5M.", "Then expand."]),
+        (
+            "Use e.g. partners. Dr. Lee leads. Revenue rose 3.2% in Q1. Done!",
+            ["Use e.g. partners.", "Dr. Lee leads.", "Revenue rose 3.2% in Q1.", "Done!"],
+        ),
+        ("We ship v2.0 in May. J. Smith owns it.", ["We ship v2.0 in May.", "J. Smith owns it."]),
+        (
+            'Is it working?! "Yes." (We think.) OK.',
+            ["Is it working?!", '"Yes."', "(We think.)", "OK."],
+        ),
+    ],
+)
+def test_sentences_split_at_stops_not_at_abbreviations_or_decimals(
+    text: str, expected: list[str]
+) -> None:
     assert [text[a:b] for a, b in sentences.split(text)] == expected
 
 
@@ -163,22 +189,40 @@ def test_a_list_within_the_limit_keeps_every_level_and_parent() -> None:
     assert [s.column for s in items] == [2 * i + 3 for i in range(60)]
 
 
-@pytest.mark.parametrize("make", [
-    lambda n: "".join(f"## Heading {i}\n\nText {i}.\n\n" for i in range(n // 24)),
-    lambda n: "## Plan\n\n" + "".join(f"- [link {i}](doc{i}.md) <https://x.io/{i}>\n"
-                                      for i in range(n // 40)),
-    lambda n: "word " * (n // 5),
-    lambda n: "- " * (n // 2) + "x\n",
-    lambda n: "> " * (n // 2) + "x\n",
-    lambda n: "[" * n,
-    lambda n: "[a](" * (n // 4),
-    lambda n: "*a **a " * (n // 7),
-    lambda n: "`" * (n // 2) + " " + "``" * (n // 4),
-    lambda n: "." * n + " x",
-    lambda n: "| a | b |\n|---|---|\n" + "| x y | z \\| w |\n" * (n // 18),
-    lambda n: "<div>" * (n // 5),
-], ids=["headings", "links", "long-line", "nested-lists", "nested-quotes", "brackets",
-        "open-links", "emphasis", "backticks", "dots", "table", "html"])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "".join(f"## Heading {i}\n\nText {i}.\n\n" for i in range(n // 24)),
+        lambda n: (
+            "## Plan\n\n"
+            + "".join(f"- [link {i}](doc{i}.md) <https://x.io/{i}>\n" for i in range(n // 40))
+        ),
+        lambda n: "word " * (n // 5),
+        lambda n: "- " * (n // 2) + "x\n",
+        lambda n: "> " * (n // 2) + "x\n",
+        lambda n: "[" * n,
+        lambda n: "[a](" * (n // 4),
+        lambda n: "*a **a " * (n // 7),
+        lambda n: "`" * (n // 2) + " " + "``" * (n // 4),
+        lambda n: "." * n + " x",
+        lambda n: "| a | b |\n|---|---|\n" + "| x y | z \\| w |\n" * (n // 18),
+        lambda n: "<div>" * (n // 5),
+    ],
+    ids=[
+        "headings",
+        "links",
+        "long-line",
+        "nested-lists",
+        "nested-quotes",
+        "brackets",
+        "open-links",
+        "emphasis",
+        "backticks",
+        "dots",
+        "table",
+        "html",
+    ],
+)
 def test_parse_time_is_linear_in_input_size(make: object) -> None:
     """Four times the input takes about four times as long (a quadratic loop takes sixteen)."""
     assert callable(make)

@@ -56,14 +56,17 @@ def _rules(found: dict[str, list[tuple[str, int]]], path: str) -> set[str]:
     return {r for r, _ in found.get(path, [])}
 
 
-@pytest.mark.parametrize("link", [
-    "---\nstrategy: ../strategy/fy27.md\n---\n",
-    "---\nstrategy: [../strategy/fy27.md]\n---\n",
-    "This plan executes the [FY27 strategy](../strategy/fy27.md).\n\n",
-    "Executes [where we play](../strategy/fy27.md#where-we-play).\n\n",
-    "Executes [the strategy](/strategy/fy27.md).\n\n",  # root-relative
-    "Executes the [strategy](../strategy/).\n\n",  # a folder's README
-])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "---\nstrategy: ../strategy/fy27.md\n---\n",
+        "---\nstrategy: [../strategy/fy27.md]\n---\n",
+        "This plan executes the [FY27 strategy](../strategy/fy27.md).\n\n",
+        "Executes [where we play](../strategy/fy27.md#where-we-play).\n\n",
+        "Executes [the strategy](/strategy/fy27.md).\n\n",  # root-relative
+        "Executes the [strategy](../strategy/).\n\n",  # a folder's README
+    ],
+)
 def test_a_plan_whose_strategy_lives_in_another_file_is_not_p201_or_p207(tmp_path, link):
     target = "README.md" if link.rstrip().endswith("(../strategy/).") else "fy27.md"
     _write(tmp_path, {f"strategy/{target}": STRATEGY, "plans/ohio.md": link + PLAN_BODY})
@@ -76,14 +79,23 @@ def test_a_plan_with_no_strategy_anywhere_is_p201(tmp_path):
     assert "P201" in _rules(_run(tmp_path), "plans/ohio.md")
 
 
-@pytest.mark.parametrize("link,line", [
-    ("---\nstrategy: ../strategy/missing.md\n---\n", 2),  # missing file, at the key's line
-    ("Executes the [FY27 strategy](../strategy/fy27.md#no-such-heading).\n\n", 1),  # anchor
-    ("Executes the [FY27 strategy](../notes/minutes.md).\n\n", 1),  # no strategy scope there
-])
+@pytest.mark.parametrize(
+    "link,line",
+    [
+        ("---\nstrategy: ../strategy/missing.md\n---\n", 2),  # missing file, at the key's line
+        ("Executes the [FY27 strategy](../strategy/fy27.md#no-such-heading).\n\n", 1),  # anchor
+        ("Executes the [FY27 strategy](../notes/minutes.md).\n\n", 1),  # no strategy scope there
+    ],
+)
 def test_a_broken_strategy_link_is_p207_at_the_link_line(tmp_path, link, line):
-    _write(tmp_path, {"strategy/fy27.md": STRATEGY, "plans/ohio.md": link + PLAN_BODY,
-                      "notes/minutes.md": "# Minutes\n\nWe met on Tuesday and talked.\n"})
+    _write(
+        tmp_path,
+        {
+            "strategy/fy27.md": STRATEGY,
+            "plans/ohio.md": link + PLAN_BODY,
+            "notes/minutes.md": "# Minutes\n\nWe met on Tuesday and talked.\n",
+        },
+    )
     found = _run(tmp_path)
     assert ("P207", line) in found.get("plans/ohio.md", []), found.get("plans/ohio.md")
     assert "P201" not in _rules(found, "plans/ohio.md")
@@ -94,12 +106,15 @@ LINK = "the FY27 strategy"  # a candidate strategy link names the strategy (SPEC
 
 def test_anchors_follow_github_slugs_including_duplicates(tmp_path):
     strategy = STRATEGY + "\n## Where we play\n\nAlso Indiana hospitals.\n"
-    _write(tmp_path, {
-        "strategy/fy27.md": strategy,
-        "plans/a.md": f"Executes [{LINK}](../strategy/fy27.md#where-we-play-1).\n\n{PLAN_BODY}",
-        "plans/b.md": f"Executes [{LINK}](../strategy/fy27.md#Where-We-Play).\n\n{PLAN_BODY}",
-        "plans/c.md": f"Executes [{LINK}](../strategy/fy27.md#where-we-play-2).\n\n{PLAN_BODY}",
-    })
+    _write(
+        tmp_path,
+        {
+            "strategy/fy27.md": strategy,
+            "plans/a.md": f"Executes [{LINK}](../strategy/fy27.md#where-we-play-1).\n\n{PLAN_BODY}",
+            "plans/b.md": f"Executes [{LINK}](../strategy/fy27.md#Where-We-Play).\n\n{PLAN_BODY}",
+            "plans/c.md": f"Executes [{LINK}](../strategy/fy27.md#where-we-play-2).\n\n{PLAN_BODY}",
+        },
+    )
     found = _run(tmp_path)
     assert "P207" not in _rules(found, "plans/a.md")
     assert "P207" not in _rules(found, "plans/b.md")
@@ -107,25 +122,33 @@ def test_anchors_follow_github_slugs_including_duplicates(tmp_path):
 
 
 def test_a302_compares_plan_initiatives_with_the_linked_strategy_pillars(tmp_path):
-    plan = ("---\nstrategy: ../strategy/fy27.md\n---\n" + PLAN_BODY
-            + "- Launch a podcast about leadership (Owner: Sam, due 31 May). KPI: 5 episodes.\n")
+    plan = (
+        "---\nstrategy: ../strategy/fy27.md\n---\n"
+        + PLAN_BODY
+        + "- Launch a podcast about leadership (Owner: Sam, due 31 May). KPI: 5 episodes.\n"
+    )
     _write(tmp_path, {"strategy/fy27.md": STRATEGY, "plans/ohio.md": plan})
     found = _run(tmp_path)
     a302_lines = sorted(line for r, line in found.get("plans/ohio.md", []) if r == "A302")
-    podcast_line = plan.splitlines().index(
-        "- Launch a podcast about leadership (Owner: Sam, due 31 May). KPI: 5 episodes.") + 1
+    podcast_line = (
+        plan.splitlines().index(
+            "- Launch a podcast about leadership (Owner: Sam, due 31 May). KPI: 5 episodes."
+        )
+        + 1
+    )
     assert a302_lines == [podcast_line], found.get("plans/ohio.md")
 
 
 def test_a301_reads_plans_in_other_files_that_link_to_the_strategy(tmp_path):
-    serves_one = ("---\nstrategy: ../strategy/fy27.md\n---\n# Ohio plan\n\n## Actions\n\n"
-                  "- Install retrofit kits in weekend windows at 15 food factories (Owner: Jordan, "
-                  "due 31 March). KPI: 10 kits.\n")
+    serves_one = (
+        "---\nstrategy: ../strategy/fy27.md\n---\n# Ohio plan\n\n## Actions\n\n"
+        "- Install retrofit kits in weekend windows at 15 food factories (Owner: Jordan, "
+        "due 31 March). KPI: 10 kits.\n"
+    )
     _write(tmp_path, {"strategy/fy27.md": STRATEGY, "plans/ohio.md": serves_one})
     found = _run(tmp_path)
     a301 = [line for r, line in found.get("strategy/fy27.md", []) if r == "A301"]
-    distributor_line = STRATEGY.splitlines().index(
-        "## Distributor-led selling in small plants") + 1
+    distributor_line = STRATEGY.splitlines().index("## Distributor-led selling in small plants") + 1
     assert a301 == [distributor_line], found.get("strategy/fy27.md")
 
 
@@ -136,8 +159,13 @@ def test_a_strategy_that_no_plan_links_to_has_no_a301(tmp_path):
 
 def test_only_the_files_passed_are_reported_but_linked_files_are_read(tmp_path):
     (tmp_path / ".git").mkdir()
-    _write(tmp_path, {"strategy/fy27.md": STRATEGY + "\nWe will be best-in-class.\n",
-                      "plans/ohio.md": "---\nstrategy: ../strategy/fy27.md\n---\n" + PLAN_BODY})
+    _write(
+        tmp_path,
+        {
+            "strategy/fy27.md": STRATEGY + "\nWe will be best-in-class.\n",
+            "plans/ohio.md": "---\nstrategy: ../strategy/fy27.md\n---\n" + PLAN_BODY,
+        },
+    )
     found = _run(tmp_path, "plans/ohio.md")
     assert set(found) <= {"plans/ohio.md"}
     assert not _rules(found, "plans/ohio.md") & {"P201", "P207"}
@@ -145,9 +173,11 @@ def test_only_the_files_passed_are_reported_but_linked_files_are_read(tmp_path):
 
 def test_a_partial_run_still_finds_plans_that_link_to_a_passed_strategy(tmp_path):
     (tmp_path / ".git").mkdir()
-    serves_one = ("---\nstrategy: ../strategy/fy27.md\n---\n# Ohio plan\n\n## Actions\n\n"
-                  "- Install retrofit kits in weekend windows at 15 food factories (Owner: Jordan, "
-                  "due 31 March). KPI: 10 kits.\n")
+    serves_one = (
+        "---\nstrategy: ../strategy/fy27.md\n---\n# Ohio plan\n\n## Actions\n\n"
+        "- Install retrofit kits in weekend windows at 15 food factories (Owner: Jordan, "
+        "due 31 March). KPI: 10 kits.\n"
+    )
     _write(tmp_path, {"strategy/fy27.md": STRATEGY, "plans/ohio.md": serves_one})
     full = _run(tmp_path)
     partial = _run(tmp_path, "strategy/fy27.md")
@@ -177,10 +207,14 @@ def test_a_symlink_out_of_the_root_is_not_followed_and_a_loop_is_survived(tmp_pa
 
 
 def test_two_plans_naming_each_other_as_strategy_are_p207_not_a_loop(tmp_path):
-    a = ("---\nstrategy: b.md\n---\n# Plan A\n\nSee [B](b.md).\n\n## Actions\n\n"
-         "- Call 10 plants (Owner: Jo, due May).\n")
-    b = ("---\nstrategy: a.md\n---\n# Plan B\n\nSee [A](a.md).\n\n## Actions\n\n"
-         "- Call 5 plants (Owner: Al, due June).\n")
+    a = (
+        "---\nstrategy: b.md\n---\n# Plan A\n\nSee [B](b.md).\n\n## Actions\n\n"
+        "- Call 10 plants (Owner: Jo, due May).\n"
+    )
+    b = (
+        "---\nstrategy: a.md\n---\n# Plan B\n\nSee [A](a.md).\n\n## Actions\n\n"
+        "- Call 5 plants (Owner: Al, due June).\n"
+    )
     _write(tmp_path, {"a.md": a, "b.md": b})
     found = _run(tmp_path)
     assert ("P207", 2) in found["a.md"] and ("P207", 2) in found["b.md"]
@@ -202,10 +236,33 @@ def test_the_linker_index_finds_exactly_the_documents_that_name_a_file(tmp_path)
     from stratlint.project import Pool
 
     rng = random.Random(3)
-    names = ["fy27.md", "FY27.md", "my strategy.md", "a(b).md", "x.markdown", "README.md",
-             "strategy-0001.md", "é-plan.md"]
-    pieces = [*names, "see ", "../", "(", ")", "[link](", "%20", ".md", "fy27", "\n", "docs/",
-              "strategy/", "#where", "x.mdx", "my%20strategy.md"]
+    names = [
+        "fy27.md",
+        "FY27.md",
+        "my strategy.md",
+        "a(b).md",
+        "x.markdown",
+        "README.md",
+        "strategy-0001.md",
+        "é-plan.md",
+    ]
+    pieces = [
+        *names,
+        "see ",
+        "../",
+        "(",
+        ")",
+        "[link](",
+        "%20",
+        ".md",
+        "fy27",
+        "\n",
+        "docs/",
+        "strategy/",
+        "#where",
+        "x.mdx",
+        "my%20strategy.md",
+    ]
     texts = {}
     for i in range(60):
         real = str(tmp_path / f"d{i:02d}.md")

@@ -23,29 +23,131 @@ from stratlint import lint_text
 from stratlint.parse import normalise, parse
 
 SEED = 20261128
-COMMON = dict(deadline=None, database=None, print_blob=True,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+COMMON = dict(
+    deadline=None,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # -- generated Markdown ----------------------------------------------------------------------
 
-WORDS = ["increase", "sales", "by", "50%", "this", "year", "we", "sell", "to", "mid-market",
-         "3PLs", "because", "our", "billing", "cuts", "close", "Owner:", "Due:", "KPI:", "Q3",
-         "Kelsey", "call", "20", "customers", "a", "week", "$4.5M", "e.g.", "Dr.", "v2.0",
-         "strategy", "plan", "not", "SMB", "focus", "on", "healthcare", "TBD", "ASAP", "ARR"]
-ODD = ["\t", "\u200b", "\u200d", "\u202e", "\u2066", "\ufeff", "\u00ad", "e\u0301", "\U0001f680",
-       "\U0001f468\u200d\U0001f469", "\u05e9\u05dc\u05d5\u05dd", "\u2028", "\x00", "&amp;",
-       "\\", "\\*", "\\[", "<", ">", "|", "`", "``", "*", "**", "_", "__", "~~", "[", "]", "(",
-       ")", "!", "![", "](", "<!--", "-->", "#", ":", ".", "...", "?!", "&", '"', "'", "  "]
-INLINE = ["[the strategy](strategy.md#where-we-play)", "[ref][s]", "<https://example.com/a>",
-          "https://example.com/x.", "`code span`", "*emphasis*", "**Owner:** Kim",
-          "<!-- stratlint-disable-next-line P203 -->", "<span>html</span>", "(Owner: Priya Shah "
-          "(Partnerships); Due: 31 May)", "![img](a.png)", "[broken](", "[x]: y"]
+WORDS = [
+    "increase",
+    "sales",
+    "by",
+    "50%",
+    "this",
+    "year",
+    "we",
+    "sell",
+    "to",
+    "mid-market",
+    "3PLs",
+    "because",
+    "our",
+    "billing",
+    "cuts",
+    "close",
+    "Owner:",
+    "Due:",
+    "KPI:",
+    "Q3",
+    "Kelsey",
+    "call",
+    "20",
+    "customers",
+    "a",
+    "week",
+    "$4.5M",
+    "e.g.",
+    "Dr.",
+    "v2.0",
+    "strategy",
+    "plan",
+    "not",
+    "SMB",
+    "focus",
+    "on",
+    "healthcare",
+    "TBD",
+    "ASAP",
+    "ARR",
+]
+ODD = [
+    "\t",
+    "\u200b",
+    "\u200d",
+    "\u202e",
+    "\u2066",
+    "\ufeff",
+    "\u00ad",
+    "e\u0301",
+    "\U0001f680",
+    "\U0001f468\u200d\U0001f469",
+    "\u05e9\u05dc\u05d5\u05dd",
+    "\u2028",
+    "\x00",
+    "&amp;",
+    "\\",
+    "\\*",
+    "\\[",
+    "<",
+    ">",
+    "|",
+    "`",
+    "``",
+    "*",
+    "**",
+    "_",
+    "__",
+    "~~",
+    "[",
+    "]",
+    "(",
+    ")",
+    "!",
+    "![",
+    "](",
+    "<!--",
+    "-->",
+    "#",
+    ":",
+    ".",
+    "...",
+    "?!",
+    "&",
+    '"',
+    "'",
+    "  ",
+]
+INLINE = [
+    "[the strategy](strategy.md#where-we-play)",
+    "[ref][s]",
+    "<https://example.com/a>",
+    "https://example.com/x.",
+    "`code span`",
+    "*emphasis*",
+    "**Owner:** Kim",
+    "<!-- stratlint-disable-next-line P203 -->",
+    "<span>html</span>",
+    "(Owner: Priya Shah (Partnerships); Due: 31 May)",
+    "![img](a.png)",
+    "[broken](",
+    "[x]: y",
+]
 
-word = st.one_of(st.sampled_from(WORDS), st.sampled_from(ODD), st.sampled_from(INLINE),
-                 st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
-                         max_size=6))
-inline = st.lists(word, min_size=1, max_size=14).map(" ".join).map(
-    lambda s: s.replace("\n", " ").replace("\r", " "))
+word = st.one_of(
+    st.sampled_from(WORDS),
+    st.sampled_from(ODD),
+    st.sampled_from(INLINE),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6),
+)
+inline = (
+    st.lists(word, min_size=1, max_size=14)
+    .map(" ".join)
+    .map(lambda s: s.replace("\n", " ").replace("\r", " "))
+)
 
 
 def _indent(block: str, prefix: str) -> str:
@@ -63,8 +165,21 @@ def list_block(draw: Any, depth: int = 0) -> str:
         item = f"{marker} {box}{text}"
         width = len(marker) + 1
         if draw(st.integers(0, 3)) == 0:
-            item += "\n" + " " * width + draw(st.sampled_from(
-                ["Owner: Kim", "**Due:** 31 May", "KPI: 20 demos", "- Owner: Sam", "Lazy " "line"]))
+            item += (
+                "\n"
+                + " " * width
+                + draw(
+                    st.sampled_from(
+                        [
+                            "Owner: Kim",
+                            "**Due:** 31 May",
+                            "KPI: 20 demos",
+                            "- Owner: Sam",
+                            "Lazy line",
+                        ]
+                    )
+                )
+            )
         if depth < 3 and draw(st.integers(0, 3)) == 0:
             item += "\n" + _indent(draw(list_block(depth + 1)), " " * width)
         items.append(item)
@@ -74,12 +189,32 @@ def list_block(draw: Any, depth: int = 0) -> str:
 @st.composite
 def table_block(draw: Any) -> str:
     cols = draw(st.integers(1, 4))
-    head = "| " + " | ".join(draw(st.sampled_from(["Action", "Owner", "Due", "KPI", "Notes",
-                                                   "x"])) for _ in range(cols)) + " |"
-    sep = "|" + "|".join(draw(st.sampled_from(["---", ":--", "--:", ":-:"]))
-                         for _ in range(draw(st.integers(1, cols)))) + "|"
-    rows = [("| " + " | ".join(draw(inline).replace("|", "\\|") for _ in range(
-        draw(st.integers(0, cols + 1)))) + " |") for _ in range(draw(st.integers(0, 3)))]
+    head = (
+        "| "
+        + " | ".join(
+            draw(st.sampled_from(["Action", "Owner", "Due", "KPI", "Notes", "x"]))
+            for _ in range(cols)
+        )
+        + " |"
+    )
+    sep = (
+        "|"
+        + "|".join(
+            draw(st.sampled_from(["---", ":--", "--:", ":-:"]))
+            for _ in range(draw(st.integers(1, cols)))
+        )
+        + "|"
+    )
+    rows = [
+        (
+            "| "
+            + " | ".join(
+                draw(inline).replace("|", "\\|") for _ in range(draw(st.integers(0, cols + 1)))
+            )
+            + " |"
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    ]
     return "\n".join([head, sep, *rows])
 
 
@@ -93,8 +228,9 @@ def block(draw: Any) -> str:
     if kind == 2:
         return draw(list_block())
     if kind == 3:
-        return _indent(draw(st.one_of(inline, list_block())), draw(st.sampled_from(
-            ["> ", ">", "> > ", ">> "])))
+        return _indent(
+            draw(st.one_of(inline, list_block())), draw(st.sampled_from(["> ", ">", "> > ", ">> "]))
+        )
     if kind == 4:
         return draw(table_block())
     if kind == 5:
@@ -102,9 +238,18 @@ def block(draw: Any) -> str:
         closed = draw(st.booleans())
         return f"{fence}python\n{draw(inline)}\n" + (fence if closed else "")
     if kind == 6:
-        return draw(st.sampled_from(["<!-- stratlint-disable S101 -->", "<div>\n\n*x*\n\n</div>",
-                                     "    indented code", "***", "[s]: strategy.md",
-                                     "<!-- unclosed comment"]))
+        return draw(
+            st.sampled_from(
+                [
+                    "<!-- stratlint-disable S101 -->",
+                    "<div>\n\n*x*\n\n</div>",
+                    "    indented code",
+                    "***",
+                    "[s]: strategy.md",
+                    "<!-- unclosed comment",
+                ]
+            )
+        )
     return draw(st.lists(inline, min_size=1, max_size=3).map("\n".join))  # a paragraph
 
 
@@ -113,9 +258,23 @@ def markdown(draw: Any) -> str:
     parts = []
     fm = draw(st.integers(0, 4))
     if fm == 0:
-        parts.append("---\n" + draw(st.sampled_from(
-            ["type: strategy", "type: plan\nstrategy: strategy.md", "title: [x", "- a", "x: 1",
-             "stratlint: {ignore: [P205]}", ""])) + "\n---")
+        parts.append(
+            "---\n"
+            + draw(
+                st.sampled_from(
+                    [
+                        "type: strategy",
+                        "type: plan\nstrategy: strategy.md",
+                        "title: [x",
+                        "- a",
+                        "x: 1",
+                        "stratlint: {ignore: [P205]}",
+                        "",
+                    ]
+                )
+            )
+            + "\n---"
+        )
     elif fm == 1:
         parts.append("---\ntype: plan")  # unclosed
     parts.extend(draw(st.lists(block(), max_size=8)))
@@ -123,13 +282,31 @@ def markdown(draw: Any) -> str:
     return sep.join(parts) + draw(st.sampled_from(["\n", "", "\n\n"]))
 
 
-raw_text = st.lists(st.sampled_from(list("ab \n\t-*_`[]()<>!#|:>.\\1") + [
-    "- ", "> ", "```", "---\n", "| a |", "\n\n", "## ", "1. ", "[x]", "<!--", "-->", "\u200b"]),
-    max_size=120).map("".join)
+raw_text = st.lists(
+    st.sampled_from(
+        list("ab \n\t-*_`[]()<>!#|:>.\\1")
+        + [
+            "- ",
+            "> ",
+            "```",
+            "---\n",
+            "| a |",
+            "\n\n",
+            "## ",
+            "1. ",
+            "[x]",
+            "<!--",
+            "-->",
+            "\u200b",
+        ]
+    ),
+    max_size=120,
+).map("".join)
 any_markdown = st.one_of(markdown(), raw_text)
 
 
 # -- properties --------------------------------------------------------------------------------
+
 
 def _check_positions(source: str) -> None:
     doc = parse(source)
@@ -214,10 +391,12 @@ def test_invisible_format_characters_do_not_change_what_is_found(source: str) ->
 
 # -- --jobs ------------------------------------------------------------------------------------
 
+
 def _has_jobs_option() -> bool:
     exe = Path(sys.executable).with_name("stratlint")
-    out = subprocess.run([str(exe), "check", "--help"], capture_output=True, text=True,
-                         timeout=120).stdout
+    out = subprocess.run(
+        [str(exe), "check", "--help"], capture_output=True, text=True, timeout=120
+    ).stdout
     return "--jobs" in out
 
 
@@ -230,8 +409,9 @@ def jobs_available() -> None:
 @seed(SEED)
 @settings(max_examples=4, **COMMON)  # type: ignore[arg-type]
 @given(st.lists(markdown(), min_size=6, max_size=10))
-def test_output_is_identical_for_every_jobs_value(jobs_available: None, tmp_path_factory: Any,
-                                                  docs: list[str]) -> None:
+def test_output_is_identical_for_every_jobs_value(
+    jobs_available: None, tmp_path_factory: Any, docs: list[str]
+) -> None:
     root = tmp_path_factory.mktemp("jobs")
     (root / ".git").mkdir()
     for i, text in enumerate(docs):
@@ -241,9 +421,14 @@ def test_output_is_identical_for_every_jobs_value(jobs_available: None, tmp_path
     exe = Path(sys.executable).with_name("stratlint")
     outputs = []
     for jobs in ("1", "2", "3"):
-        r = subprocess.run([str(exe), "--format", "json", "--no-cache", "--jobs", jobs, "."],
-                           cwd=root, capture_output=True, text=True, timeout=300,
-                           env=dict(os.environ, NO_COLOR="1"))
+        r = subprocess.run(
+            [str(exe), "--format", "json", "--no-cache", "--jobs", jobs, "."],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=dict(os.environ, NO_COLOR="1"),
+        )
         assert "Traceback" not in r.stderr, r.stderr
         outputs.append((r.returncode, json.loads(r.stdout), r.stderr))
     assert outputs[1] == outputs[0]

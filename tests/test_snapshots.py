@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from stratlint.engine import lint_sources
-from stratlint.files import read_text
+from stratlint.read.files import read_text
 from stratlint.report import text
 from stratlint.settings import Settings
 
@@ -19,8 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 # The written documents (the labelled bank's real pages are measured by tests/test_accuracy.py).
-DOCS = sorted(p.relative_to(CORPUS).as_posix() for d in ("dev", "test", "written")
-              for p in (CORPUS / d).rglob("*.md"))
+DOCS = sorted(
+    p.relative_to(CORPUS).as_posix()
+    for d in ("dev", "test", "written")
+    for p in (CORPUS / d).rglob("*.md")
+)
 UPDATE = os.environ.get("STRATLINT_UPDATE_SNAPSHOTS") == "1"
 
 

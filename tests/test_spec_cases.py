@@ -119,8 +119,11 @@ This plan serves the [FY27 strategy](/handbook/sales/strategy/).
 
 - Sign 3 hospital groups in Ohio (Owner: Jordan, due 30 June). KPI: 3 signed.
 """
-    found = _run(tmp_path, {"site/source/handbook/sales/strategy/index.md": strategy,
-                            "plans/q3.md": plan}, link_roots=("site/source",))
+    found = _run(
+        tmp_path,
+        {"site/source/handbook/sales/strategy/index.md": strategy, "plans/q3.md": plan},
+        link_roots=("site/source",),
+    )
     assert not ({"P201", "P207"} & found.get("plans/q3.md", set())), found
 
 

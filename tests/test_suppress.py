@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from stratlint.engine import lint_sources
 from stratlint.settings import Settings
 

@@ -9,7 +9,6 @@ import sys
 import zipfile
 
 import pytest
-
 from conftest import ROOT
 
 SEED = "## Sales Strategy\n\nOur strategy is to increase sales by 50% this year.\n"
@@ -18,8 +17,22 @@ SEED = "## Sales Strategy\n\nOur strategy is to increase sales by 50% this year.
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
     out = tmp_path_factory.mktemp("wheel")
-    r = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                        "-q", "-w", str(out), str(ROOT)], capture_output=True, text=True)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+    )
     if r.returncode != 0:
         pytest.fail(r.stdout + r.stderr)
     (whl,) = out.glob("stratlint-*.whl")
@@ -41,11 +54,14 @@ def test_installed_wheel_lints_from_another_directory(wheel, tmp_path):
     work.mkdir()
     (work / "plan.md").write_text(SEED)
     env = dict(os.environ, PYTHONPATH=str(site))
-    code = ("import json, stratlint; from stratlint.engine import lint_text; "
-            "print(json.dumps([stratlint.__file__, "
-            "[f.rule for f in lint_text(open('plan.md').read(), 'plan.md')]]))")
-    r = subprocess.run([sys.executable, "-c", code], cwd=work, env=env, capture_output=True,
-                       text=True)
+    code = (
+        "import json, stratlint; from stratlint.engine import lint_text; "
+        "print(json.dumps([stratlint.__file__, "
+        "[f.rule for f in lint_text(open('plan.md').read(), 'plan.md')]]))"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code], cwd=work, env=env, capture_output=True, text=True
+    )
     assert r.returncode == 0, r.stderr
     where, rules = json.loads(r.stdout)
     assert where.startswith(str(site))

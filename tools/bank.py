@@ -32,10 +32,21 @@ CORPUS = ROOT / "corpus"
 BANK = CORPUS / "bank"
 sys.path.insert(0, str(ROOT))
 
-from stratlint.evaluate import source_of  # noqa: E402
+from stratlint.run.evaluate import source_of  # noqa: E402
 
-GENRES = ("strategy", "plan", "goals", "mixed", "procedure", "reference", "copy", "team",
-          "template", "retrospective", "other")
+GENRES = (
+    "strategy",
+    "plan",
+    "goals",
+    "mixed",
+    "procedure",
+    "reference",
+    "copy",
+    "team",
+    "template",
+    "retrospective",
+    "other",
+)
 CLASSES = ("GOAL", "CHOICE", "ACTION", "CONTEXT")
 TAGS = ("who", "why", "challenge", "tradeoff", "owner", "deadline", "metric")
 
@@ -48,8 +59,13 @@ def pages(dirs: list[str]) -> list[Path]:
     out: list[Path] = []
     for d in dirs:
         p = Path(d).resolve()
-        out.extend(sorted(x for x in p.rglob("*.md") if x.is_file() and x.name != "README.md"
-                          and x.name != "LICENSE-NOTE.md"))
+        out.extend(
+            sorted(
+                x
+                for x in p.rglob("*.md")
+                if x.is_file() and x.name != "README.md" and x.name != "LICENSE-NOTE.md"
+            )
+        )
     return out
 
 
@@ -62,10 +78,14 @@ def cut(path: Path, max_per_page: int | None) -> tuple[Units, Units]:
 
     text = path.read_text(encoding="utf-8", errors="replace")
     doc = parse(text, str(path))
-    sections = [(s.line, _clean(s.title) or "(no heading)") for s in doc.sections
-                if s.level or s.statements]
-    stmts = [(st.line, _clean(st.text)) for st in doc.statements
-             if st.form != "heading" and not st.is_field and not st.quoted and _clean(st.text)]
+    sections = [
+        (s.line, _clean(s.title) or "(no heading)") for s in doc.sections if s.level or s.statements
+    ]
+    stmts = [
+        (st.line, _clean(st.text))
+        for st in doc.statements
+        if st.form != "heading" and not st.is_field and not st.quoted and _clean(st.text)
+    ]
     if max_per_page and len(stmts) > max_per_page:
         seed = int(hashlib.sha256(str(path.name).encode()).hexdigest()[:8], 16)
         keep = sorted(random.Random(seed).sample(range(len(stmts)), max_per_page))
@@ -117,8 +137,15 @@ def labels() -> dict[str, dict[str, tuple[str, tuple[str, ...]]]]:
                     continue
                 uid = row[0].strip()
                 label = row[1].strip() if len(row) > 1 else ""
-                tags = tuple(sorted({t.strip().lower() for t in (row[2] if len(row) > 2 else "")
-                                     .split(",") if t.strip()}))
+                tags = tuple(
+                    sorted(
+                        {
+                            t.strip().lower()
+                            for t in (row[2] if len(row) > 2 else "").split(",")
+                            if t.strip()
+                        }
+                    )
+                )
                 got[uid] = (label, tags)
     return out
 
@@ -198,13 +225,18 @@ def cmd_merge(args: argparse.Namespace) -> int:
                     tag_pairs[t].append((str(t in ftags), str(t in tags)))
     agreement = {
         "sections": {"n": len(sec_pairs), "kappa_genre": round(kappa(sec_pairs), 3)},
-        "statements": {"n": len(cls_pairs), "kappa_class": round(kappa(cls_pairs), 3),
-                       **{f"kappa_{t}": round(kappa(p), 3) for t, p in tag_pairs.items()}},
+        "statements": {
+            "n": len(cls_pairs),
+            "kappa_class": round(kappa(cls_pairs), 3),
+            **{f"kappa_{t}": round(kappa(p), 3) for t, p in tag_pairs.items()},
+        },
     }
     (BANK / "agreement.json").write_text(json.dumps(agreement, indent=2) + "\n")
     real = sum(1 for s in sections if str(s["path"]).startswith(("bank/", "realworld/")))
-    print(f"sections {len(sections)} ({real} real), statements {len(statements)}; "
-          f"agreement {json.dumps(agreement)}")
+    print(
+        f"sections {len(sections)} ({real} real), statements {len(statements)}; "
+        f"agreement {json.dumps(agreement)}"
+    )
     for p in problems[:30]:
         print("problem:", p, file=sys.stderr)
     if len(problems) > 30:
@@ -213,8 +245,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = ap.add_subparsers(dest="cmd", required=True)
     u = sub.add_parser("units")
     u.add_argument("dirs", nargs="+")

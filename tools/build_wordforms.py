@@ -4,8 +4,9 @@ The table is derived from lemminflect's inflection lookup (MIT licence; its data
 SPECIALIST Lexicon and AGID). stratlint ships the derived table and does not import lemminflect
 at run time: importing it costs over a second, and the table loads in a few milliseconds.
 
-Each line: `word<TAB>flags<TAB>verb-lemma<TAB>noun-lemma` where flags hold V (verb base form), Z (third person
-singular), D (past tense or participle), G (-ing form), N (noun), A (adjective), R (adverb).
+Each line: `word<TAB>flags<TAB>verb-lemma<TAB>noun-lemma` where flags hold V (verb base form),
+Z (third person singular), D (past tense or participle), G (-ing form), N (noun), A (adjective),
+R (adverb).
 
 Run: .venv/bin/pip install lemminflect==0.2.3 && .venv/bin/python tools/build_wordforms.py
 """
@@ -57,7 +58,8 @@ def main() -> None:
         for word in sorted(flags):
             if "\t" in word or " " in word:
                 continue
-            out.write(f"{word}\t{''.join(sorted(flags[word]))}\t{lemma_of.get(word, '')}\t{noun_of.get(word, '')}\n")
+            marks = "".join(sorted(flags[word]))
+            out.write(f"{word}\t{marks}\t{lemma_of.get(word, '')}\t{noun_of.get(word, '')}\n")
     print(f"wrote {len(flags)} words to {OUT}")
 
 

@@ -7,7 +7,7 @@
 A research tool (docs/textcat-comparison.md has the method and the figures); nothing here is
 shipped or used by the linter.
 
-* The examples are exactly those of `stratlint.learn.bank.examples` (the training command's and
+* The examples are exactly those of `stratlint.run.bank.examples` (the training command's and
   `stratlint eval --bank`'s): the same labelled units, matched to the parser's units the same way.
   Their raw text is captured while `examples` runs, by wrapping `analysis.section_inputs` and
   `analysis.statement_inputs` (called once per example, in order): a section's text is its
@@ -40,10 +40,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from stratlint.learn import bank  # noqa: E402
-from stratlint.learn.bank import Example, confusion, measure  # noqa: E402
-from stratlint.learn.linear import argmax  # noqa: E402
-from stratlint.learn.models import CLASSES, GENRES, MATERIAL, TAGS  # noqa: E402
+from stratlint.run import bank  # noqa: E402
+from stratlint.run.bank import Example, confusion, measure  # noqa: E402
+from stratlint.understand.learn.linear import argmax  # noqa: E402
+from stratlint.understand.learn.models import CLASSES, GENRES, MATERIAL, TAGS  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 SEED = 0
@@ -64,7 +64,7 @@ def collect(cache: Path | None) -> dict[str, Any]:
     """bank.examples(), plus each example's raw text and context, in the same order."""
     if cache is not None and cache.exists():
         return pickle.loads(cache.read_bytes())
-    import stratlint.analysis as an
+    import stratlint.understand.inputs as an
 
     sec_info: list[dict[str, str]] = []
     st_info: list[dict[str, str]] = []
@@ -420,7 +420,7 @@ def run(args: argparse.Namespace) -> int:
     variants = [v for v in args.variants.split(",") if v]
 
     if "linear" in variants:
-        from stratlint.learn import models
+        from stratlint.understand.learn import models
 
         m = models.get()
         assert m is not None

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from stratlint.evaluate import evaluate, frozen_sources
-from stratlint.learn import models
-from stratlint.learn.bank import examples, measure, page_noise
+from stratlint.run.bank import examples, measure, page_noise
+from stratlint.run.evaluate import evaluate, frozen_sources
+from stratlint.understand.learn import models
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 HEADER = [
@@ -45,12 +45,19 @@ def bank_figures() -> dict[str, float]:
         return {}
     frozen = frozen_sources(CORPUS)
     gx, sx = examples(CORPUS)
-    res = measure(m.genre, m.cls, m.thresholds, [e for e in gx if e.source in frozen],
-                  [e for e in sx if e.source in frozen])
+    res = measure(
+        m.genre,
+        m.cls,
+        m.thresholds,
+        [e for e in gx if e.source in frozen],
+        [e for e in sx if e.source in frozen],
+    )
     noise = page_noise(CORPUS, set(frozen))
-    out = {"genre_accuracy": floor2(res["genre"]["accuracy"]),
-           "class_macro_f1": floor2(res["class"]["macro_f1"]),
-           "neither_per_page_max": ceil2(noise["neither_per_page"])}
+    out = {
+        "genre_accuracy": floor2(res["genre"]["accuracy"]),
+        "class_macro_f1": floor2(res["class"]["macro_f1"]),
+        "neither_per_page_max": ceil2(noise["neither_per_page"]),
+    }
     for kind in ("strategy", "plan"):
         p = res["gate"][kind]["precision"]
         if p is not None:
@@ -71,8 +78,11 @@ def main() -> int:
             p, r = floor2(s.precision), floor2(s.recall)
             prev = (old.get(group) or {}).get(rid)
             if prev and (p < prev["precision"] or r < prev["recall"]):
-                print(f"lower: {group} {rid} precision {prev['precision']} -> {p}, "
-                      f"recall {prev['recall']} -> {r}", file=sys.stderr)
+                print(
+                    f"lower: {group} {rid} precision {prev['precision']} -> {p}, "
+                    f"recall {prev['recall']} -> {r}",
+                    file=sys.stderr,
+                )
             lines.append(f"  {rid}: {{precision: {p:.2f}, recall: {r:.2f}}}")
     bank = bank_figures()
     if bank:

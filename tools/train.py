@@ -32,15 +32,17 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from stratlint.learn.bank import Example, confusion, examples, measure  # noqa: E402
-from stratlint.learn.models import CLASSES, GENRES, MATERIAL, TAGS  # noqa: E402
+from stratlint.run.bank import Example, confusion, examples, measure  # noqa: E402
+from stratlint.understand.learn.models import CLASSES, GENRES, MATERIAL, TAGS  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 BANK = CORPUS / "bank"
 OUT = ROOT / "rules" / "models"
-SETTINGS = {"genre": dict(l2=2.0, epochs=120, lr=0.08, min_count=3),
-            "class": dict(l2=2.0, epochs=250, lr=0.05, min_count=2),
-            "tags": dict(l2=2.0, epochs=250, lr=0.05, min_count=2)}
+SETTINGS = {
+    "genre": dict(l2=2.0, epochs=120, lr=0.08, min_count=3),
+    "class": dict(l2=2.0, epochs=250, lr=0.05, min_count=2),
+    "tags": dict(l2=2.0, epochs=250, lr=0.05, min_count=2),
+}
 
 
 def _weights(xs: list[Example]) -> list[float]:
@@ -50,7 +52,7 @@ def _weights(xs: list[Example]) -> list[float]:
 
 
 def _fit(kind: str, xs: list[Example]):  # type: ignore[no-untyped-def]
-    from stratlint.learn.fit import fit
+    from stratlint.understand.learn.fit import fit
 
     if kind == "genre":
         labels = GENRES
@@ -61,8 +63,9 @@ def _fit(kind: str, xs: list[Example]):  # type: ignore[no-untyped-def]
         y = [[1.0 if e.label == c else 0.0 for c in labels] for e in xs]
         return fit([e.features for e in xs], y, labels, weights=_weights(xs), **SETTINGS["class"])
     y = [[1.0 if t in e.tags else 0.0 for t in TAGS] for e in xs]
-    return fit([e.features for e in xs], y, TAGS, multilabel=True, weights=_weights(xs),
-               **SETTINGS["tags"])
+    return fit(
+        [e.features for e in xs], y, TAGS, multilabel=True, weights=_weights(xs), **SETTINGS["tags"]
+    )
 
 
 def rotate(kind: str, xs: list[Example], train_sources: list[str]) -> list[tuple[Example, dict]]:
@@ -92,8 +95,12 @@ def threshold_for(pairs: list[tuple[float, bool]], precision: float) -> float:
     return round(best, 3)
 
 
-def choose_thresholds(genre_oof: list[tuple[Example, dict]], class_oof: list[tuple[Example, dict]],
-                      tags_oof: list[tuple[Example, dict]], targets: dict) -> dict:
+def choose_thresholds(
+    genre_oof: list[tuple[Example, dict]],
+    class_oof: list[tuple[Example, dict]],
+    tags_oof: list[tuple[Example, dict]],
+    targets: dict,
+) -> dict:
     # A section is also confirmed when a share of its own statements are confidently goals,
     # choices or actions. Chosen on the rotation of the training sources (statement model left
     # out by source, 919 headed sections with sampled statements): p >= 0.7 on at least a third
@@ -109,16 +116,23 @@ def choose_thresholds(genre_oof: list[tuple[Example, dict]], class_oof: list[tup
     # 74 real material pages while dropping 222 of 233 real pages that are neither (0.2: 140, 46
     # and 216; 0.4: 138, 36, 226). Only from 16 statements: shorter documents (a rule's example,
     # a one-page plan) give the genre model too little to read as a whole.
-    out: dict = {"genre": {}, "class": {}, "tags": {},
-                 "content": {"p": 0.7, "share": 0.34, "floor": 0.5, "floor_from": 5},
-                 "page": {"share": 0.3, "from": 16}}
+    out: dict = {
+        "genre": {},
+        "class": {},
+        "tags": {},
+        "content": {"p": 0.7, "share": 0.34, "floor": 0.5, "floor_from": 5},
+        "page": {"share": 0.3, "from": 16},
+    }
     for t in TAGS:
         pairs = [(p[t], t in e.tags) for e, p in tags_oof]
         want = targets["tags"][t] if isinstance(targets["tags"], dict) else targets["tags"]
         out["tags"][t] = threshold_for(pairs, want) if pairs else 1.01
     for kind, material in MATERIAL.items():
-        pairs = [(sum(p[g] for g in material), e.label in material)
-                 for e, p in genre_oof if e.hint == kind]
+        pairs = [
+            (sum(p[g] for g in material), e.label in material)
+            for e, p in genre_oof
+            if e.hint == kind
+        ]
         out["genre"][kind] = threshold_for(pairs, targets["genre"]) if pairs else 1.01
     for c in CLASSES:
         if c == "CONTEXT":
@@ -134,10 +148,14 @@ def choose_thresholds(genre_oof: list[tuple[Example, dict]], class_oof: list[tup
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--check", action="store_true",
-                    help="fit again and compare the predictions with the shipped models")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--check",
+        action="store_true",
+        help="fit again and compare the predictions with the shipped models",
+    )
     args = ap.parse_args()
     split = yaml.safe_load((BANK / "split.yaml").read_text())
     test_sources = set(split["test"])
@@ -146,15 +164,19 @@ def main() -> int:
     train_s = [e for e in sx if e.source not in test_sources]
     test_g = [e for e in gx if e.source in test_sources]
     test_s = [e for e in sx if e.source in test_sources]
-    print(f"sections: {len(train_g)} train, {len(test_g)} test; "
-          f"statements: {len(train_s)} train, {len(test_s)} test")
+    print(
+        f"sections: {len(train_g)} train, {len(test_g)} test; "
+        f"statements: {len(train_s)} train, {len(test_s)} test"
+    )
     if args.check:
-        from stratlint.learn.linear import LinearModel
+        from stratlint.understand.learn.linear import LinearModel
 
         diffs = 0
-        for kind, xs, name in (("genre", train_g, "section_genre"),
-                               ("class", train_s, "statement_class"),
-                               ("tags", train_s, "statement_tags")):
+        for kind, xs, name in (
+            ("genre", train_g, "section_genre"),
+            ("class", train_s, "statement_class"),
+            ("tags", train_s, "statement_tags"),
+        ):
             fresh = _fit(kind, xs)
             shipped = LinearModel.load(OUT / name)
             probe = (test_g if kind == "genre" else test_s) + xs[:500]
@@ -181,25 +203,38 @@ def main() -> int:
     (OUT / "thresholds.yaml").write_text(
         "# Written by tools/train.py: the probability each decision needs, chosen on held-out\n"
         "# sources (leave one source out) for precision. Do not edit by hand.\n"
-        + yaml.safe_dump(thresholds, sort_keys=True))
+        + yaml.safe_dump(thresholds, sort_keys=True)
+    )
     rotation = {
-        "genre": confusion([(e.label, max(GENRES, key=lambda g: p[g])) for e, p in genre_oof],
-                           GENRES),
-        "class": confusion([(e.label, max(CLASSES, key=lambda c: p[c])) for e, p in class_oof],
-                           CLASSES),
+        "genre": confusion(
+            [(e.label, max(GENRES, key=lambda g: p[g])) for e, p in genre_oof], GENRES
+        ),
+        "class": confusion(
+            [(e.label, max(CLASSES, key=lambda c: p[c])) for e, p in class_oof], CLASSES
+        ),
     }
-    report = {"test_sources": sorted(test_sources), "train_sources": train_sources,
-              "thresholds": thresholds, "rotation": rotation,
-              "test": measure(genre, cls, thresholds, test_g, test_s),
-              "counts": {"sections": dict(Counter(e.label for e in gx)),
-                         "statements": dict(Counter(e.label for e in sx))}}
+    report = {
+        "test_sources": sorted(test_sources),
+        "train_sources": train_sources,
+        "thresholds": thresholds,
+        "rotation": rotation,
+        "test": measure(genre, cls, thresholds, test_g, test_s),
+        "counts": {
+            "sections": dict(Counter(e.label for e in gx)),
+            "statements": dict(Counter(e.label for e in sx)),
+        },
+    }
     (OUT / "report.json").write_text(json.dumps(report, indent=1, sort_keys=True) + "\n")
     t = report["test"]
     print(f"thresholds: {thresholds}")
-    print(f"rotation (train sources, left out in turn): genre acc {rotation['genre']['accuracy']}, "
-          f"class macro-F1 {rotation['class']['macro_f1']}")
-    print(f"test sources: genre acc {t['genre']['accuracy']} (n={t['genre']['n']}), class macro-F1 "
-          f"{t['class']['macro_f1']} (n={t['class']['n']}); gate {json.dumps(t['gate'])}")
+    print(
+        f"rotation (train sources, left out in turn): genre acc {rotation['genre']['accuracy']}, "
+        f"class macro-F1 {rotation['class']['macro_f1']}"
+    )
+    print(
+        f"test sources: genre acc {t['genre']['accuracy']} (n={t['genre']['n']}), class macro-F1 "
+        f"{t['class']['macro_f1']} (n={t['class']['n']}); gate {json.dumps(t['gate'])}"
+    )
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from stratlint.checks import Context, Hit, check, quote
+from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.model import Kind
 
 
@@ -28,9 +28,10 @@ def mixed_section(ctx: Context) -> Iterator[Hit]:
         if why == "heading":
             msg = f"Section {quote(title)} joins strategy and plan in one heading."
         else:
-            msg = (f"Section {quote(title)} mixes strategy choices and plan actions in one place.")
+            msg = f"Section {quote(title)} mixes strategy choices and plan actions in one place."
         yield ctx.at_line(
-            _line(ctx, idx), msg,
+            _line(ctx, idx),
+            msg,
             "Split it: choices (who, how you win, what you won't do) under a Strategy heading, "
             "actions with owners and dates under a Plan heading.",
             title,
@@ -43,14 +44,21 @@ def mislabeled_section(ctx: Context) -> Iterator[Hit]:
     names = {Kind.STRATEGY: "strategy", Kind.PLAN: "plan", Kind.GOALS: "goals"}
     for idx, (label, actual, foreign, total) in sorted(a.mislabeled.items()):
         title = _title(ctx, idx)
-        what = {Kind.PLAN: "plan actions", Kind.GOALS: "goals and targets",
-                Kind.STRATEGY: "strategy choices"}[actual]
+        what = {
+            Kind.PLAN: "plan actions",
+            Kind.GOALS: "goals and targets",
+            Kind.STRATEGY: "strategy choices",
+        }[actual]
         yield ctx.at_line(
             _line(ctx, idx),
             f"Section {quote(title)} is labelled {names[label]} but {foreign} of its {total} "
             f"statements are {what}.",
             f"Rename it to what it is ({names[actual].capitalize()}), or rewrite it as a "
-            f"{names[label]}" + (": who you target, how you win, what you won't do."
-                                 if label == Kind.STRATEGY else ": actions with owners and dates."),
+            f"{names[label]}"
+            + (
+                ": who you target, how you win, what you won't do."
+                if label == Kind.STRATEGY
+                else ": actions with owners and dates."
+            ),
             title,
         )

@@ -3,22 +3,43 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 
-from stratlint.analysis import Analysis, Scope
-from stratlint.checks import Context, Hit, check, quote
-from stratlint.classify import WHO, _only_generic_who
+from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.model import Cls, Statement
 from stratlint.nlp import Signals
+from stratlint.understand.analysis import Analysis, Scope
+from stratlint.understand.classify import WHO, _only_generic_who
 
-_WHY_HEADINGS = ("why us", "value proposition", "value prop", "how we win", "how to win",
-                 "differentiation", "why customers buy", "why they buy", "competitive advantage")
-_WHO_HEADINGS = ("where we play", "where to play", "target market", "icp", "ideal customer",
-                 "target segments", "target customers", "who we sell to", "our customers")
+_WHY_HEADINGS = (
+    "why us",
+    "value proposition",
+    "value prop",
+    "how we win",
+    "how to win",
+    "differentiation",
+    "why customers buy",
+    "why they buy",
+    "competitive advantage",
+)
+_WHO_HEADINGS = (
+    "where we play",
+    "where to play",
+    "target market",
+    "icp",
+    "ideal customer",
+    "target segments",
+    "target customers",
+    "who we sell to",
+    "our customers",
+)
 _CHALLENGE_HEADINGS = ("challenge", "diagnosis", "the challenge", "challenges")
-_TRADEOFF_HEADINGS = ("what we won't do", "what we will not do", "where we won't play",
-                      "where we will not play")
+_TRADEOFF_HEADINGS = (
+    "what we won't do",
+    "what we will not do",
+    "where we won't play",
+    "where we will not play",
+)
 
 
 def _judged(a: Analysis, st: Statement) -> bool:
@@ -36,9 +57,10 @@ def _heading_words(a: Analysis, scope: Scope) -> set[str]:
 
 def _component_has_content(a: Analysis, scope: Scope, names: tuple[str, ...]) -> bool:
     for s in scope.sections:
-        if set(a.heading_kinds[s].words) & set(names):
-            if any(not a.doc.statements[i].quoted for i in a.doc.sections[s].statements):
-                return True
+        if set(a.heading_kinds[s].words) & set(names) and any(
+            not a.doc.statements[i].quoted for i in a.doc.sections[s].statements
+        ):
+            return True
     return False
 
 
@@ -48,8 +70,14 @@ def goal_as_strategy(ctx: Context) -> Iterator[Hit]:
     for scope in a.strategies:
         for st in a.statements_of(scope):
             v = a.verdicts.get(st.index)
-            if v is None or v.cls != Cls.GOAL or not _judged(a, st) or v.who or v.why \
-                    or not a.sure(st):
+            if (
+                v is None
+                or v.cls != Cls.GOAL
+                or not _judged(a, st)
+                or v.who
+                or v.why
+                or not a.sure(st)
+            ):
                 continue
             yield ctx.at_statement(
                 st,
@@ -67,8 +95,13 @@ def tactic_in_strategy(ctx: Context) -> Iterator[Hit]:
     for scope in a.strategies:
         for st in a.statements_of(scope):
             v = a.verdicts.get(st.index)
-            if v is None or v.cls != Cls.ACTION or not v.specific or not _judged(a, st) \
-                    or not a.sure(st):
+            if (
+                v is None
+                or v.cls != Cls.ACTION
+                or not v.specific
+                or not _judged(a, st)
+                or not a.sure(st)
+            ):
                 continue
             what = ", ".join(f"{e.label} “{e.text}”" for e in v.specific[:2])
             yield ctx.at_statement(
@@ -96,8 +129,9 @@ def _strategies(ctx: Context) -> Iterator[tuple[Scope, list[Statement]]]:
         sts = _scope_statements(a, scope)
         if not any(not st.is_field for st in sts):
             continue  # an empty strategy heading (template) has nothing to judge yet
-        classified = [st for st in sts if a.cls(st) in (Cls.GOAL, Cls.CHOICE)
-                      or st.section in a.mislabeled]
+        classified = [
+            st for st in sts if a.cls(st) in (Cls.GOAL, Cls.CHOICE) or st.section in a.mislabeled
+        ]
         if not classified:
             # Nothing in it chooses or targets: a pointer ("Our strategy is in [this
             # document](…)"), a team page named "Sales strategy", an unfilled template, or a
@@ -133,7 +167,8 @@ def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
             continue
         what = "says it sells to everyone" if universal else "never says who you sell to"
         yield _scope_hit(
-            ctx, scope,
+            ctx,
+            scope,
             f"Strategy {quote(scope.title or heading_text)} {what}: no target customer, segment, "
             "market, vertical, geography or persona.",
             "Name where you play: the segment, industry, region or buyer you will win (e.g. "
@@ -147,14 +182,22 @@ def strategy_missing_why(ctx: Context) -> Iterator[Hit]:
     for scope, sts in _strategies(ctx):
         if _component_has_content(a, scope, _WHY_HEADINGS):
             continue
-        if any(a.signals[st.index].has("value", "VALUE_CLAIM") and a.cls(st) != Cls.CONTEXT
-               for st in sts) or any(a.tagged(st, "why") for st in sts):
+        if any(
+            a.signals[st.index].has("value", "VALUE_CLAIM") and a.cls(st) != Cls.CONTEXT
+            for st in sts
+        ) or any(a.tagged(st, "why") for st in sts):
             continue
-        if any(a.signals[st.index].has("value") and a.verdicts.get(st.index) is not None
-               and a.verdicts[st.index].why and _our_claim(a, st) for st in sts):
+        if any(
+            a.signals[st.index].has("value")
+            and a.verdicts.get(st.index) is not None
+            and a.verdicts[st.index].why
+            and _our_claim(a, st)
+            for st in sts
+        ):
             continue
         yield _scope_hit(
-            ctx, scope,
+            ctx,
+            scope,
             f"Strategy {quote(scope.title)} never says why customers choose you: no value "
             "proposition, differentiation, advantage or problem solved.",
             "Say how you win: the problem you solve and why buyers pick you over the "
@@ -162,10 +205,34 @@ def strategy_missing_why(ctx: Context) -> Iterator[Hit]:
         )
 
 
-_NEGATIONS = {"not", "won't", "wont", "never", "no longer", "stop", "avoid", "exclude",
-              "excluding", "excluded", "decline", "will not", "we do not", "we don't",
-              "not pursue", "do not pursue", "not chase", "don't chase", "exit", "deprioritize",
-              "deprioritise", "walk away", "pass on", "say no", "out of scope", "not a fit"}
+_NEGATIONS = {
+    "not",
+    "won't",
+    "wont",
+    "never",
+    "no longer",
+    "stop",
+    "avoid",
+    "exclude",
+    "excluding",
+    "excluded",
+    "decline",
+    "will not",
+    "we do not",
+    "we don't",
+    "not pursue",
+    "do not pursue",
+    "not chase",
+    "don't chase",
+    "exit",
+    "deprioritize",
+    "deprioritise",
+    "walk away",
+    "pass on",
+    "say no",
+    "out of scope",
+    "not a fit",
+}
 
 
 def _only_excludes(sig: Signals) -> bool:
@@ -175,10 +242,11 @@ def _only_excludes(sig: Signals) -> bool:
         return False
     who = [sp for lab in WHO for sp in sig.get(lab)]
     bounds = [0] + [m.end() for m in _CLAUSE.finditer(low)] + [len(low)]
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         clause = low[a:b]
         if any(a <= x < b for x, _ in who) and not any(
-                re.search(r"\b" + re.escape(n) + r"\b", clause) for n in _NEGATIONS):
+            re.search(r"\b" + re.escape(n) + r"\b", clause) for n in _NEGATIONS
+        ):
             return False
     return True
 
@@ -200,7 +268,8 @@ def strategy_missing_challenge(ctx: Context) -> Iterator[Hit]:
         if any(a.signals[st.index].has("challenge") or a.tagged(st, "challenge") for st in sts):
             continue
         yield _scope_hit(
-            ctx, scope,
+            ctx,
+            scope,
             f"Strategy {quote(scope.title)} names no challenge it answers: no obstacle, "
             "competitor or market condition.",
             "Add the diagnosis: what stands in the way (e.g. 'We lose late-stage deals to "
@@ -214,8 +283,11 @@ def strategy_fluff(ctx: Context) -> Iterator[Hit]:
     doc = a.doc
     for scope in a.strategies:
         for st in a.doc.statements:
-            if st.section not in scope.sections or st.quoted or (
-                    st.form == "heading" and st.section == a.doc.title):
+            if (
+                st.section not in scope.sections
+                or st.quoted
+                or (st.form == "heading" and st.section == a.doc.title)
+            ):
                 continue
             sig = a.signals[st.index]
             taken: list[tuple[int, int]] = []
@@ -225,13 +297,17 @@ def strategy_fluff(ctx: Context) -> Iterator[Hit]:
                     continue
                 taken.append((start, end))
                 word = sig.text[start:end]
-                if word.lower() in ("leverage",) and sig.text[end:end + 7].lower().strip().startswith(
-                        "ratio"):
+                if word.lower() in ("leverage",) and sig.text[
+                    end : end + 7
+                ].lower().strip().startswith("ratio"):
                     continue
                 line, col = doc.position(st.offsets[start])
                 eline, ecol = doc.position(st.offsets[end - 1])
                 yield Hit(
-                    line, col, eline, ecol + 1,
+                    line,
+                    col,
+                    eline,
+                    ecol + 1,
                     f"“{word}” is fluff: it sounds strategic but says nothing a team can act on.",
                     "Replace it with the concrete choice, customer or mechanism you mean.",
                     scope.title,
@@ -243,22 +319,31 @@ def strategy_no_tradeoff(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope, sts in _strategies(ctx):
         if _heading_words(a, scope) & set(_TRADEOFF_HEADINGS) and _component_has_content(
-                a, scope, _TRADEOFF_HEADINGS):
+            a, scope, _TRADEOFF_HEADINGS
+        ):
             continue
-        universal = [st for st in sts if a.signals[st.index].has("universal")
-                     and a.cls(st) != Cls.CONTEXT]
-        tradeoff = any(a.signals[st.index].has("tradeoff") and a.cls(st) != Cls.CONTEXT
-                       for st in sts) or any(a.tagged(st, "tradeoff") for st in sts)
+        universal = [
+            st for st in sts if a.signals[st.index].has("universal") and a.cls(st) != Cls.CONTEXT
+        ]
+        tradeoff = any(
+            a.signals[st.index].has("tradeoff") and a.cls(st) != Cls.CONTEXT for st in sts
+        ) or any(a.tagged(st, "tradeoff") for st in sts)
         if tradeoff and not universal:
             continue
         if universal:
-            msg = (f"Strategy {quote(scope.title)} chooses everything "
-                   f"({quote(universal[0].text, 50)}): a strategy also says where you will not play.")
+            msg = (
+                f"Strategy {quote(scope.title)} chooses everything "
+                f"({quote(universal[0].text, 50)}): a strategy also says where you will not play."
+            )
         else:
-            msg = (f"Strategy {quote(scope.title)} never says what you will not do: no trade-off, "
-                   "focus or exclusion.")
+            msg = (
+                f"Strategy {quote(scope.title)} never says what you will not do: no trade-off, "
+                "focus or exclusion."
+            )
         yield _scope_hit(
-            ctx, scope, msg,
+            ctx,
+            scope,
+            msg,
             "State a trade-off: the segments, channels or deals you will not pursue (e.g. 'We "
             "will not chase SMB deals under $10k ACV').",
         )
@@ -272,7 +357,8 @@ def too_many_priorities(ctx: Context) -> Iterator[Hit]:
         pillars = _pillars(a, scope)
         if len(pillars) > limit:
             yield _scope_hit(
-                ctx, scope,
+                ctx,
+                scope,
                 f"Strategy {quote(scope.title)} has {len(pillars)} pillars; more than {limit} "
                 "priorities is a wish list, not a choice.",
                 f"Keep the few choices that matter most (at most {limit}); move the rest to the "
@@ -285,6 +371,6 @@ def _pillars(a: Analysis, scope: Scope) -> list[tuple[str, int, str]]:
 
     Returns (kind, index, text) with kind "section" or "item".
     """
-    from stratlint.checks.alignment import pillars_of
+    from stratlint.checks._pillars import pillars_of
 
     return pillars_of(a, scope)

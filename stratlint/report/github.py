@@ -14,7 +14,7 @@ import os
 from typing import Any
 
 from stratlint.model import Result
-from stratlint.pathnames import clean, display
+from stratlint.read.pathnames import clean, display
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -17,7 +17,7 @@ from collections import Counter
 from typing import Any
 
 from stratlint.model import Result
-from stratlint.pathnames import clean, display
+from stratlint.read.pathnames import clean, display
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 

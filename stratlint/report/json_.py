@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from stratlint.model import Finding, InputError, Result
-from stratlint.pathnames import clean, display
+from stratlint.read.pathnames import clean, display
 from stratlint.report._counts import summary_counts
 
 VERSION = 1

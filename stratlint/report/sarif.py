@@ -24,8 +24,8 @@ from typing import Any
 
 from stratlint import catalog
 from stratlint._version import __version__
-from stratlint.model import Result
-from stratlint.pathnames import clean, uri
+from stratlint.model import Finding, InputError, Result
+from stratlint.read.pathnames import clean, uri
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SRCROOT = "%SRCROOT%"
@@ -98,46 +98,8 @@ def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> s
     home = _home()
     if home:
         driver["informationUri"] = home
-    results = []
-    for f in result.findings:
-        line, col = max(f.line, 1), max(f.column, 1)
-        end_line = max(f.end_line, line)
-        end_col = max(f.end_column, 1) if end_line > line else max(f.end_column, col + 1)
-        res: dict[str, Any] = {
-            "ruleId": f.rule,
-            "level": _LEVEL[f.severity.value],
-            "message": {"text": clean(f"{f.message} {f.suggestion}".strip())},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": artifact_location(f.path),
-                        "region": {
-                            "startLine": line,
-                            "startColumn": col,
-                            "endLine": end_line,
-                            "endColumn": end_col,
-                        },
-                    }
-                }
-            ],
-        }
-        if f.rule in index:
-            res["ruleIndex"] = index[f.rule]
-        if f.section:
-            res["properties"] = {"section": clean(f.section)}
-        results.append(res)
-    notifications = []
-    for e in result.errors:
-        loc: dict[str, Any] = {"artifactLocation": artifact_location(e.path)}
-        if e.line:
-            loc["region"] = {"startLine": max(e.line, 1)}
-        notifications.append(
-            {
-                "level": "error",
-                "message": {"text": clean(e.message)},
-                "locations": [{"physicalLocation": loc}],
-            }
-        )
+    results = [_result(f, index) for f in result.findings]
+    notifications = [_notification(e) for e in result.errors]
     run: dict[str, Any] = {
         "tool": {"driver": driver},
         "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
@@ -153,3 +115,45 @@ def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> s
         "runs": [run],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
+    """One finding as a SARIF result (its region never empty, never before line 1 column 1)."""
+    line, col = max(f.line, 1), max(f.column, 1)
+    end_line = max(f.end_line, line)
+    end_col = max(f.end_column, 1) if end_line > line else max(f.end_column, col + 1)
+    res: dict[str, Any] = {
+        "ruleId": f.rule,
+        "level": _LEVEL[f.severity.value],
+        "message": {"text": clean(f"{f.message} {f.suggestion}".strip())},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(f.path),
+                    "region": {
+                        "startLine": line,
+                        "startColumn": col,
+                        "endLine": end_line,
+                        "endColumn": end_col,
+                    },
+                }
+            }
+        ],
+    }
+    if f.rule in index:
+        res["ruleIndex"] = index[f.rule]
+    if f.section:
+        res["properties"] = {"section": clean(f.section)}
+    return res
+
+
+def _notification(e: InputError) -> dict[str, Any]:
+    """An input error as a tool execution notification."""
+    loc: dict[str, Any] = {"artifactLocation": artifact_location(e.path)}
+    if e.line:
+        loc["region"] = {"startLine": max(e.line, 1)}
+    return {
+        "level": "error",
+        "message": {"text": clean(e.message)},
+        "locations": [{"physicalLocation": loc}],
+    }

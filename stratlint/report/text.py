@@ -4,10 +4,11 @@ under the finding; the suggestion. Colour only when asked (the CLI asks on a ter
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
-from stratlint.model import Result
-from stratlint.pathnames import clean, display
+from stratlint.model import Finding, Result
+from stratlint.read.pathnames import clean, display
 from stratlint.report._counts import summary_counts
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
@@ -39,20 +40,7 @@ def render(
         text = sources.get(f.path)
         if text is not None:
             lines = lines_cache.setdefault(f.path, text.splitlines())
-            if 0 < f.line <= len(lines):
-                src = lines[f.line - 1].expandtabs(1)
-                width = len(str(f.line))
-                gutter = " " * width
-                start = max(f.column - 1, 0)
-                end = f.end_column - 1 if f.end_line == f.line else len(src)
-                span = max(1, min(end, len(src)) - start)
-                out.append(c(_DIM, f"{gutter} |"))
-                out.append(c(_DIM, f"{f.line} | ") + src[:300])
-                out.append(
-                    c(_DIM, f"{gutter} | ")
-                    + " " * start
-                    + c(_COLOURS[f.severity.value], "^" * min(span, 300))
-                )
+            out.extend(_snippet(f, lines, c))
         out.append(f"  {c(_CYAN, '= help:')} {clean(f.suggestion)}")
         out.append("")
     for e in result.errors:
@@ -64,21 +52,44 @@ def render(
             out.append("")
         for (rule, name), n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
             out.append(f"{n:5d}  {rule}  {name}")
+    if result.findings and out and out[-1] != "":
+        out.append("")  # every finding is counted in the closing line
+    out.extend(_totals(result, quiet))
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def _snippet(f: Finding, lines: list[str], c: Callable[[str, str], str]) -> list[str]:
+    """The finding's source line with a caret under its span (nothing when the line is gone)."""
+    if not 0 < f.line <= len(lines):
+        return []
+    src = lines[f.line - 1].expandtabs(1)
+    width = len(str(f.line))
+    gutter = " " * width
+    start = max(f.column - 1, 0)
+    end = f.end_column - 1 if f.end_line == f.line else len(src)
+    span = max(1, min(end, len(src)) - start)
+    return [
+        c(_DIM, f"{gutter} |"),
+        c(_DIM, f"{f.line} | ") + src[:300],
+        c(_DIM, f"{gutter} | ") + " " * start + c(_COLOURS[f.severity.value], "^" * min(span, 300)),
+    ]
+
+
+def _totals(result: Result, quiet: bool) -> list[str]:
+    """The closing line: how many problems of each severity in how many files."""
     counts = summary_counts(result)
     total = sum(counts.values())
     if total:
-        if out and out[-1] != "":
-            out.append("")
         parts = [
             f"{counts[k]} {k}{'s' if counts[k] != 1 and k != 'info' else ''}"
             for k in ("error", "warning", "info")
             if counts[k]
         ]
         noun = "problem" if total == 1 else "problems"
-        out.append(
+        return [
             f"Found {total} {noun} ({', '.join(parts)}) in {result.files} "
             f"file{'s' if result.files != 1 else ''}."
-        )
-    elif not result.errors and not quiet:
-        out.append(f"All checks passed ({result.files} file{'s' if result.files != 1 else ''}).")
-    return "\n".join(out) + ("\n" if out else "")
+        ]
+    if not result.errors and not quiet:
+        return [f"All checks passed ({result.files} file{'s' if result.files != 1 else ''})."]
+    return []

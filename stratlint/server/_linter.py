@@ -26,12 +26,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from stratlint.config import ConfigError, find_config, find_root, load_settings
-from stratlint.discover import discover, excluded, is_markdown
-from stratlint.files import ReadError, read_text
 from stratlint.links import mention_keys, real_path
 from stratlint.model import Finding, InputError
 from stratlint.project import MAX_SCAN, Pool, Project
+from stratlint.read.discover import discover, excluded, is_markdown
+from stratlint.read.files import ReadError, read_text
+from stratlint.run.config import ConfigError, find_config, find_root, load_settings
 from stratlint.settings import Settings
 
 LISTING_TTL = 2.0  # seconds a listing of the project's Markdown files is reused

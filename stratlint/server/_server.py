@@ -22,7 +22,7 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from stratlint._version import __version__
-from stratlint.config import CONFIG_NAMES, PYPROJECT
+from stratlint.run.config import CONFIG_NAMES, PYPROJECT
 from stratlint.server import _actions
 from stratlint.server._diagnostics import (
     SOURCE,

@@ -17,6 +17,7 @@ from typing import Any
 from stratlint._version import __version__
 from stratlint.model import Result
 from stratlint.report._counts import summary_counts
+from stratlint.report.html._alignment import StrategyMap
 from stratlint.report.html._common import KIND_HELP, KINDS, Page, esc, plural
 from stratlint.report.html._documents import render_document
 from stratlint.report.html._map import collect, legend, render_apart, render_map
@@ -30,6 +31,44 @@ def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> s
     counts = summary_counts(result)
     total = sum(counts.values())
     title = f"stratlint report: {plural(len(page.paths), 'document')}, {plural(total, 'finding')}"
+    out = _head(title, bool(result.errors))
+    out += [
+        "</nav></header>",
+        '<main id="main">',
+        '<section id="summary" aria-labelledby="summary-h">',
+        '<h2 id="summary-h">Summary</h2>',
+        tiles(page),
+        '<h3 class="sub">Findings by rule</h3>',
+        rules_table(page),
+        '<h3 class="sub">Documents needing the most work</h3>',
+        worst_table(page),
+        "</section>",
+    ]
+    out += _alignment(page, maps)
+    out += [
+        '<section id="apart" aria-labelledby="apart-h">',
+        '<h2 id="apart-h">Plans with no strategy</h2>',
+        '<p class="lede">Plans whose initiatives cannot be traced to any strategy: no strategy '
+        "in the document and no link to one (P201), or a strategy link that points nowhere "
+        "(P207).</p>",
+        render_apart(page, apart),
+        "</section>",
+    ]
+    out += _documents(page)
+    out += _errors(page, result)
+    out += [
+        "</main>",
+        f"<footer><p>Made by stratlint {esc(__version__)}. Run "
+        "<code>stratlint rule ID</code> for what a rule checks and how to fix it.</p>"
+        "</footer>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _head(title: str, errors: bool) -> list[str]:
+    """The page's head, its title bar and the table of contents (left open: the caller closes)."""
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -48,21 +87,14 @@ def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> s
         '<a href="#summary">Summary</a><a href="#alignment">Alignment maps</a>',
         '<a href="#apart">Plans with no strategy</a><a href="#documents">Documents</a>',
     ]
-    if result.errors:
+    if errors:
         out.append('<a href="#errors">Not linted</a>')
-    out += [
-        "</nav></header>",
-        '<main id="main">',
-        '<section id="summary" aria-labelledby="summary-h">',
-        '<h2 id="summary-h">Summary</h2>',
-        tiles(page),
-        '<h3 class="sub">Findings by rule</h3>',
-        rules_table(page),
-        '<h3 class="sub">Documents needing the most work</h3>',
-        worst_table(page),
-        "</section>",
-    ]
-    out += [
+    return out
+
+
+def _alignment(page: Page, maps: list[StrategyMap]) -> list[str]:
+    """The alignment maps: each strategy beside the plan initiatives compared with it."""
+    out = [
         '<section id="alignment" aria-labelledby="alignment-h">',
         '<h2 id="alignment-h">Alignment maps</h2>',
         '<p class="lede">Each strategy with its pillars on the left and, on the right, the '
@@ -76,17 +108,13 @@ def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> s
         out += [render_map(page, m, n) for n, m in enumerate(maps, 1)]
     else:
         out.append('<p class="muted">No strategy in this run, and no plan links to one.</p>')
-    out += [
-        "</section>",
-        '<section id="apart" aria-labelledby="apart-h">',
-        '<h2 id="apart-h">Plans with no strategy</h2>',
-        '<p class="lede">Plans whose initiatives cannot be traced to any strategy: no strategy '
-        "in the document and no link to one (P201), or a strategy link that points nowhere "
-        "(P207).</p>",
-        render_apart(page, apart),
-        "</section>",
-    ]
-    out += [
+    out.append("</section>")
+    return out
+
+
+def _documents(page: Page) -> list[str]:
+    """Every document in path order."""
+    out = [
         '<section id="documents" aria-labelledby="documents-h">',
         '<h2 id="documents-h">Documents</h2>',
         '<p class="lede">Every document in path order: its sections as a band coloured by '
@@ -97,26 +125,23 @@ def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> s
     if not page.paths:
         out.append('<p class="muted">No Markdown documents were linted in this run.</p>')
     out.append("</section>")
-    if result.errors:
-        out += [
-            '<section id="errors" aria-labelledby="errors-h">',
-            '<h2 id="errors-h">Not linted, or with input problems</h2><ul class="errors">',
-        ]
-        out += [
-            f"<li>{page.doc_link(e.path)}{':' + str(e.line) if e.line else ''}: "
-            f"{esc(e.message)}</li>"
-            for e in result.errors
-        ]
-        out.append("</ul></section>")
-    out += [
-        "</main>",
-        f"<footer><p>Made by stratlint {esc(__version__)}. Run "
-        "<code>stratlint rule ID</code> for what a rule checks and how to fix it.</p>"
-        "</footer>",
-        "</body>",
-        "</html>",
+    return out
+
+
+def _errors(page: Page, result: Result) -> list[str]:
+    """The files not linted, or linted with input problems (nothing when there are none)."""
+    if not result.errors:
+        return []
+    out = [
+        '<section id="errors" aria-labelledby="errors-h">',
+        '<h2 id="errors-h">Not linted, or with input problems</h2><ul class="errors">',
     ]
-    return "\n".join(out) + "\n"
+    out += [
+        f"<li>{page.doc_link(e.path)}{':' + str(e.line) if e.line else ''}: {esc(e.message)}</li>"
+        for e in result.errors
+    ]
+    out.append("</ul></section>")
+    return out
 
 
 def _kinds_legend() -> str:

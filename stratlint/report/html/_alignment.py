@@ -9,7 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from stratlint.report.html._common import Page, plural
-from stratlint.summary import DocumentSummary, InitiativeSummary, PillarSummary, PlanSummary, Trace
+from stratlint.report.summary import (
+    DocumentSummary,
+    InitiativeSummary,
+    PillarSummary,
+    PlanSummary,
+    Trace,
+)
 
 WAYS = {  # how a trace was made → (class, label on the line, legend text)
     "supports": ("t-supports", "Supports", "Supports: field"),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from stratlint.model import Finding, InputError, Result
-from stratlint.summary import DocumentSummary
+from stratlint.report.summary import DocumentSummary
 
 SEVERITIES = ("error", "warning", "info")
 KINDS = ("strategy", "plan", "goals", "mixed", "other")

@@ -13,7 +13,7 @@ from stratlint.report.html._common import (
     plural,
     severity_badges,
 )
-from stratlint.summary import DocumentSummary, SectionSummary
+from stratlint.report.summary import DocumentSummary, SectionSummary
 
 SOURCE_WIDTH = 220  # characters of a source line quoted around a finding
 

@@ -13,7 +13,7 @@ from stratlint.report.html._alignment import (
 )
 from stratlint.report.html._common import Page, clip, esc, plural
 from stratlint.report.html._svg import draw
-from stratlint.summary import DocumentSummary, PlanSummary, Trace
+from stratlint.report.summary import DocumentSummary, PlanSummary, Trace
 
 __all__ = ["collect", "legend", "render_apart", "render_map"]
 

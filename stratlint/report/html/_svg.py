@@ -18,7 +18,7 @@ from stratlint.report.html._alignment import (
     unserved,
 )
 from stratlint.report.html._common import clip, esc, plural
-from stratlint.summary import PillarSummary, Trace
+from stratlint.report.summary import PillarSummary, Trace
 
 WIDTH = 980  # the drawing's own units; the SVG scales to the page
 PILLAR_W, INIT_W = 318, 372

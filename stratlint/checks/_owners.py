@@ -1,0 +1,277 @@
+"""Whether a plan item has an owner (P202) and a deadline (P203): in its fields, its text, the
+items it sits under or the headings above it, within its plan."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stratlint import lexicon
+from stratlint.model import Field, Statement
+from stratlint.nlp import Signals
+from stratlint.understand.analysis import Analysis, Scope
+from stratlint.understand.shape import sentence_shape
+
+_PLACEHOLDER = re.compile(
+    r"^\s*(?:\[[^\]]*\]|<[^>]*>|\{[^}]*\}|_+|\?+|-+|—|–|x+|n/?a|tbd|tbc|"
+    r"to be (?:decided|determined|confirmed)|none|unassigned|\.\.\.|…)?\s*$",
+    re.IGNORECASE,
+)
+_PRONOUNS = {
+    "we",
+    "i",
+    "you",
+    "they",
+    "he",
+    "she",
+    "it",
+    "our",
+    "us",
+    "everyone",
+    "someone",
+    "somebody",
+    "nobody",
+    "anyone",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+}
+_AUDIENCE = {"for", "to", "with", "at", "from", "among", "targeting", "aimed"}
+# Spans where a capitalised word is not a name (months, places, segments, dates, money...).
+_SKIP_LABELS = (
+    "months",
+    "geographies",
+    "industries",
+    "segments",
+    "resources",
+    "DATE",
+    "channels",
+    "activity-nouns",
+    "metrics",
+    "MONEY",
+)
+# Words that start a line "Word: ..." without naming who does it.
+_LABELS = frozenset(
+    {
+        "note",
+        "notes",
+        "goal",
+        "target",
+        "objective",
+        "why",
+        "what",
+        "how",
+        "when",
+        "step",
+        "phase",
+        "week",
+        "month",
+        "day",
+        "result",
+        "outcome",
+        "context",
+        "summary",
+        "update",
+        "status",
+        "risk",
+        "next",
+        "kpi",
+        "budget",
+        "owner",
+        "due",
+        "supports",
+        "pillar",
+        "example",
+        "tip",
+        "warning",
+        "important",
+        "action",
+        "task",
+        "milestone",
+        "deadline",
+    }
+)
+
+
+def _weak(value: str, weak: frozenset[str]) -> bool:
+    v = value.strip().strip("*_ ").lower()
+    if _PLACEHOLDER.match(v):
+        return True
+    return v in weak or v.rstrip(".") in weak
+
+
+def _ancestors(a: Analysis, st: Statement) -> Iterator[Statement]:
+    p = st.parent
+    while p is not None:
+        parent = a.doc.statements[p]
+        yield parent
+        p = parent.parent
+
+
+def _section_chain(a: Analysis, st: Statement, scope: Scope) -> Iterator[int]:
+    s: int | None = st.section
+    while s is not None:
+        yield s
+        if s == a.top and a.top != 0:
+            yield 0
+        if s not in scope.sections:
+            break
+        s = a.doc.sections[s].parent
+
+
+# -- owners -------------------------------------------------------------------------------------
+
+
+def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
+    if sig.has("HANDLE"):
+        return True
+    if sig.has("OWNER_MARKER"):
+        return True
+    toks = sig.tokens
+    roles = sig.get("roles")
+    weak = lexicon.term_set("weak-owners", a.lexicon_extra)
+    shape = sentence_shape(toks)
+    subject_end = toks[shape.verb].start if shape.verb >= 0 and shape.subject else -1
+    for a0, b0 in roles:
+        k = next((i for i, t in enumerate(toks) if t.start == a0), -1)
+        prev = toks[k - 1].lower if k > 0 else ""
+        prev2 = toks[k - 2].lower if k > 1 else ""
+        if prev in _AUDIENCE or prev2 in _AUDIENCE and prev in {"the", "our", "all", "new", "each"}:
+            continue  # the audience: "a webinar for IT managers"
+        word = sig.text[a0:b0]
+        if word.lower() in weak:
+            continue
+        # A role or team owns the item where it is written as a name ("RevOps", "AE", "Marketing")
+        # or stands where owners stand (the subject, in brackets, after a dash).
+        if (
+            any(c.isupper() for c in word)
+            or a0 < subject_end
+            or prev in {"(", "—", "–", "-", ":", "/", "|", "by"}
+        ):
+            return True
+    return _person(sig, heading, weak)
+
+
+def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
+    """A person's name where owners stand: the subject, in brackets, or after a dash at the end."""
+    toks = [t for t in sig.tokens if t.text.strip()]
+    if not toks:
+        return False
+    skip_spans = [s for lab in _SKIP_LABELS for s in sig.get(lab)]
+
+    def name_like(i: int) -> bool:
+        t = toks[i]
+        if not (t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha()):
+            return False
+        if t.flags or len(t.text) < 2:
+            return False
+        return not any(a <= t.start < b for a, b in skip_spans)
+
+    shape = sentence_shape(sig.tokens)
+    if shape.frame in ("present", "modal") and shape.subject:
+        first = shape.subject.split()[0]
+        if (
+            first[:1].isupper()
+            and first.isalpha()
+            and not lexicon.wordforms().flags.get(first.lower())
+            and first.lower() not in _PRONOUNS
+            and first.lower() not in set(extra_weak)
+        ):
+            return True
+    colon = next((k for k, t in enumerate(toks[:5]) if t.text in {":", "—", "–"}), -1)
+    if (
+        colon > 0
+        and all(t.text[:1].isupper() or t.lower in {"and", "&", ",", "/"} for t in toks[:colon])
+        and toks[0].lower not in _LABELS
+        and not any(a <= toks[0].start < b for a, b in skip_spans)
+    ):
+        return True  # "Tom: write the template", "Camila and Diego: attend …"
+    for i in range(len(toks)):
+        if not name_like(i):
+            continue
+        prev = toks[i - 1].text if i else ""
+        if prev in {"(", "—", "–", "-", ":", "/", "|", ";"} or (
+            i == 0
+            and len(toks) > 1
+            and (
+                toks[1].text in {":", "—", "–", "(", "to", "will", "owns", "leads", "'s"}
+                or "Z" in toks[1].flags
+            )
+        ):
+            return True
+        if heading and i == 0:
+            return True
+        if i >= len(toks) - 3 and prev in {",", "by", "with"}:
+            return True
+    return False
+
+
+def _field_owner(fields: tuple[Field, ...], weak: frozenset[str]) -> bool | None:
+    """True: a real owner; False: only weak or placeholder owners; None: no owner field."""
+    vals = [f.value for f in fields if f.label == "owner"]
+    if not vals:
+        return None
+    return any(not _weak(v, weak) for v in vals)
+
+
+def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
+    weak = lexicon.term_set("weak-owners", a.lexicon_extra)
+    chain = [st, *_ancestors(a, st)]
+    for item in chain:
+        fo = _field_owner(item.fields, weak)
+        if fo is not None:
+            return fo
+        sig = a.signals[item.index]
+        if _owner_in_text(a, sig):
+            return True
+    for s in _section_chain(a, st, scope):
+        sec = a.doc.sections[s]
+        fo = _field_owner(sec.fields, weak)
+        if fo is not None:
+            return fo
+        if (
+            sec.heading is not None
+            and s != a.doc.title
+            and _owner_in_text(a, a.signals[sec.heading], heading=True)
+        ):
+            return True
+    return False
+
+
+# -- deadlines ----------------------------------------------------------------------------------
+
+
+def _time_in(sig: Signals) -> bool:
+    return sig.has("DATE", "FREQUENCY", "frequencies", "SLA")
+
+
+def _field_due(fields: tuple[Field, ...], a: Analysis) -> bool | None:
+    vals = [f.value for f in fields if f.label == "due"]
+    if not vals:
+        return None
+    vague = lexicon.term_set("vague-times", a.lexicon_extra)
+    for v in vals:
+        low = v.strip().strip("*_ ").lower()
+        if not low or _PLACEHOLDER.match(low) or low in vague or low.rstrip(".") in vague:
+            continue
+        return True
+    return False
+
+
+def has_deadline(a: Analysis, st: Statement, scope: Scope) -> bool:
+    for item in [st, *_ancestors(a, st)]:
+        fd = _field_due(item.fields, a)
+        if fd is not None:
+            return fd
+        if _time_in(a.signals[item.index]):
+            return True
+    for s in _section_chain(a, st, scope):
+        sec = a.doc.sections[s]
+        fd = _field_due(sec.fields, a)
+        if fd is not None:
+            return fd
+        if sec.heading is not None and _time_in(a.signals[sec.heading]):
+            return True
+    return False

@@ -1,0 +1,187 @@
+"""A strategy's pillars (A301, A302, and the HTML report's map): its subsections that are not one
+of its components, and the choice items of its containers, each with its key terms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stratlint.model import Cls
+from stratlint.understand.analysis import Analysis, Scope
+from stratlint.understand.classify import content_words
+
+_COMPONENT = {
+    "where we play",
+    "where to play",
+    "how we win",
+    "how to win",
+    "target market",
+    "target markets",
+    "icp",
+    "ideal customer",
+    "ideal customer profile",
+    "value proposition",
+    "value prop",
+    "why us",
+    "why customers buy",
+    "why they buy",
+    "differentiation",
+    "diagnosis",
+    "challenge",
+    "challenges",
+    "the challenge",
+    "what we won't do",
+    "what we will not do",
+    "where we won't play",
+    "where we will not play",
+    "competitive advantage",
+    "target segments",
+    "target customers",
+    "who we sell to",
+    "our customers",
+    "guiding policy",
+    "thesis",
+    "positioning",
+    "approach",
+}
+_CONTAINER = {
+    "pillars",
+    "pillar",
+    "choices",
+    "focus areas",
+    "focus area",
+    "strategic priorities",
+    "strategic pillars",
+    "strategic choices",
+    "big bets",
+    "strategic bets",
+    "strategy",
+    "strategies",
+    "go-to-market strategy",
+    "gtm strategy",
+}
+# Parts of a strategy that are not pillars: its diagnosis, its exclusions, its reasons.
+_NOT_A_PILLAR = re.compile(
+    r"^\W*(?:why us|why they buy|why customers|not for us|who (?:it'?s|we(?:'re)?) not for|"
+    r"what we won'?t do|where we won'?t play|won'?t do|we won'?t|not doing|out of scope|"
+    r"diagnosis|the challenge|challenges?|what'?s in our way|obstacles?|the problem|situation|"
+    r"context|background|where we are|current state|risks?|assumptions?|who we serve|where we play|"
+    r"how we win|how to win|target market|icp|ideal customer)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Pillar:
+    kind: str  # "section" | "item"
+    index: int  # section index or statement index
+    text: str
+    line: int
+    anchor: str
+    terms: frozenset[str]  # key terms of the whole pillar (heading and text)
+    number: int
+    key: frozenset[str] = frozenset()  # its name: the heading, or the item's first sentence
+
+
+def heading_words(a: Analysis, idx: int) -> set[str]:
+    return set(a.heading_kinds[idx].words)
+
+
+def pillars_of(a: Analysis, scope: Scope) -> list[tuple[str, int, str]]:
+    return [(p.kind, p.index, p.text) for p in pillar_records(a, scope)]
+
+
+def pillar_records(a: Analysis, scope: Scope) -> list[Pillar]:
+    """The strategy's pillars, numbered in line order: its subsections that are not a component
+    (challenge, exclusions, reasons), and the top-level choice items of its containers."""
+    containers: list[int] = []
+    out = _section_pillars(a, scope, containers)
+    out += _item_pillars(a, containers, len(out))
+    out.sort(key=lambda p: p.line)
+    return [
+        Pillar(p.kind, p.index, p.text, p.line, p.anchor, p.terms, n + 1, p.key)
+        for n, p in enumerate(out)
+    ]
+
+
+def _section_pillars(a: Analysis, scope: Scope, containers: list[int]) -> list[Pillar]:
+    """Pillars that are sections; the sections that hold pillars as items go into `containers`."""
+    doc = a.doc
+    out: list[Pillar] = []
+    for root in scope.roots:
+        containers.append(root)
+        if root == a.top and a.top != 0:
+            containers.append(0)
+        kids = (
+            doc.sections[root].children
+            if root != a.top
+            else [c for c in doc.sections[root].children]
+        )
+        for c in kids:
+            if c not in scope.sections:
+                continue
+            words = heading_words(a, c)
+            if words & _CONTAINER:
+                containers.append(c)
+                continue
+            if words & _COMPONENT or _NOT_A_PILLAR.search(doc.sections[c].title):
+                continue
+            sts = [
+                doc.statements[i]
+                for i in doc.sections[c].statements
+                if not doc.statements[i].quoted
+            ]
+            if not sts:
+                continue
+            text = doc.sections[c].title + " " + " ".join(s.text for s in sts)
+            out.append(
+                Pillar(
+                    "section",
+                    c,
+                    doc.sections[c].title,
+                    doc.sections[c].line,
+                    doc.sections[c].anchor,
+                    frozenset(content_words(text)),
+                    len(out) + 1,
+                    frozenset(content_words(_name(doc.sections[c].title))),
+                )
+            )
+    return out
+
+
+def _item_pillars(a: Analysis, containers: list[int], before: int) -> list[Pillar]:
+    """Pillars that are top-level choice items of `containers` (numbered after `before`)."""
+    doc = a.doc
+    out: list[Pillar] = []
+    for c in containers:
+        for i in doc.sections[c].statements:
+            st = doc.statements[i]
+            if st.quoted or st.form not in ("item", "row") or st.depth != 0 or st.is_field:
+                continue
+            if a.cls(st) != Cls.CHOICE or _NOT_A_PILLAR.match(st.text):
+                continue
+            subs = [s.text for s in doc.statements if s.parent == st.index]
+            first = re.split(r"(?<=[.:;—–])\s", st.text, maxsplit=1)[0]
+            out.append(
+                Pillar(
+                    "item",
+                    st.index,
+                    st.text,
+                    st.line,
+                    "",
+                    frozenset(content_words(" ".join([st.text, *subs]))),
+                    before + len(out) + 1,
+                    frozenset(content_words(first)),
+                )
+            )
+    return out
+
+
+def _name(title: str) -> str:
+    """A pillar heading without its number: "Pillar 2: Franchise groups" → "Franchise groups"."""
+    return re.sub(
+        r"^\W*(?:pillar|priority|choice|bet|theme)?\s*\d*[.:)\-–—]*\s*",
+        "",
+        title,
+        flags=re.IGNORECASE,
+    )

@@ -1,0 +1,248 @@
+"""The first stage of classifying a statement: read what it holds, once, for every later stage.
+
+Quantities, counts (and which of them are operational), the frame, who / why / trade-off, and
+the operational specificity that makes a tactic (S102): a `Reading`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from stratlint.model import Kind, Statement
+from stratlint.nlp import Signals, Tok
+from stratlint.understand.classify._common import (
+    _ENUMERATED,
+    WHO,
+    Evidence,
+    _in_spans,
+    _only_generic_who,
+    _span_text,
+    _tok_index_at,
+)
+from stratlint.understand.shape import Shape
+
+Spans = list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one statement holds, gathered once and read by every stage of the decision."""
+
+    stmt: Statement
+    sig: Signals  # inline fields ("Owner: …") already taken out
+    section_kind: Kind
+    shape: Shape
+    verb: Tok | None  # the main verb, if any
+    metric_spans: Spans
+    activity_nouns: tuple[tuple[int, int], ...]
+    quant_spans: Spans  # percentages, money, multipliers, from-to ranges
+    counts_metric: Spans  # a count attached to a measurable thing: "40 new logos"
+    counts_any: Spans  # operational counts: "50 calls", "3 AEs"
+    quant: bool  # a quantity of any of those kinds, or "by N"
+    fact: bool  # told as a fact (past, or present without a target frame)
+    who: bool
+    why: bool
+    tradeoff: bool
+    universal: bool
+    specific: tuple[Evidence, ...]  # operational specificity: frequency, count, date, owner…
+
+    @property
+    def toks(self) -> tuple[Tok, ...]:
+        return self.sig.tokens
+
+
+def read(stmt: Statement, sig: Signals, shape: Shape, section_kind: Kind) -> Reading:
+    """Everything the later stages ask about one statement (`sig` without its inline fields)."""
+    toks = sig.tokens
+    metric_spans = list(sig.get("metrics"))
+    activity_nouns = tuple(sp for sp in sig.get("activity-nouns") if not _in_compound(sig.text, sp))
+    quant_spans = (
+        list(sig.get("PERCENT"))
+        + list(sig.get("MONEY"))
+        + list(sig.get("MULTIPLIER"))
+        + list(sig.get("FROM_TO"))
+    )
+    counts_metric, counts_any = _counts(sig, toks, metric_spans, activity_nouns)
+    quant = bool(quant_spans or counts_metric or sig.has("BY_AMOUNT"))
+    counts_any = _operational(sig, toks, shape, counts_any, activity_nouns)
+    who = sig.has(*WHO) and not _only_generic_who(sig)
+    return Reading(
+        stmt=stmt,
+        sig=sig,
+        section_kind=section_kind,
+        shape=shape,
+        verb=toks[shape.verb] if shape.verb >= 0 else None,
+        metric_spans=metric_spans,
+        activity_nouns=activity_nouns,
+        quant_spans=quant_spans,
+        counts_metric=counts_metric,
+        counts_any=counts_any,
+        quant=quant,
+        fact=_is_fact(sig, shape, toks),
+        who=who,
+        why=sig.has("value", "VALUE_CLAIM") or (who and sig.has("value-weak")),
+        tradeoff=sig.has("tradeoff"),
+        universal=sig.has("universal"),
+        specific=_specificity(stmt, sig, shape, counts_any, quant_spans, activity_nouns),
+    )
+
+
+def _counts(
+    sig: Signals,
+    toks: Sequence[Tok],
+    metric_spans: Spans,
+    activity_nouns: Sequence[tuple[int, int]],
+) -> tuple[Spans, Spans]:
+    """(counts of a measurable thing, every other count of a noun): "1,200 active merchants",
+    "40 new logos" / "50 cold calls"."""
+    counts_metric: Spans = []
+    counts_any: Spans = []
+    for a, _b in sig.get("NUMBER"):
+        k = _tok_index_at(toks, a)
+        if k < 0 or any(a2 <= a < b2 for a2, b2 in sig.get("DATE")) or _enumerator(toks, k):
+            continue
+        tail = toks[k + 1 : k + 5]
+        hit = next(
+            (t for t in tail if _in_spans(t, metric_spans) and not _in_spans(t, activity_nouns)),
+            None,
+        )
+        if hit is not None:
+            counts_metric.append((a, hit.end))
+            continue
+        for j, t in enumerate(tail):
+            if "N" in t.flags or t.text[:1].isupper() or _in_spans(t, activity_nouns):
+                end = t.end
+                for t2 in tail[j + 1 :]:  # the whole compound: "50 cold calls"
+                    if "N" not in t2.flags and not _in_spans(t2, activity_nouns):
+                        break
+                    end = t2.end
+                counts_any.append((a, end))
+                break
+    return counts_metric, counts_any
+
+
+def _operational(
+    sig: Signals,
+    toks: Sequence[Tok],
+    shape: Shape,
+    counts_any: Spans,
+    activity_nouns: Sequence[tuple[int, int]],
+) -> Spans:
+    """Which counts are operational ("50 calls", "20 blocks", "3 AEs") and which describe a
+    segment ("chains with five or more clinics"): a count is operational when it counts an
+    activity, a role or resource, or is the object of the verb."""
+    obj_start = toks[shape.verb + 1].start if 0 <= shape.verb < len(toks) - 1 else -1
+    if shape.verb >= 0 and _in_spans(toks[shape.verb], sig.get("choice-verbs")):
+        obj_start = -1  # "Target the 300 independent pharmacies": the size of a segment
+    op_counts = []
+    for a, b in counts_any:
+        k = _tok_index_at(toks, a)
+        if (
+            k + 2 < len(toks)
+            and toks[k + 1].text in ("-", "‑")
+            and toks[k + 1].start == toks[k].end
+            and toks[k + 2].text[:1].isalpha()
+        ):
+            continue  # "24-month price lock", "12-step sequence": a description, not a count
+        noun = next((t for t in toks[k + 1 : k + 5] if (t.start, t.end) == (t.start, b)), None)
+        if (
+            noun is not None
+            and (
+                _in_spans(noun, activity_nouns)
+                or _in_spans(noun, sig.get("roles"))
+                or _in_spans(noun, sig.get("resources"))
+            )
+            or obj_start >= 0
+            and a <= obj_start + 4
+            and a >= obj_start
+        ):
+            op_counts.append((a, b))
+    return op_counts
+
+
+def _specificity(
+    stmt: Statement,
+    sig: Signals,
+    shape: Shape,
+    counts_any: Spans,
+    quant_spans: Spans,
+    activity_nouns: Sequence[tuple[int, int]],
+) -> tuple[Evidence, ...]:
+    """The operational specificity that makes a tactic (S102): a frequency, a count, a date, an
+    owner, an activity, a named event."""
+    specific: list[Evidence] = []
+    for lab in ("FREQUENCY", "frequencies"):
+        if sig.has(lab):
+            specific.append(Evidence("frequency", _span_text(sig, lab)))
+            break
+    if counts_any and not quant_spans:
+        specific.append(Evidence("count", ", ".join(sig.text[a:b] for a, b in counts_any)))
+    if sig.has("DATE"):
+        specific.append(Evidence("date", _span_text(sig, "DATE")))
+    if sig.has("HANDLE", "OWNER_MARKER") or any(f.label == "owner" for f in stmt.fields):
+        specific.append(
+            Evidence(
+                "owner",
+                _span_text(sig, "HANDLE") or _span_text(sig, "OWNER_MARKER") or "owner field",
+            )
+        )
+    if activity_nouns:
+        specific.append(Evidence("activity", _span_text(sig, "activity-nouns")))
+    named = _named_event(sig, sig.tokens, shape)
+    if named:
+        specific.append(Evidence("named", named))
+    return tuple(specific)
+
+
+def _in_compound(text: str, span: tuple[int, int]) -> bool:
+    """ "post" in "post-acute", "launch" in "pre-launch": a piece of a hyphenated word."""
+    a, b = span
+    after = b + 1 < len(text) and text[b] in "-‑" and text[b + 1].isalpha()
+    before = a > 1 and text[a - 1] in "-‑" and text[a - 2].isalpha()
+    return after or before
+
+
+def _enumerator(toks: Sequence[Tok], k: int) -> bool:
+    """ "4. Annual contracts", "Pillar 2:", "KR 2.1": a number that numbers, not one that counts."""
+    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    if k == 0 and nxt in {".", ")", ":", "—", "–", "-"}:
+        return True
+    if k == 0 and len(toks) > 1 and re.fullmatch(r"\d+(?:\.\d+)*\.?", toks[0].text):
+        return nxt in {".", ")", ":"} or toks[0].text.endswith(".")
+    prev = toks[k - 1].lower if k else ""
+    return prev in _ENUMERATED and (nxt in {":", ".", ")", "—", "–", "-", ""} or k <= 2)
+
+
+def _is_fact(sig: Signals, shape: Shape, toks: Sequence[Tok]) -> bool:
+    if shape.frame == "past":
+        return True
+    if sig.has("TARGET_FRAME") and shape.frame != "present":
+        return False
+    if shape.frame == "present":
+        return not sig.has("TARGET_FRAME") or bool(sig.get("PAST_FRAME"))
+    return bool(shape.frame == "noun" and sig.has("PAST_FRAME") and not sig.has("TARGET_FRAME"))
+
+
+def _named_event(sig: Signals, toks: Sequence[Tok], shape: Shape) -> str:
+    """A capitalised name after an activity verb: "Attend HIMSS", "Sponsor Dreamforce"."""
+    if shape.verb < 0 or shape.frame not in {"imperative", "modal", "present"}:
+        return ""
+    verb = toks[shape.verb]
+    if verb.lower not in {
+        "attend",
+        "sponsor",
+        "exhibit",
+        "speak",
+        "present",
+        "host",
+        "attends",
+        "sponsors",
+        "exhibits",
+        "hosts",
+    }:
+        return ""
+    for t in toks[shape.verb + 1 : shape.verb + 3]:
+        if t.text[:1].isupper() and not t.flags:
+            return t.text
+    return ""

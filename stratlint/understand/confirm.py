@@ -1,0 +1,299 @@
+"""The learned confirmation (SPEC §8.9): each statement's class from the class model, and each
+section's kind kept only where the genre model or its confident content confirms it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from stratlint.model import Cls, Document, Kind, Section
+from stratlint.nlp import Signals
+from stratlint.understand.classify import Evidence, Verdict
+from stratlint.understand.headings import HeadingKind
+from stratlint.understand.inputs import document_inputs, own_statements, section_inputs
+from stratlint.understand.learn import models as learned
+from stratlint.understand.learn.linear import argmax
+
+
+def learned_classes(
+    doc: Document,
+    feats: Mapping[int, list[str]],
+    verdicts: dict[int, Verdict],
+    models: learned.Models,
+    unsure: set[int],
+) -> dict[int, dict[str, float]]:
+    """Each statement's class from the learned model (its most probable class). A statement whose
+    class is below that class's threshold goes into `unsure`: it still counts in its section
+    (pillars, D401/D402), but no statement-level finding is raised on it (SPEC §8.9)."""
+    out: dict[int, dict[str, float]] = {}
+    for i, v in list(verdicts.items()):
+        if i not in feats:
+            continue
+        p = models.cls.proba(feats[i])
+        out[i] = p
+        cls, prob = argmax(p, learned.CLASSES)
+        if prob < models.class_threshold(cls):
+            unsure.add(i)
+        if cls != v.cls.value:
+            verdicts[i] = replace(
+                v, cls=Cls(cls), evidence=(Evidence("model", f"{cls} p={prob:.2f}"),) + v.evidence
+            )
+    return out
+
+
+def confirm_kinds(
+    doc: Document,
+    signals: Sequence[Signals],
+    verdicts: Mapping[int, Verdict],
+    hk: Sequence[HeadingKind],
+    kinds: list[Kind],
+    fm_kind: Kind | None,
+    models: learned.Models,
+    class_proba: Mapping[int, Mapping[str, float]],
+) -> tuple[dict[int, dict[str, float]], dict[int, str]]:
+    """Genre first (SPEC §8.9): a section keeps the kind its heading suggests only when its content
+    is confidently that kind of material; otherwise it is `other` and no S, P or D rule runs on it.
+    Confident means: the genre model gives it strategy or plan material with the probability its
+    threshold asks, or a share of its own statements are confidently goals, choices or actions
+    (a procedure's steps, a reference list or a team blurb are none of these). Front matter
+    `type:` is a declaration and always counts. A section with no content of its own stands or
+    falls with the sections under it."""
+    c = _Confirmation(doc, signals, verdicts, hk, kinds, models, class_proba)
+    top = doc.title if doc.title is not None else 0
+    if c.hints[top] == Kind.GOALS:
+        # An OKR page is not a plan (SPEC §8.10): its "Initiatives" are part of the goals page.
+        for s in doc.sections:
+            if kinds[s.index] == Kind.PLAN:
+                kinds[s.index] = Kind.GOALS
+                c.unsure[s.index] = "a plan heading on a goals page (SPEC §8.10)"
+        c.hints = list(kinds)
+    declared = set()
+    if fm_kind is not None:
+        declared = {
+            s.index
+            for s in doc.sections
+            if s.index in (0, doc.title)
+            or (hk[s.index].kind is None and _declared_above(doc, hk, s.index))
+        }
+    for sec in reversed(doc.sections):
+        if c.hints[sec.index] == Kind.OTHER:
+            continue
+        if sec.index in declared:
+            c.confirmed[sec.index] = True
+            continue
+        c.judge(sec)
+    _join_confirmed(doc, hk, c.hints, kinds, c.confirmed, c.proba, c.unsure, models)
+    if fm_kind is None and any(k != Kind.OTHER for k in kinds):
+        _judge_page(c, kinds)
+    return c.proba, c.unsure
+
+
+def _judge_page(c: _Confirmation, kinds: list[Kind]) -> None:
+    """Genre first, for the page as a whole (SPEC §8.9): a security process with an "Objectives"
+    section, a team page naming its "Strategy" duties, a feature roadmap — pages that are not a
+    business's strategy or plan — get no S, P or D finding, whatever one section looks like.
+    The page's material share is its sections' strategy/plan/goals probability weighted by their
+    own statements; below `page.share` (thresholds.yaml) every kind on a page of `page.from` or
+    more statements is withdrawn."""
+    rule = c.models.thresholds.get("page") or {}
+    need = float(rule.get("share", 0.0))
+    if need <= 0.0:
+        return
+    material = ("strategy", "plan", "goals", "mixed")
+    weight = total = 0.0
+    for sec in c.doc.sections:
+        own = own_statements(c.doc, sec.index)
+        if not own:
+            continue
+        p = c.proba.get(sec.index) or c.genre(sec.index, own)
+        weight += len(own) * sum(p[g] for g in material)
+        total += len(own)
+    share = weight / total if total else 0.0
+    if share >= need or total < int(rule.get("from", 0)):
+        return  # a short document: too little for the genre model to read it as a whole
+    for i, k in enumerate(kinds):
+        if k != Kind.OTHER:
+            kinds[i] = Kind.OTHER
+            c.unsure[i] = f"the page reads as strategy or plan material for {share:.2f} of it"
+
+
+class _Confirmation:
+    """The state of `confirm_kinds`: what is confirmed so far, the genre probabilities, why a
+    section's hint was not kept, and the page's inputs (built once, when first needed)."""
+
+    def __init__(
+        self,
+        doc: Document,
+        signals: Sequence[Signals],
+        verdicts: Mapping[int, Verdict],
+        hk: Sequence[HeadingKind],
+        kinds: list[Kind],
+        models: learned.Models,
+        class_proba: Mapping[int, Mapping[str, float]],
+    ) -> None:
+        self.doc, self.signals, self.verdicts, self.hk = doc, signals, verdicts, hk
+        self.kinds, self.models, self.class_proba = kinds, models, class_proba
+        self.proba: dict[int, dict[str, float]] = {}
+        self.unsure: dict[int, str] = {}
+        self.hints = list(kinds)
+        self.seen = tuple(kinds)  # the heading hints, as the genre model was trained on them
+        self.confirmed: dict[int, bool] = {}
+        self._doc_inputs: list[str] | None = None
+        self._own_ok: dict[int, bool] = {}
+
+    def doc_inputs(self) -> list[str]:
+        if self._doc_inputs is None:
+            self._doc_inputs = document_inputs(self.doc, self.signals, self.verdicts, self.hk)
+        return self._doc_inputs
+
+    def genre(self, idx: int, own: Sequence[int]) -> dict[str, float]:
+        feats = section_inputs(
+            self.doc, self.signals, self.verdicts, self.hk, self.seen, idx, own, self.doc_inputs()
+        )
+        return self.models.genre.proba(feats)
+
+    def disowned(self, si: int) -> bool:
+        """The section only inherits its kind, from a heading whose own content does not confirm
+        it ("### Phase 2" under "## Incubation roadmap" over a process description): then its
+        confident actions cannot confirm it either, only the genre model can."""
+        owner = _hint_owner(self.doc, self.hk, si)
+        if owner is None:
+            return False
+        if owner not in self._own_ok:
+            own_o = own_statements(self.doc, owner)
+            hint = self.hints[owner]
+            if not own_o or hint == Kind.OTHER:
+                self._own_ok[owner] = True
+            else:
+                po = self.genre(owner, own_o)
+                pmo = sum(po[g] for g in learned.MATERIAL[hint.value])
+                self._own_ok[owner] = pmo >= self.models.genre_threshold(hint.value) or (
+                    _confident_content(own_o, self.class_proba, self.models, pmo)
+                )
+        return not self._own_ok[owner]
+
+    def judge(self, sec: Section) -> None:
+        """Confirm or drop the kind `sec`'s heading suggests."""
+        doc, hints, confirmed = self.doc, self.hints, self.confirmed
+        kind = hints[sec.index]
+        own = own_statements(doc, sec.index)
+        # A title or parent over confirmed sections of its own kind is that kind whatever its own
+        # few lines say ("# Q3 Sales Plan" over a confirmed "## Actions").
+        under = any(confirmed.get(c, False) and hints[c] == kind for c in sec.children) or (
+            sec.index == doc.title
+            and any(confirmed.get(c, False) and hints[c] == kind for c in doc.sections[0].children)
+        )
+        if not own or under:
+            confirmed[sec.index] = under
+            if not under:
+                self.kinds[sec.index] = Kind.OTHER
+                self.unsure[sec.index] = "no confirmed content under it"
+            return
+        p = self.genre(sec.index, own)
+        self.proba[sec.index] = p
+        pm = sum(p[g] for g in learned.MATERIAL[kind.value])
+        ok = pm >= self.models.genre_threshold(kind.value) or (
+            not self.disowned(sec.index)
+            and _confident_content(own, self.class_proba, self.models, pm)
+        )
+        confirmed[sec.index] = ok
+        if ok and kind == Kind.PLAN and p["goals"] > max(p["plan"], p["mixed"], p["strategy"]):
+            self.kinds[sec.index] = Kind.GOALS  # an OKR section under a plan heading (§8.10)
+            self.unsure[sec.index] = f"reads as goals p={p['goals']:.2f}, not a plan"
+            return
+        if not ok:
+            self.kinds[sec.index] = Kind.OTHER
+            best, bp = argmax(p, learned.GENRES)
+            self.unsure[sec.index] = f"{kind.value} material p={pm:.2f}; reads as {best} p={bp:.2f}"
+
+
+def _join_confirmed(
+    doc: Document,
+    hk: Sequence[HeadingKind],
+    hints: Sequence[Kind],
+    kinds: list[Kind],
+    confirmed: dict[int, bool],
+    proba: Mapping[int, Mapping[str, float]],
+    unsure: dict[int, str],
+    models: learned.Models,
+) -> None:
+    """A part of a confirmed strategy or plan — a subsection that only inherits its kind ("###
+    Banks" under "## Strategy"), or a component beside it ("## Challenge") — joins it unless its
+    own content is confidently something else: the whole has already been judged material."""
+    floor = float(models.thresholds.get("join", 0.2))
+    for sec in doc.sections:
+        kind = hints[sec.index]
+        if confirmed.get(sec.index, True) or kind not in (Kind.STRATEGY, Kind.PLAN, Kind.GOALS):
+            continue
+        parent = sec.parent if sec.parent is not None else 0
+        if parent == 0 and doc.title is not None and sec.index != doc.title:
+            parent = doc.title
+        siblings = (
+            doc.sections[parent].children
+            if parent != doc.title
+            else tuple(doc.sections[doc.title].children) + tuple(doc.sections[0].children)
+        )
+        inherited = (
+            hk[sec.index].kind is None and confirmed.get(parent, False) and kinds[parent] == kind
+        )
+        component = hk[sec.index].role == "component" and (
+            (confirmed.get(parent, False) and kinds[parent] == kind)
+            or any(
+                confirmed.get(c, False) and kinds[c] == kind and hk[c].role == "title"
+                for c in siblings
+                if c != sec.index
+            )
+        )
+        if not (inherited or component):
+            continue
+        p = proba.get(sec.index)
+        if p is not None and sum(p[g] for g in learned.MATERIAL[kind.value]) < floor:
+            continue
+        confirmed[sec.index] = True
+        kinds[sec.index] = kind
+        unsure.pop(sec.index, None)
+
+
+def _confident_content(
+    own: Sequence[int],
+    class_proba: Mapping[int, Mapping[str, float]],
+    models: learned.Models,
+    material: float,
+) -> bool:
+    """At least `share` of a section's own statements are goals, choices or actions with a
+    probability of at least `p` (thresholds.yaml, `content`). In a section of `floor_from` or more
+    statements the genre model must also read it as more likely material than not (`floor`):
+    confident actions alone do not make a status page, an event timeline or a requirements list a
+    plan. Below that length the genre model has too little to read (a one-item "## Plan")."""
+    rule = models.thresholds.get("content") or {}
+    p_min, share = float(rule.get("p", 1.01)), float(rule.get("share", 1.01))
+    if material < float(rule.get("floor", 0.0)) and len(own) >= int(rule.get("floor_from", 0)):
+        return False
+    scored = [class_proba[i] for i in own if i in class_proba]
+    if not scored:
+        return False
+    sure = sum(1 for p in scored if max(p["GOAL"], p["CHOICE"], p["ACTION"]) >= p_min)
+    return sure >= 1 and sure / len(scored) >= share
+
+
+def _hint_owner(doc: Document, hk: Sequence[HeadingKind], idx: int) -> int | None:
+    """The heading a section inherits its kind from (None when it names its own kind or is the
+    title)."""
+    if hk[idx].kind is not None or idx == doc.title:
+        return None
+    a = doc.sections[idx].parent
+    while a is not None and hk[a].kind is None and a not in (0, doc.title):
+        a = doc.sections[a].parent
+    if a is None or hk[a].kind is None:
+        return None
+    return a
+
+
+def _declared_above(doc: Document, hk: Sequence[HeadingKind], idx: int) -> bool:
+    """True when no heading between this section and the document's top sets a kind of its own."""
+    p = doc.sections[idx].parent
+    while p is not None and p not in (0, doc.title):
+        if hk[p].kind is not None:
+            return False
+        p = doc.sections[p].parent
+    return True

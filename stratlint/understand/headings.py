@@ -1,0 +1,149 @@
+"""Section kinds from heading words (SPEC §2, §8.1): strategy / plan / goals / mixed.
+
+Within a heading the last kind word wins; a heading that joins a strategy word and a plan word
+("Strategy & plan") is mixed; a heading about planning as a subject ("Roadmap planning", "How to
+suggest a plan") sets no kind. The words are data: rules/lexicons/sections.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stratlint import lexicon
+from stratlint.model import Kind
+from stratlint.nlp import Signals
+
+_STOP = lexicon.grammar()["stop"]
+
+
+@dataclass(frozen=True)
+class HeadingKind:
+    kind: Kind | None
+    role: str | None  # "title" | "component"
+    words: tuple[str, ...] = ()
+
+
+_HEADING_TOKEN = re.compile(r"30[-/ ]60[-/ ]90|[a-z0-9]+(?:['’][a-z]+)?|&|\+|/", re.IGNORECASE)
+
+
+def _phrases(extra: dict[str, list[str]] | None) -> list[tuple[tuple[str, ...], Kind, str]]:
+    data = lexicon.section_words()
+    out = []
+    for kind in (Kind.STRATEGY, Kind.PLAN, Kind.GOALS):
+        block = data.get(kind.value) or {}
+        for role in ("title", "component"):
+            for phrase in block.get(role) or []:
+                out.append(
+                    (
+                        tuple(_HEADING_TOKEN.findall(str(phrase).lower().replace("’", "'"))),
+                        kind,
+                        role,
+                    )
+                )
+        for phrase in (extra or {}).get(kind.value, []):
+            out.append((tuple(_HEADING_TOKEN.findall(phrase.lower())), kind, "title"))
+    out.sort(key=lambda p: -len(p[0]))
+    return out
+
+
+_TOPIC_WORDS = frozenset(lexicon.section_words().get("topic") or ())
+
+
+_PHRASE_CACHE: dict[str, list[tuple[tuple[str, ...], Kind, str]]] = {}
+
+
+def heading_kind(title: str, extra: dict[str, list[str]] | None = None) -> HeadingKind:
+    key = repr(sorted((extra or {}).items()))
+    phrases = _PHRASE_CACHE.get(key)
+    if phrases is None:
+        phrases = _PHRASE_CACHE[key] = _phrases(extra)
+    words = [w.lower().replace("’", "'") for w in _HEADING_TOKEN.findall(title)]
+    if len(words) >= 5:
+        fl = lexicon.wordforms().flags.get(words[0], "")
+        if "V" in fl and "N" not in fl:
+            return HeadingKind(None, None)  # "Align and bring clarity to our strategy": a topic
+    found: list[tuple[int, int, Kind, str, str]] = []
+    i = 0
+    while i < len(words):
+        for ph, kind, role in phrases:
+            if ph and tuple(words[i : i + len(ph)]) == ph:
+                found.append((i, i + len(ph), kind, role, " ".join(ph)))
+                i += len(ph)
+                break
+        else:
+            i += 1
+    if not found:
+        return HeadingKind(None, None)
+    outside = [w for k, w in enumerate(words) if not any(a <= k < b for a, b, *_ in found)]
+    if set(outside) & _TOPIC_WORDS or (
+        " ".join(words[:2]) in ("how to", "how we", "how do") and found[0][0] > 1
+    ):
+        return HeadingKind(None, None)  # "Roadmap planning", "Feature rollout process": about plans
+    if _joins_strategy_and_plan(words, found):
+        return HeadingKind(Kind.MIXED, "title", tuple(f[4] for f in found))
+    last = found[-1]
+    return HeadingKind(last[2], last[3], tuple(f[4] for f in found))
+
+
+_JOINERS = frozenset({"&", "and", "+", "/", "vs", "versus", "with"})
+# Words that may stand between "strategy" and "plan" in a heading that names both.
+_FILLER = frozenset(
+    {
+        "the",
+        "our",
+        "this",
+        "next",
+        "year's",
+        "years",
+        "year",
+        "fy",
+        "quarter's",
+        "sales",
+        "go",
+        "to",
+        "market",
+        "gtm",
+        "team's",
+        "s",
+    }
+)
+
+
+def _joins_strategy_and_plan(
+    words: list[str], found: list[tuple[int, int, Kind, str, str]]
+) -> bool:
+    """A heading that joins a strategy and a plan ("Strategy & plan", "FY25 strategy and Q1
+    plan"): the two kind words side by side with only joiners, filler and time frames between."""
+    kinds = {f[2] for f in found}
+    if not (Kind.STRATEGY in kinds and Kind.PLAN in kinds):
+        return False
+    for a, b in zip(found, found[1:], strict=False):
+        if {a[2], b[2]} == {Kind.STRATEGY, Kind.PLAN}:
+            between = words[a[1] : b[0]]
+            if (
+                between
+                and any(w in _JOINERS for w in between)
+                and all(
+                    w in _JOINERS
+                    or w in _FILLER
+                    or w[:2] in ("fy", "20")
+                    or re.fullmatch(r"[qh][1-4]|\d+", w)
+                    for w in between
+                )
+            ):
+                return True
+    return False
+
+
+def heading_is_statement(title: str, sig: Signals, hk: HeadingKind) -> bool:
+    """A heading is a statement only where it says more than kind words and a time frame."""
+    text = title.lower()
+    for w in hk.words:
+        text = text.replace(w, " ")
+    for a, b in sig.get("DATE") + sig.get("QUARTER"):
+        text = text[:a] + " " * (b - a) + text[b:]
+    rest = [w for w in re.findall(r"[a-z$€£%0-9]+", text) if w not in _STOP and len(w) > 1]
+    if sig.has("PERCENT", "MONEY", "MULTIPLIER"):
+        return True
+    return len(rest) >= 3

@@ -1,0 +1,119 @@
+"""What the learned models read: the features of a page, a section (the genre model) and a
+statement (the class model), built from the parsed document, its signals and the hand verdicts.
+The same functions build the training examples (`stratlint.run.bank`, tools/train.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from stratlint.model import Document, Kind
+from stratlint.nlp import Signals
+from stratlint.understand.classify import Verdict
+from stratlint.understand.headings import HeadingKind
+from stratlint.understand.learn.features import (
+    section_features,
+    statement_features,
+    voice_features,
+)
+
+
+def own_statements(doc: Document, idx: int) -> list[int]:
+    """A section's own statements (the title's include the text before it); no fields, no quotes."""
+    ids = list(doc.sections[idx].statements)
+    if idx == doc.title:
+        ids = list(doc.sections[0].statements) + ids
+    return [i for i in ids if not doc.statements[i].quoted and not doc.statements[i].is_field]
+
+
+def document_inputs(
+    doc: Document,
+    signals: Sequence[Signals],
+    verdicts: Mapping[int, Verdict],
+    hk: Sequence[HeadingKind],
+) -> list[str]:
+    """Features of the whole page, shared by its sections: its title's words, how many headings
+    suggest a kind, and its voice (a procedure speaks to "you", a plan says "we")."""
+    ids = [
+        st.index
+        for st in doc.statements
+        if st.form != "heading" and not st.quoted and not st.is_field
+    ]
+    out = voice_features(
+        "doc_",
+        [doc.statements[i] for i in ids],
+        [signals[i] for i in ids],
+        [verdicts.get(i) for i in ids],
+    )
+    if doc.title is not None:
+        out.extend(f"dt:{w}" for w in _title_words(doc.sections[doc.title].title))
+    hinted = sum(1 for h in hk if h.kind is not None)
+    out.append(f"doc_hinted:{min(hinted, 4)}")
+    out.append(f"doc_sections:{min(len(doc.sections) // 4, 5)}")
+    return out
+
+
+def _title_words(title: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]+", title.lower()) if len(w) > 2]
+
+
+def section_inputs(
+    doc: Document,
+    signals: Sequence[Signals],
+    verdicts: Mapping[int, Verdict],
+    hk: Sequence[HeadingKind],
+    hints: Sequence[Kind],
+    idx: int,
+    own: Sequence[int] | None = None,
+    doc_inputs: Sequence[str] | None = None,
+) -> list[str]:
+    """The genre model's features of section `idx` (also used to train it: tools/train.py)."""
+    sec = doc.sections[idx]
+    own = own_statements(doc, idx) if own is None else own
+    if doc_inputs is None:
+        doc_inputs = document_inputs(doc, signals, verdicts, hk)
+
+    def hint(i: int | None) -> Kind | None:
+        return None if i is None or hints[i] == Kind.OTHER else hints[i]
+
+    top = doc.title if doc.title is not None else 0
+    sts = [doc.statements[i] for i in own]
+    sigs = [signals[i] for i in own]
+    vds = [verdicts.get(i) for i in own]
+    return (
+        section_features(
+            sec,
+            hk[idx].words,
+            hint(idx),
+            "own" if hk[idx].kind is not None else "inherited",
+            hint(sec.parent),
+            hint(top),
+            sts,
+            sigs,
+            vds,
+            [hint(c) for c in sec.children],
+            idx == doc.title,
+        )
+        + voice_features("sec_", sts, sigs, vds)
+        + list(doc_inputs)
+    )
+
+
+def statement_inputs(
+    doc: Document,
+    signals: Sequence[Signals],
+    verdicts: Mapping[int, Verdict],
+    hints: Sequence[Kind],
+    parents: set[int | None],
+    i: int,
+) -> list[str]:
+    """The class model's features of statement `i` (also used to train it)."""
+    st = doc.statements[i]
+    hint = hints[st.section]
+    return statement_features(
+        st,
+        signals[i],
+        verdicts.get(i),
+        hint if hint != Kind.OTHER else None,
+        has_children=i in parents,
+    )

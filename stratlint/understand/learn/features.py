@@ -1,0 +1,256 @@
+"""Named features of statements and sections, from the signals the pipeline already computes.
+
+Nothing here is a phrase list: features are word lemmas, word classes, the sentence frame, the
+labels of lexicon and pattern hits (metric, change verb, date, money…), fields, the list and table
+structure, and the hand-written classifier's verdict with its evidence. The models learn how much
+each one counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from stratlint.model import Kind, Section, Statement
+from stratlint.nlp import Signals, Tok
+from stratlint.understand.classify import Verdict
+from stratlint.understand.shape import sentence_shape as _sentence_shape
+
+_WORD = re.compile(r"[a-z][a-z'’-]*")
+_PLACEHOLDER = re.compile(r"\[[^\]]{1,40}\]|<[^>]{1,40}>|\bTBD\b|\bTBC\b|\?\?\?|_{3,}|\.\.\.")
+_SUBJECTS = frozenset(
+    {
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "they",
+        "it",
+        "this",
+        "each",
+        "every",
+        "the",
+        "a",
+        "an",
+        "all",
+    }
+)
+
+
+@lru_cache(maxsize=8192)
+def _frame(tokens: tuple[Tok, ...], prose: bool) -> tuple[str, str, int]:
+    """(frame, subject, verb index) of a statement, computed once per statement and process."""
+    shape = _sentence_shape(tokens, prose=prose)
+    return shape.frame, shape.subject, shape.verb
+
+
+def _bucket(n: float, edges: Sequence[float]) -> str:
+    for i, e in enumerate(edges):
+        if n <= e:
+            return str(i)
+    return str(len(edges))
+
+
+def _share(n: int, total: int) -> str:
+    if total == 0 or n == 0:
+        return "0"
+    r = n / total
+    return "lo" if r < 0.34 else "mid" if r < 0.67 else "hi"
+
+
+def _lemmas(sig: Signals) -> list[str]:
+    out = []
+    for t in sig.tokens:
+        low = t.lemma.lower() if t.lemma else t.lower
+        if _WORD.fullmatch(low) and len(low) > 1:
+            out.append(low)
+    return out
+
+
+def statement_features(
+    st: Statement,
+    sig: Signals,
+    verdict: Verdict | None,
+    hint: Kind | None,
+    has_children: bool = False,
+) -> list[str]:
+    """The features of one statement, in the section whose heading hints `hint`."""
+    f: list[str] = [f"form:{st.form}", f"depth:{min(st.depth, 2)}", f"hint:{_kind(hint)}"]
+    words = _lemmas(sig)
+    f.extend(f"w:{w}" for w in words)
+    f.extend(f"bi:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    if words:
+        f.append(f"first:{words[0]}")
+        if len(words) > 1:
+            f.append(f"first2:{words[0]}_{words[1]}")
+    f.append(f"len:{_bucket(len(sig.tokens), (3, 6, 12, 25, 45))}")
+    for label, spans in sig.spans.items():
+        if spans:
+            f.append(f"sig:{label}")
+    frame, subject, verb = _frame(sig.tokens, st.form == "sentence")
+    f.append(f"frame:{frame}")
+    f.append(f"frame_form:{frame}_{st.form}")
+    subj = subject.lower().split()
+    if subj:
+        head = subj[0] if subj[0] in _SUBJECTS else ("cap" if subject[:1].isupper() else "x")
+        f.append(f"subj:{head}")
+    if 0 <= verb < len(sig.tokens):
+        v = sig.tokens[verb]
+        f.append(f"verb:{(v.lemma or v.lower).lower()}")
+        f.append(f"verbflags:{''.join(sorted(set(v.flags)))}")
+    for fld in st.fields:
+        f.append(f"field:{fld.label}")
+    if st.cells:
+        f.append("table")
+        f.extend(f"col:{h.lower()[:20]}" for h, _ in st.cells[:6] if h)
+    if st.links:
+        f.append("link")
+    if st.checkbox:
+        f.append("checkbox")
+    if has_children:
+        f.append("parent")
+    if _PLACEHOLDER.search(st.text):
+        f.append("placeholder")
+    if st.text.rstrip().endswith("?"):
+        f.append("question")
+    if verdict is not None:
+        f.append(f"hv:{verdict.cls.value}")
+        f.append(f"hv_hint:{verdict.cls.value}_{_kind(hint)}")
+        f.extend(f"hv_ev:{e.label}" for e in verdict.evidence)
+        f.extend(f"hv_sp:{e.label}" for e in verdict.specific)
+        if verdict.who:
+            f.append("hv_who")
+        if verdict.why:
+            f.append("hv_why")
+        if verdict.vague:
+            f.append("hv_vague")
+    return f
+
+
+def section_features(
+    sec: Section,
+    heading_words: Sequence[str],
+    hint: Kind | None,
+    hint_source: str,
+    parent_hint: Kind | None,
+    doc_hint: Kind | None,
+    statements: Sequence[Statement],
+    signals: Sequence[Signals],
+    verdicts: Sequence[Verdict | None],
+    child_hints: Sequence[Kind | None],
+    is_title: bool,
+) -> list[str]:
+    """The features of one section: its heading, its place, and its own content in aggregate."""
+    f: list[str] = [
+        f"hint:{_kind(hint)}",
+        f"hint_src:{hint_source}",
+        f"parent_hint:{_kind(parent_hint)}",
+        f"doc_hint:{_kind(doc_hint)}",
+        f"lvl:{min(sec.level, 4)}",
+    ]
+    if is_title:
+        f.append("title")
+    f.extend(f"hw:{w}" for w in heading_words)
+    for k in sorted({_kind(c) for c in child_hints}):
+        f.append(f"child_hint:{k}")
+    n = len(statements)
+    f.append(f"n:{_bucket(n, (0, 1, 3, 6, 12, 25))}")
+    if n == 0:
+        f.append(f"empty_children:{_bucket(len(child_hints), (0, 1, 3))}")
+        return f
+    f.extend(_content_features(statements, signals, verdicts, hint))
+    return f
+
+
+def _content_features(
+    statements: Sequence[Statement],
+    signals: Sequence[Signals],
+    verdicts: Sequence[Verdict | None],
+    hint: Kind | None,
+) -> list[str]:
+    """A section's own content in aggregate: forms, hand classes, labels, frames, words, fields."""
+    n = len(statements)
+    f: list[str] = []
+    forms = Counter(st.form for st in statements)
+    for form in ("sentence", "item", "row"):
+        f.append(f"form_{form}:{_share(forms[form], n)}")
+    classes = Counter(v.cls.value for v in verdicts if v is not None)
+    for c in ("GOAL", "CHOICE", "ACTION", "CONTEXT"):
+        f.append(f"hv_{c}:{_share(classes[c], n)}")
+        f.append(f"hv_{c}_n:{_bucket(classes[c], (0, 1, 3))}")
+        f.append(f"hv_{c}_hint:{_share(classes[c], n)}_{_kind(hint)}")
+    labels: Counter[str] = Counter()
+    frames: Counter[str] = Counter()
+    words: Counter[str] = Counter()
+    fields: set[str] = set()
+    placeholders = questions = links = who = why = 0
+    for st, sig, v in zip(statements, signals, verdicts, strict=True):
+        labels.update(k for k, s in sig.spans.items() if s)
+        frames[_frame(sig.tokens, st.form == "sentence")[0]] += 1
+        words.update(set(_lemmas(sig)))
+        fields.update(fl.label for fl in st.fields)
+        placeholders += bool(_PLACEHOLDER.search(st.text))
+        questions += st.text.rstrip().endswith("?")
+        links += bool(st.links)
+        if v is not None:
+            who += v.who
+            why += v.why
+    for label, count in labels.items():
+        f.append(f"agg:{label}:{_share(count, n)}")
+    for frame, count in frames.items():
+        f.append(f"frame:{frame}:{_share(count, n)}")
+    f.extend(f"cw:{w}" for w in words)
+    f.extend(f"field:{x}" for x in sorted(fields))
+    f.append(f"placeholder:{_share(placeholders, n)}")
+    f.append(f"question:{_share(questions, n)}")
+    f.append(f"links:{_share(links, n)}")
+    f.append(f"who:{_bucket(who, (0, 1))}")
+    f.append(f"why:{_bucket(why, (0, 1))}")
+    return f
+
+
+_YOU = frozenset({"you", "your", "yours", "you're", "you'll"})
+_WE = frozenset({"we", "our", "us", "we'll", "we're"})
+
+
+def voice_features(
+    prefix: str,
+    statements: Sequence[Statement],
+    signals: Sequence[Signals],
+    verdicts: Sequence[Verdict | None],
+) -> list[str]:
+    """Who speaks to whom, and how: shares of second person, first person plural, links, past
+    tense, imperatives and classes over a run of statements (a section or a whole page)."""
+    n = len(statements)
+    if not n:
+        return [f"{prefix}empty"]
+    you = we = links = past = imperative = 0
+    classes: Counter[str] = Counter()
+    for st, sig, v in zip(statements, signals, verdicts, strict=True):
+        words = {t.lower for t in sig.tokens}
+        you += bool(words & _YOU)
+        we += bool(words & _WE)
+        links += bool(st.links)
+        frame = _frame(sig.tokens, st.form == "sentence")[0]
+        past += frame == "past"
+        imperative += frame == "imperative"
+        if v is not None:
+            classes[v.cls.value] += 1
+    out = [
+        f"{prefix}you:{_share(you, n)}",
+        f"{prefix}we:{_share(we, n)}",
+        f"{prefix}links:{_share(links, n)}",
+        f"{prefix}past:{_share(past, n)}",
+        f"{prefix}imperative:{_share(imperative, n)}",
+        f"{prefix}n:{_bucket(n, (3, 10, 30, 100))}",
+        f"{prefix}you_we:{_share(you, n)}_{_share(we, n)}",
+    ]
+    out.extend(f"{prefix}{c}:{_share(k, n)}" for c, k in classes.items())
+    return out
+
+
+def _kind(k: Kind | None) -> str:
+    return k.value if k is not None else "none"

@@ -1,0 +1,134 @@
+"""A linear model over named features: softmax over classes, or one sigmoid per label.
+
+The model is data: its labels, a bias per label and a weight vector per feature, stored as a small
+JSON file (labels, bias, feature names) and a NumPy array of the weights (fast to load).
+Prediction sums the weights of the features present (each counted once), in sorted order, so the
+same features give bit-identical probabilities on every machine and every `--jobs`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    labels: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: Mapping[str, Sequence[float]]
+    multilabel: bool = False  # one sigmoid per label instead of a softmax over labels
+
+    def scores(self, features: Iterable[str]) -> list[float]:
+        """Bias plus the weight rows of the features present, summed in sorted feature order (the
+        same order, so the same result, on every machine). Plain Python for a few labels; one
+        NumPy gather and sum for many (the genre model), where it is twice as fast."""
+        if len(self.labels) <= 8:
+            out = list(self.bias)
+            weights = self.weights
+            for f in sorted(f for f in set(features) if f in weights):  # unknown ones weigh 0
+                for i, x in enumerate(weights[f]):
+                    out[i] += x
+            return out
+        index, matrix = self._table
+        rows = [index[f] for f in sorted(set(features)) if f in index]
+        if not rows:
+            return list(self.bias)
+        return [b + x for b, x in zip(self.bias, matrix[rows].sum(axis=0).tolist(), strict=True)]
+
+    @cached_property
+    def _table(self) -> tuple[dict[str, int], Any]:
+        import numpy as np
+
+        names = list(self.weights)
+        matrix = np.array([self.weights[f] for f in names], dtype=np.float64).reshape(
+            len(names), len(self.labels)
+        )
+        return {f: i for i, f in enumerate(names)}, matrix
+
+    def proba(self, features: Iterable[str]) -> dict[str, float]:
+        s = self.scores(features)
+        if self.multilabel:
+            return {lab: _sigmoid(x) for lab, x in zip(self.labels, s, strict=True)}
+        top = max(s)
+        e = [math.exp(x - top) for x in s]
+        z = sum(e)
+        return {lab: x / z for lab, x in zip(self.labels, e, strict=True)}
+
+    def explain(
+        self, features: Iterable[str], label: str, most: int = 4
+    ) -> list[tuple[str, float]]:
+        """The features that pushed hardest towards `label` (for `stratlint inspect`)."""
+        k = self.labels.index(label)
+        got = [(f, self.weights[f][k]) for f in set(features) if f in self.weights]
+        if not self.multilabel:
+            got = [(f, w - sum(self.weights[f]) / len(self.labels)) for f, w in got]
+        got.sort(key=lambda p: (-p[1], p[0]))
+        return [p for p in got[:most] if p[1] > 0]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "labels": list(self.labels),
+            "multilabel": self.multilabel,
+            "bias": [round(b, 6) for b in self.bias],
+            "weights": {f: [round(x, 6) for x in w] for f, w in sorted(self.weights.items())},
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> LinearModel:
+        # The weight lists are used as JSON gives them: converting ~20,000 of them to tuples
+        # would cost most of the load time, and nothing mutates them.
+        return cls(
+            tuple(data["labels"]),
+            tuple(float(b) for b in data["bias"]),
+            data["weights"],
+            bool(data.get("multilabel", False)),
+        )
+
+    def save(self, stem: Path) -> None:
+        """Write `stem.json` (labels, bias, feature names) and `stem.npy` (the weights)."""
+        import numpy as np
+
+        names = sorted(self.weights)
+        head = {
+            "labels": list(self.labels),
+            "multilabel": self.multilabel,
+            "bias": list(self.bias),
+            "features": names,
+        }
+        stem.with_suffix(".json").write_text(json.dumps(head, separators=(",", ":")) + "\n")
+        matrix = np.array([self.weights[f] for f in names], dtype=np.float64).reshape(
+            len(names), len(self.labels)
+        )
+        with stem.with_suffix(".npy").open("wb") as fh:
+            np.save(fh, matrix, allow_pickle=False)
+
+    @classmethod
+    def load(cls, stem: Path) -> LinearModel:
+        import numpy as np
+
+        head = json.loads(stem.with_suffix(".json").read_text())
+        matrix = np.load(stem.with_suffix(".npy"), allow_pickle=False)
+        return cls(
+            tuple(head["labels"]),
+            tuple(float(b) for b in head["bias"]),
+            dict(zip(head["features"], matrix.tolist(), strict=True)),
+            bool(head.get("multilabel", False)),
+        )
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def argmax(proba: Mapping[str, float], order: Sequence[str]) -> tuple[str, float]:
+    best = max(order, key=lambda k: (proba[k], -order.index(k)))
+    return best, proba[best]

@@ -1,0 +1,86 @@
+"""What the understanding layer hands the checks: `Analysis` (section kinds, statement classes,
+the learned probabilities) and the strategy, plan and goals `Scope`s in it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from stratlint.model import Cls, Document, Kind, Statement
+from stratlint.nlp import Signals
+from stratlint.understand.classify import Verdict
+from stratlint.understand.headings import HeadingKind
+
+CLASSIFIED = (Cls.GOAL, Cls.CHOICE, Cls.ACTION)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A strategy, plan or goals: sections judged together, reported at `line`."""
+
+    kind: Kind
+    sections: tuple[int, ...]
+    roots: tuple[int, ...]  # the sections that make up the group at its own level
+    line: int
+    title: str
+
+
+@dataclass
+class Analysis:
+    doc: Document
+    signals: tuple[Signals, ...]
+    heading_kinds: tuple[HeadingKind, ...]
+    kinds: tuple[Kind, ...]  # effective kind of each section
+    verdicts: dict[int, Verdict]
+    top: int  # section that stands for the document's top level (title, or preamble)
+    strategies: list[Scope] = field(default_factory=list)
+    plans: list[Scope] = field(default_factory=list)
+    goals: list[Scope] = field(default_factory=list)
+    mislabeled: dict[int, tuple[Kind, Kind, int, int]] = field(default_factory=dict)
+    mixed: dict[int, str] = field(default_factory=dict)
+    has_strategy_label: bool = False
+    lexicon_extra: Mapping[str, list[str]] = field(default_factory=dict)  # user's lexicon additions
+    parents: set[int | None] = field(default_factory=set)  # statements that head sub-items
+    hints: tuple[Kind, ...] = ()  # the kind each section's heading (or front matter) suggests
+    genre_proba: dict[int, dict[str, float]] = field(default_factory=dict)  # section → genre → p
+    class_proba: dict[int, dict[str, float]] = field(default_factory=dict)  # statement → class → p
+    unsure: dict[int, str] = field(default_factory=dict)  # section → why its hint was not confirmed
+    tag_proba: dict[int, dict[str, float]] = field(default_factory=dict)  # statement → tag → p
+    tag_thresholds: Mapping[str, float] = field(default_factory=dict)
+    unsure_statements: set[int] = field(default_factory=set)  # class below its threshold
+
+    def statements_of(self, scope: Scope, headings: bool = True) -> list[Statement]:
+        """The scope's statements in document order (headings only where they are statements).
+
+        Reads only the scope's own sections, so a document with many scopes stays linear.
+        """
+        doc = self.doc
+        ids: list[int] = []
+        for si in scope.sections:
+            sec = doc.sections[si]
+            if headings and sec.heading is not None and sec.heading in self.verdicts:
+                ids.append(sec.heading)
+            ids.extend(sec.statements)
+        ids.sort()
+        return [doc.statements[i] for i in ids if not doc.statements[i].quoted]
+
+    def cls(self, st: Statement) -> Cls:
+        v = self.verdicts.get(st.index)
+        return v.cls if v else Cls.CONTEXT
+
+    def sure(self, st: Statement) -> bool:
+        """The statement's class is confident enough for a statement-level finding (§8.9)."""
+        return st.index not in self.unsure_statements
+
+    def tagged(self, st: Statement, tag: str) -> bool:
+        """The tag model is sure the statement carries `tag` (who, why, challenge, tradeoff,
+        owner, deadline, metric). It only ever adds evidence that something is there, so it can
+        silence a "missing …" finding, never raise one."""
+        p = self.tag_proba.get(st.index)
+        return p is not None and p.get(tag, 0.0) >= self.tag_thresholds.get(tag, 1.01)
+
+    def scope_of(self, section: int) -> Scope | None:
+        for sc in self.strategies + self.plans + self.goals:
+            if section in sc.sections:
+                return sc
+        return None

@@ -1,0 +1,186 @@
+"""From section kinds to what the rules judge: mixed and mislabeled sections (D401, D402) and the
+strategy, plan and goals scopes (SPEC §8.3, §8.5)."""
+
+from __future__ import annotations
+
+from stratlint.model import Cls, Kind, Section
+from stratlint.understand.records import CLASSIFIED, Analysis, Scope
+
+
+def _labelled(a: Analysis, sec: Section) -> Kind | None:
+    """The kind a section's own label gives it (heading words, or front matter for the top), when
+    its content confirmed it (SPEC §8.9)."""
+    if sec.index in a.unsure:
+        return None
+    if sec.index in (0, a.doc.title):
+        k = a.kinds[sec.index]
+        return k if k != Kind.OTHER else None
+    return a.heading_kinds[sec.index].kind
+
+
+def _own_classified(a: Analysis, sec: Section) -> list[Cls]:
+    ids = list(sec.statements)
+    if sec.index == a.top and a.top != 0:
+        ids = list(a.doc.sections[0].statements) + ids
+    out = []
+    for i in ids:
+        st = a.doc.statements[i]
+        if st.quoted or st.is_field:
+            continue
+        c = a.cls(st)
+        if c in CLASSIFIED:
+            out.append(c)
+    return out
+
+
+def judge_sections(a: Analysis) -> None:
+    """D401 / D402 (SPEC §8.5): mixed and mislabeled sections."""
+    for sec in a.doc.sections:
+        if sec.index == 0 and a.top != 0:
+            continue
+        label = _labelled(a, sec)
+        if a.heading_kinds[sec.index].kind == Kind.MIXED and sec.index != a.doc.title:
+            a.mixed[sec.index] = "heading"
+            continue
+        classes = _own_classified(a, sec)
+        kind = a.kinds[sec.index]
+        if label in (Kind.STRATEGY, Kind.PLAN) and len(classes) >= 3:
+            if label == Kind.STRATEGY:
+                foreign = sum(1 for c in classes if c in (Cls.GOAL, Cls.ACTION))
+            else:
+                foreign = sum(1 for c in classes if c == Cls.CHOICE)
+            if foreign * 3 >= 2 * len(classes):
+                a.mislabeled[sec.index] = (label, _dominant(classes, label), foreign, len(classes))
+                continue
+        if (
+            kind in (Kind.STRATEGY, Kind.PLAN)
+            and classes.count(Cls.CHOICE) >= 2
+            and classes.count(Cls.ACTION) >= 2
+        ):
+            a.mixed[sec.index] = "content"
+
+
+def _dominant(classes: list[Cls], label: Kind) -> Kind:
+    if label == Kind.PLAN:
+        return Kind.STRATEGY
+    goals = classes.count(Cls.GOAL)
+    actions = classes.count(Cls.ACTION)
+    return Kind.GOALS if goals > actions else Kind.PLAN
+
+
+def _is_title_role(a: Analysis, idx: int) -> bool:
+    return a.heading_kinds[idx].role == "title"
+
+
+def build_scopes(a: Analysis) -> None:
+    """The strategy, plan and goals scopes, each sorted by line."""
+    b = _ScopeBuilder(a)
+    for kind, target in (
+        (Kind.STRATEGY, a.strategies),
+        (Kind.PLAN, a.plans),
+        (Kind.GOALS, a.goals),
+    ):
+        b.build(kind, target)
+        target.sort(key=lambda s: s.line)
+
+
+class _ScopeBuilder:
+    """Walks the section tree from the top level, grouping sections of one kind into scopes."""
+
+    def __init__(self, a: Analysis) -> None:
+        self.a = a
+        doc = a.doc
+        # D401/D402 never take a section's label away (SPEC §8.5): only a heading that joins two
+        # kinds puts a section outside every scope.
+        self.excluded = {i for i, why in a.mixed.items() if why == "heading"}
+        self.top = top = a.top
+        # Children of the top level: the title's children, and any H2s beside the title.
+        self.top_children: list[int] = []
+        if top != 0:
+            for c in doc.sections[0].children:
+                if c == top:
+                    self.top_children.extend(doc.sections[top].children)
+                else:
+                    self.top_children.append(c)
+        else:
+            self.top_children = list(doc.sections[0].children)
+
+    def children(self, idx: int) -> list[int]:
+        return self.top_children if idx == self.top else list(self.a.doc.sections[idx].children)
+
+    def subtree(self, idx: int, kind: Kind, out: list[int], nested: list[int]) -> None:
+        a = self.a
+        out.append(idx)
+        if idx == self.top and self.top != 0:
+            out.append(0)
+        for c in self.children(idx):
+            if (
+                a.kinds[c] == kind
+                and c not in self.excluded
+                and (a.heading_kinds[c].kind in (None, kind))
+            ):
+                self.subtree(c, kind, out, nested)
+            else:
+                nested.append(c)
+
+    def visit(self, sibs: list[int], kind: Kind, target: list[Scope]) -> None:
+        a, doc = self.a, self.a.doc
+        groups: list[list[int]] = []
+        pending: list[int] = []
+        for c in sibs:
+            if a.kinds[c] == kind and c not in self.excluded:
+                if _is_title_role(a, c):
+                    groups.append(pending + [c])
+                    pending = []
+                elif groups:
+                    groups[-1].append(c)
+                else:
+                    pending.append(c)
+            else:
+                self.visit(self.children(c), kind, target)
+        if pending:
+            groups.append(pending)
+        for g in groups:
+            secs: list[int] = []
+            nested: list[int] = []
+            for root in g:
+                self.subtree(root, kind, secs, nested)
+            first = doc.sections[g[0]]
+            line = first.line
+            title = first.title or doc.path
+            target.append(Scope(kind, tuple(sorted(set(secs))), tuple(g), line, title))
+            self.visit(nested, kind, target)
+
+    def build(self, kind: Kind, target: list[Scope]) -> None:
+        a, doc, top = self.a, self.a.doc, self.top
+        if not (a.kinds[top] == kind and top not in self.excluded):
+            self.visit(self.children(top), kind, target)
+            return
+        titled = [
+            c
+            for c in self.children(top)
+            if a.kinds[c] == kind
+            and _is_title_role(a, c)
+            and c not in self.excluded
+            and a.heading_kinds[c].kind == kind
+        ]
+        if kind == Kind.STRATEGY and len(titled) >= 2:
+            self.visit(self.children(top), kind, target)
+            if target:
+                first = target[0]
+                extra = (top, 0) if top != 0 else (0,)
+                target[0] = Scope(
+                    kind,
+                    tuple(sorted(set(first.sections + extra))),
+                    first.roots,
+                    first.line,
+                    first.title,
+                )
+            return
+        secs: list[int] = []
+        nested: list[int] = []
+        self.subtree(top, kind, secs, nested)
+        line = doc.sections[top].line if top != 0 else 1
+        title = doc.sections[top].title or doc.path
+        target.append(Scope(kind, tuple(sorted(set(secs))), (top,), line, title))
+        self.visit(nested, kind, target)
