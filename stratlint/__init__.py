@@ -30,7 +30,7 @@ def lint_text(text: str, path: str = "<text>", config: Settings | None = None) -
     is never read from disk. Rules that `config` turns off (`select`, `ignore`) and findings an
     inline `<!-- stratlint-disable -->` comment suppresses are not returned.
     """
-    from stratlint.engine import lint_text as _lint_text
+    from stratlint.run.engine import lint_text as _lint_text
 
     return _lint_text(text, path=path, config=config)
 
@@ -44,7 +44,7 @@ def lint_paths(paths: list[str], config: Settings | None = None, *, jobs: int = 
     (unreadable, binary, not UTF-8), `Result.files` how many files were linted. `jobs` > 1
     lints in worker processes; the result is the same for any value. No result cache is used.
     """
-    from stratlint.engine import lint_files
+    from stratlint.run.engine import lint_files
 
     return lint_files(list(paths), config or Settings(), jobs=jobs).result
 

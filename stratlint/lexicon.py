@@ -123,8 +123,13 @@ def wordforms() -> WordForms:
         if nl:
             noun_lemma[word] = nl
             nforms.setdefault(nl, []).append(word)
-    tables = (flags, verb_lemma, noun_lemma,
-              {k: tuple(v) for k, v in vforms.items()}, {k: tuple(v) for k, v in nforms.items()})
+    tables = (
+        flags,
+        verb_lemma,
+        noun_lemma,
+        {k: tuple(v) for k, v in vforms.items()},
+        {k: tuple(v) for k, v in nforms.items()},
+    )
     keep_derived("wordforms", key, tables)
     return WordForms(*tables)
 
@@ -190,9 +195,21 @@ def terms(name: str, extra: Mapping[str, Iterable[str]] | None = None) -> list[s
 
 # Lexicons of things (nouns): their terms inflect as nouns only, so "base" gives "bases", not
 # "based", and "partner" does not match "partnered".
-NOUN_LEXICONS = frozenset({"metrics", "segments", "industries", "personas", "geographies",
-                           "markets", "channels", "roles", "activity-nouns", "resources",
-                           "aspirations"})
+NOUN_LEXICONS = frozenset(
+    {
+        "metrics",
+        "segments",
+        "industries",
+        "personas",
+        "geographies",
+        "markets",
+        "channels",
+        "roles",
+        "activity-nouns",
+        "resources",
+        "aspirations",
+    }
+)
 
 
 def forms(term: str, lex: str | None = None) -> set[str]:
@@ -206,8 +223,11 @@ def forms(term: str, lex: str | None = None) -> set[str]:
         w = words[pos]
         if nouns_only and pos != len(words) - 1:
             continue
-        variants = set(wf.noun_forms.get(w, ())) if nouns_only else (
-            set(wf.verb_forms.get(w, ())) | set(wf.noun_forms.get(w, ())))
+        variants = (
+            set(wf.noun_forms.get(w, ()))
+            if nouns_only
+            else (set(wf.verb_forms.get(w, ())) | set(wf.noun_forms.get(w, ())))
+        )
         if not variants and w.isalpha() and len(w) > 2:
             variants = {w + "s", w + "es", w[:-1] + "ies" if w.endswith("y") else w + "s"}
         for v in variants:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from conftest import CROSS_FILE_STRATEGY
 
-from stratlint.cache import Cache
-from stratlint.engine import lint_files
+from stratlint.run.cache import Cache
+from stratlint.run.engine import lint_files
 from stratlint.settings import Settings
 
 STRATEGY = CROSS_FILE_STRATEGY
@@ -180,7 +180,7 @@ def test_a_fully_cached_run_prints_the_same_and_never_imports_spacy(tmp_path):
         for line in second.stderr.splitlines()
         if line.startswith("import time:")
     }
-    assert {"stratlint.engine", "stratlint.cache"} <= imported
+    assert {"stratlint.run.engine", "stratlint.run.cache"} <= imported
     assert not {m for m in imported if m == "spacy" or m.startswith(("spacy.", "thinc"))}
 
 

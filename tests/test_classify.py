@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from stratlint.model import Cls, Kind
-from stratlint.parse import parse
+from stratlint.read.parse import parse
 from stratlint.understand.analysis import analyse_document
 
 GOALS = [

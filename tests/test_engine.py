@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stratlint import engine
+from stratlint.run import engine
 from stratlint.settings import Settings
 
 SEED = "## Sales Strategy\n\nOur strategy is to increase sales by 50% this year.\n"
@@ -14,7 +14,7 @@ SEED = "## Sales Strategy\n\nOur strategy is to increase sales by 50% this year.
 def test_an_internal_error_is_reported_on_its_file_and_the_others_are_linted(monkeypatch, stage):
     real = getattr(engine, stage) if hasattr(engine, stage) else None
     if stage == "parse":
-        import stratlint.parse as parse_module
+        import stratlint.read.parse as parse_module
 
         original = parse_module.parse
 
@@ -32,7 +32,7 @@ def test_an_internal_error_is_reported_on_its_file_and_the_others_are_linted(mon
                 raise RuntimeError("boom")
             return real(analysis, *args, **kwargs)
 
-        from stratlint import batch  # where check_documents, shared with workers, lives
+        from stratlint.run import batch  # where check_documents, shared with workers, lives
 
         monkeypatch.setattr(batch, "findings_for", broken)
     monkeypatch.delenv("STRATLINT_DEBUG", raising=False)

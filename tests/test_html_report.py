@@ -341,7 +341,7 @@ def test_document_text_is_escaped() -> None:
 
 
 def test_summaries_are_made_only_when_asked_and_change_no_finding(tmp_path: Path) -> None:
-    from stratlint.engine import lint_sources
+    from stratlint.run.engine import lint_sources
     from stratlint.settings import Settings
 
     docs = _write_cross_file(tmp_path)
@@ -365,8 +365,8 @@ def test_summaries_are_made_only_when_asked_and_change_no_finding(tmp_path: Path
 
 
 def test_a_rule_turned_off_marks_nothing_on_the_map(tmp_path: Path) -> None:
-    from stratlint.engine import lint_sources
     from stratlint.report import get
+    from stratlint.run.engine import lint_sources
     from stratlint.settings import Settings
 
     docs = _write_cross_file(tmp_path)
@@ -378,8 +378,8 @@ def test_a_rule_turned_off_marks_nothing_on_the_map(tmp_path: Path) -> None:
 
 
 def test_workers_hand_back_summaries(tmp_path: Path) -> None:
-    from stratlint import parallel
-    from stratlint.project import Pool
+    from stratlint.run import parallel
+    from stratlint.run.project import Pool
     from stratlint.settings import Settings
 
     docs = _write_cross_file(tmp_path)

@@ -2,7 +2,7 @@
 
 import random
 
-from stratlint import markup
+from stratlint.read import markup
 
 PIECES = [
     "[",

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from spacy.matcher import PhraseMatcher
 
-from stratlint import lexicon, nlp
+from stratlint import lexicon
+from stratlint.understand import nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,7 +49,7 @@ TEXTS = [
 
 
 def _corpus_texts() -> list[str]:
-    from stratlint.parse import parse
+    from stratlint.read.parse import parse
 
     texts: list[str] = []
     for p in sorted((ROOT / "rules" / "catalog").glob("*.yaml")):

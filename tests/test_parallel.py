@@ -8,10 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from stratlint import engine, parallel
 from stratlint.bench import generate
-from stratlint.engine import Pool, Project, check_documents, effective_jobs, lint_files, plan_tasks
 from stratlint.model import Finding
+from stratlint.run import engine, parallel
+from stratlint.run.engine import (
+    Pool,
+    Project,
+    check_documents,
+    effective_jobs,
+    lint_files,
+    plan_tasks,
+)
 from stratlint.settings import Settings
 
 

@@ -20,8 +20,8 @@ import pytest
 from markdown_it.utils import read_fixture_file
 
 from stratlint.model import Document, Field, Statement
-from stratlint.parse import MAX_NESTING, inline_fields, parse
 from stratlint.read import sentences
+from stratlint.read.parse import MAX_NESTING, inline_fields, parse
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "parser.md"
 CASES = read_fixture_file(FIXTURES)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import CROSS_FILE_STRATEGY
 
-from stratlint.engine import lint_files, lint_sources
+from stratlint.run.engine import lint_files, lint_sources
 from stratlint.settings import Settings
 
 STRATEGY = CROSS_FILE_STRATEGY
@@ -232,8 +232,8 @@ def test_lint_sources_resolves_links_between_the_given_texts(tmp_path):
 def test_the_linker_index_finds_exactly_the_documents_that_name_a_file(tmp_path):
     import random
 
-    from stratlint.links import mention_keys
-    from stratlint.project import Pool
+    from stratlint.run.project import Pool
+    from stratlint.understand.links import mention_keys
 
     rng = random.Random(3)
     names = [
@@ -277,7 +277,7 @@ def test_the_linker_index_finds_exactly_the_documents_that_name_a_file(tmp_path)
 
 
 def test_stdin_without_a_name_is_linted_and_its_relative_links_do_not_resolve(tmp_path):
-    from stratlint.engine import lint_files
+    from stratlint.run.engine import lint_files
 
     plan = "## Plan\n\nSupports the [strategy](strategy.md).\n\n- Sam calls 10 plants by May.\n"
     (tmp_path / "strategy.md").write_text(STRATEGY, encoding="utf-8")

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from stratlint import lint_text
-from stratlint.parse import normalise, parse
+from stratlint.read.parse import normalise, parse
 
 SEED = 20261128
 COMMON = dict(

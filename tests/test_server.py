@@ -380,7 +380,7 @@ def test_documents_that_are_not_markdown_get_no_diagnostics(
 CRASHING_SERVER = """\
 import sys
 from stratlint.checks import all_checks
-import stratlint.engine as engine
+import stratlint.run.engine as engine
 
 checks = all_checks()
 s101 = checks["S101"]

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from stratlint.engine import lint_sources
 from stratlint.read.files import read_text
 from stratlint.report import text
+from stratlint.run.engine import lint_sources
 from stratlint.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,9 +10,9 @@ import os
 from pathlib import Path
 
 from stratlint import lint_text
-from stratlint.engine import lint_files
-from stratlint.links import names_strategy
+from stratlint.run.engine import lint_files
 from stratlint.settings import Settings
+from stratlint.understand.links import names_strategy
 
 
 def _rules(text: str) -> list[tuple[str, int]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from stratlint.engine import lint_sources
+from stratlint.run.engine import lint_sources
 from stratlint.settings import Settings
 
 HEAD = "## Sales Strategy\n\n"  # strategy-level findings (S103, S104…) at line 1

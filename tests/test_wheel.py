@@ -55,7 +55,7 @@ def test_installed_wheel_lints_from_another_directory(wheel, tmp_path):
     (work / "plan.md").write_text(SEED)
     env = dict(os.environ, PYTHONPATH=str(site))
     code = (
-        "import json, stratlint; from stratlint.engine import lint_text; "
+        "import json, stratlint; from stratlint.run.engine import lint_text; "
         "print(json.dumps([stratlint.__file__, "
         "[f.rule for f in lint_text(open('plan.md').read(), 'plan.md')]]))"
     )

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from stratlint import lexicon
 from stratlint.model import Field, Statement
-from stratlint.nlp import Signals
 from stratlint.understand.analysis import Analysis, Scope
+from stratlint.understand.nlp import Signals
 from stratlint.understand.shape import sentence_shape
 
 _PLACEHOLDER = re.compile(

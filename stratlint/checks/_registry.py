@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from stratlint.links import Resolver
 from stratlint.model import Statement
 from stratlint.understand.analysis import Analysis
+from stratlint.understand.links import Resolver
 
 
 @dataclass(frozen=True)

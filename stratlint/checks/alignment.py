@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from stratlint.checks._initiatives import Initiative, initiatives_of, is_routine, serves
 from stratlint.checks._pillars import pillar_records
 from stratlint.checks._registry import Context, Hit, check, quote
-from stratlint.links import LinkStatus
 from stratlint.understand.analysis import Analysis, Scope
+from stratlint.understand.links import LinkStatus
 
 
 def compared_strategies(ctx: Context) -> list[tuple[Analysis, Scope]]:

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from stratlint.checks._owners import has_deadline, has_owner
 from stratlint.checks._registry import Context, Hit, check, quote
-from stratlint.links import LinkStatus, names_strategy
 from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.understand.analysis import Analysis, Scope
+from stratlint.understand.links import LinkStatus, names_strategy
 
 _TARGET_HEAD = re.compile(
     r"\b(?:target|goal|kpi|key result|success metric|measure of success)", re.IGNORECASE

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.model import Cls, Statement
-from stratlint.nlp import Signals
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.classify import WHO, _only_generic_who
+from stratlint.understand.nlp import Signals
 
 _WHY_HEADINGS = (
     "why us",

@@ -15,7 +15,7 @@ from stratlint.read.pathnames import clean, display
 from stratlint.report import FORMATS
 
 if TYPE_CHECKING:
-    from stratlint.engine import Run
+    from stratlint.run.engine import Run
     from stratlint.settings import Settings
 
 
@@ -168,9 +168,9 @@ def _lint(
 ) -> Run:
     """Lint the paths (standard input when none is given and it is piped with a name, else the
     current folder), through the cache unless --no-cache."""
-    from stratlint.cache import Cache
-    from stratlint.engine import lint_files
     from stratlint.report import DRAWS_ANALYSIS
+    from stratlint.run.cache import Cache
+    from stratlint.run.engine import lint_files
 
     if not paths:
         paths = ("-",) if not sys.stdin.isatty() and stdin_filename else (".",)

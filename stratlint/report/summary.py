@@ -16,8 +16,8 @@ from stratlint.model import Cls, Kind
 
 if TYPE_CHECKING:
     from stratlint.checks import Context
-    from stratlint.links import Resolver
     from stratlint.understand.analysis import Analysis
+    from stratlint.understand.links import Resolver
 
 
 @dataclass(frozen=True)
@@ -251,7 +251,7 @@ def _plans(ctx: Context) -> tuple[PlanSummary, ...]:
 
 
 def _links(ctx: Context) -> tuple[LinkSummary, ...]:
-    from stratlint.links import LinkStatus, names_strategy
+    from stratlint.understand.links import LinkStatus, names_strategy
 
     a = ctx.analysis
     out = []

@@ -57,10 +57,10 @@ def _labels_by_path(corpus: Path) -> dict[str, tuple[list[dict[str, Any]], list[
 
 
 def examples(corpus: Path) -> tuple[list[Example], list[Example]]:
-    from stratlint.nlp import analyse
-    from stratlint.parse import parse
+    from stratlint.read.parse import parse
     from stratlint.understand.analysis import analyse_document
     from stratlint.understand.inputs import document_inputs, section_inputs, statement_inputs
+    from stratlint.understand.nlp import analyse
 
     by_path = _labels_by_path(corpus)
     gx: list[Example] = []
@@ -204,8 +204,8 @@ def page_noise(corpus: Path, sources: set[str]) -> dict[str, Any]:
     the findings that fall in a section labelled as something else (false alarms by §8.9)."""
     from dataclasses import replace as _replace
 
-    from stratlint.engine import lint_sources
     from stratlint.read.files import ReadError, read_text
+    from stratlint.run.engine import lint_sources
     from stratlint.run.evaluate import source_of
     from stratlint.settings import Settings
 

@@ -167,8 +167,8 @@ def evaluate(
 
 def _lint(corpus: Path, docs: list[str], settings: Settings) -> Result:
     """Lint the documents (paths under `corpus`); an unreadable one is an error in the result."""
-    from stratlint.engine import lint_sources
     from stratlint.read.files import ReadError, read_text
+    from stratlint.run.engine import lint_sources
 
     def sources() -> Iterator[tuple[str, str | ReadError]]:
         for rel in docs:

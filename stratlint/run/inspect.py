@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from stratlint.engine import analyse_many
 from stratlint.model import Section
-from stratlint.parse import parse
+from stratlint.read.parse import parse
+from stratlint.run.engine import analyse_many
 from stratlint.settings import Settings
 from stratlint.understand.analysis import Analysis
 

@@ -168,7 +168,7 @@ class RuleDocs:
             return self.template.replace("{rule}", rule_id).replace("{rule_lower}", rule_id.lower())
         folder = self.folder
         if folder is None:
-            from stratlint.cache import platform_cache_dir
+            from stratlint.run.cache import platform_cache_dir
 
             folder = platform_cache_dir() / "rules" / __version__
         page = folder / f"{rule_id}.md"

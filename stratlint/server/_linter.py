@@ -26,13 +26,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from stratlint.links import mention_keys, real_path
 from stratlint.model import Finding, InputError
-from stratlint.project import MAX_SCAN, Pool, Project
 from stratlint.read.discover import discover, excluded, is_markdown
 from stratlint.read.files import ReadError, read_text
 from stratlint.run.config import ConfigError, find_config, find_root, load_settings
+from stratlint.run.project import MAX_SCAN, Pool, Project
 from stratlint.settings import Settings
+from stratlint.understand.links import mention_keys, real_path
 
 LISTING_TTL = 2.0  # seconds a listing of the project's Markdown files is reused
 PSEUDO = "<text>"  # the path of a buffer that is not a file (untitled)
@@ -312,7 +312,7 @@ class Linter:
     def _check(
         self, settings: Settings, todo: list[OpenDoc], texts: dict[str, tuple[str, str]]
     ) -> list[DocResult]:
-        from stratlint.engine import check_documents
+        from stratlint.run.engine import check_documents
 
         project = Project(settings, texts, _Pool(texts, self._disk(settings)))
         outcomes = check_documents([(d.path, d.text) for d in todo], project)

@@ -379,9 +379,9 @@ def _warm_up(ls: StratlintServer) -> None:
     """On the lint thread, once: build the spaCy pipeline and load the rules, so the first
     document opened is linted as fast as every later one."""
     try:
-        import stratlint.engine  # noqa: F401
+        import stratlint.run.engine  # noqa: F401
         from stratlint.checks import all_checks
-        from stratlint.nlp import analyse
+        from stratlint.understand.nlp import analyse
 
         all_checks()
         analyse(["Warm up the pipeline before the first document arrives."])

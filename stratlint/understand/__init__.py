@@ -1,5 +1,5 @@
-"""Understanding: a `Document` read like a sales leader would. `shape` finds a sentence's frame,
-`headings` the kind a heading suggests, `classify` each statement's class, `learn` the trained
-models that confirm genres and classes, `analysis` puts it together into an `Analysis`.
-`stratlint.nlp` (the spaCy pipeline) and `stratlint.links` still sit at the top level.
+"""Understanding: a `Document` read like a sales leader would. `nlp` runs the spaCy pipeline
+(`components`, `patterns`, `signals`), `shape` finds a sentence's frame, `headings` the kind a
+heading suggests, `classify` each statement's class, `learn` the trained models that confirm
+genres and classes, `links` what a link points at; `analysis` puts it together.
 """

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from stratlint.model import Cls, Document, Kind
-from stratlint.nlp import Signals, analyse
 from stratlint.understand.classify import Verdict, classify
 from stratlint.understand.confirm import confirm_kinds, learned_classes
 from stratlint.understand.headings import HeadingKind, heading_is_statement, heading_kind
 from stratlint.understand.inputs import statement_inputs
 from stratlint.understand.learn import models as learned
+from stratlint.understand.nlp import Signals, analyse
 from stratlint.understand.records import Analysis, Scope
 from stratlint.understand.scopes import build_scopes, judge_sections
 

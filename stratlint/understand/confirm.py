@@ -7,12 +7,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from stratlint.model import Cls, Document, Kind, Section
-from stratlint.nlp import Signals
 from stratlint.understand.classify import Evidence, Verdict
 from stratlint.understand.headings import HeadingKind
 from stratlint.understand.inputs import document_inputs, own_statements, section_inputs
 from stratlint.understand.learn import models as learned
 from stratlint.understand.learn.linear import argmax
+from stratlint.understand.nlp import Signals
 
 
 def learned_classes(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from stratlint import lexicon
 from stratlint.model import Kind
-from stratlint.nlp import Signals
+from stratlint.understand.nlp import Signals
 
 _STOP = lexicon.grammar()["stop"]
 

@@ -8,7 +8,6 @@ import re
 from collections.abc import Mapping, Sequence
 
 from stratlint.model import Document, Kind
-from stratlint.nlp import Signals
 from stratlint.understand.classify import Verdict
 from stratlint.understand.headings import HeadingKind
 from stratlint.understand.learn.features import (
@@ -16,6 +15,7 @@ from stratlint.understand.learn.features import (
     statement_features,
     voice_features,
 )
+from stratlint.understand.nlp import Signals
 
 
 def own_statements(doc: Document, idx: int) -> list[int]:

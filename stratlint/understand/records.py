@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from stratlint.model import Cls, Document, Kind, Statement
-from stratlint.nlp import Signals
 from stratlint.understand.classify import Verdict
 from stratlint.understand.headings import HeadingKind
+from stratlint.understand.nlp import Signals
 
 CLASSIFIED = (Cls.GOAL, Cls.CHOICE, Cls.ACTION)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from stratlint import lexicon
-from stratlint.nlp import Tok
+from stratlint.understand.nlp import Tok
 
 _GRAMMAR = lexicon.grammar()
 _SUBJECT_PRONOUNS = _GRAMMAR["subject_pronouns"]

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 
 from stratlint.model import Cls, Kind, Statement
-from stratlint.nlp import Signals
 from stratlint.understand.classify._choice import choice_or_action
 from stratlint.understand.classify._common import (
     WHO,
@@ -31,6 +30,7 @@ from stratlint.understand.classify._common import (
 )
 from stratlint.understand.classify._goal import aspiration, goal
 from stratlint.understand.classify._reading import read
+from stratlint.understand.nlp import Signals
 from stratlint.understand.shape import Shape, sentence_shape
 
 _INLINE_FIELD_RX = re.compile(

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from stratlint import lexicon
 from stratlint.model import Cls, Kind
-from stratlint.nlp import Signals, Tok
 from stratlint.understand.classify._common import (
     _BE,
     _FACT_VERBS,
@@ -28,6 +27,7 @@ from stratlint.understand.classify._common import (
     _span_text,
 )
 from stratlint.understand.classify._reading import Reading
+from stratlint.understand.nlp import Signals, Tok
 from stratlint.understand.shape import Shape
 
 _COMMITTED_FRAMES = {"imperative", "modal", "infinitive"}

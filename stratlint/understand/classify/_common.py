@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from stratlint import lexicon
 from stratlint.model import Cls
-from stratlint.nlp import Signals, Tok
+from stratlint.understand.nlp import Signals, Tok
 
 _GRAMMAR = lexicon.grammar()
 WHO = ("segments", "industries", "personas", "geographies", "markets", "channels")

@@ -8,7 +8,6 @@ import re
 from collections.abc import Sequence
 
 from stratlint.model import Cls
-from stratlint.nlp import Signals, Tok
 from stratlint.understand.classify._common import (
     _DETERMINERS,
     _PREPS,
@@ -22,6 +21,7 @@ from stratlint.understand.classify._common import (
     _tok_index_at,
 )
 from stratlint.understand.classify._reading import Reading
+from stratlint.understand.nlp import Signals, Tok
 
 _CHANGE = (
     "change-up",

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from stratlint.model import Kind, Statement
-from stratlint.nlp import Signals, Tok
 from stratlint.understand.classify._common import (
     _ENUMERATED,
     WHO,
@@ -20,6 +19,7 @@ from stratlint.understand.classify._common import (
     _span_text,
     _tok_index_at,
 )
+from stratlint.understand.nlp import Signals, Tok
 from stratlint.understand.shape import Shape
 
 Spans = list[tuple[int, int]]

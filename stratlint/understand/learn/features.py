@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from stratlint.model import Kind, Section, Statement
-from stratlint.nlp import Signals, Tok
 from stratlint.understand.classify import Verdict
+from stratlint.understand.nlp import Signals, Tok
 from stratlint.understand.shape import sentence_shape as _sentence_shape
 
 _WORD = re.compile(r"[a-z][a-z'’-]*")

@@ -28,27 +28,42 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stratlint.batch import (
+from stratlint.model import Finding, InputError, Result
+from stratlint.read.discover import find, glob_match, is_markdown
+from stratlint.read.files import MAX_BYTES, ReadError, decode, read_text
+from stratlint.run.batch import (
     BATCH,
     analyse_many,
     check_documents,
     findings_for,
     quiet_gc,
 )
-from stratlint.read.discover import find, glob_match, is_markdown
-from stratlint.read.files import MAX_BYTES, ReadError, decode, read_text
-from stratlint.links import real_path
-from stratlint.model import Finding, InputError, Result
-from stratlint.outcome import Outcome
-from stratlint.project import Pool, Project, text_hash
+from stratlint.run.outcome import Outcome
+from stratlint.run.project import Pool, Project, text_hash
 from stratlint.settings import Settings
+from stratlint.understand.links import real_path
 
 if TYPE_CHECKING:
-    from stratlint.cache import Cache
+    from stratlint.run.cache import Cache
 
-__all__ = ["BATCH", "Outcome", "Pool", "Project", "Run", "analyse_many", "check_documents",
-           "effective_jobs", "findings_for", "lint_files", "lint_sources", "lint_text",
-           "plan_tasks", "quiet_gc", "still_valid", "text_hash"]
+__all__ = [
+    "BATCH",
+    "Outcome",
+    "Pool",
+    "Project",
+    "Run",
+    "analyse_many",
+    "check_documents",
+    "effective_jobs",
+    "findings_for",
+    "lint_files",
+    "lint_sources",
+    "lint_text",
+    "plan_tasks",
+    "quiet_gc",
+    "still_valid",
+    "text_hash",
+]
 
 
 def _glob_match(path: str, pattern: str) -> bool:  # kept for callers of the old name
@@ -61,8 +76,7 @@ def still_valid(outcome: Outcome, project: Project) -> bool:
     for path, fp in outcome.deps.items():
         if project.fingerprint(path) != fp:
             return False
-    return all(project.mention_digest(real) == digest
-               for real, digest in outcome.mentions.items())
+    return all(project.mention_digest(real) == digest for real, digest in outcome.mentions.items())
 
 
 # -- whole runs ------------------------------------------------------------------------------
@@ -78,7 +92,9 @@ def lint_text(text: str, path: str = "<text>", config: Settings | None = None) -
 
 
 def lint_sources(
-    sources: Iterable[tuple[str, str | ReadError]], settings: Settings, batch: int = BATCH,
+    sources: Iterable[tuple[str, str | ReadError]],
+    settings: Settings,
+    batch: int = BATCH,
     summaries: bool = False,
 ) -> Result:
     """Lint (path, text) pairs in this process, without the cache; a ReadError in place of text
@@ -188,8 +204,13 @@ class _Inputs:
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _read_inputs(paths: Sequence[str], settings: Settings, root: Path,
-                 read_stdin: Callable[[], bytes] | None, stdin_filename: str | None) -> _Inputs:
+def _read_inputs(
+    paths: Sequence[str],
+    settings: Settings,
+    root: Path,
+    read_stdin: Callable[[], bytes] | None,
+    stdin_filename: str | None,
+) -> _Inputs:
     inp = _Inputs()
     result, reals = inp.result, inp.reals
     for found in find(list(paths), settings.exclude, root):
@@ -227,8 +248,9 @@ def _read_inputs(paths: Sequence[str], settings: Settings, root: Path,
     return inp
 
 
-def _from_cache(inp: _Inputs, project: Project, cache: Cache | None, summaries: bool
-                ) -> tuple[dict[str, Outcome], list[tuple[str, str]], dict[str, str]]:
+def _from_cache(
+    inp: _Inputs, project: Project, cache: Cache | None, summaries: bool
+) -> tuple[dict[str, Outcome], list[tuple[str, str]], dict[str, str]]:
     """Outcomes the cache still holds, the documents left to lint, and each one's cache key."""
     todo: list[tuple[str, str]] = []
     keys: dict[str, str] = {}
@@ -248,19 +270,27 @@ def _from_cache(inp: _Inputs, project: Project, cache: Cache | None, summaries: 
     return outcomes, todo, keys
 
 
-def _lint_todo(todo: list[tuple[str, str]], project: Project, pool: Pool, n_jobs: int,
-               summaries: bool) -> list[Outcome]:
+def _lint_todo(
+    todo: list[tuple[str, str]], project: Project, pool: Pool, n_jobs: int, summaries: bool
+) -> list[Outcome]:
     from stratlint import lexicon
-    from stratlint.cache import derived_dir
+    from stratlint.run.cache import derived_dir
 
     derived = derived_dir()
     lexicon.DERIVED_DIR = derived  # the parsed word-form table, kept for the next run
     tasks = plan_tasks(todo)
     if n_jobs > 1:
-        from stratlint import parallel
+        from stratlint.run import parallel
 
-        return parallel.run(tasks, project.settings, project.texts, pool, n_jobs,
-                            derived=derived, summarize=summaries)
+        return parallel.run(
+            tasks,
+            project.settings,
+            project.texts,
+            pool,
+            n_jobs,
+            derived=derived,
+            summarize=summaries,
+        )
     return _run_here(tasks, project, summaries)
 
 
@@ -282,8 +312,9 @@ def effective_jobs(jobs: int | None, documents: int) -> int:
     return max(1, min(wanted, useful))
 
 
-def _run_here(tasks: list[list[tuple[str, str]]], project: Project,
-              summarize: bool = False) -> list[Outcome]:
+def _run_here(
+    tasks: list[list[tuple[str, str]]], project: Project, summarize: bool = False
+) -> list[Outcome]:
     with quiet_gc():
         out: list[Outcome] = []
         for task in tasks:
@@ -291,8 +322,9 @@ def _run_here(tasks: list[list[tuple[str, str]]], project: Project,
         return out
 
 
-def plan_tasks(items: Sequence[tuple[str, str]],
-               size: int | None = None) -> list[list[tuple[str, str]]]:
+def plan_tasks(
+    items: Sequence[tuple[str, str]], size: int | None = None
+) -> list[list[tuple[str, str]]]:
     """Split documents into batches, keeping documents that link to each other together (so a
     strategy and its plans are analysed once, in one process), in a stable order.
 
@@ -353,4 +385,3 @@ def _linked_names(text: str) -> set[str]:
         if is_markdown(name):
             out.add(name)
     return out
-

@@ -2,7 +2,7 @@
 
 `analyse` runs spaCy's tokenizer and the lexicon matcher of the pipeline (`components`) and the
 regular patterns (`patterns`) over a batch of statement texts. Importing this module does not
-import spaCy; the first `analyse` or `pipeline()` call does (see `stratlint._spacy`).
+import spaCy; the first `analyse` or `pipeline()` call does (see `stratlint.understand._spacy`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from stratlint import lexicon
-from stratlint.patterns import (  # noqa: F401 - names kept where callers and tests find them
+from stratlint.understand.patterns import (  # noqa: F401 - names kept where callers and tests find them
     _add_expanded,
     _joinable,
     _match_patterns,
@@ -20,13 +20,13 @@ from stratlint.patterns import (  # noqa: F401 - names kept where callers and te
     _patterns_for_join,
     _required_words,
 )
-from stratlint.signals import Signals, Tok
+from stratlint.understand.signals import Signals, Tok
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from stratlint.components import LexiconMatcher
+    from stratlint.understand.components import LexiconMatcher
 
 __all__ = ["Signals", "Tok", "analyse", "pipeline"]
 
@@ -36,7 +36,7 @@ _word_class = lexicon.word_class
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:  # spaCy-side names, imported (with spaCy) only when asked for
-        from stratlint import components
+        from stratlint.understand import components
 
         return getattr(components, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -44,7 +44,7 @@ def __getattr__(name: str) -> Any:
 
 def pipeline(extra_json: str = "{}") -> Language:
     """The spaCy pipeline, built once per process (per set of lexicon additions)."""
-    from stratlint.components import pipeline as build
+    from stratlint.understand.components import pipeline as build
 
     return build(extra_json)
 
@@ -79,9 +79,9 @@ def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) 
     return [by_text[t] for t in texts]
 
 
-def _tokens_and_lexicon(doc: Doc, matcher: LexiconMatcher, wf: lexicon.WordForms,
-                        word_class: dict[str, tuple[str, str]]
-                        ) -> tuple[tuple[Tok, ...], dict[str, set[tuple[int, int]]]]:
+def _tokens_and_lexicon(
+    doc: Doc, matcher: LexiconMatcher, wf: lexicon.WordForms, word_class: dict[str, tuple[str, str]]
+) -> tuple[tuple[Tok, ...], dict[str, set[tuple[int, int]]]]:
     texts: list[str] = []
     lowers: list[str] = []
     toks: list[Tok] = []

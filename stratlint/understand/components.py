@@ -9,7 +9,7 @@
   `doc.spans["patterns"]`.
 
 The pipeline is built once per process (per set of user lexicon additions). Importing this module
-imports spaCy (`stratlint._spacy`, without spaCy's command line).
+imports spaCy (`stratlint.understand._spacy`, without spaCy's command line).
 """
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ from functools import lru_cache
 from typing import Any
 
 # isort: off
-from stratlint._spacy import spacy  # first: spaCy without its command line
+from stratlint.understand._spacy import spacy  # first: spaCy without its command line
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 # isort: on
 
 from stratlint import lexicon
-from stratlint.patterns import _patterns
+from stratlint.understand.patterns import _patterns
 
 _word_class = lexicon.word_class
 

@@ -20,27 +20,65 @@ from markdown_it.rules_block.paragraph import paragraph
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from stratlint.read import sentences
-from stratlint.markup import Plain, RawLink, slugify, to_plain
 from stratlint.model import Document, Field, Link, Section, Statement
+from stratlint.read import sentences
+from stratlint.read.markup import Plain, RawLink, slugify, to_plain
 
 # Labels of field lines (`Owner: Kelsey`, `**Due:** 31 May`) and table columns that carry the same
 # attributes, mapped to the attribute they give.
 FIELD_LABELS: dict[str, str] = {
-    "owner": "owner", "owners": "owner", "dri": "owner", "lead": "owner", "who": "owner",
-    "responsible": "owner", "accountable": "owner", "assignee": "owner", "assigned to": "owner",
-    "owned by": "owner", "led by": "owner", "champion": "owner",
-    "due": "due", "due date": "due", "when": "due", "deadline": "due", "timeline": "due",
-    "date": "due", "by when": "due", "timing": "due", "timeframe": "due", "time frame": "due",
-    "target date": "due", "eta": "due", "quarter": "due", "cadence": "due", "frequency": "due",
-    "kpi": "kpi", "kpis": "kpi", "metric": "kpi", "metrics": "kpi", "success metric": "kpi",
-    "success metrics": "kpi", "measure": "kpi", "measure of success": "kpi", "key result": "kpi",
-    "target": "target", "targets": "target", "goal": "target",
-    "budget": "budget", "resources": "budget", "cost": "budget", "spend": "budget",
-    "headcount": "budget", "investment": "budget",
-    "supports": "supports", "pillar": "supports", "serves": "supports",
+    "owner": "owner",
+    "owners": "owner",
+    "dri": "owner",
+    "lead": "owner",
+    "who": "owner",
+    "responsible": "owner",
+    "accountable": "owner",
+    "assignee": "owner",
+    "assigned to": "owner",
+    "owned by": "owner",
+    "led by": "owner",
+    "champion": "owner",
+    "due": "due",
+    "due date": "due",
+    "when": "due",
+    "deadline": "due",
+    "timeline": "due",
+    "date": "due",
+    "by when": "due",
+    "timing": "due",
+    "timeframe": "due",
+    "time frame": "due",
+    "target date": "due",
+    "eta": "due",
+    "quarter": "due",
+    "cadence": "due",
+    "frequency": "due",
+    "kpi": "kpi",
+    "kpis": "kpi",
+    "metric": "kpi",
+    "metrics": "kpi",
+    "success metric": "kpi",
+    "success metrics": "kpi",
+    "measure": "kpi",
+    "measure of success": "kpi",
+    "key result": "kpi",
+    "target": "target",
+    "targets": "target",
+    "goal": "target",
+    "budget": "budget",
+    "resources": "budget",
+    "cost": "budget",
+    "spend": "budget",
+    "headcount": "budget",
+    "investment": "budget",
+    "supports": "supports",
+    "pillar": "supports",
+    "serves": "supports",
     "strategy pillar": "supports",
-    "status": "status", "notes": "notes", "note": "notes",
+    "status": "status",
+    "notes": "notes",
+    "note": "notes",
 }
 _FIELD_LINE = re.compile(
     r"^\s*(?P<label>"
@@ -190,8 +228,17 @@ class _Builder:
         idx = len(self.sections)
         path.append(idx)
         self.sections.append(
-            {"index": idx, "title": title, "level": level, "line": line, "parent": parent,
-             "children": [], "statements": [], "heading": None, "fields": []}
+            {
+                "index": idx,
+                "title": title,
+                "level": level,
+                "line": line,
+                "parent": parent,
+                "children": [],
+                "statements": [],
+                "heading": None,
+                "fields": [],
+            }
         )
         if parent is not None:
             self.sections[parent]["children"].append(idx)
@@ -207,9 +254,17 @@ class _Builder:
         self.links.extend(links)
         self.comments.extend((self.pos(o)[0], body) for o, body in plain.comments)
         rec = {
-            "index": idx, "section": section, "form": form, "text": plain.text,
-            "offsets": plain.offsets, "line": line, "column": col, "end_line": end_line,
-            "end_column": end_col + 1, "links": links, "fields": [],
+            "index": idx,
+            "section": section,
+            "form": form,
+            "text": plain.text,
+            "offsets": plain.offsets,
+            "line": line,
+            "column": col,
+            "end_line": end_line,
+            "end_column": end_col + 1,
+            "links": links,
+            "fields": [],
         }
         rec.update(extra)
         self.statements.append(rec)
@@ -369,8 +424,14 @@ def parse(text: str, path: str = "<text>") -> Document:
             pass
         elif ty == "list_item_open":
             parent = items[-1].statement if items else None
-            items.append(_Item(line=(t.map or [0, 0])[0], depth=len(items), parent=parent,
-                               quoted=quote_depth > 0))
+            items.append(
+                _Item(
+                    line=(t.map or [0, 0])[0],
+                    depth=len(items),
+                    parent=parent,
+                    quoted=quote_depth > 0,
+                )
+            )
             checkbox_next = True
         elif ty == "list_item_close":
             if items:
@@ -380,8 +441,9 @@ def parse(text: str, path: str = "<text>") -> Document:
             raw, offs = b.locate(t.content, ln, cell_from)
             plain = to_plain(raw, offs, b.refs)
             if offs:  # the next cell of this row is looked for after this one
-                cell_from = max(cell_from, offs[-1] + 1 - b.line_starts[min(ln, len(b.line_starts)
-                                                                            - 1)])
+                cell_from = max(
+                    cell_from, offs[-1] + 1 - b.line_starts[min(ln, len(b.line_starts) - 1)]
+                )
             if tokens[i - 1].type == "th_open":
                 table_header.append(plain.text)
             else:
@@ -405,7 +467,7 @@ def parse(text: str, path: str = "<text>") -> Document:
                     m = _CHECKBOX.match(content)
                     if m:
                         item.fields.append(Field("checkbox", m.group(1), ln + 1))
-                        content = " " * len(m.group(0)) + content[m.end():]
+                        content = " " * len(m.group(0)) + content[m.end() :]
                 item.raw_parts.append(b.locate(content, ln))
                 checkbox_next = False
             else:
@@ -414,8 +476,11 @@ def parse(text: str, path: str = "<text>") -> Document:
             ln = (t.map or [0, 0])[0]
             for m in re.finditer(r"<!--(.*?)-->", t.content, re.DOTALL):
                 b.comments.append((ln + 1 + t.content.count("\n", 0, m.start()), m.group(1)))
-        if ty in ("bullet_list_open", "ordered_list_open") and items and (
-                items[-1].statement is None):
+        if (
+            ty in ("bullet_list_open", "ordered_list_open")
+            and items
+            and (items[-1].statement is None)
+        ):
             # A nested list starts: the parent item's own text is complete.
             _flush_item(b, current, items[-1])
         i += 1
@@ -441,16 +506,29 @@ def _flush_item(b: _Builder, section: int, item: _Item) -> None:
         item.fields.append(Field(whole[0], whole[1], b.pos(plain.offsets[0])[0]))
         parent_rec = b.statements[item.parent]
         parent_rec["fields"].append(Field(whole[0], whole[1], b.pos(plain.offsets[0])[0]))
-        idx = b.add_statement(section, "item", keep, parent=item.parent, depth=item.depth,
-                              quoted=item.quoted, is_field=True)
+        idx = b.add_statement(
+            section,
+            "item",
+            keep,
+            parent=item.parent,
+            depth=item.depth,
+            quoted=item.quoted,
+            is_field=True,
+        )
         item.statement = idx
         return
     for lab, val in inline_fields(plain.text):
         item.fields.append(Field(lab, val, b.pos(plain.offsets[0])[0]))
-    idx = b.add_statement(section, "item", keep, parent=item.parent, depth=item.depth,
-                          quoted=item.quoted,
-                          checkbox=any(f.label == "checkbox" for f in item.fields),
-                          is_field=whole is not None)
+    idx = b.add_statement(
+        section,
+        "item",
+        keep,
+        parent=item.parent,
+        depth=item.depth,
+        quoted=item.quoted,
+        checkbox=any(f.label == "checkbox" for f in item.fields),
+        is_field=whole is not None,
+    )
     item.statement = idx
     if idx is not None:
         b.statements[idx]["fields"].extend(f for f in item.fields if f.label != "checkbox")
@@ -503,7 +581,11 @@ def _split_source_lines(b: _Builder, plain: Plain) -> list[Plain]:
 
 
 def _add_row(
-    b: _Builder, section: int, header: list[str], cells: list[tuple[str, Plain]], quoted: bool,
+    b: _Builder,
+    section: int,
+    header: list[str],
+    cells: list[tuple[str, Plain]],
+    quoted: bool,
     items: list[_Item],
 ) -> None:
     pairs: list[tuple[str, str]] = []
@@ -549,17 +631,54 @@ def _add_row(
 
 
 def _freeze(b: _Builder) -> Document:
-    statements = tuple(
+    statements = _frozen_statements(b)
+    sections = _dedupe_anchors(_frozen_sections(b))
+    h1 = [s.index for s in sections if s.level == 1]
+    title = h1[0] if len(h1) == 1 and _title_first(sections, h1[0]) else None
+    return Document(
+        path=b.path,
+        text=b.text,
+        front_matter=b.front_matter,
+        front_matter_lines=b.front_matter_lines,
+        sections=tuple(sections),
+        statements=statements,
+        links=tuple(b.links),
+        comments=tuple(sorted(b.comments)),
+        line_starts=tuple(b.line_starts),
+        problems=tuple(b.problems),
+        title=title,
+    )
+
+
+def _frozen_statements(b: _Builder) -> tuple[Statement, ...]:
+    """The statements as records."""
+    return tuple(
         Statement(
-            index=s["index"], section=s["section"], form=s["form"], text=s["text"],
-            offsets=tuple(s["offsets"]), line=s["line"], column=s["column"],
-            end_line=s["end_line"], end_column=s["end_column"], parent=s.get("parent"),
-            depth=s.get("depth", 0), cells=s.get("cells", ()), fields=tuple(s["fields"]),
-            links=s["links"], quoted=s.get("quoted", False), checkbox=s.get("checkbox", False),
+            index=s["index"],
+            section=s["section"],
+            form=s["form"],
+            text=s["text"],
+            offsets=tuple(s["offsets"]),
+            line=s["line"],
+            column=s["column"],
+            end_line=s["end_line"],
+            end_column=s["end_column"],
+            parent=s.get("parent"),
+            depth=s.get("depth", 0),
+            cells=s.get("cells", ()),
+            fields=tuple(s["fields"]),
+            links=s["links"],
+            quoted=s.get("quoted", False),
+            checkbox=s.get("checkbox", False),
             is_field=s.get("is_field", False),
         )
         for s in b.statements
     )
+
+
+def _frozen_sections(b: _Builder) -> list[Section]:
+    """The sections as records, each ending where the next heading of its level or higher
+    starts."""
     last_line = len(b.line_starts)  # a final newline does not start another line
     secs = b.sections
     # A section ends where the next heading of its level or higher starts (one pass, a stack of
@@ -575,21 +694,20 @@ def _freeze(b: _Builder) -> Document:
         end = ends[k]
         sections.append(
             Section(
-                index=s["index"], title=s["title"], level=s["level"], line=s["line"],
-                end_line=max(end, s["line"]), parent=s["parent"], children=tuple(s["children"]),
-                statements=tuple(s["statements"]), heading=s["heading"], fields=tuple(s["fields"]),
+                index=s["index"],
+                title=s["title"],
+                level=s["level"],
+                line=s["line"],
+                end_line=max(end, s["line"]),
+                parent=s["parent"],
+                children=tuple(s["children"]),
+                statements=tuple(s["statements"]),
+                heading=s["heading"],
+                fields=tuple(s["fields"]),
                 anchor=slugify(s["title"]) if s["level"] else "",
             )
         )
-    sections = _dedupe_anchors(sections)
-    h1 = [s.index for s in sections if s.level == 1]
-    title = h1[0] if len(h1) == 1 and _title_first(sections, h1[0]) else None
-    return Document(
-        path=b.path, text=b.text, front_matter=b.front_matter,
-        front_matter_lines=b.front_matter_lines, sections=tuple(sections), statements=statements,
-        links=tuple(b.links), comments=tuple(sorted(b.comments)), line_starts=tuple(b.line_starts),
-        problems=tuple(b.problems), title=title,
-    )
+    return sections
 
 
 def _title_first(sections: list[Section], h1: int) -> bool:

@@ -11,13 +11,14 @@ def profile(files: list[Path]) -> str:
     """Time each stage in-process, as a run does it (batches of 64 documents, one spaCy stream
     per batch, cyclic GC quieted), to show which stage dominates."""
     t0 = time.perf_counter()
-    from stratlint import lexicon, nlp
-    from stratlint.cache import derived_dir
-    from stratlint.engine import BATCH, findings_for, quiet_gc
-    from stratlint.parse import parse
-    from stratlint.project import Pool, Project
+    from stratlint import lexicon
     from stratlint.read.files import read_text
+    from stratlint.read.parse import parse
+    from stratlint.run.cache import derived_dir
+    from stratlint.run.engine import BATCH, findings_for, quiet_gc
+    from stratlint.run.project import Pool, Project
     from stratlint.settings import Settings
+    from stratlint.understand import nlp
 
     root = Path(os.path.commonpath([str(p) for p in files]))
     settings = Settings(root=root)

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 
 from stratlint.read.discover import discover
 from stratlint.read.files import MAX_BYTES, ReadError, read_text
-from stratlint.links import (
+from stratlint.settings import Settings
+from stratlint.understand.links import (
     LinkStatus,
     Resolved,
     Resolver,
@@ -28,7 +29,6 @@ from stratlint.links import (
     real_path,
     strategy_targets,
 )
-from stratlint.settings import Settings
 
 if TYPE_CHECKING:
     from stratlint.understand.analysis import Analysis
@@ -52,8 +52,13 @@ class Pool:
     candidates are then parsed and their links really resolved.
     """
 
-    def __init__(self, texts: Mapping[str, tuple[str, str]], root: Path, partial: bool,
-                 exclude: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        texts: Mapping[str, tuple[str, str]],
+        root: Path,
+        partial: bool,
+        exclude: Sequence[str] = (),
+    ) -> None:
         self.texts = texts  # real path → (display path, text) of the run's documents
         self.root = root
         self.partial = partial
@@ -164,8 +169,12 @@ class Project:
     Fingerprints are computed once per path and run: the files are taken as they were read.
     """
 
-    def __init__(self, settings: Settings, texts: Mapping[str, tuple[str, str]] | None = None,
-                 pool: Pool | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        texts: Mapping[str, tuple[str, str]] | None = None,
+        pool: Pool | None = None,
+    ) -> None:
         self.settings = settings
         self.root = (settings.root or Path.cwd()).resolve()
         self.texts: Mapping[str, tuple[str, str]] = texts if texts is not None else {}
@@ -209,11 +218,12 @@ class Project:
         display, text = self._source(key)
         if text is None or len(text) > MAX_BYTES:
             return None
+        from stratlint.read.parse import parse
         from stratlint.understand.analysis import analyse_document
-        from stratlint.parse import parse
 
-        analysis = analyse_document(parse(text, display), None, self.settings.sections,
-                                    self.settings.lexicon)
+        analysis = analyse_document(
+            parse(text, display), None, self.settings.sections, self.settings.lexicon
+        )
         self._remember(key, analysis)
         return analysis
 
@@ -232,8 +242,14 @@ class Project:
     # -- the resolver's questions -----------------------------------------------------------
 
     def resolver(self, analysis: Analysis) -> Resolver:
-        return Resolver(analysis.doc.path, self.root, self.load, analysis, index=self,
-                        link_roots=self.settings.link_roots)
+        return Resolver(
+            analysis.doc.path,
+            self.root,
+            self.load,
+            analysis,
+            index=self,
+            link_roots=self.settings.link_roots,
+        )
 
     def has_text(self, real: str) -> bool:
         return real in self.texts
@@ -274,8 +290,14 @@ class Project:
             other = self.load(Path(cand))
             if other is None or not other.plans:
                 continue
-            resolver = Resolver(other.doc.path, self.root, self.load, other, index=self,
-                                link_roots=self.settings.link_roots)
+            resolver = Resolver(
+                other.doc.path,
+                self.root,
+                self.load,
+                other,
+                index=self,
+                link_roots=self.settings.link_roots,
+            )
             for target in strategy_targets(other):
                 res = resolver.resolve(target)
                 if res.status == LinkStatus.STRATEGY and res.path == real:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from stratlint import lexicon
-from stratlint.signals import Tok
+from stratlint.understand.signals import Tok
 
 
 @lru_cache(maxsize=1)

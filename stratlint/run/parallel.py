@@ -20,18 +20,25 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from stratlint.batch import check_documents
-from stratlint.outcome import Outcome
-from stratlint.project import Pool, Project
+from stratlint.run.batch import check_documents
+from stratlint.run.outcome import Outcome
+from stratlint.run.project import Pool, Project
 from stratlint.settings import Settings
 
 _WORKER: dict[str, Any] = {}
 
 
-def _start(settings: Settings, texts: Mapping[str, tuple[str, str]], root: Path,
-           partial: bool, exclude: tuple[str, ...], derived: Path | None,
-           summarize: bool = False) -> None:
-    from stratlint import lexicon, nlp
+def _start(
+    settings: Settings,
+    texts: Mapping[str, tuple[str, str]],
+    root: Path,
+    partial: bool,
+    exclude: tuple[str, ...],
+    derived: Path | None,
+    summarize: bool = False,
+) -> None:
+    from stratlint import lexicon
+    from stratlint.understand import nlp
 
     lexicon.DERIVED_DIR = derived
     _WORKER["summarize"] = summarize
@@ -46,10 +53,16 @@ def _lint(task: Sequence[tuple[str, str]]) -> list[Outcome]:
     return check_documents(task, _WORKER["project"], _WORKER.get("summarize", False))
 
 
-def run(tasks: Sequence[Sequence[tuple[str, str]]], settings: Settings,
-        texts: Mapping[str, tuple[str, str]], pool: Pool, jobs: int,
-        method: str | None = None, derived: Path | None = None,
-        summarize: bool = False) -> list[Outcome]:
+def run(
+    tasks: Sequence[Sequence[tuple[str, str]]],
+    settings: Settings,
+    texts: Mapping[str, tuple[str, str]],
+    pool: Pool,
+    jobs: int,
+    method: str | None = None,
+    derived: Path | None = None,
+    summarize: bool = False,
+) -> list[Outcome]:
     """Lint `tasks` (batches of (path, text)) in `jobs` processes; outcomes in task order.
     `derived`: where workers may keep parsed rule data (see `lexicon.DERIVED_DIR`);
     `summarize`: outcomes carry document summaries (`engine.check_documents`)."""

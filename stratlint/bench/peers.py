@@ -39,7 +39,7 @@ def peers_dir(given: Path | None) -> Path:
     env = os.environ.get("STRATLINT_PEERS_DIR")
     if env:
         return Path(env)
-    from stratlint.cache import platform_cache_dir
+    from stratlint.run.cache import platform_cache_dir
 
     return platform_cache_dir() / "peers"
 

@@ -11,12 +11,12 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from stratlint.links import Resolver, real_path
 from stratlint.model import Document, Finding, InputError
-from stratlint.outcome import Outcome
-from stratlint.project import Project
 from stratlint.read.discover import glob_match
+from stratlint.run.outcome import Outcome
+from stratlint.run.project import Project
 from stratlint.settings import Settings
+from stratlint.understand.links import Resolver, real_path
 
 if TYPE_CHECKING:
     from stratlint.report.summary import DocumentSummary
@@ -27,8 +27,8 @@ BATCH = 64  # documents per spaCy stream, and per task sent to a worker
 
 def analyse_many(docs: Sequence[Document], settings: Settings) -> list[Analysis]:
     """Classify several documents, feeding all their statements through spaCy in one stream."""
-    from stratlint.nlp import analyse
     from stratlint.understand.analysis import analyse_document
+    from stratlint.understand.nlp import analyse
 
     texts = [st.text for d in docs for st in d.statements]
     signals = analyse(texts, settings.lexicon)
@@ -117,7 +117,7 @@ def check_documents(
     spaCy stream, then run the rules on each. Documents already analysed in this process as
     link targets are not analysed again. `summarize`: also describe each document as it was
     read (`summary.DocumentSummary`), after and apart from its findings."""
-    from stratlint.parse import parse
+    from stratlint.read.parse import parse
 
     settings = project.settings
     reuse: dict[int, Analysis] = {}

@@ -70,9 +70,15 @@ class Index(Protocol):
 class Resolver:
     """Resolve link targets of one document against the project on disk."""
 
-    def __init__(self, doc_path: str, root: Path | None, loader: Loader | None,
-                 self_analysis: Analysis | None = None, index: Index | None = None,
-                 link_roots: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        doc_path: str,
+        root: Path | None,
+        loader: Loader | None,
+        self_analysis: Analysis | None = None,
+        index: Index | None = None,
+        link_roots: tuple[str, ...] = (),
+    ) -> None:
         self.doc_path = doc_path
         self.link_roots = link_roots
         self.root = root.resolve() if root else None
@@ -157,9 +163,13 @@ class Resolver:
             roots += sorted(str(p.relative_to(self.root)) for p in self.root.glob("sites/*/source"))
         for r in roots:
             base = self.root / r / rel
-            for cand in (base, base.with_name(base.name + ".md"),
-                         base.with_name(base.name + ".html.md"), *(base / n for n in INDEX_NAMES),
-                         base / "index.html.md"):
+            for cand in (
+                base,
+                base.with_name(base.name + ".md"),
+                base.with_name(base.name + ".html.md"),
+                *(base / n for n in INDEX_NAMES),
+                base / "index.html.md",
+            ):
                 self._note(cand)
                 if cand.is_file():
                     return cand
@@ -178,8 +188,9 @@ class Resolver:
                 sub = _subtree(analysis, sec)
                 inside = tuple(sc for sc in scopes if set(sc.sections) & sub)
             if not inside:
-                return Resolved(_not_strategy(analysis, _subtree(analysis, sec)), path, anchor,
-                                (), analysis)
+                return Resolved(
+                    _not_strategy(analysis, _subtree(analysis, sec)), path, anchor, (), analysis
+                )
             return Resolved(LinkStatus.STRATEGY, path, anchor, inside, analysis)
         if not scopes:
             return Resolved(_not_strategy(analysis, None), path, anchor, (), analysis)
@@ -201,8 +212,10 @@ def _not_strategy(analysis: Analysis, sections: set[int] | None) -> LinkStatus:
     heading whose content was not confirmed (SPEC §8.9) leaves the question open."""
     from stratlint.model import Kind
 
-    hinted = any(k == Kind.STRATEGY and (sections is None or i in sections)
-                 for i, k in enumerate(analysis.hints))
+    hinted = any(
+        k == Kind.STRATEGY and (sections is None or i in sections)
+        for i, k in enumerate(analysis.hints)
+    )
     return LinkStatus.UNKNOWN if hinted else LinkStatus.NOT_STRATEGY
 
 
@@ -232,8 +245,11 @@ def names_strategy(text: str, target: str) -> bool:
         return False
     name = posixpath.basename(path.rstrip("/")) if not path.endswith("/") else ""
     stem = name.rsplit(".", 1)[0] if "." in name else name
-    return bool(_STRATEGY_NAME.search(text.lower()) or _STRATEGY_NAME.search(stem.replace("_", "-"))
-                or _STRATEGY_NAME.search(anchor))
+    return bool(
+        _STRATEGY_NAME.search(text.lower())
+        or _STRATEGY_NAME.search(stem.replace("_", "-"))
+        or _STRATEGY_NAME.search(anchor)
+    )
 
 
 def strategy_targets(analysis: Analysis) -> list[str]:
@@ -267,4 +283,3 @@ def mention_keys(real: str) -> tuple[str, ...]:
     if p.name in INDEX_NAMES and p.parent.name:
         keys |= {p.parent.name.lower(), quote(p.parent.name, errors="surrogateescape").lower()}
     return tuple(sorted(keys))
-

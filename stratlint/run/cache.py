@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from stratlint.model import Finding, InputError, Severity
-from stratlint.outcome import Outcome
+from stratlint.run.outcome import Outcome
 from stratlint.settings import Settings
 
 FORMAT = "v2"
@@ -119,13 +119,16 @@ def _prepare(directory: Path) -> bool:
         directory.mkdir(parents=True, exist_ok=True)
         ignore = directory / ".gitignore"
         if not ignore.exists():
-            ignore.write_text("# Created by stratlint: a cache, never commit it.\n*\n",
-                              encoding="utf-8")
+            ignore.write_text(
+                "# Created by stratlint: a cache, never commit it.\n*\n", encoding="utf-8"
+            )
         tag = directory / "CACHEDIR.TAG"
         if not tag.exists():
-            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
-                           "# stratlint result cache (https://bford.info/cachedir/)\n",
-                           encoding="utf-8")
+            tag.write_text(
+                "Signature: 8a477f597d28d172789f06886806bc55\n"
+                "# stratlint result cache (https://bford.info/cachedir/)\n",
+                encoding="utf-8",
+            )
         return os.access(directory, os.W_OK)
     except OSError:
         return False
@@ -145,9 +148,11 @@ class Cache:
     def __init__(self, directory: Path, settings: Settings) -> None:
         self.directory = directory
         root = (settings.root or Path.cwd()).resolve()
-        self.context = hashlib.sha256("\0".join(
-            [FORMAT, sys.version, code_stamp(), rules_stamp(), settings.key(), str(root)]
-        ).encode("utf-8", "surrogatepass")).hexdigest()
+        self.context = hashlib.sha256(
+            "\0".join(
+                [FORMAT, sys.version, code_stamp(), rules_stamp(), settings.key(), str(root)]
+            ).encode("utf-8", "surrogatepass")
+        ).hexdigest()
         self.file = directory / FORMAT / f"{self.context[:32]}.json"
         self._entries: dict[str, dict[str, Any]] | None = None
         self._new: dict[str, dict[str, Any]] = {}
@@ -205,9 +210,16 @@ class Cache:
     def save(self) -> None:
         """Write this run's entries (and older ones of paths not in this run) back to disk."""
         old = self._load()
-        kept = {k: v for k, v in old.items()
-                if k in self._used or (isinstance(v, dict) and v.get("path") not in self._paths
-                                       and os.path.exists(v.get("real") or ""))}
+        kept = {
+            k: v
+            for k, v in old.items()
+            if k in self._used
+            or (
+                isinstance(v, dict)
+                and v.get("path") not in self._paths
+                and os.path.exists(v.get("real") or "")
+            )
+        }
         if not self._new and len(kept) == len(old):
             return  # a fully cached run with nothing to forget: leave the file as it is
         kept.update(self._new)
@@ -217,8 +229,12 @@ class Cache:
             fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 # ASCII escapes: a file name that is not UTF-8 (lone surrogates) survives
-                json.dump({"context": self.context, "entries": kept}, fh, ensure_ascii=True,
-                          separators=(",", ":"))
+                json.dump(
+                    {"context": self.context, "entries": kept},
+                    fh,
+                    ensure_ascii=True,
+                    separators=(",", ":"),
+                )
             os.chmod(tmp, 0o644)  # mkstemp makes it private; a cache is as readable as the repo
             os.replace(tmp, self.file)
         except BaseException as exc:  # Ctrl-C or an error mid-write: leave no half-written file
