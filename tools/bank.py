@@ -74,7 +74,7 @@ Units = list[tuple[int, str]]
 
 def cut(path: Path, max_per_page: int | None) -> tuple[Units, Units]:
     """(sections, statements) of a page, each as (line, text)."""
-    from stratlint.parse import parse
+    from stratlint.read.parse import parse
 
     text = path.read_text(encoding="utf-8", errors="replace")
     doc = parse(text, str(path))
