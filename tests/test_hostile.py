@@ -25,6 +25,11 @@ from stratlint.read.files import MAX_BYTES
 
 SEED = "## Sales Strategy\n\nIncrease sales by 50% this year.\n"  # S101 at 3:1
 TAIL = "\n\n## Sales Strategy\n\nIncrease sales by 50% this year.\n"  # S101 after other content
+# A page that is mostly filler with one strategy section at its end does not read as a strategy
+# page as a whole (SPEC §8.9, the page-level genre gate), so the linter is rightly silent on it.
+# Inputs that prove the linter reads such a page to its last line declare the page's kind in
+# front matter, which always counts, and keep S101 as the mark of the last line.
+DECLARED = "---\ntype: strategy\n---\n"
 MARKER = "/tmp/stratlint-hostile-pwned"  # a YAML object tag must never create it
 
 # name → bytes. Each must give findings or a clear error; `EXPECT` says which.
@@ -42,7 +47,7 @@ SMALL: dict[str, bytes] = {
     "cp1252.md": "ok\n\n## Plan \u201cQ3\u201d\n".encode("cp1252"),
     "utf16-no-bom.md": SEED.encode("utf-16-le"),
     "nul.md": SEED.replace("50%", "50%\x00").encode(),
-    "nul-late.md": ("Context.\n\n" * 1000 + "x\x00y\n" + TAIL).encode(),
+    "nul-late.md": (DECLARED + "Context.\n\n" * 1000 + "x\x00y\n" + TAIL).encode(),
     "unclosed-fence.md": (SEED + "\n```python\nIncrease sales by 90% this year.\n" * 50).encode(),
     "unclosed-tilde-fence.md": ("~~~\nIncrease sales by 90%.\n" + TAIL).encode(),
     "broken-table.md": (
@@ -99,7 +104,9 @@ SMALL: dict[str, bytes] = {
     "ordered-list-deep.md": ("1. " * 3000 + "deep item\n" + TAIL).encode(),
     "quotes-5000.md": (">" * 5000 + " quoted\n" + TAIL).encode(),
     "quotes-and-lists.md": ("> - " * 2000 + "x\n" + TAIL).encode(),
-    "list-indented-1000.md": ("".join("  " * i + "- item\n" for i in range(1000)) + TAIL).encode(),
+    "list-indented-1000.md": (
+        DECLARED + "".join("  " * i + "- item\n" for i in range(1000)) + TAIL
+    ).encode(),
     "reference-links.md": ("[a]: ../../../../etc/passwd\n" * 2000 + "See [a].\n" + TAIL).encode(),
 }
 
@@ -342,7 +349,7 @@ def test_a_10_mb_file_under_the_limit_is_linted_to_its_last_line(tmp_path: Path)
         "Our customers are mostly regional distributors in Ohio, and they buy in spring. "
         "Last year the market grew slowly.\n\n"
     )
-    body = "## Notes\n\n" + para * ((10_000_000 - 200) // len(para))
+    body = DECLARED + "## Notes\n\n" + para * ((10_000_000 - 200) // len(para))
     text = body + "## Sales Strategy\n\nIncrease sales by 50% this year.\n"
     (tmp_path / "big.md").write_text(text)
     last = text.count("\n")
@@ -364,7 +371,9 @@ def test_a_4_mb_single_line_is_linted(tmp_path: Path) -> None:
 
 
 def test_20000_headings_are_linted(tmp_path: Path) -> None:
-    text = "".join(f"## Topic {i}\n\nSome context about topic {i}.\n\n" for i in range(20000))
+    text = DECLARED + "".join(
+        f"## Topic {i}\n\nSome context about topic {i}.\n\n" for i in range(20000)
+    )
     text += "## Sales Strategy\n\nIncrease sales by 50% this year.\n"
     (tmp_path / "headings.md").write_text(text)
     r, elapsed = _timed("--format", "json", "--no-cache", "headings.md", cwd=tmp_path)
@@ -374,8 +383,12 @@ def test_20000_headings_are_linted(tmp_path: Path) -> None:
 
 
 def test_20000_links_are_linted(tmp_path: Path) -> None:
-    text = "## Notes\n\n" + "".join(
-        f"- See [page {i}](page{i}.md) and <https://example.com/{i}>\n" for i in range(20000)
+    text = (
+        DECLARED
+        + "## Notes\n\n"
+        + "".join(
+            f"- See [page {i}](page{i}.md) and <https://example.com/{i}>\n" for i in range(20000)
+        )
     )
     text += TAIL
     (tmp_path / "links.md").write_text(text)
