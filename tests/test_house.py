@@ -27,8 +27,6 @@ KNOWN_LONG_MODULES: set[str] = set()
 
 # Functions over MAX_FUNCTION_LINES: (module, function).
 KNOWN_LONG_FUNCTIONS = {
-    ("read/markup.py", "_walk"),  # performance branch: a walker per Markdown construct
-    ("read/markup.py", "_pair"),  # performance branch
     # house branch, not split in phase 2 for want of time (151 and 130 lines: one SVG drawing
     # and the server's handler table, each a sequence of small steps to name one by one):
     ("report/html/_svg.py", "draw"),
