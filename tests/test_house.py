@@ -1,9 +1,7 @@
 """The house rules of the code base (issue 14): imports run one way, modules and functions stay
-small. Each allow-list below names what is still in the way, with its owner. Issue 14's phase 2
-moved the code into read/, understand/, checks/, report/, run/ and cli/ and emptied the lists of
-everything it owned but two long functions; what remains is in the performance branch's files,
-which move after that branch merges (docs/architecture.md). A list entry that no longer applies
-fails too, so the lists only shrink."""
+small. Each allow-list below names what is still in the way, with its owner; issue 14 emptied
+them all (docs/architecture.md). An entry that no longer applies fails too, so the lists only
+shrink: keep them empty."""
 
 from __future__ import annotations
 
@@ -21,11 +19,7 @@ KNOWN_BACK_EDGES: set[tuple[str, str]] = set()
 KNOWN_LONG_MODULES: set[str] = set()
 
 # Functions over MAX_FUNCTION_LINES: (module, function).
-KNOWN_LONG_FUNCTIONS = {
-    # house branch, not split in phase 2 for want of time (130 lines: the server's handler
-    # table, a sequence of small steps to name one by one):
-    ("server/_server.py", "build"),
-}
+KNOWN_LONG_FUNCTIONS: set[tuple[str, str]] = set()
 
 
 def _modules() -> dict[str, Path]:
