@@ -8,10 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from stratlint.report.summary import DocumentSummary
+from typing import Any
 
 
 class Severity(str, Enum):
@@ -173,6 +170,102 @@ class InputError:
         if self.line is not None:
             d["line"] = self.line
         return d
+
+
+# -- summaries: how a run read each document, for reports that draw it (report/summary.py builds
+# them, only when a format asks; they never change the findings) -----------------------------
+
+
+@dataclass(frozen=True)
+class SectionSummary:
+    title: str  # "" for the text before the first heading
+    level: int  # 0 for the text before the first heading
+    line: int
+    end_line: int
+    kind: Kind  # its kind: heading words, inherited, or front matter; MIXED where D401 holds
+    scope: Kind | None  # the kind of the strategy, plan or goals scope it is judged in, if any
+    reads_as: Kind | None  # D402: what its content is, where that is not what its label says
+    goals: int = 0  # classified statements of its own content
+    choices: int = 0
+    actions: int = 0
+    mixed: bool = False  # D401: it holds both strategy and plan, or its heading joins them
+    label: Kind | None = None  # the kind its heading words name, if any
+
+
+@dataclass(frozen=True)
+class StrategyRef:
+    """A strategy scope, where it lives (the path as the run shows it, the scope's line), with
+    its pillars' texts in number order (for a strategy that is not itself in the run)."""
+
+    path: str
+    line: int
+    title: str
+    pillars: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PillarSummary:
+    number: int  # as `Supports: Pillar N` counts them
+    text: str
+    line: int
+    served: bool  # A301's verdict: some plan initiative names it or traces to it explicitly
+
+
+@dataclass(frozen=True)
+class StrategySummary:
+    title: str
+    line: int
+    pillars: tuple[PillarSummary, ...]
+    has_plan: bool  # a plan here or linking here is compared with it (A301 judges it)
+    plans: tuple[str, ...] = ()  # paths of the documents whose plans are compared with it
+
+
+@dataclass(frozen=True)
+class Trace:
+    """One initiative → pillar trace."""
+
+    strategy: StrategyRef
+    pillar: int  # the pillar's number in that strategy
+    way: str  # "supports" | "column" | "anchor" | "terms"
+    evidence: str  # the Supports value, the cell, the link target, or the shared key terms
+    names_pillar: bool  # counts for A301: it names the pillar, not only words of its text
+
+
+@dataclass(frozen=True)
+class InitiativeSummary:
+    text: str
+    line: int
+    routine: bool  # `Supports: BAU`
+    serves: bool | None  # A302's verdict: it serves some pillar, or is routine; None where its
+    # plan is compared with no pillar at all (A302 does not judge it)
+    traces: tuple[Trace, ...]
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    title: str
+    line: int
+    strategies: tuple[StrategyRef, ...]  # what its initiatives are compared with (A302)
+    initiatives: tuple[InitiativeSummary, ...]
+
+
+@dataclass(frozen=True)
+class LinkSummary:
+    """A strategy link of a plan document: front matter `strategy:` or a link naming one."""
+
+    target: str
+    line: int
+    status: str  # a links.LinkStatus value: "strategy", "missing file", "missing anchor"…
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    path: str
+    title: str
+    sections: tuple[SectionSummary, ...]
+    strategies: tuple[StrategySummary, ...]
+    plans: tuple[PlanSummary, ...]
+    strategy_links: tuple[LinkSummary, ...] = ()
 
 
 @dataclass

@@ -1,9 +1,7 @@
 """The house rules of the code base (issue 14): imports run one way, modules and functions stay
-small. Each allow-list below names what is still in the way, with its owner. Issue 14's phase 2
-moved the code into read/, understand/, checks/, report/, run/ and cli/ and emptied the lists of
-everything it owned but two long functions; what remains is in the performance branch's files,
-which move after that branch merges (docs/architecture.md). A list entry that no longer applies
-fails too, so the lists only shrink."""
+small. Each allow-list below names what is still in the way, with its owner; issue 14 emptied
+them all (docs/architecture.md). An entry that no longer applies fails too, so the lists only
+shrink: keep them empty."""
 
 from __future__ import annotations
 
@@ -15,28 +13,13 @@ MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
 
 # Imports that close a circle today. (importer, imported), module names without "stratlint.".
-KNOWN_BACK_EDGES = {
-    # model.py (the records) names report.summary.DocumentSummary for Result.summaries: the
-    # bottom of the pipeline pointing at the report layer. Next: the summary record moves down,
-    # or Result stops carrying it. Owner until it merges: the performance branch (model.py).
-    ("model", "report.summary"),
-}
+KNOWN_BACK_EDGES: set[tuple[str, str]] = set()
 
 # Modules over MAX_MODULE_LINES, with their owner.
-KNOWN_LONG_MODULES = {
-    "read/parse.py",  # performance branch
-}
+KNOWN_LONG_MODULES: set[str] = set()
 
 # Functions over MAX_FUNCTION_LINES: (module, function).
-KNOWN_LONG_FUNCTIONS = {
-    ("read/markup.py", "_walk"),  # performance branch: a walker per Markdown construct
-    ("read/markup.py", "_pair"),  # performance branch
-    ("read/parse.py", "parse"),  # performance branch
-    # house branch, not split in phase 2 for want of time (151 and 130 lines: one SVG drawing
-    # and the server's handler table, each a sequence of small steps to name one by one):
-    ("report/html/_svg.py", "draw"),
-    ("server/_server.py", "build"),
-}
+KNOWN_LONG_FUNCTIONS: set[tuple[str, str]] = set()
 
 
 def _modules() -> dict[str, Path]:

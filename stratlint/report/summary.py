@@ -5,111 +5,46 @@ with their kinds, its strategies with their pillars, its plans with their initia
 each initiative, which pillars it traces to and how (the traces A301 and A302 judge). The engine
 builds one per document only when a report asks for it (`--format html`); it never changes which
 findings are produced. Reporters read these records and decide nothing.
+
+The records themselves live with the others in `stratlint.model` (`Result.summaries` holds them,
+and the floor names nothing above it); this module builds them and still exports them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from stratlint.model import Cls, Kind
+from stratlint.model import (
+    Cls,
+    DocumentSummary,
+    InitiativeSummary,
+    Kind,
+    LinkSummary,
+    PillarSummary,
+    PlanSummary,
+    SectionSummary,
+    StrategyRef,
+    StrategySummary,
+    Trace,
+)
 
 if TYPE_CHECKING:
     from stratlint.checks import Context
     from stratlint.understand.analysis import Analysis
     from stratlint.understand.links import Resolver
 
-
-@dataclass(frozen=True)
-class SectionSummary:
-    title: str  # "" for the text before the first heading
-    level: int  # 0 for the text before the first heading
-    line: int
-    end_line: int
-    kind: Kind  # its kind: heading words, inherited, or front matter; MIXED where D401 holds
-    scope: Kind | None  # the kind of the strategy, plan or goals scope it is judged in, if any
-    reads_as: Kind | None  # D402: what its content is, where that is not what its label says
-    goals: int = 0  # classified statements of its own content
-    choices: int = 0
-    actions: int = 0
-    mixed: bool = False  # D401: it holds both strategy and plan, or its heading joins them
-    label: Kind | None = None  # the kind its heading words name, if any
-
-
-@dataclass(frozen=True)
-class StrategyRef:
-    """A strategy scope, where it lives (the path as the run shows it, the scope's line), with
-    its pillars' texts in number order (for a strategy that is not itself in the run)."""
-
-    path: str
-    line: int
-    title: str
-    pillars: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class PillarSummary:
-    number: int  # as `Supports: Pillar N` counts them
-    text: str
-    line: int
-    served: bool  # A301's verdict: some plan initiative names it or traces to it explicitly
-
-
-@dataclass(frozen=True)
-class StrategySummary:
-    title: str
-    line: int
-    pillars: tuple[PillarSummary, ...]
-    has_plan: bool  # a plan here or linking here is compared with it (A301 judges it)
-    plans: tuple[str, ...] = ()  # paths of the documents whose plans are compared with it
-
-
-@dataclass(frozen=True)
-class Trace:
-    """One initiative → pillar trace."""
-
-    strategy: StrategyRef
-    pillar: int  # the pillar's number in that strategy
-    way: str  # "supports" | "column" | "anchor" | "terms"
-    evidence: str  # the Supports value, the cell, the link target, or the shared key terms
-    names_pillar: bool  # counts for A301: it names the pillar, not only words of its text
-
-
-@dataclass(frozen=True)
-class InitiativeSummary:
-    text: str
-    line: int
-    routine: bool  # `Supports: BAU`
-    serves: bool | None  # A302's verdict: it serves some pillar, or is routine; None where its
-    # plan is compared with no pillar at all (A302 does not judge it)
-    traces: tuple[Trace, ...]
-
-
-@dataclass(frozen=True)
-class PlanSummary:
-    title: str
-    line: int
-    strategies: tuple[StrategyRef, ...]  # what its initiatives are compared with (A302)
-    initiatives: tuple[InitiativeSummary, ...]
-
-
-@dataclass(frozen=True)
-class LinkSummary:
-    """A strategy link of a plan document: front matter `strategy:` or a link naming one."""
-
-    target: str
-    line: int
-    status: str  # a links.LinkStatus value: "strategy", "missing file", "missing anchor"…
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    path: str
-    title: str
-    sections: tuple[SectionSummary, ...]
-    strategies: tuple[StrategySummary, ...]
-    plans: tuple[PlanSummary, ...]
-    strategy_links: tuple[LinkSummary, ...] = ()
+__all__ = [
+    "DocumentSummary",
+    "InitiativeSummary",
+    "LinkSummary",
+    "PillarSummary",
+    "PlanSummary",
+    "SectionSummary",
+    "StrategyRef",
+    "StrategySummary",
+    "Trace",
+    "summarize",
+]
 
 
 _PILLAR_COLUMNS = ("supports", "pillar", "strategy pillar", "serves")  # as alignment reads them

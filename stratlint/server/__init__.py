@@ -6,7 +6,8 @@ Built on pygls (the optional extra: `pip install 'stratlint[server]'`). The spaC
 loaded once per server; each change to a document is linted by the same engine as the CLI, with
 the same configuration, and published as diagnostics. Modules:
 
-- `_server`: the protocol — open/change/save/close, the debounce, hover, code actions;
+- `_server`: the protocol — open/change/save/close, the debounce, hover, code actions, one
+  handler per LSP method (`_features` lists them); `_protocol`: pygls' protocol, a leak plugged;
 - `_linter`: the lint thread — settings per document, the project of open and on-disk
   documents, which open documents depend on a change;
 - `_diagnostics`: findings → diagnostics (positions in the client's encoding), rule docs;

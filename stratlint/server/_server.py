@@ -18,7 +18,6 @@ from typing import Any
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from stratlint._version import __version__
@@ -33,6 +32,7 @@ from stratlint.server._diagnostics import (
     units,
 )
 from stratlint.server._linter import PSEUDO, Batch, Linter, OpenDoc, is_markdown_document
+from stratlint.server._protocol import Protocol
 
 DEBOUNCE_MS = 200  # after the last keystroke; `debounce` in the initialization options
 log = logging.getLogger("stratlint.server")
@@ -46,26 +46,12 @@ WATCHED = (
 )
 
 
-class _Protocol(LanguageServerProtocol):
-    """pygls 2.1 keeps the future of every notification handled by one of its own generator
-    handlers (didOpen, didChange, didClose…) in `_request_futures` and never removes it: a
-    future, a lock and a condition per keystroke, about 1 KB, for as long as the server runs.
-    Finished futures are dropped after each message (a request's own has been answered and
-    removed by then)."""
-
-    def handle_message(self, message: Any) -> None:
-        super().handle_message(message)
-        futures = self._request_futures
-        for key in [k for k, f in futures.items() if f.done()]:
-            futures.pop(key, None)
-
-
 class StratlintServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(
             "stratlint",
             __version__,
-            protocol_cls=_Protocol,
+            protocol_cls=Protocol,
             text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
         )
         self.linter = Linter(self.log_from_worker)
@@ -246,133 +232,154 @@ def _is_config(path: str | None) -> bool:
 def build() -> StratlintServer:
     """A server with every feature registered (not yet started)."""
     server = StratlintServer()
-
-    @server.feature(lsp.INITIALIZE)
-    def initialize(ls: StratlintServer, params: lsp.InitializeParams) -> None:
-        ls.loop = asyncio.get_running_loop()
-        ls.encoding = ls.workspace.position_encoding or lsp.PositionEncodingKind.Utf16
-        opts: Any = params.initialization_options
-        if isinstance(opts, dict):
-            opts = opts.get("stratlint", opts)
-            debounce = opts.get("debounce")
-            if (
-                isinstance(debounce, (int, float))
-                and not isinstance(debounce, bool)
-                and 0 <= debounce <= 10_000
-            ):
-                ls.debounce = debounce / 1000
-            url = opts.get("docsUrl")
-            if isinstance(url, str) and url:
-                ls.rule_docs = RuleDocs(template=url)
-
-    @server.feature(lsp.INITIALIZED)
-    def initialized(ls: StratlintServer, params: lsp.InitializedParams) -> None:
-        caps = ls.client_capabilities.workspace
-        watched = caps.did_change_watched_files if caps else None
-        if watched is not None and watched.dynamic_registration:
-            ls.client_register_capability(
-                lsp.RegistrationParams(
-                    registrations=[
-                        lsp.Registration(
-                            id="stratlint-watched-files",
-                            method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                            register_options=lsp.DidChangeWatchedFilesRegistrationOptions(
-                                watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in WATCHED]
-                            ),
-                        )
-                    ]
-                )
-            )
-        ls.lint_thread.submit(_warm_up, ls)
-
-    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls: StratlintServer, params: lsp.DidOpenTextDocumentParams) -> None:
-        doc = params.text_document
-        if not is_markdown_document(doc.uri.rsplit("/", 1)[-1], doc.language_id):
-            return
-        ls.languages[doc.uri] = doc.language_id
-        ls.schedule([doc.uri])
-
-    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls: StratlintServer, params: lsp.DidChangeTextDocumentParams) -> None:
-        if params.text_document.uri in ls.languages:
-            ls.schedule([params.text_document.uri], ls.debounce)
-
-    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(ls: StratlintServer, params: lsp.DidSaveTextDocumentParams) -> None:
-        uri = params.text_document.uri
-        if _is_config(to_fs_path(uri) if uri.startswith("file:") else None):
-            ls.schedule(ls.all_open())
-        elif uri in ls.languages:
-            ls.schedule([uri])
-
-    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
-    def did_close(ls: StratlintServer, params: lsp.DidCloseTextDocumentParams) -> None:
-        uri = params.text_document.uri
-        if ls.languages.pop(uri, None) is None:
-            return
-        timer = ls._timers.pop(uri, None)
-        if timer is not None:
-            timer.cancel()
-        ls._due.discard(uri)
-        ls.published.pop(uri, None)
-        ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
-        ls.lint_thread.submit(ls.linter.forget, uri)
-        path = to_fs_path(uri) if uri.startswith("file:") else None
-        if path:  # documents that saw its unsaved text now see the file on disk
-            ls.schedule_paths([os.path.abspath(path)])
-
-    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def did_change_watched(ls: StratlintServer, params: lsp.DidChangeWatchedFilesParams) -> None:
-        config = created = False
-        paths = []
-        for change in params.changes:
-            path = to_fs_path(change.uri) if change.uri.startswith("file:") else None
-            if not path:
-                continue
-            if _is_config(path):
-                config = True
-            elif change.uri not in ls.languages:
-                paths.append(os.path.abspath(path))
-                created |= change.type != lsp.FileChangeType.Changed
-        if created:
-            ls.lint_thread.submit(ls.linter.files_changed, True)
-        if config:
-            ls.schedule(ls.all_open())
-        if paths:
-            ls.schedule_paths(paths)
-
-    @server.feature(lsp.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
-    def did_change_folders(
-        ls: StratlintServer, params: lsp.DidChangeWorkspaceFoldersParams
-    ) -> None:
-        ls.schedule(ls.all_open())
-
-    @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-    def hover(ls: StratlintServer, params: lsp.HoverParams) -> lsp.Hover | None:
-        _, pubs = ls.published.get(params.text_document.uri, (None, []))
-        return hover_at(pubs, params.position)
-
-    @server.feature(
-        lsp.TEXT_DOCUMENT_CODE_ACTION,
-        lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]),
-    )
-    def code_action(ls: StratlintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
-        uri = params.text_document.uri
-        only = params.context.only
-        if only and not any(lsp.CodeActionKind.QuickFix.value.startswith(k) for k in only):
-            return []
-        version, pubs = ls.published.get(uri, (None, []))
-        doc = ls.workspace.get_text_document(uri)
-        if uri not in ls.languages or doc.version != version:
-            return []  # the findings are of an older text; new ones are on their way
-        return _actions.quick_fixes(uri, doc.source, pubs, params.range, ls.encoding)
-
-    @server.feature(lsp.SHUTDOWN)
-    def shutdown(ls: StratlintServer, *args: Any) -> None:
-        ls.shut_down()
-
+    for method, options, handler in _features():
+        server.feature(method, options)(handler)
     return server
+
+
+def _features() -> list[tuple[str, Any, Any]]:
+    """Each LSP method the server answers: (method, its options, the handler), in the order
+    they are registered."""
+    return [
+        (lsp.INITIALIZE, None, _initialize),
+        (lsp.INITIALIZED, None, _initialized),
+        (lsp.TEXT_DOCUMENT_DID_OPEN, None, _did_open),
+        (lsp.TEXT_DOCUMENT_DID_CHANGE, None, _did_change),
+        (lsp.TEXT_DOCUMENT_DID_SAVE, None, _did_save),
+        (lsp.TEXT_DOCUMENT_DID_CLOSE, None, _did_close),
+        (lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, None, _did_change_watched),
+        (lsp.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS, None, _did_change_folders),
+        (lsp.TEXT_DOCUMENT_HOVER, None, _hover),
+        (
+            lsp.TEXT_DOCUMENT_CODE_ACTION,
+            lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]),
+            _code_action,
+        ),
+        (lsp.SHUTDOWN, None, _shutdown),
+    ]
+
+
+# -- the handlers, one per LSP method ---------------------------------------------------------
+
+
+def _initialize(ls: StratlintServer, params: lsp.InitializeParams) -> None:
+    ls.loop = asyncio.get_running_loop()
+    ls.encoding = ls.workspace.position_encoding or lsp.PositionEncodingKind.Utf16
+    opts: Any = params.initialization_options
+    if isinstance(opts, dict):
+        opts = opts.get("stratlint", opts)
+        debounce = opts.get("debounce")
+        if (
+            isinstance(debounce, (int, float))
+            and not isinstance(debounce, bool)
+            and 0 <= debounce <= 10_000
+        ):
+            ls.debounce = debounce / 1000
+        url = opts.get("docsUrl")
+        if isinstance(url, str) and url:
+            ls.rule_docs = RuleDocs(template=url)
+
+
+def _initialized(ls: StratlintServer, params: lsp.InitializedParams) -> None:
+    caps = ls.client_capabilities.workspace
+    watched = caps.did_change_watched_files if caps else None
+    if watched is not None and watched.dynamic_registration:
+        ls.client_register_capability(
+            lsp.RegistrationParams(
+                registrations=[
+                    lsp.Registration(
+                        id="stratlint-watched-files",
+                        method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                        register_options=lsp.DidChangeWatchedFilesRegistrationOptions(
+                            watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in WATCHED]
+                        ),
+                    )
+                ]
+            )
+        )
+    ls.lint_thread.submit(_warm_up, ls)
+
+
+def _did_open(ls: StratlintServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    doc = params.text_document
+    if not is_markdown_document(doc.uri.rsplit("/", 1)[-1], doc.language_id):
+        return
+    ls.languages[doc.uri] = doc.language_id
+    ls.schedule([doc.uri])
+
+
+def _did_change(ls: StratlintServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    if params.text_document.uri in ls.languages:
+        ls.schedule([params.text_document.uri], ls.debounce)
+
+
+def _did_save(ls: StratlintServer, params: lsp.DidSaveTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    if _is_config(to_fs_path(uri) if uri.startswith("file:") else None):
+        ls.schedule(ls.all_open())
+    elif uri in ls.languages:
+        ls.schedule([uri])
+
+
+def _did_close(ls: StratlintServer, params: lsp.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    if ls.languages.pop(uri, None) is None:
+        return
+    timer = ls._timers.pop(uri, None)
+    if timer is not None:
+        timer.cancel()
+    ls._due.discard(uri)
+    ls.published.pop(uri, None)
+    ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+    ls.lint_thread.submit(ls.linter.forget, uri)
+    path = to_fs_path(uri) if uri.startswith("file:") else None
+    if path:  # documents that saw its unsaved text now see the file on disk
+        ls.schedule_paths([os.path.abspath(path)])
+
+
+def _did_change_watched(ls: StratlintServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+    config = created = False
+    paths = []
+    for change in params.changes:
+        path = to_fs_path(change.uri) if change.uri.startswith("file:") else None
+        if not path:
+            continue
+        if _is_config(path):
+            config = True
+        elif change.uri not in ls.languages:
+            paths.append(os.path.abspath(path))
+            created |= change.type != lsp.FileChangeType.Changed
+    if created:
+        ls.lint_thread.submit(ls.linter.files_changed, True)
+    if config:
+        ls.schedule(ls.all_open())
+    if paths:
+        ls.schedule_paths(paths)
+
+
+def _did_change_folders(ls: StratlintServer, params: lsp.DidChangeWorkspaceFoldersParams) -> None:
+    ls.schedule(ls.all_open())
+
+
+def _hover(ls: StratlintServer, params: lsp.HoverParams) -> lsp.Hover | None:
+    _, pubs = ls.published.get(params.text_document.uri, (None, []))
+    return hover_at(pubs, params.position)
+
+
+def _code_action(ls: StratlintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+    uri = params.text_document.uri
+    only = params.context.only
+    if only and not any(lsp.CodeActionKind.QuickFix.value.startswith(k) for k in only):
+        return []
+    version, pubs = ls.published.get(uri, (None, []))
+    doc = ls.workspace.get_text_document(uri)
+    if uri not in ls.languages or doc.version != version:
+        return []  # the findings are of an older text; new ones are on their way
+    return _actions.quick_fixes(uri, doc.source, pubs, params.range, ls.encoding)
+
+
+def _shutdown(ls: StratlintServer, *args: Any) -> None:
+    ls.shut_down()
 
 
 def _warm_up(ls: StratlintServer) -> None:

@@ -36,12 +36,46 @@ def _wrap(text: str, width: int, lines: int) -> list[str]:
     return out
 
 
+# A box: its top, its height, its lines of text.
+_Box = tuple[float, float, list[str]]
+# A trace drawn: (pillar index, row index, trace).
+_Edge = tuple[int, int, Trace]
+_TOP = 30  # where the boxes start, under the column heads
+
+
 def draw(m: StrategyMap, mid: str, pillars_attn: list[PillarSummary], rows_attn: list[Row]) -> str:
     rows = ordered(m)
     drawn = rows[:MAX_ROWS]
+    edges, ports_p, ports_r = _edges(m, drawn)
+    r_boxes, group_heads, y = _initiative_boxes(drawn, ports_r)
+    p_boxes, py = _pillar_boxes(m, ports_p, y - _TOP)
+    height = int(max(y, py, _TOP + 40) + 10)
+
+    desc = _alt(m, pillars_attn, rows_attn, len(edges))
+    out = [
+        f'<svg viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="{mid}-t {mid}-d" '
+        f'focusable="false"><title id="{mid}-t">Alignment map of {esc(m.title)}</title>'
+        f'<desc id="{mid}-d">{esc(desc)}</desc>',
+        '<text class="colhead" x="0" y="14">STRATEGY PILLARS</text>',
+        f'<text class="colhead" x="{INIT_X}" y="14">PLAN INITIATIVES</text>',
+    ]
+    # Lines first, boxes over them.
+    out += _traces(m, drawn, edges, p_boxes, r_boxes)
+    out += _pillars(m, drawn, p_boxes)
+    out += _initiatives(m, drawn, r_boxes, group_heads)
+    if len(rows) > len(drawn):
+        out.append(
+            f'<text class="group" x="{INIT_X}" y="{height - 4}">and '
+            f"{len(rows) - len(drawn)} more (see the table)</text>"
+        )
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _edges(m: StrategyMap, drawn: list[Row]) -> tuple[list[_Edge], list[int], list[int]]:
+    """Which traces are drawn, and how many meet each pillar's and each initiative's box."""
     pillar_at = {p.number: i for i, p in enumerate(m.pillars)}
-    # Which traces are drawn, and at what height each meets its boxes.
-    edges: list[tuple[int, int, Trace]] = []  # (pillar index, row index, trace)
+    edges: list[_Edge] = []
     for r, row in enumerate(drawn):
         for t in m.traces(row.init):
             if t.pillar in pillar_at:
@@ -51,11 +85,16 @@ def draw(m: StrategyMap, mid: str, pillars_attn: list[PillarSummary], rows_attn:
     for pi, ri, _ in edges:
         ports_p[pi] += 1
         ports_r[ri] += 1
+    return edges, ports_p, ports_r
 
-    top = 30
-    # Initiatives: boxes stacked, a group heading where the plan document changes.
-    r_boxes: list[tuple[float, float, list[str]]] = []
-    y = float(top)
+
+def _initiative_boxes(
+    drawn: list[Row], ports_r: list[int]
+) -> tuple[list[_Box], list[tuple[float, str]], float]:
+    """Initiatives: boxes stacked, a group heading where the plan document changes; and where
+    the column ends."""
+    r_boxes: list[_Box] = []
+    y = float(_TOP)
     group_heads: list[tuple[float, str]] = []
     last = None
     for ri, row in enumerate(drawn):
@@ -68,34 +107,35 @@ def draw(m: StrategyMap, mid: str, pillars_attn: list[PillarSummary], rows_attn:
         h = max(PAD * 2 + LINE_H * len(lines) + 15, 15 * ports_r[ri] + 12)
         r_boxes.append((y, h, lines))
         y += h + 8
-    # Pillars: stacked, spread to the initiatives' height (lines stay readable), centred.
-    p_boxes: list[tuple[float, float, list[str]]] = []
+    return r_boxes, group_heads, y
+
+
+def _pillar_boxes(m: StrategyMap, ports_p: list[int], total_r: float) -> tuple[list[_Box], float]:
+    """Pillars: stacked, spread to the initiatives' height (lines stay readable), centred; and
+    where the column ends."""
+    p_boxes: list[_Box] = []
     heights = []
     for pi, p in enumerate(m.pillars):
         lines = _wrap(p.text, PILLAR_CHARS, 3)
         heights.append((max(PAD * 2 + LINE_H * len(lines) + 15, 15 * ports_p[pi] + 12), lines))
     total_p = sum(h for h, _ in heights) + 12 * max(0, len(heights) - 1)
-    total_r = y - top
     gap = 12.0
     if len(heights) > 1 and total_r > total_p:
         gap = min(60.0, 12 + (total_r - total_p) / (len(heights) - 1))
     span = sum(h for h, _ in heights) + gap * max(0, len(heights) - 1)
-    py = top + max(0.0, (total_r - span) / 2)
+    py = _TOP + max(0.0, (total_r - span) / 2)
     for h, lines in heights:
         p_boxes.append((py, h, lines))
         py += h + gap
-    height = int(max(y, py, top + 40) + 10)
+    return p_boxes, py
 
-    desc = _alt(m, pillars_attn, rows_attn, len(edges))
-    out = [
-        f'<svg viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="{mid}-t {mid}-d" '
-        f'focusable="false"><title id="{mid}-t">Alignment map of {esc(m.title)}</title>'
-        f'<desc id="{mid}-d">{esc(desc)}</desc>',
-        '<text class="colhead" x="0" y="14">STRATEGY PILLARS</text>',
-        f'<text class="colhead" x="{INIT_X}" y="14">PLAN INITIATIVES</text>',
-    ]
-    # Lines first, boxes over them. Ports are spread along each box edge in the order of the
-    # box at the other end, so lines into one box do not cross each other.
+
+def _ports(
+    edges: list[_Edge], p_boxes: list[_Box], r_boxes: list[_Box]
+) -> tuple[dict[int, float], dict[int, float]]:
+    """Where each trace meets its pillar's and its initiative's box. Ports are spread along each
+    box edge in the order of the box at the other end, so lines into one box do not cross each
+    other."""
     by_p: dict[int, list[tuple[int, int]]] = {}
     by_r: dict[int, list[tuple[int, int]]] = {}
     for k, (pi, ri, _) in enumerate(edges):
@@ -111,6 +151,15 @@ def draw(m: StrategyMap, mid: str, pillars_attn: list[PillarSummary], rows_attn:
         by, bh, _ = r_boxes[ri]
         for j, (_, k) in enumerate(sorted(ks)):
             y_r[k] = by + bh * (j + 1) / (len(ks) + 1)
+    return y_p, y_r
+
+
+def _traces(
+    m: StrategyMap, drawn: list[Row], edges: list[_Edge], p_boxes: list[_Box], r_boxes: list[_Box]
+) -> list[str]:
+    """One line per trace, labelled by how it was made."""
+    y_p, y_r = _ports(edges, p_boxes, r_boxes)
+    out: list[str] = []
     x0, x1 = PILLAR_W, INIT_X
     for k, (pi, ri, t) in enumerate(edges):
         cls, label, _ = WAYS.get(t.way, WAYS["terms"])
@@ -131,6 +180,13 @@ def draw(m: StrategyMap, mid: str, pillars_attn: list[PillarSummary], rows_attn:
             f'<text class="tl tl-{cls[2:]}" x="{x1 - 6}" y="{y1 - 3:.1f}" '
             f'text-anchor="end">{esc(how)}</text>'
         )
+    return out
+
+
+def _pillars(m: StrategyMap, drawn: list[Row], p_boxes: list[_Box]) -> list[str]:
+    """The pillars' boxes (or a box saying there are none), each with its number and state."""
+    out: list[str] = []
+    top = _TOP
     if not m.pillars:
         out.append(
             f'<g class="pillar none"><rect class="box" x="1" y="{top}" '
@@ -158,6 +214,14 @@ def draw(m: StrategyMap, mid: str, pillars_attn: list[PillarSummary], rows_attn:
         out.append(
             f'<text class="state" x="34" y="{by + bh - PAD + 1:.1f}">{esc(state)}</text></g>'
         )
+    return out
+
+
+def _initiatives(
+    m: StrategyMap, drawn: list[Row], r_boxes: list[_Box], group_heads: list[tuple[float, str]]
+) -> list[str]:
+    """The plan documents' headings and the initiatives' boxes, each with its state."""
+    out: list[str] = []
     for y_head, label in group_heads:
         out.append(
             f'<text class="group" x="{INIT_X}" y="{y_head:.1f}">{esc(clip(label, 50))}</text>'
@@ -180,13 +244,7 @@ def draw(m: StrategyMap, mid: str, pillars_attn: list[PillarSummary], rows_attn:
             f'<text class="state" x="{INIT_X + 12}" y="{by + bh - PAD + 1:.1f}">'
             f"{esc(init_state(m, row))}</text></g>"
         )
-    if len(rows) > len(drawn):
-        out.append(
-            f'<text class="group" x="{INIT_X}" y="{height - 4}">and '
-            f"{len(rows) - len(drawn)} more (see the table)</text>"
-        )
-    out.append("</svg>")
-    return "\n".join(out)
+    return out
 
 
 def _alt(

@@ -1,0 +1,174 @@
+"""A list item, a paragraph, a table row: each block becomes statements and fields."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from stratlint.model import Field
+from stratlint.read import sentences
+from stratlint.read._builder import Builder, Item
+from stratlint.read.fields import FIELD_LABELS, field_of, inline_fields
+from stratlint.read.markup import Plain, RawLink, to_plain
+
+
+class _LinkIndex:
+    """The links of one Plain sorted by offset, to find those inside a slice without a scan."""
+
+    def __init__(self, plain: Plain) -> None:
+        self.links = sorted(plain.links, key=lambda r: r.offset)
+        self.keys = [r.offset for r in self.links]
+
+    def between(self, first: int, last: int) -> tuple[RawLink, ...]:
+        return tuple(self.links[bisect_left(self.keys, first) : bisect_right(self.keys, last)])
+
+
+def _slice(plain: Plain, start: int, end: int, index: _LinkIndex | None = None) -> Plain:
+    """The part of `plain` from start to end, trimmed, with the links that start inside it."""
+    text = plain.text[start:end]
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    offs = plain.offsets[start + lead : start + lead + len(text)]
+    if not offs:
+        return Plain(text, offs, (), ())
+    return Plain(text, offs, (index or _LinkIndex(plain)).between(offs[0], offs[-1]), ())
+
+
+def flush_item(b: Builder, section: int, item: Item) -> None:
+    if item.statement is not None or not item.raw_parts:
+        return
+    raw = "\n".join(p[0] for p in item.raw_parts)
+    offs: list[int] = []
+    for k, (_part, po) in enumerate(item.raw_parts):
+        offs.extend(po)
+        if k < len(item.raw_parts) - 1:
+            offs.append(po[-1] if po else 0)
+    plain = to_plain(raw, offs, b.refs)
+    # Lines inside the item that are fields ("Owner: Kelsey" on its own line) are attributes.
+    keep = Plain(plain.text, plain.offsets, plain.links, plain.comments)
+    whole = field_of(plain.text)
+    if whole and item.parent is not None:
+        item.fields.append(Field(whole[0], whole[1], b.pos(plain.offsets[0])[0]))
+        parent_rec = b.statements[item.parent]
+        parent_rec["fields"].append(Field(whole[0], whole[1], b.pos(plain.offsets[0])[0]))
+        idx = b.add_statement(
+            section,
+            "item",
+            keep,
+            parent=item.parent,
+            depth=item.depth,
+            quoted=item.quoted,
+            is_field=True,
+        )
+        item.statement = idx
+        return
+    for lab, val in inline_fields(plain.text):
+        item.fields.append(Field(lab, val, b.pos(plain.offsets[0])[0]))
+    idx = b.add_statement(
+        section,
+        "item",
+        keep,
+        parent=item.parent,
+        depth=item.depth,
+        quoted=item.quoted,
+        checkbox=any(f.label == "checkbox" for f in item.fields),
+        is_field=whole is not None,
+    )
+    item.statement = idx
+    if idx is not None:
+        b.statements[idx]["fields"].extend(f for f in item.fields if f.label != "checkbox")
+
+
+def add_paragraph(b: Builder, section: int, plain: Plain, quoted: bool) -> None:
+    # Field lines ("Owner: RevOps") directly under a heading belong to the whole section.
+    whole = field_of(plain.text)
+    if whole:
+        # Field lines ("**Owner:** Helen", "**Due:** 30 April") often stand one per line in one
+        # paragraph: each line is its own field.
+        lines = _split_source_lines(b, plain)
+        if all(field_of(piece.text) for piece in lines):
+            for piece in lines:
+                fld = field_of(piece.text)
+                assert fld is not None
+                line = b.pos(piece.offsets[0])[0]
+                found = inline_fields(piece.text) or [fld]
+                b.sections[section]["fields"].extend(Field(lab, val, line) for lab, val in found)
+                b.add_statement(section, "sentence", piece, quoted=quoted, is_field=True)
+            return
+    # Comments inside the paragraph's text (suppressions at the end of a line) are kept.
+    b.comments.extend((b.pos(o)[0], body) for o, body in plain.comments)
+    index = _LinkIndex(plain)
+    for start, end in sentences.split(plain.text):
+        piece = _slice(plain, start, end, index)
+        fld = field_of(piece.text)
+        idx = b.add_statement(section, "sentence", piece, quoted=quoted, is_field=fld is not None)
+        if idx is not None:
+            if fld:
+                line = b.statements[idx]["line"]
+                b.sections[section]["fields"].append(Field(fld[0], fld[1], line))
+            b.statements[idx]["fields"].extend(
+                Field(lab, val, b.statements[idx]["line"]) for lab, val in inline_fields(piece.text)
+            )
+
+
+def _split_source_lines(b: Builder, plain: Plain) -> list[Plain]:
+    """Cut plain text where its characters move to a new source line."""
+    pieces: list[Plain] = []
+    index = _LinkIndex(plain)
+    start = 0
+    for i in range(1, len(plain.offsets) + 1):
+        if i == len(plain.offsets) or b.pos(plain.offsets[i])[0] != b.pos(plain.offsets[start])[0]:
+            piece = _slice(plain, start, i, index)
+            if piece.text:
+                pieces.append(piece)
+            start = i
+    return pieces
+
+
+def add_row(
+    b: Builder,
+    section: int,
+    header: list[str],
+    cells: list[tuple[str, Plain]],
+    quoted: bool,
+    items: list[Item],
+) -> None:
+    pairs: list[tuple[str, str]] = []
+    fields: list[Field] = []
+    texts: list[Plain] = []
+    line = 0
+    for k, (text, plain) in enumerate(cells):
+        b.comments.extend((b.pos(o)[0], body) for o, body in plain.comments)
+        head = header[k] if k < len(header) else ""
+        pairs.append((head, text))
+        if plain.offsets and not line:
+            line = b.pos(plain.offsets[0])[0]
+        label = FIELD_LABELS.get(" ".join(head.lower().strip(" *_:").split()))
+        if label:
+            fields.append(Field(label, text, line))
+        elif text.strip():
+            texts.append(plain)
+    if not texts:
+        texts = [p for _, p in cells if p.text.strip()]
+    if not texts:
+        return
+    joined_text = ""
+    joined_offs: list[int] = []
+    links: list[RawLink] = []
+    for k, p in enumerate(texts):
+        if k:
+            joined_text += "; "
+            joined_offs.extend([p.offsets[0], p.offsets[0]])
+        joined_text += p.text
+        joined_offs.extend(p.offsets)
+        links.extend(p.links)
+    # Links in field cells (a Supports column linking to a pillar) still count as links.
+    for _, p in cells:
+        if p not in texts:
+            links.extend(p.links)
+    plain = Plain(joined_text, tuple(joined_offs), tuple(links), ())
+    idx = b.add_statement(section, "row", plain, cells=tuple(pairs), quoted=quoted)
+    if idx is not None:
+        b.statements[idx]["fields"].extend(fields)
+        b.statements[idx]["fields"].extend(
+            Field(lab, val, line) for lab, val in inline_fields(joined_text)
+        )

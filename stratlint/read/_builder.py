@@ -1,0 +1,167 @@
+"""The parser's working state: the document's lines, and the sections, statements, links and
+comments found so far as plain dicts, each position mapped back to the source text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it.token import Token
+
+from stratlint.model import Field, Link
+from stratlint.read import front_matter
+from stratlint.read.markup import Plain, RawLink, to_plain
+
+
+@dataclass
+class Item:
+    statement: int | None = None
+    raw_parts: list[tuple[str, list[int]]] = field(default_factory=list)
+    line: int = 0
+    depth: int = 0
+    parent: int | None = None
+    quoted: bool = False
+    fields: list[Field] = field(default_factory=list)
+
+
+class Builder:
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.text = text
+        starts = [0]
+        for m in re.finditer("\n", text):
+            starts.append(m.end())
+        if starts[-1] == len(text) and len(starts) > 1:
+            starts.pop()
+        self.line_starts = starts
+        self.lines = text.split("\n")
+        self.sections: list[dict[str, Any]] = []
+        self.statements: list[dict[str, Any]] = []
+        self.links: list[Link] = []
+        self.comments: list[tuple[int, str]] = []
+        self.problems: list[tuple[int, str]] = []
+        self.front_matter: dict[str, Any] = {}
+        self.front_matter_lines: dict[str, int] = {}
+        self.refs: dict[str, str] = {}
+        self.open_sections: list[int] = []  # the current heading path, outermost first
+
+    # -- positions ---------------------------------------------------------------------------
+    def pos(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def locate(self, content: str, first_line: int, start: int = 0) -> tuple[str, list[int]]:
+        """Map each character of an inline token's content to its source offset.
+
+        `start` is the column (0-based) on the first line from which to look: table cells
+        after the first look past the cells before them, so "| a | a |" maps each to its own.
+        """
+        offsets: list[int] = []
+        last = len(self.text) - 1
+        shift = 0  # lines markdown-it dropped before this part (str.strip() of "\x0c\n…")
+        for i, part in enumerate(content.split("\n")):
+            from_col = start if i == 0 else 0
+            for extra in range(4 if part.strip() else 1):
+                ln = min(first_line + i + shift + extra, len(self.lines) - 1)
+                if self.lines[ln].find(part, from_col if extra == 0 else 0) >= 0:
+                    shift += extra
+                    from_col = from_col if extra == 0 else 0
+                    break
+            ln = min(first_line + i + shift, len(self.lines) - 1)
+            src = self.lines[ln]
+            line_start = self.line_starts[ln] if ln < len(self.line_starts) else len(self.text)
+            col = src.find(part, from_col) if part else from_col
+            if col < 0 and "|" in part:
+                # A table cell: markdown-it hands `\|` over as `|`.
+                col = src.find(part.replace("|", "\\|"), from_col)
+                if col >= 0:
+                    j = line_start + col
+                    for ch in part:
+                        if ch == "|":
+                            j += 1  # the backslash before it
+                        offsets.append(min(j, last))
+                        j += 1
+                    offsets.append(min(line_start + len(src), len(self.text)))  # the newline
+                    continue
+            if col < 0:
+                stripped = part.lstrip()
+                col = src.find(stripped, from_col)
+                col = col - (len(part) - len(stripped)) if col >= 0 else len(src) - len(part)
+            base = line_start + max(col, 0)
+            if base + len(part) - 1 <= last:
+                offsets.extend(range(base, base + len(part)))
+            else:
+                offsets.extend(min(base + k, last) for k in range(len(part)))
+            offsets.append(min(line_start + len(src), len(self.text)))  # the newline
+        return content, offsets[: len(content)]
+
+    # -- records ----------------------------------------------------------------------------
+    def add_section(self, title: str, level: int, line: int) -> int:
+        path = self.open_sections
+        while path and self.sections[path[-1]]["level"] >= level:
+            path.pop()
+        parent = path[-1] if path else None
+        idx = len(self.sections)
+        path.append(idx)
+        self.sections.append(
+            {
+                "index": idx,
+                "title": title,
+                "level": level,
+                "line": line,
+                "parent": parent,
+                "children": [],
+                "statements": [],
+                "heading": None,
+                "fields": [],
+            }
+        )
+        if parent is not None:
+            self.sections[parent]["children"].append(idx)
+        return idx
+
+    def add_statement(self, section: int, form: str, plain: Plain, **extra: Any) -> int | None:
+        if not plain.text.strip() or not plain.offsets:
+            return None
+        idx = len(self.statements)
+        line, col = self.pos(plain.offsets[0])
+        end_line, end_col = self.pos(plain.offsets[-1])
+        links = tuple(self.make_link(r) for r in plain.links)
+        self.links.extend(links)
+        self.comments.extend((self.pos(o)[0], body) for o, body in plain.comments)
+        rec = {
+            "index": idx,
+            "section": section,
+            "form": form,
+            "text": plain.text,
+            "offsets": plain.offsets,
+            "line": line,
+            "column": col,
+            "end_line": end_line,
+            "end_column": end_col + 1,
+            "links": links,
+            "fields": [],
+        }
+        rec.update(extra)
+        self.statements.append(rec)
+        if form != "heading":
+            self.sections[section]["statements"].append(idx)
+        return idx
+
+    def make_link(self, raw: RawLink) -> Link:
+        line, col = self.pos(raw.offset)
+        return Link(raw.text, raw.target, line, col)
+
+    def plain(self, content: str, first_line: int, start: int = 0) -> Plain:
+        raw, offs = self.locate(content, first_line, start)
+        return to_plain(raw, offs, self.refs)
+
+    # -- front matter -----------------------------------------------------------------------
+    def read_front_matter(self, token: Token) -> None:
+        found = front_matter.read(token)
+        self.problems.extend(found.problems)
+        if found.data is not None:
+            self.front_matter = found.data
+            self.front_matter_lines.update(found.lines)

@@ -1,0 +1,108 @@
+"""The parser's working state frozen into the records a Document holds."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from stratlint.model import Document, Section, Statement
+from stratlint.read._builder import Builder
+from stratlint.read.markup import slugify
+
+
+def freeze(b: Builder) -> Document:
+    statements = _frozen_statements(b)
+    sections = _dedupe_anchors(_frozen_sections(b))
+    h1 = [s.index for s in sections if s.level == 1]
+    title = h1[0] if len(h1) == 1 and _title_first(sections, h1[0]) else None
+    return Document(
+        path=b.path,
+        text=b.text,
+        front_matter=b.front_matter,
+        front_matter_lines=b.front_matter_lines,
+        sections=tuple(sections),
+        statements=statements,
+        links=tuple(b.links),
+        comments=tuple(sorted(b.comments)),
+        line_starts=tuple(b.line_starts),
+        problems=tuple(b.problems),
+        title=title,
+    )
+
+
+def _frozen_statements(b: Builder) -> tuple[Statement, ...]:
+    """The statements as records."""
+    return tuple(
+        Statement(
+            index=s["index"],
+            section=s["section"],
+            form=s["form"],
+            text=s["text"],
+            offsets=tuple(s["offsets"]),
+            line=s["line"],
+            column=s["column"],
+            end_line=s["end_line"],
+            end_column=s["end_column"],
+            parent=s.get("parent"),
+            depth=s.get("depth", 0),
+            cells=s.get("cells", ()),
+            fields=tuple(s["fields"]),
+            links=s["links"],
+            quoted=s.get("quoted", False),
+            checkbox=s.get("checkbox", False),
+            is_field=s.get("is_field", False),
+        )
+        for s in b.statements
+    )
+
+
+def _frozen_sections(b: Builder) -> list[Section]:
+    """The sections as records, each ending where the next heading of its level or higher
+    starts."""
+    last_line = len(b.line_starts)  # a final newline does not start another line
+    secs = b.sections
+    # A section ends where the next heading of its level or higher starts (one pass, a stack of
+    # the sections still open).
+    ends = [last_line] * len(secs)
+    open_: list[int] = []
+    for k, s in enumerate(secs):
+        while open_ and secs[open_[-1]]["level"] >= s["level"]:
+            ends[open_.pop()] = s["line"] - 1
+        open_.append(k)
+    sections: list[Section] = []
+    for k, s in enumerate(secs):
+        end = ends[k]
+        sections.append(
+            Section(
+                index=s["index"],
+                title=s["title"],
+                level=s["level"],
+                line=s["line"],
+                end_line=max(end, s["line"]),
+                parent=s["parent"],
+                children=tuple(s["children"]),
+                statements=tuple(s["statements"]),
+                heading=s["heading"],
+                fields=tuple(s["fields"]),
+                anchor=slugify(s["title"]) if s["level"] else "",
+            )
+        )
+    return sections
+
+
+def _title_first(sections: list[Section], h1: int) -> bool:
+    """The single H1 is the title when no other heading comes before it."""
+    return all(s.level == 0 for s in sections[:h1])
+
+
+def _dedupe_anchors(sections: list[Section]) -> list[Section]:
+    seen: dict[str, int] = {}
+    out = []
+    for s in sections:
+        if not s.level:
+            out.append(s)
+            continue
+        base = s.anchor
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        out.append(replace(s, anchor=base if count == 0 else f"{base}-{count}"))
+    return out
