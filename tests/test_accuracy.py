@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from stratlint.run.bank import examples, measure, page_noise
+from stratlint.run.bank import measure_frozen, page_noise
 from stratlint.run.evaluate import evaluate, frozen_sources, load_expected, render_text, source_of
 from stratlint.understand.learn import models
 
@@ -52,14 +52,7 @@ def test_models_and_real_page_noise_meet_their_thresholds_on_test_sources():
     m = models.get()
     assert m is not None, "rules/models/ holds no trained models: run tools/train.py"
     frozen = frozen_sources(CORPUS)
-    gx, sx = examples(CORPUS)
-    res = measure(
-        m.genre,
-        m.cls,
-        m.thresholds,
-        [e for e in gx if e.source in frozen],
-        [e for e in sx if e.source in frozen],
-    )
+    res = measure_frozen(CORPUS, m)
     limits = THRESHOLDS["bank"]
     got = {"genre_accuracy": res["genre"]["accuracy"], "class_macro_f1": res["class"]["macro_f1"]}
     for kind in ("strategy", "plan"):

@@ -33,22 +33,7 @@ BANK = CORPUS / "bank"
 sys.path.insert(0, str(ROOT))
 
 from stratlint.run.evaluate import source_of  # noqa: E402
-
-GENRES = (
-    "strategy",
-    "plan",
-    "goals",
-    "mixed",
-    "procedure",
-    "reference",
-    "copy",
-    "team",
-    "template",
-    "retrospective",
-    "other",
-)
-CLASSES = ("GOAL", "CHOICE", "ACTION", "CONTEXT")
-TAGS = ("who", "why", "challenge", "tradeoff", "owner", "deadline", "metric")
+from stratlint.understand.learn.models import CLASSES, GENRES, TAGS  # noqa: E402
 
 
 def _clean(text: str) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from stratlint.run.bank import examples, measure, page_noise
+from stratlint.run.bank import measure_frozen, page_noise
 from stratlint.run.evaluate import evaluate, frozen_sources
 from stratlint.understand.learn import models
 
@@ -44,14 +44,7 @@ def bank_figures() -> dict[str, float]:
     if m is None:
         return {}
     frozen = frozen_sources(CORPUS)
-    gx, sx = examples(CORPUS)
-    res = measure(
-        m.genre,
-        m.cls,
-        m.thresholds,
-        [e for e in gx if e.source in frozen],
-        [e for e in sx if e.source in frozen],
-    )
+    res = measure_frozen(CORPUS, m)
     noise = page_noise(CORPUS, set(frozen))
     out = {
         "genre_accuracy": floor2(res["genre"]["accuracy"]),

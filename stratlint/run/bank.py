@@ -254,6 +254,21 @@ def page_noise(corpus: Path, sources: set[str]) -> dict[str, Any]:
     }
 
 
+def measure_frozen(corpus: Path, m: Any) -> dict[str, Any]:
+    """The shipped models' figures (`measure`) on the frozen test sources of `split.yaml`."""
+    from stratlint.run.evaluate import frozen_sources
+
+    frozen = frozen_sources(corpus)
+    gx, sx = examples(corpus)
+    return measure(
+        m.genre,
+        m.cls,
+        m.thresholds,
+        [e for e in gx if e.source in frozen],
+        [e for e in sx if e.source in frozen],
+    )
+
+
 def render_bank(corpus: Path) -> str:
     """Genres, classes and real-page noise on the frozen test sources, with the shipped models."""
     from stratlint.understand.learn import models
@@ -264,14 +279,7 @@ def render_bank(corpus: Path) -> str:
     lines = ["", f"bank: test sources {', '.join(sorted(frozen))}"]
     if m is None:
         return "\n".join(lines + ["  no trained models shipped: run tools/train.py"]) + "\n"
-    gx, sx = examples(corpus)
-    res = measure(
-        m.genre,
-        m.cls,
-        m.thresholds,
-        [e for e in gx if e.source in frozen],
-        [e for e in sx if e.source in frozen],
-    )
+    res = measure_frozen(corpus, m)
     lines += _table("section genre", res["genre"], GENRES)
     lines += _table(
         "section genre as the rules use it (the non-material genres pooled)",
