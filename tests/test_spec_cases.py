@@ -165,3 +165,36 @@ strategy: https://example.com/strategy
     found = _rules(text)
     assert ("P202", 6) not in found and ("P202", 7) not in found, found
     assert ("P202", 8) in found, found
+
+
+_PROPERTIES_PLAN = """---
+type: plan
+strategy: strategy.md
+---
+
+# Q3 partner plan
+
+| **Programme** | Partner launch |
+|---|---|
+| **Lead** | Dana Reyes |
+
+## Actions
+
+- Launch the partner page by 30 June.
+- Sign three resellers in Ohio by 15 August.
+"""
+
+
+def test_a_properties_table_under_the_title_gives_every_item_its_owner():
+    # §8.6: a field directly under a heading covers every item of the section; a two-column
+    # table of properties that opens the section is the same fields written as a table.
+    found = _rules(_PROPERTIES_PLAN)
+    assert not [f for f in found if f[0] == "P202"], found
+
+
+def test_a_table_among_the_content_is_not_a_properties_table():
+    text = _PROPERTIES_PLAN.replace(
+        "| **Programme**", "We sell through regional resellers.\n\n| **Programme**"
+    )
+    found = _rules(text)
+    assert ("P202", 16) in found, found  # the same item as above, two lines down

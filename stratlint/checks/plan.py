@@ -111,8 +111,14 @@ def _measurable(a: Analysis, st: Statement) -> bool:
 @check("P204")
 def plan_missing_metric(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
-    # Targets in the document's own Goals / OKR sections measure its plan too.
-    goal_targets = any(_measurable(a, st) for g in a.goals for st in a.statements_of(g))
+    # Targets in the document's own Goals / OKR / metrics sections measure its plan too, whether
+    # or not their content was confident enough to judge them as goals: the finding says a target
+    # is absent, and a table of targets under "Metrics for success" is one.
+    goal_targets = any(_measurable(a, st) for g in a.goals for st in a.statements_of(g)) or any(
+        _measurable(a, st)
+        for st in a.doc.statements
+        if a.hints[st.section] == Kind.GOALS and not st.quoted
+    )
     for scope in a.plans:
         sts = a.statements_of(scope)
         if not any(not s.is_field for s in sts) or goal_targets:

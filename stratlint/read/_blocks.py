@@ -124,6 +124,24 @@ def _split_source_lines(b: Builder, plain: Plain) -> list[Plain]:
     return pieces
 
 
+def _property(
+    b: Builder, section: int, header: list[str], cells: list[tuple[str, Plain]]
+) -> tuple[str, str] | None:
+    """A row of a two-column table of properties that opens its section ("| **Lead** | Ana |"
+    under the title): a field of the whole section, like a field line under the heading."""
+    if len(header) != 2 or len(cells) != 2:
+        return None
+    label = FIELD_LABELS.get(" ".join(cells[0][0].lower().strip(" *_:").split()))
+    value = cells[1][0].strip()
+    if label is None or not value:
+        return None
+    for i in b.sections[section]["statements"]:
+        rec = b.statements[i]
+        if rec["form"] != "row" or [h for h, _ in rec.get("cells", ())] != header:
+            return None  # not at the top of its section: a row of some table among the content
+    return label, value
+
+
 def add_row(
     b: Builder,
     section: int,
@@ -166,7 +184,12 @@ def add_row(
         if p not in texts:
             links.extend(p.links)
     plain = Plain(joined_text, tuple(joined_offs), tuple(links), ())
-    idx = b.add_statement(section, "row", plain, cells=tuple(pairs), quoted=quoted)
+    prop = _property(b, section, header, cells)
+    idx = b.add_statement(
+        section, "row", plain, cells=tuple(pairs), quoted=quoted, is_field=prop is not None
+    )
+    if prop is not None:
+        b.sections[section]["fields"].append(Field(prop[0], prop[1], line))
     if idx is not None:
         b.statements[idx]["fields"].extend(fields)
         b.statements[idx]["fields"].extend(
