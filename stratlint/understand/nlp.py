@@ -97,8 +97,10 @@ def _tokens_and_lexicon(
     matcher: LexiconMatcher,
     wf: lexicon.WordForms,
     word_class: dict[str, tuple[str, str]],
-    words: dict[str, str],
+    words: dict[str, str] | None = None,
 ) -> tuple[tuple[Tok, ...], dict[str, set[tuple[int, int]]]]:
+    if words is None:
+        words = {}
     texts: list[str] = []
     lowers: list[str] = []
     toks: list[Tok] = []
