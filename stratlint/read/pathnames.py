@@ -18,11 +18,13 @@ Messages pass through `clean`, so no output ever holds a lone surrogate.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from urllib.parse import quote
 
 QUOTE_START, QUOTE_END = "$'", "'"
 _ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _undecodable(ch: str) -> bool:
@@ -35,6 +37,8 @@ def _plain(ch: str) -> bool:
 
 def display(path: str) -> str:
     """The name to show for `path`: itself when printable, else `$'…'` with escapes."""
+    if path.isascii() and path.isprintable() and not path.startswith(QUOTE_START):
+        return path  # the common case, checked in C: in ASCII only controls are not printable
     if all(_plain(ch) for ch in path) and not path.startswith(QUOTE_START):
         return path
     out = [QUOTE_START]
@@ -92,7 +96,7 @@ def parse_display(shown: str) -> str:
 
 def clean(text: str) -> str:
     """Text that can be written as UTF-8: undecodable bytes (lone surrogates) as `\\xNN`."""
-    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+    if text.isascii() or not _SURROGATE.search(text):
         return text
     return "".join(
         f"\\x{ord(ch) - 0xDC00:02x}"

@@ -18,19 +18,26 @@ VERSION = 1
 
 def render(result: Result, sources: dict[str, str] | None = None, **_: Any) -> str:
     counts = summary_counts(result)
+    paths: dict[str, str] = {}  # each path displayed once, not once per finding
     data = {
         "version": VERSION,
-        "findings": [shown(f) for f in result.findings],
-        "errors": [shown(e) for e in result.errors],
+        "findings": [shown(f, paths) for f in result.findings],
+        "errors": [shown(e, paths) for e in result.errors],
         "summary": {"files": result.files, **counts},
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def shown(record: Finding | InputError) -> dict[str, Any]:
-    """A finding or input error as JSON data: the path displayed, every string UTF-8 clean."""
+def shown(record: Finding | InputError, paths: dict[str, str] | None = None) -> dict[str, Any]:
+    """A finding or input error as JSON data: the path displayed, every string UTF-8 clean.
+    `paths`: paths already displayed, to reuse."""
     d = record.to_dict()
     for k, v in d.items():
         if isinstance(v, str):
-            d[k] = display(v) if k == "path" else clean(v)
+            if k != "path":
+                d[k] = clean(v)
+            elif paths is None:
+                d[k] = display(v)
+            else:
+                d[k] = paths.get(v) or paths.setdefault(v, display(v))
     return d

@@ -64,11 +64,12 @@ def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) 
     wf = lexicon.wordforms()
     texts = list(texts)
     unique = list(dict.fromkeys(texts))
-    word_class: dict[str, tuple[str, str]] = {}
+    word_class = _word_classes(wf)
+    words: dict[str, str] = {}  # one string object per distinct token text in the batch
     toks_of: list[tuple[Tok, ...]] = []
     spans_of: list[dict[str, set[tuple[int, int]]]] = []
     for text in unique:
-        toks, spans = _tokens_and_lexicon(tokenizer(text), matcher, wf, word_class)
+        toks, spans = _tokens_and_lexicon(tokenizer(text), matcher, wf, word_class, words)
         toks_of.append(toks)
         spans_of.append(spans)
     _match_patterns(unique, toks_of, spans_of)
@@ -79,14 +80,34 @@ def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) 
     return [by_text[t] for t in texts]
 
 
+_WORD_CLASSES: dict[int, dict[str, tuple[str, str]]] = {}
+
+
+def _word_classes(wf: lexicon.WordForms) -> dict[str, tuple[str, str]]:
+    """Word classes looked up so far in this process (for this word-form table)."""
+    known = _WORD_CLASSES.get(id(wf))
+    if known is None:
+        _WORD_CLASSES.clear()
+        known = _WORD_CLASSES[id(wf)] = {}
+    return known
+
+
 def _tokens_and_lexicon(
-    doc: Doc, matcher: LexiconMatcher, wf: lexicon.WordForms, word_class: dict[str, tuple[str, str]]
+    doc: Doc,
+    matcher: LexiconMatcher,
+    wf: lexicon.WordForms,
+    word_class: dict[str, tuple[str, str]],
+    words: dict[str, str] | None = None,
 ) -> tuple[tuple[Tok, ...], dict[str, set[tuple[int, int]]]]:
+    if words is None:
+        words = {}
     texts: list[str] = []
     lowers: list[str] = []
     toks: list[Tok] = []
     for t in doc:
         tt, low, idx = t.text, t.lower_, t.idx
+        tt = words.setdefault(tt, tt)
+        low = words.setdefault(low, low)
         wc = word_class.get(low)
         if wc is None:
             wc = word_class[low] = lexicon.word_class(wf, low)

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    """One token. A named tuple rather than a dataclass: a long document has millions of them,
+    and a tuple is made, hashed (the sentence-frame cache hashes whole token tuples) and held in
+    a fraction of the time and memory."""
+
     text: str
     lower: str
     start: int  # char offset in the statement text

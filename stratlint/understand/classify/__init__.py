@@ -40,6 +40,14 @@ _INLINE_FIELD_RX = re.compile(
 )
 
 
+# Verdicts of statements already classified in this process. A verdict depends only on what
+# the key holds and on the statement's signals (compared in full on a hit), never on where the
+# statement stands, so a line repeated verbatim in the same kind of section ("Pipeline reviews
+# happen on Fridays.", a template's rows) is classified once.
+_SEEN: dict[tuple[object, ...], tuple[Signals, Verdict]] = {}
+_SEEN_MAX = 5_000  # a few batches of documents; bounded memory
+
+
 def classify(
     stmt: Statement,
     sig: Signals,
@@ -48,6 +56,27 @@ def classify(
     has_children: bool = False,
 ) -> Verdict:
     """The class of one statement in a section of `section_kind`, with its evidence."""
+    key = (
+        stmt.text,
+        stmt.form,
+        stmt.depth,
+        stmt.is_field,
+        tuple((f.label, f.value) for f in stmt.fields),
+        section_kind,
+        is_heading,
+        has_children,
+    )
+    seen = _SEEN.get(key)
+    if seen is not None and (seen[0] is sig or seen[0] == sig):
+        return seen[1]
+    verdict = _classify(stmt, sig, section_kind, has_children)
+    if len(_SEEN) >= _SEEN_MAX:
+        _SEEN.clear()
+    _SEEN[key] = (sig, verdict)
+    return verdict
+
+
+def _classify(stmt: Statement, sig: Signals, section_kind: Kind, has_children: bool) -> Verdict:
     if stmt.is_field:
         return _classify_field(stmt, sig)
     sig = _without_fields(sig)

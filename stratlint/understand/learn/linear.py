@@ -16,6 +16,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+_MEMO_MAX = 5_000  # score vectors kept per model (a few batches of documents; bounded memory)
+
 
 @dataclass(frozen=True)
 class LinearModel:
@@ -27,19 +29,33 @@ class LinearModel:
     def scores(self, features: Iterable[str]) -> list[float]:
         """Bias plus the weight rows of the features present, summed in sorted feature order (the
         same order, so the same result, on every machine). Plain Python for a few labels; one
-        NumPy gather and sum for many (the genre model), where it is twice as fast."""
+        NumPy gather and sum for many (the genre model), where it is twice as fast. The scores of
+        a set of features already seen in this process (a statement repeated verbatim in the same
+        context) are kept and given again."""
         if len(self.labels) <= 8:
-            out = list(self.bias)
             weights = self.weights
-            for f in sorted(f for f in set(features) if f in weights):  # unknown ones weigh 0
+            present = tuple(sorted(f for f in set(features) if f in weights))  # unknown weigh 0
+            memo = self._memo
+            known = memo.get(present)
+            if known is not None:
+                return list(known)
+            out = list(self.bias)
+            for f in present:
                 for i, x in enumerate(weights[f]):
                     out[i] += x
+            if len(memo) >= _MEMO_MAX:
+                memo.clear()
+            memo[present] = tuple(out)
             return out
         index, matrix = self._table
         rows = [index[f] for f in sorted(set(features)) if f in index]
         if not rows:
             return list(self.bias)
         return [b + x for b, x in zip(self.bias, matrix[rows].sum(axis=0).tolist(), strict=True)]
+
+    @cached_property
+    def _memo(self) -> dict[tuple[str, ...], tuple[float, ...]]:
+        return {}
 
     @cached_property
     def _table(self) -> tuple[dict[str, int], Any]:
