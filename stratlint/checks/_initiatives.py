@@ -155,11 +155,14 @@ class Initiative:
 def initiatives_of(a: Analysis, scope: Scope) -> list[Initiative]:
     """The plan's initiatives, in line order: its subsections that hold actions or goals, and the
     top-level action or goal items of its containers."""
-    containers: list[int] = []
-    out = _section_initiatives(a, scope, containers)
-    out += _item_initiatives(a, containers)
-    out.sort(key=lambda x: x.line)
-    return out
+    key = ("initiatives", scope.line)
+    if key not in a.memo:  # a plan is compared with every strategy: work it out once
+        containers: list[int] = []
+        out = _section_initiatives(a, scope, containers)
+        out += _item_initiatives(a, containers)
+        out.sort(key=lambda x: x.line)
+        a.memo[key] = out
+    return list(a.memo[key])
 
 
 def _section_initiatives(a: Analysis, scope: Scope, containers: list[int]) -> list[Initiative]:
@@ -185,7 +188,8 @@ def _section_initiatives(a: Analysis, scope: Scope, containers: list[int]) -> li
             if a.heading_kinds[c].kind not in (None, Kind.PLAN):
                 continue
             sub = _subtree(a, c)
-            sts = [s for s in doc.statements if s.section in sub and not s.quoted]
+            ids = sorted(i for k in sub for i in doc.sections[k].statements)
+            sts = [doc.statements[i] for i in ids if not doc.statements[i].quoted]
             if not any(a.cls(s) in (Cls.ACTION, Cls.GOAL) for s in sts):
                 continue
             text = " ".join([doc.sections[c].title] + [s.text for s in sts])
@@ -221,7 +225,7 @@ def _item_initiatives(a: Analysis, containers: list[int]) -> list[Initiative]:
                 continue
             if a.cls(st) not in (Cls.ACTION, Cls.GOAL):
                 continue
-            subs = [s for s in doc.statements if s.parent == st.index]
+            subs = a.children(st.index)
             text = " ".join([st.text] + [s.text for s in subs])
             sup = tuple(f.value for f in st.fields if f.label == "supports") + sec_sup
             cells = tuple(
@@ -254,6 +258,22 @@ def _subtree(a: Analysis, idx: int) -> set[int]:
             out.add(c)
             stack.append(c)
     return out
+
+
+class Served:
+    """Whether any of many initiatives serves a pillar, without trying each one: shared key terms
+    are looked up in the union of their terms; only initiatives with a `Supports:` value or a link
+    are tried one by one. A long file of plans and strategies stays linear in its pillars."""
+
+    def __init__(self, inits: list[Initiative]) -> None:
+        self.terms: set[str] = set().union(*(i.terms for i in inits)) - GENERIC
+        self.referring = [i for i in inits if i.supports or i.links]
+
+    def __call__(self, pillar: Pillar, strict: bool = False) -> bool:
+        terms = (pillar.key or pillar.terms) if strict else pillar.terms
+        if (terms - GENERIC) & self.terms:
+            return True
+        return any(serves(i, pillar, strict) for i in self.referring)
 
 
 def serves(init: Initiative, pillar: Pillar, strict: bool = False) -> bool:

@@ -94,14 +94,17 @@ def pillars_of(a: Analysis, scope: Scope) -> list[tuple[str, int, str]]:
 def pillar_records(a: Analysis, scope: Scope) -> list[Pillar]:
     """The strategy's pillars, numbered in line order: its subsections that are not a component
     (challenge, exclusions, reasons), and the top-level choice items of its containers."""
-    containers: list[int] = []
-    out = _section_pillars(a, scope, containers)
-    out += _item_pillars(a, containers, len(out))
-    out.sort(key=lambda p: p.line)
-    return [
-        Pillar(p.kind, p.index, p.text, p.line, p.anchor, p.terms, n + 1, p.key)
-        for n, p in enumerate(out)
-    ]
+    key = ("pillars", scope.line)
+    if key not in a.memo:
+        containers: list[int] = []
+        out = _section_pillars(a, scope, containers)
+        out += _item_pillars(a, containers, len(out))
+        out.sort(key=lambda p: p.line)
+        a.memo[key] = [
+            Pillar(p.kind, p.index, p.text, p.line, p.anchor, p.terms, n + 1, p.key)
+            for n, p in enumerate(out)
+        ]
+    return list(a.memo[key])
 
 
 def _section_pillars(a: Analysis, scope: Scope, containers: list[int]) -> list[Pillar]:
@@ -160,7 +163,7 @@ def _item_pillars(a: Analysis, containers: list[int], before: int) -> list[Pilla
                 continue
             if a.cls(st) != Cls.CHOICE or _NOT_A_PILLAR.match(st.text):
                 continue
-            subs = [s.text for s in doc.statements if s.parent == st.index]
+            subs = [s.text for s in a.children(st.index)]
             first = re.split(r"(?<=[.:;—–])\s", st.text, maxsplit=1)[0]
             out.append(
                 Pillar(

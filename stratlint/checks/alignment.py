@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from stratlint.checks._initiatives import Initiative, initiatives_of, is_routine, serves
+from stratlint.checks._initiatives import (
+    GENERIC,
+    Initiative,
+    Served,
+    initiatives_of,
+    is_routine,
+    serves,
+)
 from stratlint.checks._pillars import pillar_records
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.understand.analysis import Analysis, Scope
@@ -51,15 +58,31 @@ def plan_initiatives(ctx: Context, scope: Scope) -> list[Initiative] | None:
     return [i for d in (a, *linked) for p in d.plans for i in initiatives_of(d, p)]
 
 
+def _served(ctx: Context, scope: Scope) -> Served | None:
+    """`plan_initiatives` as a `Served`, built once for every strategy served by the same plans."""
+    a = ctx.analysis
+    linked = tuple(
+        id(other)
+        for other, res in ctx.resolver.linked_plans()
+        if any(sc.line == scope.line for sc in res.scopes)
+    )
+    key = ("served", linked)
+    if key not in a.memo:
+        inits = plan_initiatives(ctx, scope)
+        a.memo[key] = None if inits is None else Served(inits)
+    served: Served | None = a.memo[key]
+    return served
+
+
 @check("A301")
 def strategy_without_plan(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope in a.strategies:
-        inits = plan_initiatives(ctx, scope)
-        if inits is None:
+        served = _served(ctx, scope)
+        if served is None:
             continue
         for pillar in pillar_records(a, scope):
-            if any(serves(i, pillar, strict=True) for i in inits):
+            if served(pillar, strict=True):
                 continue
             st_line = pillar.line
             yield ctx.at_line(
@@ -78,9 +101,14 @@ def plan_without_pillar(ctx: Context) -> Iterator[Hit]:
     pillars = [p for d, s in compared_strategies(ctx) for p in pillar_records(d, s)]
     if not pillars:
         return
+    # Shared key terms with any pillar, looked up at once; a `Supports:` value or a link is
+    # tried pillar by pillar.
+    terms = set().union(*(p.terms for p in pillars)) - GENERIC
     for scope in a.plans:
         for init in initiatives_of(a, scope):
-            if is_routine(init) or any(serves(init, p) for p in pillars):
+            if is_routine(init) or (init.terms - GENERIC) & terms:
+                continue
+            if (init.supports or init.links) and any(serves(init, p) for p in pillars):
                 continue
             if init.kind == "section":
                 hit = ctx.at_line(init.line, "", "", scope.title)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from stratlint.model import Cls, Document, Kind, Statement
 from stratlint.understand.classify import Verdict
@@ -48,6 +49,20 @@ class Analysis:
     tag_proba: dict[int, dict[str, float]] = field(default_factory=dict)  # statement → tag → p
     tag_thresholds: Mapping[str, float] = field(default_factory=dict)
     unsure_statements: set[int] = field(default_factory=set)  # class below its threshold
+    # What checks work out once per document and reuse (the plan's initiatives for every
+    # strategy it is compared with, the statements under each item): keyed by the check's module.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def children(self, idx: int) -> list[Statement]:
+        """The statements directly under statement `idx` (its sub-items), in document order."""
+        index = self.memo.get("children")
+        if index is None:
+            index = {}
+            for st in self.doc.statements:
+                if st.parent is not None:
+                    index.setdefault(st.parent, []).append(st)
+            self.memo["children"] = index
+        return list(index.get(idx, ()))
 
     def statements_of(self, scope: Scope, headings: bool = True) -> list[Statement]:
         """The scope's statements in document order (headings only where they are statements).
