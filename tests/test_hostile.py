@@ -491,6 +491,11 @@ SHAPES = {
         "## Notes\n\n" + "".join(f"- See [page {i}](p{i}.md)\n" for i in range(n // 22))
     ),
     "table": lambda n: "| Action | Owner |\n|---|---|\n" + "| Call 5 clinics | Kim |\n" * (n // 23),
+    "strategies-and-plans": lambda n: "".join(
+        f"## Strategy {i}\n\n- Focus on dental groups in region {i}.\n\n"
+        f"## Plan {i}\n\n- Kim calls ten dental groups in region {i} by 3 May.\n\n"
+        for i in range(n // 130)
+    ),
     "long-line": lambda n: "## Sales Strategy\n\n" + "word " * (n // 5),
     "nesting": lambda n: "- " * (n // 2) + "x\n",
     "punctuation": lambda n: "## Notes\n\n" + "!?" * (n // 2),
@@ -563,3 +568,24 @@ def test_a_yaml_object_tag_in_the_configuration_is_an_error_and_never_executed(
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert ".stratlint.yaml" in r.stderr and ":2" in r.stderr, r.stderr
     assert not marker.exists()
+
+
+def test_a_long_table_of_properties_parses_in_linear_time() -> None:
+    """Each row of a table that opens its section is checked against the rows before it (is the
+    table still at the top?): four times the rows must take about four times as long to parse.
+    Parser only: through the whole pipeline the per-row NLP hides a quadratic step at this size."""
+    from stratlint.read.parse import parse
+
+    def best(rows: int) -> float:
+        text = "# Plan\n\n| **Owner** | Dana |\n|---|---|\n" + "| **Lead** | Kim Lee |\n" * rows
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            doc = parse(text, "properties.md")
+            times.append(time.perf_counter() - start)
+        assert len(doc.sections[-1].fields) == rows
+        return min(times)
+
+    best(100)  # imports and first-call work, outside the timing
+    small, large = best(2_500), best(10_000)
+    assert large < max(small, 0.02) * 9, (small, large)

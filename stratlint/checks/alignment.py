@@ -47,12 +47,19 @@ def _strategy_targets(a: Analysis) -> list[str]:
 def plan_initiatives(ctx: Context, scope: Scope) -> list[Initiative] | None:
     """Initiatives that can serve the strategy `scope`: this document's plans, and plans in other
     documents whose strategy link points at it (the project's reverse index); None if no plan."""
-    a = ctx.analysis
-    linked = [
+    return _initiatives(ctx.analysis, _linked(ctx, scope))
+
+
+def _linked(ctx: Context, scope: Scope) -> list[Analysis]:
+    """Other documents with a plan whose strategy link points at the strategy `scope`."""
+    return [
         other
         for other, res in ctx.resolver.linked_plans()
         if any(sc.line == scope.line for sc in res.scopes)
     ]
+
+
+def _initiatives(a: Analysis, linked: list[Analysis]) -> list[Initiative] | None:
     if not a.plans and not linked:
         return None
     return [i for d in (a, *linked) for p in d.plans for i in initiatives_of(d, p)]
@@ -61,14 +68,10 @@ def plan_initiatives(ctx: Context, scope: Scope) -> list[Initiative] | None:
 def _served(ctx: Context, scope: Scope) -> Served | None:
     """`plan_initiatives` as a `Served`, built once for every strategy served by the same plans."""
     a = ctx.analysis
-    linked = tuple(
-        id(other)
-        for other, res in ctx.resolver.linked_plans()
-        if any(sc.line == scope.line for sc in res.scopes)
-    )
-    key = ("served", linked)
+    linked = _linked(ctx, scope)
+    key = ("served", tuple(id(d) for d in linked))
     if key not in a.memo:
-        inits = plan_initiatives(ctx, scope)
+        inits = _initiatives(a, linked)
         a.memo[key] = None if inits is None else Served(inits)
     served: Served | None = a.memo[key]
     return served

@@ -124,22 +124,24 @@ def _split_source_lines(b: Builder, plain: Plain) -> list[Plain]:
     return pieces
 
 
-def _property(
-    b: Builder, section: int, header: list[str], cells: list[tuple[str, Plain]]
-) -> tuple[str, str] | None:
-    """A row of a two-column table of properties that opens its section ("| **Lead** | Ana |"
-    under the title): a field of the whole section, like a field line under the heading."""
+def _property(header: list[str], cells: list[tuple[str, Plain]]) -> tuple[str, str] | None:
+    """A row of a two-column table of properties ("| **Lead** | Ana |"): its field, or None."""
     if len(header) != 2 or len(cells) != 2:
         return None
     label = FIELD_LABELS.get(" ".join(cells[0][0].lower().strip(" *_:").split()))
     value = cells[1][0].strip()
     if label is None or not value:
         return None
-    for i in b.sections[section]["statements"]:
-        rec = b.statements[i]
-        if rec["form"] != "row" or [h for h, _ in rec.get("cells", ())] != header:
-            return None  # not at the top of its section: a row of some table among the content
     return label, value
+
+
+def _opens_section(b: Builder, section: int, header: list[str]) -> bool:
+    """Whether a row of the table with `header` would still be at the top of its section: every
+    statement the section has so far is a row of that table (counted as they are added, so a long
+    table costs one comparison a row)."""
+    sec = b.sections[section]
+    top = sec.get("top_rows", 0)
+    return len(sec["statements"]) == top and (top == 0 or sec.get("top_header") == header)
 
 
 def add_row(
@@ -184,12 +186,18 @@ def add_row(
         if p not in texts:
             links.extend(p.links)
     plain = Plain(joined_text, tuple(joined_offs), tuple(links), ())
-    prop = _property(b, section, header, cells)
+    # A table of properties that opens its section ("| **Lead** | Ana |" under the title) is the
+    # section's fields, like field lines under the heading (SPEC §8.6).
+    opens = _opens_section(b, section, header)
+    prop = _property(header, cells) if opens else None
     idx = b.add_statement(
         section, "row", plain, cells=tuple(pairs), quoted=quoted, is_field=prop is not None
     )
     if prop is not None:
         b.sections[section]["fields"].append(Field(prop[0], prop[1], line))
+    if opens and idx is not None:
+        b.sections[section]["top_rows"] = b.sections[section].get("top_rows", 0) + 1
+        b.sections[section]["top_header"] = header
     if idx is not None:
         b.statements[idx]["fields"].extend(fields)
         b.statements[idx]["fields"].extend(
