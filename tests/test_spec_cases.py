@@ -198,3 +198,24 @@ def test_a_table_among_the_content_is_not_a_properties_table():
     )
     found = _rules(text)
     assert ("P202", 16) in found, found  # the same item as above, two lines down
+
+
+def test_a_standing_rule_timed_by_an_event_has_its_time():
+    # §8.4: a recurrence is a time frame; "every post", "at each event" recur by event, as
+    # "every Thursday" recurs by date. A one-off item still needs a date.
+    text = """---
+type: plan
+strategy: strategy.md
+---
+
+# Launch plan
+
+Owner: Dana Reyes
+
+- Every major post on the blog links back to the pricing page.
+- Put the demo link in the slides at every partner event.
+- Publish the new pricing page and the partner FAQ.
+"""
+    found = _rules(text)
+    assert ("P203", 10) not in found and ("P203", 11) not in found, found
+    assert ("P203", 12) in found, found

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """The labelled bank: cut pages into units for labelling, and merge the labels into the bank.
 
-    python tools/bank.py units DIR... --name NAME [--max-per-page N]
-        Cut every Markdown page under DIR (a folder under corpus/) into units: one row per section
-        (its heading) and one per statement (sentence, list item, table row), as the parser sees
-        them. Writes corpus/bank/units/NAME.tsv with the columns
+    python tools/bank.py units DIR_OR_PAGE... --name NAME [--max-per-page N]
+        Cut every Markdown page under DIR (a folder under corpus/), or each PAGE named, into
+        units: one row per section (its heading) and one per statement (sentence, list item, table
+        row), as the parser sees them. Writes corpus/bank/units/NAME.tsv with the columns
         id, unit (section|statement), path (under corpus/), line, text.
         Nothing of the linter's judgement is shown: no kinds, no classes, no findings.
 
@@ -44,6 +44,9 @@ def pages(dirs: list[str]) -> list[Path]:
     out: list[Path] = []
     for d in dirs:
         p = Path(d).resolve()
+        if p.is_file():
+            out.append(p)
+            continue
         out.extend(
             sorted(
                 x
@@ -217,7 +220,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         },
     }
     (BANK / "agreement.json").write_text(json.dumps(agreement, indent=2) + "\n")
-    real = sum(1 for s in sections if str(s["path"]).startswith(("bank/", "realworld/")))
+    real = sum(1 for s in sections if str(s["path"]).startswith(("bank/", "realworld/", "judging")))
     print(
         f"sections {len(sections)} ({real} real), statements {len(statements)}; "
         f"agreement {json.dumps(agreement)}"

@@ -260,12 +260,20 @@ def _field_due(fields: tuple[Field, ...], a: Analysis) -> bool | None:
     return False
 
 
+# A standing rule timed by an event rather than a date: "Every major post links back to the
+# site", "Each rep logs the call", "Add the QR code at every event" (SPEC §8.4: a recurrence).
+_PER_EVENT = re.compile(
+    r"^\W*(?:every|each)\s+[a-z]|\b(?:after|at|following)\s+(?:every|each)\s+[a-z]",
+    re.IGNORECASE,
+)
+
+
 def has_deadline(a: Analysis, st: Statement, scope: Scope) -> bool:
     for item in [st, *_ancestors(a, st)]:
         fd = _field_due(item.fields, a)
         if fd is not None:
             return fd
-        if _time_in(a.signals[item.index]):
+        if _time_in(a.signals[item.index]) or _PER_EVENT.search(item.text):
             return True
     for s in _section_chain(a, st, scope):
         sec = a.doc.sections[s]

@@ -96,8 +96,9 @@ def load_expected(corpus: Path) -> list[dict[str, object]]:
 def source_of(rel: str) -> str:
     """The source (writer or organisation) of a document, from its path under the corpus."""
     parts = rel.split("/")
-    if parts[0] == "bank" and len(parts) > 2 and parts[1] == "pages":
-        return parts[2].split("__")[0]  # the organisation: FlowFuse__website → FlowFuse
+    if len(parts) > 3 and parts[1] == "pages":
+        # real pages (bank/pages/, judging*/pages/): the organisation, FlowFuse__website → FlowFuse
+        return parts[2].split("__")[0]
     if parts[0] == "written" and len(parts) > 1:
         return parts[1]
     return parts[0]
