@@ -219,3 +219,21 @@ Owner: Dana Reyes
     found = _rules(text)
     assert ("P203", 10) not in found and ("P203", 11) not in found, found
     assert ("P203", 12) in found, found
+
+
+def test_a_change_from_one_number_to_another_is_a_measured_target():
+    # §8.8: a number attached to an outcome is a measurable target, with its unit and a few
+    # words between the two numbers; the same goal with no number is vague.
+    text = """---
+type: goals
+---
+
+# Support goals
+
+- Lower support resolution time from 8.4 days on average to 7 days or less.
+- Increase our internal enablement library from 6 courses to 11.
+- Increase our internal enablement library.
+"""
+    found = _rules(text)
+    assert ("P206", 7) not in found and ("P206", 8) not in found, found
+    assert ("P206", 9) in found, found
