@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from stratlint import lint_text
 from stratlint.run.engine import lint_files
 from stratlint.settings import Settings
@@ -237,3 +239,23 @@ type: goals
     found = _rules(text)
     assert ("P206", 7) not in found and ("P206", 8) not in found, found
     assert ("P206", 9) in found, found
+
+
+@pytest.mark.parametrize("period", ["FY23Q2", "2022_Q4", "Q3'24", "Q1FY25"])
+def test_a_year_and_quarter_in_one_word_is_the_plans_time_frame(period):
+    # A time frame in the plan's heading covers its items (P203); fiscal quarters are often
+    # written as one word.
+    text = f"""---
+type: plan
+strategy: https://example.com/strategy
+---
+
+# {period} support plan
+
+Owner: Dana Reyes
+
+- Launch the support feedback survey.
+- Publish the escalation runbook.
+"""
+    found = _rules(text)
+    assert not [f for f in found if f[0] == "P203"], found
