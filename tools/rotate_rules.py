@@ -40,7 +40,7 @@ def main() -> int:
     args = ap.parse_args()
     corpus = ROOT / "corpus"
     split = load_split(corpus)
-    test = set(split["test"])
+    test = set(split["test"]) | set(split.get("evaluate") or ())  # never fitted on
     gx, sx = examples(corpus)
     train_g = [e for e in gx if e.source not in test]
     train_s = [e for e in sx if e.source not in test]

@@ -254,11 +254,10 @@ def page_noise(corpus: Path, sources: set[str]) -> dict[str, Any]:
     }
 
 
-def measure_frozen(corpus: Path, m: Any) -> dict[str, Any]:
-    """The shipped models' figures (`measure`) on the frozen test sources of `split.yaml`."""
-    from stratlint.run.evaluate import frozen_sources
-
-    frozen = frozen_sources(corpus)
+def measure_frozen(corpus: Path, m: Any, group: str = "test") -> dict[str, Any]:
+    """The shipped models' figures (`measure`) on a group of `split.yaml` that no model was fitted
+    on: the frozen test sources, or the `evaluate` sources."""
+    frozen = set(load_split(corpus).get(group) or ())
     gx, sx = examples(corpus)
     return measure(
         m.genre,
@@ -305,6 +304,22 @@ def render_bank(corpus: Path) -> str:
             f"rotation over the training sources (each left out in turn): genre accuracy "
             f"{rot['genre']['accuracy']}, class macro-F1 {rot['class']['macro_f1']}"
         )
+    held = set(split.get("evaluate") or ())
+    if held:
+        h = measure_frozen(corpus, m, "evaluate")
+        mat = collapse(h["genre"], MATERIAL_GENRES, "neither")
+        lines.append("")
+        lines.append(
+            f"evaluation sources ({len(held)} organisations' real pages, labelled, never fitted): "
+            f"genre accuracy {h['genre']['accuracy']} (as the rules use it {mat['accuracy']}), "
+            f"class macro-F1 {h['class']['macro_f1']} (n={h['class']['n']})"
+        )
+        lines += _table("statement class on the evaluation sources", h["class"], CLASSES)
+        for kind, g in h["gate"].items():
+            lines.append(
+                f"  gate {kind:<9} {g['hinted']:>4} {g['material']:>4} {g['confirmed']:>4} "
+                f"{g['right']:>4}  precision {g['precision']}  recall {g['recall']}"
+            )
     noise = page_noise(corpus, frozen)
     lines.append("")
     lines.append(
