@@ -337,6 +337,20 @@ def test_document_text_is_escaped() -> None:
     assert html.count("&lt;script&gt;") >= 4
 
 
+def test_a_file_name_that_is_not_utf8_is_shown_as_the_text_report_shows_it() -> None:
+    from stratlint.model import Finding, Result, Severity
+    from stratlint.report import get
+
+    name = "caf\udce9\tplan.md"  # the bytes b"caf\xe9\tplan.md" as os.fsdecode gives them
+    finding = Finding(
+        name, 3, 1, 3, 20, "P202", "plan-item-missing-owner", Severity.WARNING, "m", "s", "Plan"
+    )
+    html = get("html")(Result([finding], [], 1, []), {name: "# Plan\n\n- Hire two SDRs.\n"})
+    assert "\udce9" not in html and "\t" not in html.split("<body", 1)[1], "raw name in the page"
+    assert "$&#x27;caf\\xe9\\x09plan.md&#x27;" in html, "not the name `display` gives"
+    html.encode("utf-8")  # the page can be written
+
+
 # -- the engine's hand-over -----------------------------------------------------------------
 
 

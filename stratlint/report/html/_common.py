@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from stratlint.model import Finding, InputError, Result
+from stratlint.read.pathnames import display
 from stratlint.report.summary import DocumentSummary
 
 SEVERITIES = ("error", "warning", "info")
@@ -68,7 +69,7 @@ class Page:
     def doc_link(self, path: str, line: int | None = None, text: str | None = None) -> str:
         """A link to a document's part of the page (to a line's section where there is one);
         plain text for a document that is not on the page."""
-        label = esc(path if text is None else text)
+        label = esc(display(path) if text is None else text)
         anchor = self.ids.get(path)
         if anchor is None:
             return label

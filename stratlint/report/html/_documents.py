@@ -4,6 +4,7 @@ findings by severity with the source line quoted."""
 from __future__ import annotations
 
 from stratlint.model import Finding
+from stratlint.read.pathnames import display
 from stratlint.report.html._common import (
     KIND_HELP,
     SEVERITIES,
@@ -23,9 +24,9 @@ def render_document(page: Page, path: str) -> str:
     s = page.summaries.get(path)
     title = s.title if s is not None and s.title != path else ""
     out = [
-        f'<article class="doc" id="{did}" aria-labelledby="{did}-h" data-path="{esc(path)}">'
-        "<header>",
-        f'<h3 id="{did}-h">{esc(path)}</h3>',
+        f'<article class="doc" id="{did}" aria-labelledby="{did}-h" '
+        f'data-path="{esc(display(path))}"><header>',
+        f'<h3 id="{did}-h">{esc(display(path))}</h3>',
     ]
     if title:
         out.append(f'<span class="t">{esc(title)}</span>')

@@ -3,6 +3,7 @@ attention as links, the map as a table), the legend, and the plans with no strat
 
 from __future__ import annotations
 
+from stratlint.read.pathnames import display
 from stratlint.report.html._alignment import (
     WAYS,
     StrategyMap,
@@ -32,7 +33,7 @@ def render_map(page: Page, m: StrategyMap, n: int) -> str:
     where = (
         page.doc_link(m.path, m.line)
         if m.in_run
-        else (f'{esc(m.path)} <span class="muted">(linked, not in this run)</span>')
+        else (f'{esc(display(m.path))} <span class="muted">(linked, not in this run)</span>')
     )
     out = [
         f'<figure class="map" id="{mid}" aria-labelledby="{mid}-h">',
