@@ -177,6 +177,9 @@ def test_activities_are_actions(sentence):
         ("Budget", None),
         ("Playbook", None),
         ("Vision", None),
+        ("Future plans", None),  # intentions beyond the period (SPEC §8.9)
+        ("Ideas for the roadmap", None),
+        ("Our strategy for the future", Kind.STRATEGY),
     ],
 )
 def test_heading_kinds(heading, kind):

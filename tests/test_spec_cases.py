@@ -259,3 +259,107 @@ Owner: Dana Reyes
 """
     found = _rules(text)
     assert not [f for f in found if f[0] == "P203"], found
+
+
+def test_a_milestone_with_a_duration_and_a_team_has_its_time_and_owners():
+    # §8.6: a field directly under a heading covers every item of the section; a milestone's
+    # duration ("(3 weeks)" in its heading, "Estimated duration: 1 month") is its time frame and
+    # its "Team:" names who does it. The milestone with neither still gets both findings.
+    text = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+# Delivery plan
+
+## Milestone 1: Payments API (3 weeks)
+
+**Team**: Ana Ruiz, Tom Becker
+
+- Publish the payments API reference.
+
+## Milestone 2: Wallet screens
+
+**Estimated duration**: 1.5 months
+
+- Ship the wallet screens to the beta group.
+
+## Milestone 3: Launch
+
+- Announce the launch to the partner list.
+"""
+    found = _rules(text)
+    assert ("P203", 12) not in found and ("P202", 12) not in found, found
+    assert ("P203", 18) not in found and ("P202", 18) in found, found
+    assert ("P203", 22) in found and ("P202", 22) in found, found
+
+
+def test_a_goal_that_says_a_number_is_not_a_vague_target():
+    # §8.8: P206 is for targets with no number or a vague quantity. A count of any noun is a
+    # number; the number of a key result's label is not; a time column is not a target column.
+    text = """---
+type: goals
+---
+
+# Community goals
+
+| Channel | KPI | Target window | Description |
+|---|---|---|---|
+| Twitter | +500 | Ongoing | Grow the Twitter account by an additional 500 followers. |
+| Telegram | | | Grow the Telegram community significantly. |
+
+- KR 1.1: Increase partner pipeline significantly.
+"""
+    found = _rules(text)
+    assert ("P206", 9) not in found, found
+    assert ("P206", 10) in found and ("P206", 12) in found, found
+
+
+def test_a_list_of_fields_that_opens_a_section_covers_its_items():
+    # §8.6: "* **Estimated duration:** 1 month" items right under a heading are the section's
+    # fields, as field lines are; the same item after the section's first item is that item's.
+    text = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+# Delivery plan
+
+## Milestone 1
+
+* **Estimated duration:** 1 month
+* **Team:** Ana Ruiz
+
+| Number | Deliverable | Specification |
+|---|---|---|
+| 1. | Payments API | We will publish the payments API reference. |
+
+## Milestone 2
+
+- Ship the wallet screens to the beta group.
+- **Estimated duration:** 1 month
+"""
+    found = _rules(text)
+    assert ("P203", 15) not in found and ("P202", 15) not in found, found
+    assert ("P203", 19) in found, found
+
+
+def test_a_done_item_is_no_open_commitment_and_a_time_set_by_the_work_counts():
+    # A checked box or a done mark says the item is finished: no owner or date is missing. "At
+    # the end of the project" is a time frame, as "by the end of Q3" is.
+    text = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+# Plan
+
+Owner: Dana Reyes
+
+- [x] Launch the partner page.
+- [ ] Hire two SDRs.
+- ✅ Milestone 1: Publish the API reference.
+- We will submit an article to Medium at the end of the project.
+"""
+    found = _rules(text)
+    assert [f for f in found if f[0] == "P203"] == [("P203", 11)], found

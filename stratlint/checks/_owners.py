@@ -244,7 +244,7 @@ def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
 
 
 def _time_in(sig: Signals) -> bool:
-    return sig.has("DATE", "FREQUENCY", "frequencies", "SLA")
+    return sig.has("DATE", "DURATION", "FREQUENCY", "frequencies", "SLA")
 
 
 def _field_due(fields: tuple[Field, ...], a: Analysis) -> bool | None:

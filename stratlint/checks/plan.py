@@ -14,6 +14,31 @@ from stratlint.understand.links import LinkStatus, names_strategy
 _TARGET_HEAD = re.compile(
     r"\b(?:target|goal|kpi|key result|success metric|measure of success)", re.IGNORECASE
 )
+# A column that says when, not how much: "Target window", "Target date", "Goal quarter".
+_TIME_HEAD = re.compile(
+    r"\b(?:window|date|dates|deadline|when|timeline|timing|quarter|period|by)\b", re.IGNORECASE
+)
+
+
+_NUMBERED_LABEL = re.compile(r"^\W*(?:[a-z]+\s*)?\d+(?:\.\d+)*\s*[:.)\-–—]", re.IGNORECASE)
+
+
+def _has_number(a: Analysis, st: Statement) -> bool:
+    """The target says a number (SPEC §8.8: P206 is for targets with no number): a percentage,
+    money, a multiplier, a range, a count that is not part of a date, or a number in a KPI or
+    target cell of its row ("+500")."""
+    sig = a.signals[st.index]
+    if sig.has("PERCENT", "MONEY", "MULTIPLIER", "FROM_TO"):
+        return True
+    dates = sig.get("DATE")
+    label = _NUMBERED_LABEL.match(st.text)
+    start = label.end() if label else 0  # "KR 1.1:", "Goal 2 -": a label's number counts nothing
+    if any(s >= start and not any(da <= s < db for da, db in dates) for s, _ in sig.get("NUMBER")):
+        return True
+    return any(
+        _TARGET_HEAD.search(head) and not _TIME_HEAD.search(head) and re.search(r"\d", cell)
+        for head, cell in st.cells
+    )
 
 
 def _judged(a: Analysis, st: Statement) -> bool:
@@ -22,9 +47,19 @@ def _judged(a: Analysis, st: Statement) -> bool:
     return a.mixed.get(st.section) != "heading"
 
 
+# An item marked done ("- [x] …", "✅ Milestone 1 …") is no longer an open commitment.
+_DONE_MARK = re.compile(
+    r"^\W{0,3}(?:✅|✔|☑|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)"
+)
+
+
+def _done(st: Statement) -> bool:
+    return any(f.label == "done" for f in st.fields) or bool(_DONE_MARK.match(st.text))
+
+
 def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
     for st in a.statements_of(scope, headings=False):
-        if st.is_field or not _judged(a, st) or _objective(a, st) or not a.sure(st):
+        if st.is_field or not _judged(a, st) or _objective(a, st) or not a.sure(st) or _done(st):
             continue
         if a.cls(st) == Cls.ACTION:
             yield st
@@ -188,6 +223,7 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                         Field("target", cell, st.line)
                         for head, cell in st.cells
                         if _TARGET_HEAD.search(head)
+                        and not _TIME_HEAD.search(head)
                         and cell.strip()
                         and not re.search(r"\d", cell)
                         and cell.strip().lower() not in ("—", "-", "n/a", "na")
@@ -205,6 +241,8 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                 continue
             if v is None or v.cls != Cls.GOAL or not v.vague or _objective(a, st) or not a.sure(st):
                 continue  # an objective is measured by its key results (SPEC §8.10)
+            if _has_number(a, st):
+                continue  # "Grow the account by an additional 500 followers": a number
             yield ctx.at_statement(
                 st,
                 f"Target {quote(st.text)} has no number: nobody can tell whether it was hit.",

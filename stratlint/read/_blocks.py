@@ -61,6 +61,14 @@ def flush_item(b: Builder, section: int, item: Item) -> None:
         )
         item.statement = idx
         return
+    if whole and item.parent is None:
+        # A list of fields that opens its section ("* **Estimated duration:** 1 month" under a
+        # milestone's heading) gives the section its fields, like field lines (SPEC §8.6).
+        sec = b.sections[section]
+        lead = sec.get("lead_fields", 0)
+        if len(sec["statements"]) == lead:
+            sec["fields"].append(Field(whole[0], whole[1], b.pos(plain.offsets[0])[0]))
+            sec["lead_fields"] = lead + 1
     for lab, val in inline_fields(plain.text):
         item.fields.append(Field(lab, val, b.pos(plain.offsets[0])[0]))
     idx = b.add_statement(
@@ -76,6 +84,9 @@ def flush_item(b: Builder, section: int, item: Item) -> None:
     item.statement = idx
     if idx is not None:
         b.statements[idx]["fields"].extend(f for f in item.fields if f.label != "checkbox")
+        for f in item.fields:
+            if f.label == "checkbox" and f.value.lower() == "x":  # "- [x] Launch the page"
+                b.statements[idx]["fields"].append(Field("done", "x", f.line))
 
 
 def add_paragraph(b: Builder, section: int, plain: Plain, quoted: bool) -> None:

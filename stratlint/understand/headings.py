@@ -48,6 +48,7 @@ def _phrases(extra: dict[str, list[str]] | None) -> list[tuple[tuple[str, ...], 
 
 
 _TOPIC_WORDS = frozenset(lexicon.section_words().get("topic") or ())
+_BEYOND_WORDS = frozenset(lexicon.section_words().get("beyond") or ())
 
 
 _PHRASE_CACHE: dict[str, list[tuple[tuple[str, ...], Kind, str]]] = {}
@@ -83,6 +84,8 @@ def heading_kind(title: str, extra: dict[str, list[str]] | None = None) -> Headi
     if _joins_strategy_and_plan(words, found):
         return HeadingKind(Kind.MIXED, "title", tuple(f[4] for f in found))
     last = found[-1]
+    if last[2] == Kind.PLAN and set(outside) & _BEYOND_WORDS:
+        return HeadingKind(None, None)  # "Future plans": intentions, not commitments (§8.9)
     return HeadingKind(last[2], last[3], tuple(f[4] for f in found))
 
 
