@@ -363,3 +363,21 @@ Owner: Dana Reyes
 """
     found = _rules(text)
     assert [f for f in found if f[0] == "P203"] == [("P203", 11)], found
+
+
+def test_a_floor_on_a_rate_is_a_measurable_target():
+    # §8.4/§8.8: a number with a target frame is a target; "min. 70%" is one, "a 20% discount"
+    # is not.
+    plan = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+# Delivery plan
+
+Owner: Dana Reyes. Due: 30 June.
+
+- Publish the payments API with unit-test coverage of {share}.
+"""
+    assert not [f for f in _rules(plan.format(share="min. 70%")) if f[0] == "P204"]
+    assert ("P204", 6) in _rules(plan.format(share="a 20% discount code"))

@@ -131,6 +131,8 @@ def _measurable(a: Analysis, st: Statement) -> bool:
     sig = a.signals[st.index]
     if v is not None and v.cls == Cls.GOAL and not v.vague:
         return True
+    if sig.has("THRESHOLD"):
+        return True  # "coverage of min. 70%": a floor on a rate is a target
     number = sig.has("PERCENT", "MONEY", "MULTIPLIER", "FROM_TO", "NUMBER")
     for f in st.fields:
         if f.label in ("kpi", "target") and re.search(r"\d", f.value):
