@@ -37,7 +37,7 @@ def _frozen_statements(b: Builder) -> tuple[Statement, ...]:
             section=s["section"],
             form=s["form"],
             text=s["text"],
-            offsets=tuple(s["offsets"]),
+            offsets=s["offsets"],
             line=s["line"],
             column=s["column"],
             end_line=s["end_line"],
