@@ -3,7 +3,7 @@ section's kind kept only where the genre model or its confident content confirms
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from stratlint.model import Cls, Document, Kind, Section
@@ -17,19 +17,28 @@ from stratlint.understand.nlp import Signals
 
 def learned_classes(
     doc: Document,
-    feats: Mapping[int, list[str]],
+    features: Callable[[int], list[str]],
     verdicts: dict[int, Verdict],
     models: learned.Models,
     unsure: set[int],
+    tag_proba: dict[int, dict[str, float]] | None = None,
 ) -> dict[int, dict[str, float]]:
     """Each statement's class from the learned model (its most probable class). A statement whose
     class is below that class's threshold goes into `unsure`: it still counts in its section
-    (pillars, D401/D402), but no statement-level finding is raised on it (SPEC §8.9)."""
+    (pillars, D401/D402), but no statement-level finding is raised on it (SPEC §8.9).
+
+    Field lines are not classified. `features(i)` builds statement i's model inputs (from its own
+    hand verdict, read before it is replaced here); they are scored by the class model, and by
+    the tag model into `tag_proba` when given, then dropped, one statement at a time: the inputs
+    of a long document's statements are never all held at once (issue 15)."""
     out: dict[int, dict[str, float]] = {}
     for i, v in list(verdicts.items()):
-        if i not in feats:
+        if doc.statements[i].is_field:
             continue
-        p = models.cls.proba(feats[i])
+        feats = features(i)
+        if tag_proba is not None and models.tags is not None:
+            tag_proba[i] = models.tags.proba(feats)
+        p = models.cls.proba(feats)
         out[i] = p
         cls, prob = argmax(p, learned.CLASSES)
         if prob < models.class_threshold(cls):
