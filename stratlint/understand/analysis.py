@@ -16,6 +16,7 @@ from stratlint.understand.confirm import confirm_kinds, learned_classes
 from stratlint.understand.headings import HeadingKind, heading_is_statement, heading_kind
 from stratlint.understand.inputs import statement_inputs
 from stratlint.understand.learn import models as learned
+from stratlint.understand.learn.table import ProbaTable
 from stratlint.understand.nlp import Signals, analyse
 from stratlint.understand.records import Analysis, Scope
 from stratlint.understand.scopes import build_scopes, judge_sections
@@ -43,12 +44,13 @@ def analyse_document(
 
     hints = tuple(kinds)
     models = learned.get() if use_models else None
-    class_proba: dict[int, dict[str, float]] = {}
+    class_proba: Mapping[int, dict[str, float]] = {}
     genre_proba: dict[int, dict[str, float]] = {}
     unsure: dict[int, str] = {}
-    tag_proba: dict[int, dict[str, float]] = {}
+    tag_proba: Mapping[int, dict[str, float]] = {}
     unsure_statements: set[int] = set()
     if models is not None:
+        tags = ProbaTable(models.tags.labels, len(doc.statements)) if models.tags else None
         hand = dict(verdicts)  # the genre model reads the hand verdicts, as it was trained
         class_proba = learned_classes(
             doc,
@@ -56,8 +58,9 @@ def analyse_document(
             verdicts,
             models,
             unsure_statements,
-            tag_proba,
+            tags,
         )
+        tag_proba = tags if tags is not None else {}
         genre_proba, unsure = confirm_kinds(
             doc, signals, hand, hk, kinds, fm_kind, models, class_proba
         )

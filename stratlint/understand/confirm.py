@@ -12,6 +12,7 @@ from stratlint.understand.headings import HeadingKind
 from stratlint.understand.inputs import document_inputs, own_statements, section_inputs
 from stratlint.understand.learn import models as learned
 from stratlint.understand.learn.linear import argmax
+from stratlint.understand.learn.table import ProbaTable
 from stratlint.understand.nlp import Signals
 
 
@@ -21,8 +22,8 @@ def learned_classes(
     verdicts: dict[int, Verdict],
     models: learned.Models,
     unsure: set[int],
-    tag_proba: dict[int, dict[str, float]] | None = None,
-) -> dict[int, dict[str, float]]:
+    tag_proba: ProbaTable | None = None,
+) -> ProbaTable:
     """Each statement's class from the learned model (its most probable class). A statement whose
     class is below that class's threshold goes into `unsure`: it still counts in its section
     (pillars, D401/D402), but no statement-level finding is raised on it (SPEC §8.9).
@@ -31,7 +32,7 @@ def learned_classes(
     hand verdict, read before it is replaced here); they are scored by the class model, and by
     the tag model into `tag_proba` when given, then dropped, one statement at a time: the inputs
     of a long document's statements are never all held at once (issue 15)."""
-    out: dict[int, dict[str, float]] = {}
+    out = ProbaTable(models.cls.labels, len(doc.statements))
     for i, v in list(verdicts.items()):
         if doc.statements[i].is_field:
             continue
