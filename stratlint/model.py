@@ -59,7 +59,7 @@ class Field:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # no __dict__: a 10 MB file has 150,000 statements
 class Statement:
     """A sentence, list item, table row or heading, with its plain text.
 
