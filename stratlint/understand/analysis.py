@@ -16,7 +16,6 @@ from stratlint.understand.confirm import confirm_kinds, learned_classes
 from stratlint.understand.headings import HeadingKind, heading_is_statement, heading_kind
 from stratlint.understand.inputs import statement_inputs
 from stratlint.understand.learn import models as learned
-from stratlint.understand.learn.table import ProbaTable
 from stratlint.understand.nlp import Signals, analyse
 from stratlint.understand.records import Analysis, Scope
 from stratlint.understand.scopes import build_scopes, judge_sections
@@ -50,15 +49,13 @@ def analyse_document(
     tag_proba: Mapping[int, dict[str, float]] = {}
     unsure_statements: set[int] = set()
     if models is not None:
-        tags = ProbaTable(models.tags.labels, len(doc.statements)) if models.tags else None
         hand = dict(verdicts)  # the genre model reads the hand verdicts, as it was trained
-        class_proba = learned_classes(
+        class_proba, tags = learned_classes(
             doc,
             lambda i: statement_inputs(doc, signals, verdicts, hints, parents, i),
             verdicts,
             models,
             unsure_statements,
-            tags,
         )
         tag_proba = tags if tags is not None else {}
         genre_proba, unsure = confirm_kinds(

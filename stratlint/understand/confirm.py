@@ -22,23 +22,23 @@ def learned_classes(
     verdicts: dict[int, Verdict],
     models: learned.Models,
     unsure: set[int],
-    tag_proba: ProbaTable | None = None,
-) -> ProbaTable:
+) -> tuple[ProbaTable, ProbaTable | None]:
     """Each statement's class from the learned model (its most probable class). A statement whose
     class is below that class's threshold goes into `unsure`: it still counts in its section
     (pillars, D401/D402), but no statement-level finding is raised on it (SPEC §8.9).
 
     Field lines are not classified. `features(i)` builds statement i's model inputs (from its own
-    hand verdict, read before it is replaced here); they are scored by the class model, and by
-    the tag model into `tag_proba` when given, then dropped, one statement at a time: the inputs
-    of a long document's statements are never all held at once (issue 15)."""
+    hand verdict, read before it is replaced here); they are scored by the class model and the
+    tag model (if any), then dropped, one statement at a time: the inputs of a long document's
+    statements are never all held at once (issue 15). Returns the class and tag probabilities."""
     out = ProbaTable(models.cls.labels, len(doc.statements))
+    tags = ProbaTable(models.tags.labels, len(doc.statements)) if models.tags else None
     for i, v in list(verdicts.items()):
         if doc.statements[i].is_field:
             continue
         feats = features(i)
-        if tag_proba is not None and models.tags is not None:
-            tag_proba[i] = models.tags.proba(feats)
+        if tags is not None and models.tags is not None:
+            tags[i] = models.tags.proba(feats)
         p = models.cls.proba(feats)
         out[i] = p
         cls, prob = argmax(p, learned.CLASSES)
@@ -48,7 +48,7 @@ def learned_classes(
             verdicts[i] = replace(
                 v, cls=Cls(cls), evidence=(Evidence("model", f"{cls} p={prob:.2f}"),) + v.evidence
             )
-    return out
+    return out, tags
 
 
 def confirm_kinds(
