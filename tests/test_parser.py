@@ -21,7 +21,13 @@ from markdown_it.utils import read_fixture_file
 
 from stratlint.model import Document, Field, Statement
 from stratlint.read import sentences
-from stratlint.read.parse import MAX_NESTING, inline_fields, parse
+from stratlint.read.parse import (
+    _UNCLOSED_FRONT_MATTER,
+    MAX_NESTING,
+    inline_fields,
+    normalise,
+    parse,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "parser.md"
 CASES = read_fixture_file(FIXTURES)
@@ -114,6 +120,44 @@ def test_parser_fixture(line: int, title: str, source: str, expected: str) -> No
         f"{title} (tests/fixtures/parser.md line {line})\n--- input\n{source}"
         f"--- expected\n{expected}--- got\n{got}\n"
     )
+
+
+def _parse_whole(text: str) -> Document:
+    """The parse as it was before issue 15: markdown-it's tokens for the whole document first,
+    every reference definition known, then one walk over all of them."""
+    from stratlint.read._builder import Builder
+    from stratlint.read._freeze import freeze
+    from stratlint.read.parse import _markdown, _references, _Walk
+
+    text = normalise(text)
+    b = Builder("<text>", text)
+    env: dict[str, object] = {}
+    tokens = _markdown().parse(text, env)
+    b.refs.update(_references(env))
+    walk = _Walk(b)
+    walk.run(tokens)
+    if _UNCLOSED_FRONT_MATTER.match(text) and not walk.front_matter_seen:
+        b.problems.append((1, "front matter is not closed: add a '---' line after its last key"))
+    walk.finish()
+    return freeze(b)
+
+
+STREAMED = [
+    "See [the plan][p] and [strategy].\n\n- [p] again\n\n[p]: plan.md\n[strategy]: s.md#how\n",
+    "- a\n- b\n\n  loose\n- c\n  - d\n    - e\n\n# H\n\n> - q\n>   more\n\nafter\n",
+    "| A | Owner |\n|---|---|\n| x | Kim |\n\n<div>\n\n*html*\n\n</div>\n\n```\ncode\n```\n",
+    "---\ntype: plan\n---\n# Plan\n\n1. one\n2. two\nlazy\n\n## Next\n\nText.\n",
+    "---\ntype: plan\n# never closed\n\n- item\n",
+]
+
+
+@pytest.mark.parametrize("source", [_source(c[2]) for c in CASES] + STREAMED)
+def test_reading_blocks_as_they_are_parsed_gives_the_same_document(source: str) -> None:
+    """The walk reads each top-level block as soon as markdown-it has parsed it (issue 15:
+    the tokens of a whole 10 MB file were most of the parser's memory); the Document must be
+    the one a walk over all tokens at once gives, reference definitions after their use
+    included."""
+    assert parse(source) == _parse_whole(source), source
 
 
 def test_fixture_file_has_every_case_complete() -> None:

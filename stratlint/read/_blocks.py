@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from stratlint.model import Field
+from stratlint.offsets import Offsets
 from stratlint.read import sentences
 from stratlint.read._builder import Builder, Item
 from stratlint.read.fields import FIELD_LABELS, field_of, inline_fields
@@ -196,7 +197,7 @@ def add_row(
     for _, p in cells:
         if p not in texts:
             links.extend(p.links)
-    plain = Plain(joined_text, tuple(joined_offs), tuple(links), ())
+    plain = Plain(joined_text, Offsets.of(joined_offs), tuple(links), ())
     # A table of properties that opens its section ("| **Lead** | Ana |" under the title) is the
     # section's fields, like field lines under the heading (SPEC §8.6).
     opens = _opens_section(b, section, header)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from stratlint.model import Document, Section, Statement
 from stratlint.read._builder import Builder
@@ -30,28 +31,37 @@ def freeze(b: Builder) -> Document:
 
 
 def _frozen_statements(b: Builder) -> tuple[Statement, ...]:
-    """The statements as records."""
-    return tuple(
-        Statement(
-            index=s["index"],
-            section=s["section"],
-            form=s["form"],
-            text=s["text"],
-            offsets=tuple(s["offsets"]),
-            line=s["line"],
-            column=s["column"],
-            end_line=s["end_line"],
-            end_column=s["end_column"],
-            parent=s.get("parent"),
-            depth=s.get("depth", 0),
-            cells=s.get("cells", ()),
-            fields=tuple(s["fields"]),
-            links=s["links"],
-            quoted=s.get("quoted", False),
-            checkbox=s.get("checkbox", False),
-            is_field=s.get("is_field", False),
-        )
-        for s in b.statements
+    """The statements as records. Each working record is let go as soon as its Statement is made
+    (`b.statements` is empty afterwards): both for a whole long document at once were the
+    parser's peak (issue 15)."""
+    records = b.statements
+    records.reverse()
+    out: list[Statement] = []
+    while records:
+        s = records.pop()
+        out.append(_statement(s))
+    return tuple(out)
+
+
+def _statement(s: dict[str, Any]) -> Statement:
+    return Statement(
+        index=s["index"],
+        section=s["section"],
+        form=s["form"],
+        text=s["text"],
+        offsets=s["offsets"],
+        line=s["line"],
+        column=s["column"],
+        end_line=s["end_line"],
+        end_column=s["end_column"],
+        parent=s.get("parent"),
+        depth=s.get("depth", 0),
+        cells=s.get("cells", ()),
+        fields=tuple(s["fields"]),
+        links=s["links"],
+        quoted=s.get("quoted", False),
+        checkbox=s.get("checkbox", False),
+        is_field=s.get("is_field", False),
     )
 
 

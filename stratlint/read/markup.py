@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from stratlint.offsets import Offsets
 from stratlint.read._pairs import AUTOLINK, BARE_URL, HTML_TAG, Pairs
 
 _ESCAPABLE = set("\\`*_{}[]()#+-.!|<>~\"'$%&,/:;=?@^")
@@ -37,7 +38,7 @@ class RawLink:
 @dataclass(frozen=True)
 class Plain:
     text: str
-    offsets: tuple[int, ...]
+    offsets: Offsets
     links: tuple[RawLink, ...]
     comments: tuple[tuple[int, str], ...]  # (offset, body) of inline HTML comments
 
@@ -55,7 +56,7 @@ def to_plain(raw: str, offsets: list[int], references: dict[str, str] | None = N
     walker = _Walker(raw, offsets, references or {}, Pairs(raw))
     walker.walk(0, len(raw), 0)
     text, toff = _collapse("".join(walker.out), walker.outo)
-    return Plain(text, tuple(toff), tuple(walker.links), tuple(walker.comments))
+    return Plain(text, Offsets.of(toff), tuple(walker.links), tuple(walker.comments))
 
 
 _WORD = re.compile(r"\S+")  # \S is exactly `not str.isspace()` for str patterns

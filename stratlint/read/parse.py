@@ -55,6 +55,24 @@ class _BoundedBlock(ParserBlock):
             line = state.line
 
 
+# Where markdown-it's env names the walk's `run`, which reads blocks as soon as they are complete.
+_SINK = "stratlint_sink"
+
+
+def _stream(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:  # noqa: N803
+    """First of the block rules, and never matches: before each top-level block it hands the
+    tokens of the blocks before it (complete by then) to the walk and drops them, so a long
+    document's tokens are never all held at once (issue 15: they were most of the parser's
+    peak memory). Inside a list or a block quote (level > 0) it does nothing, so no rule that
+    is still building its tokens ever sees them go."""
+    if not silent and state.level == 0 and state.tokens:
+        sink = state.env.get(_SINK)
+        if sink is not None:
+            sink(state.tokens)
+            del state.tokens[:]
+    return False
+
+
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
     # The parser reads inline markup itself (`markup.to_plain`, with source offsets), so
@@ -63,6 +81,7 @@ def _markdown() -> MarkdownIt:
     md.enable("table").enable("strikethrough").disable("inline")
     md.block.__class__ = _BoundedBlock
     md.use(front_matter_plugin)
+    md.block.ruler.before("front_matter", "stratlint_stream", _stream)
     return md
 
 
@@ -77,18 +96,34 @@ def parse(text: str, path: str = "<text>") -> Document:
     """Parse Markdown text into a Document. `text` should already be normalised."""
     text = normalise(text)
     b = Builder(path, text)
-    env: dict[str, Any] = {}
+    walk = _Walk(b)
     try:
-        tokens = _markdown().parse(text, env)
+        if "]:" in text:
+            # A reference definition (`[label]: url`) may come after the links that use it, and
+            # the walk reads blocks as they are parsed: collect every definition first.
+            env: dict[str, Any] = {_SINK: _drop}
+            _markdown().parse(text, env)
+            b.refs.update(_references(env))
+        walk.run(_markdown().parse(text, {_SINK: walk.run}))  # the last block's tokens
     except RecursionError:
-        tokens = []
+        b = Builder(path, text)  # what was read before the error is not kept
+        walk = _Walk(b)
         b.problems.append((1, "document is nested too deeply to parse"))
-    for key, ref in (env.get("references") or {}).items():
-        b.refs[" ".join(key.split()).casefold()] = ref.get("href", "")
-    if _UNCLOSED_FRONT_MATTER.match(text) and not any(t.type == "front_matter" for t in tokens):
+    if _UNCLOSED_FRONT_MATTER.match(text) and not walk.front_matter_seen:
         b.problems.append((1, "front matter is not closed: add a '---' line after its last key"))
-    _Walk(b).run(tokens)
+    walk.finish()
     return freeze(b)
+
+
+def _drop(tokens: list[Token]) -> None:
+    pass
+
+
+def _references(env: dict[str, Any]) -> dict[str, str]:
+    return {
+        " ".join(key.split()).casefold(): ref.get("href", "")
+        for key, ref in (env.get("references") or {}).items()
+    }
 
 
 _LIST_OPEN = ("bullet_list_open", "ordered_list_open")
@@ -109,20 +144,27 @@ class _Walk:
         self.pending_heading: tuple[int, int] | None = None  # (level, line)
         self.checkbox_next = False
         self.cell_from = 0  # column after the last table cell read on the current row's line
+        self.prev = ""  # the type of the token before the next one
+        self.front_matter_seen = False
 
     def run(self, tokens: list[Token]) -> None:
-        for i, t in enumerate(tokens):
+        """Read the next tokens: whole top-level blocks, in document order."""
+        for t in tokens:
             handler = _HANDLERS.get(t.type)
             if handler is not None:
-                handler(self, t, tokens[i - 1].type)
+                handler(self, t, self.prev)
             if t.type in _LIST_OPEN and self.items and self.items[-1].statement is None:
                 # A nested list starts: the parent item's own text is complete.
                 flush_item(self.b, self.current, self.items[-1])
+            self.prev = t.type
+
+    def finish(self) -> None:
         while self.items:
             flush_item(self.b, self.current, self.items.pop())
 
     # -- headings, quotes, lists -------------------------------------------------------------
     def front_matter(self, t: Token, prev: str) -> None:
+        self.front_matter_seen = True
         self.b.read_front_matter(t)
 
     def heading_open(self, t: Token, prev: str) -> None:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from stratlint.model import Finding, InputError, Result
 from stratlint.read.discover import find, glob_match, is_markdown
 from stratlint.read.files import MAX_BYTES, ReadError, decode, read_text
+from stratlint.read.lower import lower
 from stratlint.run.batch import (
     BATCH,
     analyse_many,
@@ -370,7 +371,7 @@ def plan_tasks(
 
 def _linked_names(text: str) -> set[str]:
     out = set()
-    low = text.lower()
+    low = lower(text)
     start = 0
     while True:
         i = low.find(".md", start)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from stratlint.read.discover import discover
 from stratlint.read.files import MAX_BYTES, ReadError, read_text
+from stratlint.read.lower import lower
 from stratlint.settings import Settings
 from stratlint.understand.links import (
     LinkStatus,
@@ -92,7 +93,7 @@ class Pool:
         one C-speed `find` per name instead of a substring test per document."""
         docs = self._all()
         if self._joined is None:
-            parts = [(self.text(d) or "").lower() for d in docs]
+            parts = [lower(self.text(d) or "") for d in docs]
             starts, pos = [], 0
             for part in parts:
                 starts.append(pos)

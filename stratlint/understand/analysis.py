@@ -43,21 +43,21 @@ def analyse_document(
 
     hints = tuple(kinds)
     models = learned.get() if use_models else None
-    class_proba: dict[int, dict[str, float]] = {}
+    class_proba: Mapping[int, dict[str, float]] = {}
     genre_proba: dict[int, dict[str, float]] = {}
     unsure: dict[int, str] = {}
-    tag_proba: dict[int, dict[str, float]] = {}
+    tag_proba: Mapping[int, dict[str, float]] = {}
     unsure_statements: set[int] = set()
     if models is not None:
-        feats = {
-            i: statement_inputs(doc, signals, verdicts, hints, parents, i)
-            for i in verdicts
-            if not doc.statements[i].is_field
-        }
-        if models.tags is not None:
-            tag_proba = {i: models.tags.proba(f) for i, f in feats.items()}
         hand = dict(verdicts)  # the genre model reads the hand verdicts, as it was trained
-        class_proba = learned_classes(doc, feats, verdicts, models, unsure_statements)
+        class_proba, tags = learned_classes(
+            doc,
+            lambda i: statement_inputs(doc, signals, verdicts, hints, parents, i),
+            verdicts,
+            models,
+            unsure_statements,
+        )
+        tag_proba = tags if tags is not None else {}
         genre_proba, unsure = confirm_kinds(
             doc, signals, hand, hk, kinds, fm_kind, models, class_proba
         )

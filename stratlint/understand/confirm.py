@@ -3,7 +3,7 @@ section's kind kept only where the genre model or its confident content confirms
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from stratlint.model import Cls, Document, Kind, Section
@@ -12,24 +12,34 @@ from stratlint.understand.headings import HeadingKind
 from stratlint.understand.inputs import document_inputs, own_statements, section_inputs
 from stratlint.understand.learn import models as learned
 from stratlint.understand.learn.linear import argmax
+from stratlint.understand.learn.table import ProbaTable
 from stratlint.understand.nlp import Signals
 
 
 def learned_classes(
     doc: Document,
-    feats: Mapping[int, list[str]],
+    features: Callable[[int], list[str]],
     verdicts: dict[int, Verdict],
     models: learned.Models,
     unsure: set[int],
-) -> dict[int, dict[str, float]]:
+) -> tuple[ProbaTable, ProbaTable | None]:
     """Each statement's class from the learned model (its most probable class). A statement whose
     class is below that class's threshold goes into `unsure`: it still counts in its section
-    (pillars, D401/D402), but no statement-level finding is raised on it (SPEC §8.9)."""
-    out: dict[int, dict[str, float]] = {}
+    (pillars, D401/D402), but no statement-level finding is raised on it (SPEC §8.9).
+
+    Field lines are not classified. `features(i)` builds statement i's model inputs (from its own
+    hand verdict, read before it is replaced here); they are scored by the class model and the
+    tag model (if any), then dropped, one statement at a time: the inputs of a long document's
+    statements are never all held at once (issue 15). Returns the class and tag probabilities."""
+    out = ProbaTable(models.cls.labels, len(doc.statements))
+    tags = ProbaTable(models.tags.labels, len(doc.statements)) if models.tags else None
     for i, v in list(verdicts.items()):
-        if i not in feats:
+        if doc.statements[i].is_field:
             continue
-        p = models.cls.proba(feats[i])
+        feats = features(i)
+        if tags is not None and models.tags is not None:
+            tags[i] = models.tags.proba(feats)
+        p = models.cls.proba(feats)
         out[i] = p
         cls, prob = argmax(p, learned.CLASSES)
         if prob < models.class_threshold(cls):
@@ -38,7 +48,7 @@ def learned_classes(
             verdicts[i] = replace(
                 v, cls=Cls(cls), evidence=(Evidence("model", f"{cls} p={prob:.2f}"),) + v.evidence
             )
-    return out
+    return out, tags
 
 
 def confirm_kinds(

@@ -44,9 +44,11 @@ class Analysis:
     parents: set[int | None] = field(default_factory=set)  # statements that head sub-items
     hints: tuple[Kind, ...] = ()  # the kind each section's heading (or front matter) suggests
     genre_proba: dict[int, dict[str, float]] = field(default_factory=dict)  # section → genre → p
-    class_proba: dict[int, dict[str, float]] = field(default_factory=dict)  # statement → class → p
+    class_proba: Mapping[int, dict[str, float]] = field(
+        default_factory=dict
+    )  # statement → class → p
     unsure: dict[int, str] = field(default_factory=dict)  # section → why its hint was not confirmed
-    tag_proba: dict[int, dict[str, float]] = field(default_factory=dict)  # statement → tag → p
+    tag_proba: Mapping[int, dict[str, float]] = field(default_factory=dict)  # statement → tag → p
     tag_thresholds: Mapping[str, float] = field(default_factory=dict)
     unsure_statements: set[int] = field(default_factory=set)  # class below its threshold
     # What checks work out once per document and reuse (the plan's initiatives for every

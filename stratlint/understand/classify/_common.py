@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from stratlint import lexicon
 from stratlint.model import Cls
+from stratlint.read.lower import lower
 from stratlint.understand.nlp import Signals, Tok
 
 _GRAMMAR = lexicon.grammar()
@@ -67,11 +68,18 @@ def _only_generic_who(sig: Signals) -> bool:
     return bool(words) and words <= generic
 
 
+_CONTENT_WORD = re.compile(r"[a-z][a-z0-9&+-]*")
+
+
 def content_words(text: str) -> set[str]:
-    """Key terms of a text (lemmas of content words), for traceability between pillars and items."""
+    """Key terms of a text (lemmas of content words), for traceability between pillars and items.
+
+    Word by word (`finditer`): a pillar section's text can be a whole long document, whose list of
+    words would be a hundred megabytes at once."""
     wf = lexicon.wordforms()
     out = set()
-    for w in re.findall(r"[a-z][a-z0-9&+-]*", text.lower()):
+    for m in _CONTENT_WORD.finditer(lower(text)):
+        w = m.group()
         if w in _STOP or len(w) < 3:
             continue
         lemma = wf.noun_lemma.get(w) or wf.verb_lemma.get(w) or w

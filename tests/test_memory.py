@@ -1,0 +1,65 @@
+"""Memory of a long document (issue 15): the compact forms read like what they replaced, and the
+traced peak of linting stays a small multiple of the input (docs/limits.md has the figures)."""
+
+from __future__ import annotations
+
+import random
+import tracemalloc
+from pathlib import Path
+
+from stratlint import lint_text
+from stratlint.bench.documents import generate
+from stratlint.read.lower import PIECE, lower
+from stratlint.understand.learn.table import ProbaTable
+from stratlint.understand.nlp import analyse
+
+
+def test_a_proba_table_reads_like_a_dict_of_dicts() -> None:
+    labels = ("GOAL", "CHOICE", "ACTION", "CONTEXT")
+    plain: dict[int, dict[str, float]] = {}
+    table = ProbaTable(labels, 10)
+    rng = random.Random(15)
+    for i in (0, 3, 4, 9):
+        p = {lab: rng.random() for lab in labels}
+        plain[i] = p
+        table[i] = p
+    assert list(table) == list(plain)
+    assert len(table) == len(plain)
+    assert dict(table.items()) == plain
+    assert list(table[3]) == list(labels)  # the model's label order, as its dicts had
+    assert 5 not in table and 10 not in table and -1 not in table and "3" not in table
+    assert table.get(5) is None and table.get(4) == plain[4]
+
+
+def test_lower_in_pieces_is_str_lower() -> None:
+    rng = random.Random(15)
+    alphabet = "aBΣσς İ\nÀǅΑ\u0345x.'"
+    for n in (0, 10, PIECE - 1, PIECE + 1, 3 * PIECE + 7):
+        text = "".join(rng.choice(alphabet) for _ in range(n))
+        assert lower(text) == text.lower()
+    text = ("x" * (PIECE - 1) + "AΣ\nΣa ") * 4  # a capital sigma at each piece's edge
+    assert lower(text) == text.lower()
+
+
+def test_the_same_token_in_two_statements_is_one_object() -> None:
+    first, second = analyse(["Call 5 clinics in Ohio.", "Call 5 clinics in Texas."])
+    assert first.tokens[:4] == second.tokens[:4]
+    assert all(a is b for a, b in zip(first.tokens[:4], second.tokens[:4], strict=True))
+
+
+def test_the_traced_peak_of_linting_sales_documents_is_a_small_multiple_of_the_input(
+    tmp_path: Path,
+) -> None:
+    """About 30 bytes a byte of input at the peak since issue 15 (110 before): the bound leaves
+    room for other changes but fails if per-character offsets or whole-document token or
+    feature lists come back."""
+    paths = generate(tmp_path, 160)
+    text = "\n".join(p.read_text() for p in paths)
+    lint_text(text[:2000])  # the pipeline and models load outside the measurement
+    tracemalloc.start()
+    try:
+        lint_text(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 55 * len(text), (peak / len(text), len(text))
