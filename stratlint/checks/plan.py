@@ -20,7 +20,10 @@ _TIME_HEAD = re.compile(
 )
 
 
-_NUMBERED_LABEL = re.compile(r"^\W*(?:[a-z]+\s*)?\d+(?:\.\d+)*\s*[:.)\-–—]", re.IGNORECASE)
+# "KR 1.1: …", "Goal 2 - …", "3) …": a label's number, not a quantity ("Hire 2." is one).
+_NUMBERED_LABEL = re.compile(
+    r"^\W*(?:[a-z]+\s*)?\d+(?:\.\d+)*\s*(?:[:)\-–—]|\.(?=\s))", re.IGNORECASE
+)
 
 
 def _has_number(a: Analysis, st: Statement) -> bool:
