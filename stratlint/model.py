@@ -84,6 +84,7 @@ class Statement:
     quoted: bool = False  # inside a blockquote: someone else's words
     checkbox: bool = False
     is_field: bool = False  # the statement is itself a field line ("Owner: Kelsey")
+    continues: int | None = None  # a table row with an empty first cell: the row it continues
 
 
 @dataclass(frozen=True)

@@ -103,11 +103,13 @@ def _weak(value: str, weak: frozenset[str]) -> bool:
 
 
 def _ancestors(a: Analysis, st: Statement) -> Iterator[Statement]:
-    p = st.parent
+    """The items it sits under, and for a table row the row it continues ("Month 1" over the
+    rows of that month's tasks)."""
+    p = st.parent if st.parent is not None else st.continues
     while p is not None:
         parent = a.doc.statements[p]
         yield parent
-        p = parent.parent
+        p = parent.parent if parent.parent is not None else parent.continues
 
 
 def _section_chain(a: Analysis, st: Statement, scope: Scope) -> Iterator[int]:
@@ -175,7 +177,12 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
         if (
             first[:1].isupper()
             and first.isalpha()
-            and not lexicon.wordforms().flags.get(first.lower())
+            and (
+                not lexicon.wordforms().flags.get(first.lower())
+                # "Warren will collaborate with …": one capitalised word with no article before
+                # a modal is a name or a team, even when it is also an English word.
+                or (shape.frame == "modal" and shape.subject.strip() == first)
+            )
             and first.lower() not in _PRONOUNS
             and first.lower() not in set(extra_weak)
         ):

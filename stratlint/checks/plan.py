@@ -26,12 +26,25 @@ _NUMBERED_LABEL = re.compile(
 )
 
 
+# A quantity kept out of a public page or left to fill in ("Land N3 logos", "[$N] IARR", "X%"):
+# the target has a number; it is only not shown.
+_WITHHELD = re.compile(r"(?<![\w$])\$?(?:N\d{0,3}|X{1,3})(?:%|[kKmM])?(?![\w])")
+# A count written as a word ("at least one customer", "two partners").
+_NUMBER_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|hundred|dozen|half)\b",
+    re.IGNORECASE,
+)
+
+
 def _has_number(a: Analysis, st: Statement) -> bool:
     """The target says a number (SPEC §8.8: P206 is for targets with no number): a percentage,
-    money, a multiplier, a range, a count that is not part of a date, or a number in a KPI or
-    target cell of its row ("+500")."""
+    money, a multiplier, a range, a count that is not part of a date, a count in words, a withheld
+    number ("N3"), or a number in a KPI or target cell of its row ("+500")."""
     sig = a.signals[st.index]
     if sig.has("PERCENT", "MONEY", "MULTIPLIER", "FROM_TO"):
+        return True
+    if _WITHHELD.search(st.text) or _NUMBER_WORD.search(st.text):
         return True
     dates = sig.get("DATE")
     label = _NUMBERED_LABEL.match(st.text)
@@ -42,6 +55,31 @@ def _has_number(a: Analysis, st: Statement) -> bool:
         _TARGET_HEAD.search(head) and not _TIME_HEAD.search(head) and re.search(r"\d", cell)
         for head, cell in st.cells
     )
+
+
+_LABEL = re.compile(r"^\W*(?:[\w&/ -]{1,40}:\s*)?")
+
+
+def _directional(a: Analysis, st: Statement) -> bool:
+    """The goal asks for a change or more of something ("Grow ARR", "more referrals", "Win new
+    customers"), which a number would measure. A state to reach ("Every strategic account has a
+    success plan", "Plans are in place for …") is checked as done or not: no number is missing."""
+    sig = a.signals[st.index]
+    if sig.has(
+        "change-up",
+        "change-improve",
+        "change-multiply",
+        "change-down",
+        "change-hold",
+        "vague-quantities",
+        "VAGUE_GOAL",
+        "aspirations",
+    ):
+        return True
+    start = _LABEL.match(st.text)
+    lead = start.end() if start else 0
+    reach = sig.get("change-reach")
+    return sig.has("metrics") and any(not st.text[lead:a0].strip(" *_") for a0, _ in reach)
 
 
 def _judged(a: Analysis, st: Statement) -> bool:
@@ -60,15 +98,37 @@ def _done(st: Statement) -> bool:
     return any(f.label == "done" for f in st.fields) or bool(_DONE_MARK.match(st.text))
 
 
+# Not commitments, whatever their verbs: a user story ("As an idea owner, I can edit my draft")
+# states what a product must let someone do; a cost line ("Cloud hosting: $150-200") prices one.
+_USER_STORY = re.compile(
+    r"\bas an? [^,;:]{1,60},\s*I\s+(?:can|want|need|should|would|will|must|am able)\b",
+    re.IGNORECASE,
+)
+_COST_LINE = re.compile(
+    r"^[^:;]{2,80}:\s*(?:~|approx\.?\s*|up to\s*)?[$€£]\s?\d[\d,.]*\s*[kKmM]?"
+    r"(?:\s*(?:-|–|to)\s*[$€£]?\s?\d[\d,.]*\s*[kKmM]?)?(?:\s*(?:/\s*\w+|per \w+))?\W*$"
+)
+
+
+def _not_a_commitment(st: Statement) -> bool:
+    return bool(_USER_STORY.search(st.text) or _COST_LINE.match(st.text))
+
+
 def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
     for st in a.statements_of(scope, headings=False):
         if st.is_field or not _judged(a, st) or _objective(a, st) or not a.sure(st) or _done(st):
+            continue
+        if _not_a_commitment(st):
             continue
         if a.cls(st) == Cls.ACTION:
             yield st
 
 
-_KEY_RESULT = re.compile(r"^\W*(?:kr|key result)\s*\d*\b", re.IGNORECASE)
+# "KR 2:", "Key result:", "Product KR:", "Core services KR:" — a key result, by its label.
+_KEY_RESULT = re.compile(
+    r"^\W*(?:(?:kr|key result)\s*\d*\b|(?:[a-z&/-]+\s+){1,3}(?:kr|key result)\s*\d*\s*[:.)\-–—])",
+    re.IGNORECASE,
+)
 
 
 def _has_field(st: Statement, label: str) -> bool:
@@ -76,18 +136,21 @@ def _has_field(st: Statement, label: str) -> bool:
     return any(f.label == label for f in st.fields)
 
 
-def _objective(a: Analysis, st: Statement) -> bool:
+def _objective(a: Analysis, st: Statement, scope: Scope | None = None) -> bool:
     """An objective with key results under it (SPEC §8.10): its sub-items, or for a heading the
-    items of its section, include a key result (labelled KR, or a target with a number)."""
+    items of its section, include a key result (labelled KR, or a target with a number). On a
+    goals or OKR page every item with sub-items is an objective, measured by them."""
     if st.form == "heading":
         under = [a.doc.statements[i] for i in a.doc.sections[st.section].statements]
     else:
         under = [x for x in a.doc.statements[st.index + 1 : st.index + 40] if x.parent == st.index]
+        if under and scope is not None and scope.kind == Kind.GOALS:
+            return True
     for x in under:
         if _KEY_RESULT.match(x.text):
             return True
         v = a.verdicts.get(x.index)
-        if v is not None and v.cls == Cls.GOAL and not v.vague:
+        if v is not None and v.cls == Cls.GOAL and (not v.vague or _has_number(a, x)):
             return True
     return False
 
@@ -244,9 +307,15 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                     scope.title,
                 )
                 continue
-            if v is None or v.cls != Cls.GOAL or not v.vague or _objective(a, st) or not a.sure(st):
+            if (
+                v is None
+                or v.cls != Cls.GOAL
+                or not v.vague
+                or _objective(a, st, scope)
+                or not a.sure(st)
+            ):
                 continue  # an objective is measured by its key results (SPEC §8.10)
-            if _has_number(a, st):
+            if _has_number(a, st) or not _directional(a, st):
                 continue  # "Grow the account by an additional 500 followers": a number
             yield ctx.at_statement(
                 st,

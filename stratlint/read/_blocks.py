@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from typing import Any
 
 from stratlint.model import Field
 from stratlint.offsets import Offsets
@@ -163,7 +164,10 @@ def add_row(
     cells: list[tuple[str, Plain]],
     quoted: bool,
     items: list[Item],
-) -> None:
+    continues: int | None = None,
+) -> int | None:
+    """Add a table row as a statement (its field cells as its fields) and return its index;
+    `continues` is the row it continues (an empty first cell under a "Month 1" row)."""
     pairs: list[tuple[str, str]] = []
     fields: list[Field] = []
     texts: list[Plain] = []
@@ -182,7 +186,7 @@ def add_row(
     if not texts:
         texts = [p for _, p in cells if p.text.strip()]
     if not texts:
-        return
+        return None
     joined_text = ""
     joined_offs: list[int] = []
     links: list[RawLink] = []
@@ -202,8 +206,9 @@ def add_row(
     # section's fields, like field lines under the heading (SPEC §8.6).
     opens = _opens_section(b, section, header)
     prop = _property(header, cells) if opens else None
+    extra: dict[str, Any] = {"continues": continues} if continues is not None else {}
     idx = b.add_statement(
-        section, "row", plain, cells=tuple(pairs), quoted=quoted, is_field=prop is not None
+        section, "row", plain, cells=tuple(pairs), quoted=quoted, is_field=prop is not None, **extra
     )
     if prop is not None:
         b.sections[section]["fields"].append(Field(prop[0], prop[1], line))
@@ -215,3 +220,4 @@ def add_row(
         b.statements[idx]["fields"].extend(
             Field(lab, val, line) for lab, val in inline_fields(joined_text)
         )
+    return idx

@@ -62,6 +62,7 @@ def _statement(s: dict[str, Any]) -> Statement:
         quoted=s.get("quoted", False),
         checkbox=s.get("checkbox", False),
         is_field=s.get("is_field", False),
+        continues=s.get("continues"),
     )
 
 

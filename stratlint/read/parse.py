@@ -139,6 +139,9 @@ class _Walk:
         self.items: list[Item] = []  # open list items, innermost last
         self.quote_depth = 0
         self.table_header: list[str] = []
+        # The last row of this table with a first cell: rows under it with an empty first cell
+        # continue it (a "Month 1" row over its tasks).
+        self.group_row: int | None = None
         self.row_cells: list[tuple[str, Plain]] = []
         self.in_head = False
         self.pending_heading: tuple[int, int] | None = None  # (level, line)
@@ -248,6 +251,7 @@ class _Walk:
 
     def thead_open(self, t: Token, prev: str) -> None:
         self.table_header = []
+        self.group_row = None
         self.in_head = True
 
     def thead_close(self, t: Token, prev: str) -> None:
@@ -259,14 +263,18 @@ class _Walk:
 
     def tr_close(self, t: Token, prev: str) -> None:
         if not self.in_head and self.row_cells:
-            add_row(
+            cont = len(self.row_cells) > 1 and not self.row_cells[0][0].strip()
+            idx = add_row(
                 self.b,
                 self.current,
                 self.table_header,
                 self.row_cells,
                 self.quote_depth > 0,
                 self.items,
+                continues=self.group_row if cont else None,
             )
+            if not cont:
+                self.group_row = idx
 
 
 # Token type → its handler (given the token and the type of the token before it).

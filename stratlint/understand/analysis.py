@@ -61,6 +61,7 @@ def analyse_document(
         genre_proba, unsure = confirm_kinds(
             doc, signals, hand, hk, kinds, fm_kind, models, class_proba
         )
+    _okr_sections_are_goals(doc, hk, kinds)
     a = Analysis(
         doc,
         tuple(signals),
@@ -82,6 +83,26 @@ def analyse_document(
     build_scopes(a)
     a.has_strategy_label = _names_a_strategy(hints, hk)
     return a
+
+
+_OKR_WORDS = frozenset({"okr", "okrs", "key results", "key result"})
+
+
+def _okr_sections_are_goals(doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]) -> None:
+    """A section under an "FY23 Q1 OKR plan" heading is goals, not plan (SPEC §8.10: an OKR page
+    or section is not a plan). Applied to the kinds the rules see, after the models have read
+    the headings' own hints."""
+    for sec in doc.sections:
+        s: int | None = sec.index
+        while s is not None and hk[s].kind is None:
+            s = doc.sections[s].parent
+        if (
+            s is not None
+            and kinds[sec.index] == Kind.PLAN
+            and hk[s].kind == Kind.PLAN
+            and _OKR_WORDS & set(hk[s].words)
+        ):
+            kinds[sec.index] = Kind.GOALS
 
 
 def _names_a_strategy(hints: Sequence[Kind], hk: Sequence[HeadingKind]) -> bool:
