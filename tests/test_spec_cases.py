@@ -381,3 +381,67 @@ Owner: Dana Reyes. Due: 30 June.
 """
     assert not [f for f in _rules(plan.format(share="min. 70%")) if f[0] == "P204"]
     assert ("P204", 6) in _rules(plan.format(share="a 20% discount code"))
+
+
+def test_a_row_with_an_empty_first_cell_continues_the_row_above():
+    # §8.6: "Month 1" in a group row is the time frame of the task rows under it; a row of its
+    # own with no time still has none.
+    text = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+# Launch plan
+
+Owner: Dana Reyes
+
+| Phase | Tasks |
+|---|---|
+| **Set-up** | **Month 1** |
+| | Open the partner portal to the first ten resellers. |
+| | Publish the reseller price list. |
+| **Growth** | **Channel** |
+| | Run two reseller webinars. |
+"""
+    found = _rules(text)
+    assert ("P203", 13) not in found and ("P203", 14) not in found, found
+    assert ("P203", 16) in found, found
+
+
+def test_an_okr_plan_heading_is_goals_and_okr_key_results_are_judged_as_such():
+    # §8.10: an OKR page or section is not a plan (no P201-P205); an objective with key results
+    # under it is measured by them; a withheld number ("N3") or a count in words is a number; a
+    # state to reach is checked as done or not; a key result asking for more with no number
+    # is vague.
+    text = """# FY23 Q1 OKR plan
+
+1. **Sales: Grow net new revenue**
+   1. KR: Land N3 large enterprise logos
+   1. KR: At least one existing customer buys the partner add-on
+   1. KR: Every strategic account has a success plan defined
+   1. KR: Increase partner pipeline significantly
+"""
+    found = _rules(text)
+    assert not [f for f in found if f[0] in ("P201", "P202", "P203", "P204", "P205")], found
+    assert [f for f in found if f[0] == "P206"] == [("P206", 7)], found
+
+
+def test_user_stories_and_cost_lines_are_not_action_items():
+    # §8.4: an ACTION is a commitment to do something; a user story states what a product must
+    # let someone do, and a cost line prices a thing. "Warren will ..." names its owner.
+    text = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+# Pilot plan
+
+Due: 30 June
+
+- As a reseller, I can register a deal from the partner portal.
+- Cloud hosting for the pilot: $150-200
+- Warren will train the channel team on deal registration.
+- Run two reseller webinars.
+"""
+    found = [f for f in _rules(text) if f[0] == "P202"]
+    assert found == [("P202", 13)], found
