@@ -56,6 +56,8 @@ def test_shipped_models_load_with_thresholds_for_every_decision():
         assert 0.0 <= m.genre_threshold(kind) <= 1.01
     for c in models.CLASSES:
         assert 0.0 <= m.class_threshold(c) <= 1.01
+    assert m.domain is not None and m.domain.labels == ("business", "technical")
+    assert 0.5 <= m.domain_threshold() <= 1.01
 
 
 def test_inspect_shows_the_probabilities_behind_each_decision():
@@ -105,3 +107,12 @@ def test_retraining_from_the_bank_reproduces_the_shipped_models():
     )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "0 predictions differ" in out.stdout
+
+
+def test_the_domain_model_reads_words_not_layout():
+    # A short written example and a long real page differ in layout; a business's plan and an
+    # engineering plan differ in what they are about. The domain model gets only the latter.
+    from stratlint.understand.inputs import domain_inputs
+
+    feats = ["cw:reseller", "hw:plan", "dt:sales", "agg:metrics:hi", "doc_sections:1", "n:3"]
+    assert domain_inputs(feats) == ["cw:reseller", "hw:plan", "dt:sales", "agg:metrics:hi"]

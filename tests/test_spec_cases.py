@@ -445,3 +445,37 @@ Due: 30 June
 """
     found = [f for f in _rules(text) if f[0] == "P202"]
     assert found == [("P202", 13)], found
+
+
+def test_an_engineering_plan_is_not_a_business_plan():
+    # §1, §8.9: stratlint lints a business's sales documents. An implementation or test plan of
+    # a software proposal is plan-shaped but technology's, not a business's: no P finding. The
+    # same shape about resellers and webinars keeps its findings.
+    engineering = """# Spark history server integration
+
+## Summary
+
+This proposal adds a history server sidecar to the operator so users can inspect finished jobs.
+
+## Implementation plan
+
+- Phase 1: add the sidecar container to the operator's pod template and expose port 18080.
+- Phase 2: store event logs in the object store configured by the cluster admin.
+- Phase 3: add end-to-end tests to the CI pipeline and publish the Helm chart.
+
+## Test plan
+
+- Unit tests for the event log parser.
+- Deploy the operator on a kind cluster and run a sample job.
+- Verify the UI lists the completed application.
+"""
+    sales = """# Q3 partner sales plan
+
+## Plan
+
+- Sign three new reseller agreements in the Nordics.
+- Launch the partner deal-registration portal.
+- Run two co-selling webinars with our top resellers.
+"""
+    assert not [f for f in _rules(engineering) if f[0].startswith("P")], _rules(engineering)
+    assert ("P202", 7) in _rules(sales), _rules(sales)

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Train the section-genre, statement-class and statement-tag models from the labelled bank.
+"""Train the section-genre, section-domain, statement-class and statement-tag models from the
+labelled bank.
 
     python tools/train.py            # rotate, choose thresholds, fit, write rules/models/
     python tools/train.py --check    # fit again and compare with the shipped models
@@ -15,7 +16,12 @@
 3. From those held-out predictions each decision's threshold is chosen for precision (the lowest
    probability at which the decision is right at least `precision` of the time) and written to
    `rules/models/thresholds.yaml`.
-4. The models are fitted on all training sources and written to `rules/models/`; their figures on
+4. The domain model (`corpus/bank/domains.jsonl`: business or technical material) is rotated the
+   same way over every labelled source but the frozen test sources (the domain labels are a task
+   of their own, so the `evaluate` sources' sections are fitted on here); its threshold is the
+   lowest probability of `business` at which real pages' sections taken as business are business
+   at least `precision.domain` of the time.
+5. The models are fitted on all training sources and written to `rules/models/`; their figures on
    the frozen test sources and on the evaluation sources go to `rules/models/report.json`
    (`stratlint eval --bank` prints them).
 
@@ -36,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 
 from stratlint.run.bank import Example, confusion, examples, measure  # noqa: E402
+from stratlint.run.domain_bank import DOMAINS, domain_examples  # noqa: E402
 from stratlint.understand.learn.models import CLASSES, GENRES, MATERIAL, TAGS  # noqa: E402
 
 CORPUS = ROOT / "corpus"
@@ -45,6 +52,7 @@ SETTINGS = {
     "genre": dict(l2=2.0, epochs=120, lr=0.08, min_count=3),
     "class": dict(l2=2.0, epochs=250, lr=0.05, min_count=2),
     "tags": dict(l2=2.0, epochs=250, lr=0.05, min_count=2),
+    "domain": dict(l2=2.0, epochs=150, lr=0.08, min_count=2),
 }
 
 
@@ -61,6 +69,9 @@ def _fit(kind: str, xs: list[Example]):  # type: ignore[no-untyped-def]
         labels = GENRES
         y = [[1.0 if e.label == g else 0.0 for g in labels] for e in xs]
         return fit([e.features for e in xs], y, labels, weights=_weights(xs), **SETTINGS["genre"])
+    if kind == "domain":
+        y = [[1.0 if e.label == d else 0.0 for d in DOMAINS] for e in xs]
+        return fit([e.features for e in xs], y, DOMAINS, weights=_weights(xs), **SETTINGS["domain"])
     if kind == "class":
         labels = CLASSES
         y = [[1.0 if e.label == c else 0.0 for c in labels] for e in xs]
@@ -163,6 +174,33 @@ def choose_thresholds(
     return out
 
 
+def domain_threshold(oof: list[tuple[Example, dict]], precision: float) -> float:
+    """Chosen on real pages' sections only: the written corpus is all business by design."""
+    pairs = [(p["business"], e.label == "business") for e, p in oof if "/pages/" in e.path]
+    return threshold_for(pairs, precision) if pairs else 1.01
+
+
+def domain_figures(oof: list[tuple[Example, dict]], threshold: float) -> dict:
+    """How the rotated domain model sorts real pages' sections at its threshold."""
+    real = [(e, p) for e, p in oof if "/pages/" in e.path]
+    passed = [(e, p) for e, p in real if p["business"] >= threshold]
+    tech = [e for e, _ in real if e.label == "technical"]
+    biz = [e for e, _ in real if e.label == "business"]
+    kept_tech = sum(1 for e, _ in passed if e.label == "technical")
+    kept_biz = sum(1 for e, _ in passed if e.label == "business")
+    return {
+        "real_sections": len(real),
+        "business": len(biz),
+        "technical": len(tech),
+        "business_kept": kept_biz,
+        "technical_kept": kept_tech,
+        "precision": round(kept_biz / len(passed), 3) if passed else None,
+        "confusion": confusion(
+            [(e.label, max(DOMAINS, key=lambda d: p[d])) for e, p in real], DOMAINS
+        ),
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -188,6 +226,8 @@ def main() -> int:
         f"sections: {len(train_g)} train, {len(test_g)} test; "
         f"statements: {len(train_s)} train, {len(test_s)} test"
     )
+    dx = domain_examples(CORPUS)
+    train_d = [e for e in dx if e.source not in test_sources]
     if args.check:
         from stratlint.understand.learn.linear import LinearModel
 
@@ -196,10 +236,11 @@ def main() -> int:
             ("genre", train_g, "section_genre"),
             ("class", train_s, "statement_class"),
             ("tags", train_s, "statement_tags"),
+            ("domain", train_d, "section_domain"),
         ):
             fresh = _fit(kind, xs)
             shipped = LinearModel.load(OUT / name)
-            probe = (test_g if kind == "genre" else test_s) + xs[:500]
+            probe = (test_g if kind in ("genre", "domain") else test_s) + xs[:500]
             for e in probe:
                 a, b = fresh.proba(e.features), shipped.proba(e.features)
                 if any(abs(a[k] - b[k]) > 1e-4 for k in a):
@@ -212,12 +253,18 @@ def main() -> int:
     genre_oof = rotate("genre", train_g, train_sources)
     class_oof = rotate("class", train_s, train_sources)
     tags_oof = rotate("tags", train_s, train_sources)
+    domain_sources = sorted({e.source for e in train_d})
+    domain_oof = rotate("domain", train_d, domain_sources)
     thresholds = choose_thresholds(genre_oof, class_oof, tags_oof, split["precision"])
+    want = split["precision"].get("domain", split["precision"]["genre"])
+    thresholds["domain"] = {"business": domain_threshold(domain_oof, want)}
     genre = _fit("genre", train_g)
+    domain = _fit("domain", train_d)
     cls = _fit("class", train_s)
     tags = _fit("tags", train_s)
     OUT.mkdir(parents=True, exist_ok=True)
     genre.save(OUT / "section_genre")
+    domain.save(OUT / "section_domain")
     cls.save(OUT / "statement_class")
     tags.save(OUT / "statement_tags")
     (OUT / "thresholds.yaml").write_text(
@@ -239,6 +286,7 @@ def main() -> int:
         "thresholds": thresholds,
         "rotation": rotation,
         "test": measure(genre, cls, thresholds, test_g, test_s),
+        "domain": domain_figures(domain_oof, thresholds["domain"]["business"]),
         "evaluate_sources": sorted(held_sources),
         "evaluate": measure(genre, cls, thresholds, held_g, held_s) if held_g else None,
         "counts": {
@@ -257,6 +305,7 @@ def main() -> int:
         f"test sources: genre acc {t['genre']['accuracy']} (n={t['genre']['n']}), class macro-F1 "
         f"{t['class']['macro_f1']} (n={t['class']['n']}); gate {json.dumps(t['gate'])}"
     )
+    print(f"domain (rotation, real pages' sections): {json.dumps(report['domain'])}")
     h = report["evaluate"]
     if h:
         print(

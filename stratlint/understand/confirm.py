@@ -9,7 +9,12 @@ from dataclasses import replace
 from stratlint.model import Cls, Document, Kind, Section
 from stratlint.understand.classify import Evidence, Verdict
 from stratlint.understand.headings import HeadingKind
-from stratlint.understand.inputs import document_inputs, own_statements, section_inputs
+from stratlint.understand.inputs import (
+    document_inputs,
+    domain_inputs,
+    own_statements,
+    section_inputs,
+)
 from stratlint.understand.learn import models as learned
 from stratlint.understand.learn.linear import argmax
 from stratlint.understand.learn.table import ProbaTable
@@ -92,7 +97,9 @@ def confirm_kinds(
             c.confirmed[sec.index] = True
             continue
         c.judge(sec)
-    _join_confirmed(doc, hk, c.hints, kinds, c.confirmed, c.proba, c.unsure, models)
+    _join_confirmed(
+        doc, hk, c.hints, kinds, c.confirmed, c.proba, c.unsure, models, c.technical_sections
+    )
     if fm_kind is None and any(k != Kind.OTHER for k in kinds):
         _judge_page(c, kinds)
     return c.proba, c.unsure
@@ -150,6 +157,8 @@ class _Confirmation:
         self.confirmed: dict[int, bool] = {}
         self._doc_inputs: list[str] | None = None
         self._own_ok: dict[int, bool] = {}
+        self.business: dict[int, float] = {}  # section → the domain model's p(business)
+        self.technical_sections: set[int] = set()  # confirmed by genre, but technical material
 
     def doc_inputs(self) -> list[str]:
         if self._doc_inputs is None:
@@ -157,10 +166,23 @@ class _Confirmation:
         return self._doc_inputs
 
     def genre(self, idx: int, own: Sequence[int]) -> dict[str, float]:
-        feats = section_inputs(
+        return self.models.genre.proba(self.inputs(idx, own))
+
+    def inputs(self, idx: int, own: Sequence[int]) -> list[str]:
+        return section_inputs(
             self.doc, self.signals, self.verdicts, self.hk, self.seen, idx, own, self.doc_inputs()
         )
-        return self.models.genre.proba(feats)
+
+    def technical(self, idx: int, own: Sequence[int]) -> float | None:
+        """The section's material is about building technology, not a business's work (an
+        engineering roadmap, a technical proposal, a test plan; SPEC §1, §8.9): the domain
+        model's probability of business when it is below its threshold, else None."""
+        model = self.models.domain
+        if model is None:
+            return None
+        p = model.proba(domain_inputs(self.inputs(idx, own)))["business"]
+        self.business[idx] = p
+        return p if p < self.models.domain_threshold() else None
 
     def disowned(self, si: int) -> bool:
         """The section only inherits its kind, from a heading whose own content does not confirm
@@ -206,6 +228,14 @@ class _Confirmation:
             not self.disowned(sec.index)
             and _confident_content(own, self.class_proba, self.models, pm)
         )
+        if ok:
+            biz = self.technical(sec.index, own)
+            if biz is not None:
+                confirmed[sec.index] = False
+                self.technical_sections.add(sec.index)
+                self.kinds[sec.index] = Kind.OTHER
+                self.unsure[sec.index] = f"technical material, not a business's: p={biz:.2f}"
+                return
         confirmed[sec.index] = ok
         if ok and kind == Kind.PLAN and p["goals"] > max(p["plan"], p["mixed"], p["strategy"]):
             self.kinds[sec.index] = Kind.GOALS  # an OKR section under a plan heading (§8.10)
@@ -226,6 +256,7 @@ def _join_confirmed(
     proba: Mapping[int, Mapping[str, float]],
     unsure: dict[int, str],
     models: learned.Models,
+    technical: set[int],
 ) -> None:
     """A part of a confirmed strategy or plan — a subsection that only inherits its kind ("###
     Banks" under "## Strategy"), or a component beside it ("## Challenge") — joins it unless its
@@ -259,6 +290,8 @@ def _join_confirmed(
         p = proba.get(sec.index)
         if p is not None and sum(p[g] for g in learned.MATERIAL[kind.value]) < floor:
             continue
+        if sec.index in technical:
+            continue  # a test plan under a confirmed plan is still not a business's plan
         confirmed[sec.index] = True
         kinds[sec.index] = kind
         unsure.pop(sec.index, None)

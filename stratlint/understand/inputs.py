@@ -117,3 +117,14 @@ def statement_inputs(
         hint if hint != Kind.OTHER else None,
         has_children=i in parents,
     )
+
+
+# What the domain model reads of a section's genre inputs: its words (content, heading, the page's
+# title) and the lexicon classes it uses, not its layout. Layout tells a short written example
+# from a long real page, not a business's plan from an engineering one.
+_DOMAIN_PREFIXES = ("cw:", "hw:", "dt:", "agg:")
+
+
+def domain_inputs(section_features: Sequence[str]) -> list[str]:
+    """The domain model's features of a section, from its genre-model inputs."""
+    return [f for f in section_features if f.startswith(_DOMAIN_PREFIXES)]

@@ -1,6 +1,7 @@
 """The trained models and their thresholds, loaded once per process from `rules/models/`.
 
-`section_genre.json` gives a section's genre, `statement_class.json` a statement's class and
+`section_genre.json` gives a section's genre, `section_domain.json` whether its material is a
+business's or technology's (optional), `statement_class.json` a statement's class and
 `statement_tags.json` its tags; `thresholds.yaml` holds the probability each decision needs,
 chosen on held-out sources for precision (tools/train.py writes all four). When no model is
 shipped (a checkout before the first training), `get()` returns None and the hand classifier
@@ -45,6 +46,10 @@ class Models:
     cls: LinearModel
     tags: LinearModel | None
     thresholds: dict[str, Any]
+    domain: LinearModel | None = None
+
+    def domain_threshold(self) -> float:
+        return float(self.thresholds.get("domain", {}).get("business", 0.0))
 
     def genre_threshold(self, kind: str) -> float:
         return float(self.thresholds.get("genre", {}).get(kind, 0.5))
@@ -63,4 +68,5 @@ def get() -> Models | None:
     except FileNotFoundError:
         return None
     tags = LinearModel.load(d / "statement_tags") if (d / "statement_tags.npy").exists() else None
-    return Models(genre, cls, tags, thresholds)
+    domain = LinearModel.load(d / "section_domain") if (d / "section_domain.npy").exists() else None
+    return Models(genre, cls, tags, thresholds, domain)
