@@ -455,13 +455,17 @@ def test_an_engineering_plan_is_not_a_business_plan():
 
 ## Summary
 
-This proposal adds a history server sidecar to the operator so users can inspect finished jobs.
+This proposal adds a history server sidecar to the Kubernetes operator so developers can
+inspect finished Spark jobs.
 
 ## Implementation plan
 
-- Phase 1: add the sidecar container to the operator's pod template and expose port 18080.
-- Phase 2: store event logs in the object store configured by the cluster admin.
-- Phase 3: add end-to-end tests to the CI pipeline and publish the Helm chart.
+- Phase 1: add the sidecar container to the operator's pod template, expose the REST API on
+  port 18080 and document the new CRD fields.
+- Phase 2: read event logs from the S3-compatible object store and cache parsed results in
+  the controller.
+- Phase 3: add end-to-end tests to the CI pipeline, fix the flaky integration tests and
+  publish the Helm chart in the next release.
 
 ## Test plan
 

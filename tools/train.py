@@ -18,9 +18,9 @@ labelled bank.
    `rules/models/thresholds.yaml`.
 4. The domain model (`corpus/bank/domains.jsonl`: business or technical material) is rotated the
    same way over every labelled source but the frozen test sources (the domain labels are a task
-   of their own, so the `evaluate` sources' sections are fitted on here); its threshold is the
-   lowest probability of `business` at which real pages' sections taken as business are business
-   at least `precision.domain` of the time.
+   of their own, so the `evaluate` sources' sections are fitted on here); its veto threshold is
+   the lowest probability of `technical` (at least 0.5) that leaves at least `domain_keep` of
+   the written corpus's sections standing.
 5. The models are fitted on all training sources and written to `rules/models/`; their figures on
    the frozen test sources and on the evaluation sources go to `rules/models/report.json`
    (`stratlint eval --bank` prints them).
@@ -174,27 +174,32 @@ def choose_thresholds(
     return out
 
 
-def domain_threshold(oof: list[tuple[Example, dict]], precision: float) -> float:
-    """Chosen on real pages' sections only: the written corpus is all business by design."""
-    pairs = [(p["business"], e.label == "business") for e, p in oof if "/pages/" in e.path]
-    return threshold_for(pairs, precision) if pairs else 1.01
+def domain_threshold(oof: list[tuple[Example, dict]], keep: float) -> float:
+    """The probability of `technical` at which the domain model vetoes a section. A veto only
+    ever silences, so it is set as low as it can go while the written sales corpus stays whole:
+    at most 1 - `keep` of the corpus's sections (rotated) are vetoed, and never below 0.5 (a veto
+    needs technical to be the likelier reading). A section it is unsure of is left to the genre
+    decision."""
+    written = sorted((p["technical"] for e, p in oof if "/pages/" not in e.path), reverse=True)
+    allowed = int(len(written) * (1.0 - keep))
+    above = written[allowed] if allowed < len(written) else 0.0
+    return round(max(0.5, above + 1e-3), 3)
 
 
 def domain_figures(oof: list[tuple[Example, dict]], threshold: float) -> dict:
     """How the rotated domain model sorts real pages' sections at its threshold."""
     real = [(e, p) for e, p in oof if "/pages/" in e.path]
-    passed = [(e, p) for e, p in real if p["business"] >= threshold]
+    vetoed = [e for e, p in real if p["technical"] >= threshold]
     tech = [e for e, _ in real if e.label == "technical"]
     biz = [e for e, _ in real if e.label == "business"]
-    kept_tech = sum(1 for e, _ in passed if e.label == "technical")
-    kept_biz = sum(1 for e, _ in passed if e.label == "business")
+    right = sum(1 for e in vetoed if e.label == "technical")
     return {
         "real_sections": len(real),
         "business": len(biz),
         "technical": len(tech),
-        "business_kept": kept_biz,
-        "technical_kept": kept_tech,
-        "precision": round(kept_biz / len(passed), 3) if passed else None,
+        "technical_vetoed": right,
+        "business_vetoed": len(vetoed) - right,
+        "precision": round(right / len(vetoed), 3) if vetoed else None,
         "confusion": confusion(
             [(e.label, max(DOMAINS, key=lambda d: p[d])) for e, p in real], DOMAINS
         ),
@@ -256,8 +261,8 @@ def main() -> int:
     domain_sources = sorted({e.source for e in train_d})
     domain_oof = rotate("domain", train_d, domain_sources)
     thresholds = choose_thresholds(genre_oof, class_oof, tags_oof, split["precision"])
-    want = split["precision"].get("domain", split["precision"]["genre"])
-    thresholds["domain"] = {"business": domain_threshold(domain_oof, want)}
+    keep = float(split.get("domain_keep", 0.99))
+    thresholds["domain"] = {"technical": domain_threshold(domain_oof, keep)}
     genre = _fit("genre", train_g)
     domain = _fit("domain", train_d)
     cls = _fit("class", train_s)
@@ -286,7 +291,7 @@ def main() -> int:
         "thresholds": thresholds,
         "rotation": rotation,
         "test": measure(genre, cls, thresholds, test_g, test_s),
-        "domain": domain_figures(domain_oof, thresholds["domain"]["business"]),
+        "domain": domain_figures(domain_oof, thresholds["domain"]["technical"]),
         "evaluate_sources": sorted(held_sources),
         "evaluate": measure(genre, cls, thresholds, held_g, held_s) if held_g else None,
         "counts": {

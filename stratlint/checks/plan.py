@@ -7,79 +7,10 @@ from collections.abc import Iterator
 
 from stratlint.checks._owners import has_deadline, has_owner
 from stratlint.checks._registry import Context, Hit, check, quote
+from stratlint.checks._targets import TARGET_HEAD, TIME_HEAD, directional, has_number
 from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.links import LinkStatus, names_strategy
-
-_TARGET_HEAD = re.compile(
-    r"\b(?:target|goal|kpi|key result|success metric|measure of success)", re.IGNORECASE
-)
-# A column that says when, not how much: "Target window", "Target date", "Goal quarter".
-_TIME_HEAD = re.compile(
-    r"\b(?:window|date|dates|deadline|when|timeline|timing|quarter|period|by)\b", re.IGNORECASE
-)
-
-
-# "KR 1.1: …", "Goal 2 - …", "3) …": a label's number, not a quantity ("Hire 2." is one).
-_NUMBERED_LABEL = re.compile(
-    r"^\W*(?:[a-z]+\s*)?\d+(?:\.\d+)*\s*(?:[:)\-–—]|\.(?=\s))", re.IGNORECASE
-)
-
-
-# A quantity kept out of a public page or left to fill in ("Land N3 logos", "[$N] IARR", "X%"):
-# the target has a number; it is only not shown.
-_WITHHELD = re.compile(r"(?<![\w$])\$?(?:N\d{0,3}|X{1,3})(?:%|[kKmM])?(?![\w])")
-# A count written as a word ("at least one customer", "two partners").
-_NUMBER_WORD = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-    r"fifty|hundred|dozen|half)\b",
-    re.IGNORECASE,
-)
-
-
-def _has_number(a: Analysis, st: Statement) -> bool:
-    """The target says a number (SPEC §8.8: P206 is for targets with no number): a percentage,
-    money, a multiplier, a range, a count that is not part of a date, a count in words, a withheld
-    number ("N3"), or a number in a KPI or target cell of its row ("+500")."""
-    sig = a.signals[st.index]
-    if sig.has("PERCENT", "MONEY", "MULTIPLIER", "FROM_TO"):
-        return True
-    if _WITHHELD.search(st.text) or _NUMBER_WORD.search(st.text):
-        return True
-    dates = sig.get("DATE")
-    label = _NUMBERED_LABEL.match(st.text)
-    start = label.end() if label else 0  # "KR 1.1:", "Goal 2 -": a label's number counts nothing
-    if any(s >= start and not any(da <= s < db for da, db in dates) for s, _ in sig.get("NUMBER")):
-        return True
-    return any(
-        _TARGET_HEAD.search(head) and not _TIME_HEAD.search(head) and re.search(r"\d", cell)
-        for head, cell in st.cells
-    )
-
-
-_LABEL = re.compile(r"^\W*(?:[\w&/ -]{1,40}:\s*)?")
-
-
-def _directional(a: Analysis, st: Statement) -> bool:
-    """The goal asks for a change or more of something ("Grow ARR", "more referrals", "Win new
-    customers"), which a number would measure. A state to reach ("Every strategic account has a
-    success plan", "Plans are in place for …") is checked as done or not: no number is missing."""
-    sig = a.signals[st.index]
-    if sig.has(
-        "change-up",
-        "change-improve",
-        "change-multiply",
-        "change-down",
-        "change-hold",
-        "vague-quantities",
-        "VAGUE_GOAL",
-        "aspirations",
-    ):
-        return True
-    start = _LABEL.match(st.text)
-    lead = start.end() if start else 0
-    reach = sig.get("change-reach")
-    return sig.has("metrics") and any(not st.text[lead:a0].strip(" *_") for a0, _ in reach)
 
 
 def _judged(a: Analysis, st: Statement) -> bool:
@@ -150,7 +81,7 @@ def _objective(a: Analysis, st: Statement, scope: Scope | None = None) -> bool:
         if _KEY_RESULT.match(x.text):
             return True
         v = a.verdicts.get(x.index)
-        if v is not None and v.cls == Cls.GOAL and (not v.vague or _has_number(a, x)):
+        if v is not None and v.cls == Cls.GOAL and (not v.vague or has_number(a, x)):
             return True
     return False
 
@@ -290,8 +221,8 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                     (
                         Field("target", cell, st.line)
                         for head, cell in st.cells
-                        if _TARGET_HEAD.search(head)
-                        and not _TIME_HEAD.search(head)
+                        if TARGET_HEAD.search(head)
+                        and not TIME_HEAD.search(head)
                         and cell.strip()
                         and not re.search(r"\d", cell)
                         and cell.strip().lower() not in ("—", "-", "n/a", "na")
@@ -315,7 +246,7 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                 or not a.sure(st)
             ):
                 continue  # an objective is measured by its key results (SPEC §8.10)
-            if _has_number(a, st) or not _directional(a, st):
+            if has_number(a, st) or not directional(a, st):
                 continue  # "Grow the account by an additional 500 followers": a number
             yield ctx.at_statement(
                 st,

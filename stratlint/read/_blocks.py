@@ -157,6 +157,25 @@ def _opens_section(b: Builder, section: int, header: list[str]) -> bool:
     return len(sec["statements"]) == top and (top == 0 or sec.get("top_header") == header)
 
 
+def _joined(texts: list[Plain], cells: list[tuple[str, Plain]]) -> Plain:
+    """A row's text cells joined with "; ", each character keeping its source offset; links of
+    field cells (a Supports column linking to a pillar) still count as the row's links."""
+    joined_text = ""
+    joined_offs: list[int] = []
+    links: list[RawLink] = []
+    for k, p in enumerate(texts):
+        if k:
+            joined_text += "; "
+            joined_offs.extend([p.offsets[0], p.offsets[0]])
+        joined_text += p.text
+        joined_offs.extend(p.offsets)
+        links.extend(p.links)
+    for _, p in cells:
+        if p not in texts:
+            links.extend(p.links)
+    return Plain(joined_text, Offsets.of(joined_offs), tuple(links), ())
+
+
 def add_row(
     b: Builder,
     section: int,
@@ -187,21 +206,8 @@ def add_row(
         texts = [p for _, p in cells if p.text.strip()]
     if not texts:
         return None
-    joined_text = ""
-    joined_offs: list[int] = []
-    links: list[RawLink] = []
-    for k, p in enumerate(texts):
-        if k:
-            joined_text += "; "
-            joined_offs.extend([p.offsets[0], p.offsets[0]])
-        joined_text += p.text
-        joined_offs.extend(p.offsets)
-        links.extend(p.links)
-    # Links in field cells (a Supports column linking to a pillar) still count as links.
-    for _, p in cells:
-        if p not in texts:
-            links.extend(p.links)
-    plain = Plain(joined_text, Offsets.of(joined_offs), tuple(links), ())
+    plain = _joined(texts, cells)
+    joined_text = plain.text
     # A table of properties that opens its section ("| **Lead** | Ana |" under the title) is the
     # section's fields, like field lines under the heading (SPEC §8.6).
     opens = _opens_section(b, section, header)

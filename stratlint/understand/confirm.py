@@ -157,7 +157,7 @@ class _Confirmation:
         self.confirmed: dict[int, bool] = {}
         self._doc_inputs: list[str] | None = None
         self._own_ok: dict[int, bool] = {}
-        self.business: dict[int, float] = {}  # section → the domain model's p(business)
+        self.technical_p: dict[int, float] = {}  # section → the domain model's p(technical)
         self.technical_sections: set[int] = set()  # confirmed by genre, but technical material
 
     def doc_inputs(self) -> list[str]:
@@ -174,15 +174,16 @@ class _Confirmation:
         )
 
     def technical(self, idx: int, own: Sequence[int]) -> float | None:
-        """The section's material is about building technology, not a business's work (an
-        engineering roadmap, a technical proposal, a test plan; SPEC §1, §8.9): the domain
-        model's probability of business when it is below its threshold, else None."""
+        """The section's material is confidently about building technology, not a business's
+        work (an engineering roadmap, a technical proposal, a test plan; SPEC §1, §8.9): the
+        domain model's probability of technical when it reaches its threshold, else None. Unsure
+        (a one-item "## Plan"), it leaves the genre decision standing."""
         model = self.models.domain
         if model is None:
             return None
-        p = model.proba(domain_inputs(self.inputs(idx, own)))["business"]
-        self.business[idx] = p
-        return p if p < self.models.domain_threshold() else None
+        p = model.proba(domain_inputs(self.inputs(idx, own)))["technical"]
+        self.technical_p[idx] = p
+        return p if p >= self.models.domain_threshold() else None
 
     def disowned(self, si: int) -> bool:
         """The section only inherits its kind, from a heading whose own content does not confirm
@@ -229,12 +230,12 @@ class _Confirmation:
             and _confident_content(own, self.class_proba, self.models, pm)
         )
         if ok:
-            biz = self.technical(sec.index, own)
-            if biz is not None:
+            tech = self.technical(sec.index, own)
+            if tech is not None:
                 confirmed[sec.index] = False
                 self.technical_sections.add(sec.index)
                 self.kinds[sec.index] = Kind.OTHER
-                self.unsure[sec.index] = f"technical material, not a business's: p={biz:.2f}"
+                self.unsure[sec.index] = f"technical material, not a business's: p={tech:.2f}"
                 return
         confirmed[sec.index] = ok
         if ok and kind == Kind.PLAN and p["goals"] > max(p["plan"], p["mixed"], p["strategy"]):

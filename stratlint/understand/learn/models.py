@@ -49,7 +49,8 @@ class Models:
     domain: LinearModel | None = None
 
     def domain_threshold(self) -> float:
-        return float(self.thresholds.get("domain", {}).get("business", 0.0))
+        """The probability of `technical` at which the domain model vetoes a section."""
+        return float(self.thresholds.get("domain", {}).get("technical", 1.01))
 
     def genre_threshold(self, kind: str) -> float:
         return float(self.thresholds.get("genre", {}).get(kind, 0.5))
