@@ -483,3 +483,27 @@ inspect finished Spark jobs.
 """
     assert not [f for f in _rules(engineering) if f[0].startswith("P")], _rules(engineering)
     assert ("P202", 7) in _rules(sales), _rules(sales)
+
+
+def test_a_row_under_a_strategy_column_is_a_choice_not_an_action_item():
+    # §8.4: "Platform | Strategy" rows say how each channel is used, not what will be done by
+    # when; a "Pillar" column only says which strategy an initiative serves.
+    text = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+# Community plan
+
+Owner: Dana Reyes
+
+| Platform | Strategy |
+|---|---|
+| LinkedIn | Publish in-depth posts on customer use cases and industry insights. |
+
+| Initiative | Pillar |
+|---|---|
+| Launch a podcast on fulfilment trends | Growth |
+"""
+    found = [f for f in _rules(text) if f[0] == "P203"]
+    assert found == [("P203", 16)], found

@@ -10,6 +10,7 @@ from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._targets import TARGET_HEAD, TIME_HEAD, directional, has_number
 from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.understand.analysis import Analysis, Scope
+from stratlint.understand.headings import heading_kind
 from stratlint.understand.links import LinkStatus, names_strategy
 
 
@@ -42,7 +43,21 @@ _COST_LINE = re.compile(
 
 
 def _not_a_commitment(st: Statement) -> bool:
-    return bool(_USER_STORY.search(st.text) or _COST_LINE.match(st.text))
+    return bool(_USER_STORY.search(st.text) or _COST_LINE.match(st.text) or _strategy_row(st))
+
+
+def _strategy_row(st: Statement) -> bool:
+    """A row of a table whose text column is headed as strategy ("Platform | Strategy": how each
+    channel is used) says how, not what will be done by when: a choice, not an action item."""
+    return st.form == "row" and any(
+        cell.strip() and _names_strategy_column(head) for head, cell in st.cells[1:]
+    )
+
+
+def _names_strategy_column(head: str) -> bool:
+    """ "Strategy", "Approach" — not "Pillar", which says which strategy an initiative serves."""
+    hk = heading_kind(head)
+    return hk.kind == Kind.STRATEGY and hk.role == "title"
 
 
 def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
