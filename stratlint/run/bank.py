@@ -298,12 +298,21 @@ def render_bank(corpus: Path) -> str:
         )
     report = corpus.parent / "rules" / "models" / "report.json"
     if report.exists():
-        rot = json.loads(report.read_text())["rotation"]
+        rep = json.loads(report.read_text())
+        rot = rep["rotation"]
         lines.append("")
         lines.append(
             f"rotation over the training sources (each left out in turn): genre accuracy "
             f"{rot['genre']['accuracy']}, class macro-F1 {rot['class']['macro_f1']}"
         )
+        dom = rep.get("domain")
+        if dom:
+            lines.append(
+                f"section domain, rotated over {dom['real_sections']} real pages' sections: "
+                f"{dom['technical_vetoed']} of {dom['technical']} technical vetoed, "
+                f"{dom['business_vetoed']} of {dom['business']} business "
+                f"(accuracy {dom['confusion']['accuracy']})"
+            )
     lines += _evaluation_lines(corpus, m, len(split.get("evaluate") or ()))
     noise = page_noise(corpus, frozen)
     lines.append("")
