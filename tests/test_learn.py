@@ -116,3 +116,15 @@ def test_the_domain_model_reads_words_not_layout():
 
     feats = ["cw:reseller", "hw:plan", "dt:sales", "agg:metrics:hi", "doc_sections:1", "n:3"]
     assert domain_inputs(feats) == ["cw:reseller", "hw:plan", "dt:sales", "agg:metrics:hi"]
+
+
+def test_inspect_shows_the_domain_probability_of_a_judged_section():
+    out = run_cli(
+        "inspect",
+        "-",
+        input="# Q3 partner sales plan\n\n## Plan\n\n- Sign three new reseller agreements in the "
+        "Nordics.\n- Launch the partner deal-registration portal.\n- Run two co-selling "
+        "webinars with our top resellers.\n",
+    )
+    assert out.returncode == 0, out.stderr
+    assert "; technical 0." in out.stdout and "— confirmed" in out.stdout, out.stdout

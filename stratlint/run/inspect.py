@@ -72,7 +72,11 @@ def _section_lines(a: Analysis, sec: Section) -> list[str]:
     if sec.index in a.genre_proba:
         top = sorted(a.genre_proba[sec.index].items(), key=lambda kv: -kv[1])[:3]
         verdict = f"not confirmed: {a.unsure[sec.index]}" if sec.index in a.unsure else "confirmed"
-        out.append(f"{'':>4}      genre {', '.join(f'{g} {p:.2f}' for g, p in top)} — {verdict}")
+        domain = a.technical_proba.get(sec.index)
+        tech = f"; technical {domain:.2f}" if domain is not None else ""
+        out.append(
+            f"{'':>4}      genre {', '.join(f'{g} {p:.2f}' for g, p in top)}{tech} — {verdict}"
+        )
     elif sec.index in a.unsure:
         out.append(f"{'':>4}      not confirmed: {a.unsure[sec.index]}")
     for f in sec.fields:

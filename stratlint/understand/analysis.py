@@ -45,6 +45,7 @@ def analyse_document(
     models = learned.get() if use_models else None
     class_proba: Mapping[int, dict[str, float]] = {}
     genre_proba: dict[int, dict[str, float]] = {}
+    technical_proba: dict[int, float] = {}
     unsure: dict[int, str] = {}
     tag_proba: Mapping[int, dict[str, float]] = {}
     unsure_statements: set[int] = set()
@@ -58,7 +59,7 @@ def analyse_document(
             unsure_statements,
         )
         tag_proba = tags if tags is not None else {}
-        genre_proba, unsure = confirm_kinds(
+        genre_proba, unsure, technical_proba = confirm_kinds(
             doc, signals, hand, hk, kinds, fm_kind, models, class_proba
         )
     _okr_sections_are_goals(doc, hk, kinds)
@@ -73,6 +74,7 @@ def analyse_document(
         lexicon_extra=dict(lexicon_extra or {}),
         hints=hints,
         genre_proba=genre_proba,
+        technical_proba=technical_proba,
         class_proba=class_proba,
         unsure=unsure,
         tag_proba=tag_proba,

@@ -65,7 +65,7 @@ def confirm_kinds(
     fm_kind: Kind | None,
     models: learned.Models,
     class_proba: Mapping[int, Mapping[str, float]],
-) -> tuple[dict[int, dict[str, float]], dict[int, str]]:
+) -> tuple[dict[int, dict[str, float]], dict[int, str], dict[int, float]]:
     """Genre first (SPEC §8.9): a section keeps the kind its heading suggests only when its content
     is confidently that kind of material; otherwise it is `other` and no S, P or D rule runs on it.
     Confident means: the genre model gives it strategy or plan material with the probability its
@@ -102,7 +102,7 @@ def confirm_kinds(
     )
     if fm_kind is None and any(k != Kind.OTHER for k in kinds):
         _judge_page(c, kinds)
-    return c.proba, c.unsure
+    return c.proba, c.unsure, c.technical_p
 
 
 def _judge_page(c: _Confirmation, kinds: list[Kind]) -> None:
