@@ -9,6 +9,7 @@ The result, `Analysis`, is what rules see: they never touch Markdown. The record
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from stratlint.model import Cls, Document, Kind
 from stratlint.understand.classify import Verdict, classify
@@ -43,25 +44,11 @@ def analyse_document(
 
     hints = tuple(kinds)
     models = learned.get() if use_models else None
-    class_proba: Mapping[int, dict[str, float]] = {}
-    genre_proba: dict[int, dict[str, float]] = {}
-    technical_proba: dict[int, float] = {}
-    unsure: dict[int, str] = {}
-    tag_proba: Mapping[int, dict[str, float]] = {}
-    unsure_statements: set[int] = set()
-    if models is not None:
-        hand = dict(verdicts)  # the genre model reads the hand verdicts, as it was trained
-        class_proba, tags = learned_classes(
-            doc,
-            lambda i: statement_inputs(doc, signals, verdicts, hints, parents, i),
-            verdicts,
-            models,
-            unsure_statements,
-        )
-        tag_proba = tags if tags is not None else {}
-        genre_proba, unsure, technical_proba = confirm_kinds(
-            doc, signals, hand, hk, kinds, fm_kind, models, class_proba
-        )
+    learnt = (
+        _learned(doc, signals, verdicts, parents, hk, kinds, fm_kind, models)
+        if models is not None
+        else {}
+    )
     _okr_sections_are_goals(doc, hk, kinds)
     a = Analysis(
         doc,
@@ -73,18 +60,48 @@ def analyse_document(
         parents=parents,
         lexicon_extra=dict(lexicon_extra or {}),
         hints=hints,
-        genre_proba=genre_proba,
-        technical_proba=technical_proba,
-        class_proba=class_proba,
-        unsure=unsure,
-        tag_proba=tag_proba,
-        tag_thresholds=dict(models.thresholds.get("tags", {})) if models else {},
-        unsure_statements=unsure_statements,
+        **learnt,
     )
     judge_sections(a)
     build_scopes(a)
     a.has_strategy_label = _names_a_strategy(hints, hk)
     return a
+
+
+def _learned(
+    doc: Document,
+    signals: Sequence[Signals],
+    verdicts: dict[int, Verdict],
+    parents: set[int | None],
+    hk: Sequence[HeadingKind],
+    kinds: list[Kind],
+    fm_kind: Kind | None,
+    models: learned.Models,
+) -> dict[str, Any]:
+    """The learned readings (statement classes and tags, section genres and domains), as the
+    Analysis fields that hold them. Replaces unsure verdicts' classes and unconfirmed kinds."""
+    hints = tuple(kinds)
+    hand = dict(verdicts)  # the genre model reads the hand verdicts, as it was trained
+    unsure_statements: set[int] = set()
+    class_proba, tags = learned_classes(
+        doc,
+        lambda i: statement_inputs(doc, signals, verdicts, hints, parents, i),
+        verdicts,
+        models,
+        unsure_statements,
+    )
+    genre_proba, unsure, technical_proba = confirm_kinds(
+        doc, signals, hand, hk, kinds, fm_kind, models, class_proba
+    )
+    return {
+        "genre_proba": genre_proba,
+        "technical_proba": technical_proba,
+        "class_proba": class_proba,
+        "unsure": unsure,
+        "tag_proba": tags if tags is not None else {},
+        "tag_thresholds": dict(models.thresholds.get("tags", {})),
+        "unsure_statements": unsure_statements,
+    }
 
 
 _OKR_WORDS = frozenset({"okr", "okrs", "key results", "key result"})
