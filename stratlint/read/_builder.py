@@ -1,5 +1,9 @@
 """The parser's working state: the document's lines, and the sections, statements, links and
-comments found so far as plain dicts, each position mapped back to the source text."""
+comments found so far, each position mapped back to the source text.
+
+A statement is a plain dict (its working record) only while a list item that may still add
+fields to it is open; `seal` then makes it a `Statement` and drops the dict, so a long document
+never holds a working record per statement (issue 15: they were the parser's peak)."""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from stratlint.model import Field, Link
+from stratlint.model import Field, Link, Statement
 from stratlint.read import front_matter
 from stratlint.read.markup import Plain, RawLink, to_plain
 
@@ -38,7 +42,8 @@ class Builder:
         self.line_starts = starts
         self.lines = text.split("\n")
         self.sections: list[dict[str, Any]] = []
-        self.statements: list[dict[str, Any]] = []
+        self.statements: list[Statement] = []  # sealed, in document order
+        self.open: list[dict[str, Any]] = []  # working records of the statements after them
         self.links: list[Link] = []
         self.comments: list[tuple[int, str]] = []
         self.problems: list[tuple[int, str]] = []
@@ -125,7 +130,7 @@ class Builder:
     def add_statement(self, section: int, form: str, plain: Plain, **extra: Any) -> int | None:
         if not plain.text.strip() or not plain.offsets:
             return None
-        idx = len(self.statements)
+        idx = len(self.statements) + len(self.open)
         line, col = self.pos(plain.offsets[0])
         end_line, end_col = self.pos(plain.offsets[-1])
         links = tuple(self.make_link(r) for r in plain.links)
@@ -145,10 +150,19 @@ class Builder:
             "fields": [],
         }
         rec.update(extra)
-        self.statements.append(rec)
+        self.open.append(rec)
         if form != "heading":
             self.sections[section]["statements"].append(idx)
         return idx
+
+    def record(self, idx: int) -> dict[str, Any]:
+        """The working record of statement `idx`, which must not be sealed yet."""
+        return self.open[idx - len(self.statements)]
+
+    def seal(self) -> None:
+        """Make every working record a `Statement`: none of them will change any more."""
+        self.statements.extend(map(_statement, self.open))
+        self.open.clear()
 
     def make_link(self, raw: RawLink) -> Link:
         line, col = self.pos(raw.offset)
@@ -165,3 +179,25 @@ class Builder:
         if found.data is not None:
             self.front_matter = found.data
             self.front_matter_lines.update(found.lines)
+
+
+def _statement(s: dict[str, Any]) -> Statement:
+    return Statement(
+        index=s["index"],
+        section=s["section"],
+        form=s["form"],
+        text=s["text"],
+        offsets=s["offsets"],
+        line=s["line"],
+        column=s["column"],
+        end_line=s["end_line"],
+        end_column=s["end_column"],
+        parent=s.get("parent"),
+        depth=s.get("depth", 0),
+        cells=s.get("cells", ()),
+        fields=tuple(s["fields"]),
+        links=s["links"],
+        quoted=s.get("quoted", False),
+        checkbox=s.get("checkbox", False),
+        is_field=s.get("is_field", False),
+    )
