@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 
 from stratlint.model import Field
@@ -38,7 +39,7 @@ def flush_item(b: Builder, section: int, item: Item) -> None:
     if item.statement is not None or not item.raw_parts:
         return
     raw = "\n".join(p[0] for p in item.raw_parts)
-    offs: list[int] = []
+    offs = array("q")
     for k, (_part, po) in enumerate(item.raw_parts):
         offs.extend(po)
         if k < len(item.raw_parts) - 1:
