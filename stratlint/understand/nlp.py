@@ -69,7 +69,9 @@ def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) 
     words: dict[str, str] = {}  # one string object per distinct token text in the batch
     shared: dict[Any, Any] = {}  # one object per distinct token and span list in the batch
     toks_of: list[tuple[Tok, ...]] = []
-    spans_of: list[dict[str, set[tuple[int, int]]]] = []
+    # A list per label until the patterns have run (a set is 216 bytes, issue 15); each made a
+    # sorted tuple without repeats once they have.
+    spans_of: list[dict[str, list[tuple[int, int]]]] = []
     for text in unique:
         # The Doc goes as soon as it is read, before its tokens are made.
         toks, spans = _tokens(_read(tokenizer(text), matcher, wf, word_class, words), shared)
@@ -77,10 +79,14 @@ def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) 
         spans_of.append(spans)
     _match_patterns(unique, toks_of, spans_of)
     by_text = {
-        text: Signals(text, {k: _one(shared, tuple(sorted(v))) for k, v in spans.items()}, toks)
+        text: Signals(text, {k: _one(shared, _sorted(v)) for k, v in spans.items()}, toks)
         for text, toks, spans in zip(unique, toks_of, spans_of, strict=True)
     }
     return [by_text[t] for t in texts]
+
+
+def _sorted(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted(set(spans)))
 
 
 def _one(shared: dict[Any, Any], value: Any) -> Any:
@@ -111,7 +117,7 @@ def _tokens_and_lexicon(
     word_class: dict[str, tuple[str, str]],
     words: dict[str, str] | None = None,
     shared: dict[Any, Any] | None = None,
-) -> tuple[tuple[Tok, ...], dict[str, set[tuple[int, int]]]]:
+) -> tuple[tuple[Tok, ...], dict[str, list[tuple[int, int]]]]:
     return _tokens(_read(doc, matcher, wf, word_class, words), shared)
 
 
@@ -151,7 +157,7 @@ def _read(
 
 def _tokens(
     read: _Read, shared: dict[Any, Any] | None = None
-) -> tuple[tuple[Tok, ...], dict[str, set[tuple[int, int]]]]:
+) -> tuple[tuple[Tok, ...], dict[str, list[tuple[int, int]]]]:
     """The tokens and lexicon spans of a Doc read by `_read`."""
     if shared is None:
         shared = {}
@@ -160,7 +166,7 @@ def _tokens(
         _one(shared, Tok(tt, low, idx, idx + len(tt), wc[0], wc[1]))
         for tt, low, idx, wc in zip(texts, lowers, starts, classes, strict=True)
     )
-    spans: dict[str, set[tuple[int, int]]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
     for label, s, e in matches:
-        spans.setdefault(label, set()).add((toks[s].start, toks[e - 1].end))
+        spans.setdefault(label, []).append((toks[s].start, toks[e - 1].end))
     return toks, spans

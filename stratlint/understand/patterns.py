@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from stratlint import lexicon
+from stratlint.read.lower import lower
 from stratlint.understand.signals import Tok
 
 
@@ -33,7 +34,7 @@ _SEP = "\x00"  # never in a statement (the parser turns NUL into U+FFFD); checke
 def _match_patterns(
     texts: list[str],
     toks_of: list[tuple[Tok, ...]],
-    spans_of: list[dict[str, set[tuple[int, int]]]],
+    spans_of: list[dict[str, list[tuple[int, int]]]],
 ) -> None:
     """Add every regular pattern's matches, aligned outward to token edges, to `spans_of`.
 
@@ -43,7 +44,7 @@ def _match_patterns(
     every pattern on every text (the test suite holds this): regular expressions scanning every
     position of every statement were three quarters of the pipeline's time.
     """
-    starts_of = [[t.start for t in toks] for toks in toks_of]
+    starts_of: dict[int, list[int]] = {}  # token starts, of the texts a pattern matched only
     joined_ok = not any(_SEP in t for t in texts)
     joined = _SEP.join(texts) if joined_ok else ""
     bases: list[int] = []
@@ -51,10 +52,13 @@ def _match_patterns(
     for t in texts:
         bases.append(pos)
         pos += len(t) + 1
-    finder = _Finder(texts)
+    finder = _Finder(texts, joined if joined_ok else None)
 
     def add(i: int, a: int, b: int) -> None:
-        _add_expanded(label, a, b, texts[i], toks_of[i], starts_of[i], spans_of[i])
+        starts = starts_of.get(i)
+        if starts is None:
+            starts = starts_of[i] = [t.start for t in toks_of[i]]
+        _add_expanded(label, a, b, texts[i], toks_of[i], starts, spans_of[i])
 
     for label, rx, joinable, words in _patterns_for_join():  # noqa: B007 - add() reads it
         holders = finder.holding(words) if words else None
@@ -87,17 +91,29 @@ _FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 class _Finder:
     """Which texts hold one of some words, case-insensitively, found with `str.find`."""
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, texts: list[str], joined: str | None = None) -> None:
+        """`joined`: the texts joined by NUL, when none holds one."""
         self.always = [
             i for i, t in enumerate(texts) if not t.isascii() and _FOLDS_TO_ASCII.intersection(t)
         ]
-        lowered = [t.lower() for t in texts]
-        self.joined = _SEP.join(lowered)
         self.starts: list[int] = []
+        if joined is None:
+            lowered = [t.lower() for t in texts]
+            self.joined = _SEP.join(lowered)
+            pos = 0
+            for t in lowered:
+                self.starts.append(pos)
+                pos += len(t) + 1
+            return
+        # Lower-cased joined, in pieces that end at a joint (`read.lower`): the same string as
+        # the texts lower-cased one by one and joined, without a copy of each (issue 15).
+        self.joined = joined = lower(joined, _SEP)
         pos = 0
-        for t in lowered:
+        while pos >= 0:
             self.starts.append(pos)
-            pos += len(t) + 1
+            pos = joined.find(_SEP, pos)
+            if pos >= 0:
+                pos += 1
 
     def holding(self, words: tuple[str, ...]) -> list[int]:
         found = set(self.always)
@@ -120,7 +136,7 @@ def _add_expanded(
     text: str,
     toks: tuple[Tok, ...],
     starts: list[int],
-    spans: dict[str, set[tuple[int, int]]],
+    spans: dict[str, list[tuple[int, int]]],
 ) -> None:
     """`Doc.char_span(a, b, alignment_mode="expand")`: every token the match touches; a match
     that starts in a token's trailing space starts at the next token."""
@@ -130,7 +146,7 @@ def _add_expanded(
         first += 1
     start_char = toks[first].start if first < len(toks) else len(text)
     end_char = toks[last].end if last >= first else start_char
-    spans.setdefault(label, set()).add((start_char, end_char))
+    spans.setdefault(label, []).append((start_char, end_char))
 
 
 @lru_cache(maxsize=1)
