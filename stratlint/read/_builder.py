@@ -41,7 +41,7 @@ class Builder:
         if starts[-1] == len(text) and len(starts) > 1:
             starts.pop()
         self.line_starts = starts
-        self.lines = text.split("\n")
+        self.n_lines = text.count("\n") + 1  # lines of the text, a last empty one included
         self.sections: list[dict[str, Any]] = []
         self.statements: list[Statement] = []  # sealed, in document order
         self.open: list[dict[str, Any]] = []  # working records of the statements after them
@@ -72,18 +72,17 @@ class Builder:
         for i, part in enumerate(content.split("\n")):
             from_col = start if i == 0 else 0
             for extra in range(4 if part.strip() else 1):
-                ln = min(first_line + i + shift + extra, len(self.lines) - 1)
-                if self.lines[ln].find(part, from_col if extra == 0 else 0) >= 0:
+                ln = min(first_line + i + shift + extra, self.n_lines - 1)
+                if self._find(ln, part, from_col if extra == 0 else 0) >= 0:
                     shift += extra
                     from_col = from_col if extra == 0 else 0
                     break
-            ln = min(first_line + i + shift, len(self.lines) - 1)
-            src = self.lines[ln]
-            line_start = self.line_starts[ln] if ln < len(self.line_starts) else len(self.text)
-            col = src.find(part, from_col) if part else from_col
+            ln = min(first_line + i + shift, self.n_lines - 1)
+            line_start, line_end = self._line(ln)
+            col = self._find(ln, part, from_col) if part else from_col
             if col < 0 and "|" in part:
                 # A table cell: markdown-it hands `\|` over as `|`.
-                col = src.find(part.replace("|", "\\|"), from_col)
+                col = self._find(ln, part.replace("|", "\\|"), from_col)
                 if col >= 0:
                     j = line_start + col
                     for ch in part:
@@ -91,19 +90,34 @@ class Builder:
                             j += 1  # the backslash before it
                         offsets.append(min(j, last))
                         j += 1
-                    offsets.append(min(line_start + len(src), len(self.text)))  # the newline
+                    offsets.append(min(line_end, len(self.text)))  # the newline
                     continue
             if col < 0:
                 stripped = part.lstrip()
-                col = src.find(stripped, from_col)
-                col = col - (len(part) - len(stripped)) if col >= 0 else len(src) - len(part)
+                col = self._find(ln, stripped, from_col)
+                width = line_end - line_start
+                col = col - (len(part) - len(stripped)) if col >= 0 else width - len(part)
             base = line_start + max(col, 0)
             if base + len(part) - 1 <= last:
                 offsets.extend(range(base, base + len(part)))
             else:
                 offsets.extend(min(base + k, last) for k in range(len(part)))
-            offsets.append(min(line_start + len(src), len(self.text)))  # the newline
+            offsets.append(min(line_end, len(self.text)))  # the newline
         return content, offsets[: len(content)]
+
+    def _line(self, ln: int) -> tuple[int, int]:
+        """Where line `ln` (0-based) starts and ends (its newline, or the end of the text) in
+        the text. Lines are found in the text, not kept as strings: a copy of the whole text
+        in 270,000 strings was a fifth of the parser's peak on 10 MB (issue 15)."""
+        start = self.line_starts[ln] if ln < len(self.line_starts) else len(self.text)
+        end = self.text.find("\n", start)
+        return start, end if end >= 0 else len(self.text)
+
+    def _find(self, ln: int, sub: str, col: int) -> int:
+        """`line.find(sub, col)` on line `ln`: the column of `sub` at or after `col`, or -1."""
+        start, end = self._line(ln)
+        found = self.text.find(sub, start + col, end)
+        return found - start if found >= 0 else -1
 
     # -- records ----------------------------------------------------------------------------
     def add_section(self, title: str, level: int, line: int) -> int:
