@@ -17,6 +17,7 @@ from stratlint.understand.patterns import (  # noqa: F401 - names kept where cal
     _add_expanded,
     _joinable,
     _match_patterns,
+    _pattern_matches,
     _patterns,
     _patterns_for_join,
     _required_words,
@@ -68,20 +69,17 @@ def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) 
     word_class = _word_classes(wf)
     words: dict[str, str] = {}  # one string object per distinct token text in the batch
     shared: dict[Any, Any] = {}  # one object per distinct token and span list in the batch
-    toks_of: list[tuple[Tok, ...]] = []
-    # A list per label until the patterns have run (a set is 216 bytes, issue 15); each made a
-    # sorted tuple without repeats once they have.
-    spans_of: list[dict[str, list[tuple[int, int]]]] = []
-    for text in unique:
+    # The patterns run first, over the texts alone; each text's tokens, lexicon spans and pattern
+    # spans are then made and kept as its Signals at once: no text's working spans wait for the
+    # whole batch (issue 15).
+    found = _pattern_matches(unique)
+    by_text: dict[str, Signals] = {}
+    for i, text in enumerate(unique):
         # The Doc goes as soon as it is read, before its tokens are made.
         toks, spans = _tokens(_read(tokenizer(text), matcher, wf, word_class, words), shared)
-        toks_of.append(toks)
-        spans_of.append(spans)
-    _match_patterns(unique, toks_of, spans_of)
-    by_text = {
-        text: Signals(text, {k: _one(shared, _sorted(v)) for k, v in spans.items()}, toks)
-        for text, toks, spans in zip(unique, toks_of, spans_of, strict=True)
-    }
+        found.align(i, text, toks, spans)
+        by_text[text] = Signals(text, {k: _one(shared, _sorted(v)) for k, v in spans.items()}, toks)
+    del found
     return [by_text[t] for t in texts]
 
 

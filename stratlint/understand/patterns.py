@@ -9,6 +9,7 @@ texts joined. No spaCy here: tokens come in as `signals.Tok`.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
@@ -36,15 +37,65 @@ def _match_patterns(
     toks_of: list[tuple[Tok, ...]],
     spans_of: list[dict[str, list[tuple[int, int]]]],
 ) -> None:
-    """Add every regular pattern's matches, aligned outward to token edges, to `spans_of`.
+    """Add every regular pattern's matches, aligned outward to token edges, to `spans_of`."""
+    found = _pattern_matches(texts)
+    for i in range(len(texts)):
+        found.align(i, texts[i], toks_of[i], spans_of[i])
+
+
+class _Matches:
+    """The regular patterns' matches in a batch of texts, by text, before they are aligned to
+    tokens: four arrays, not a list of spans per text (issue 15)."""
+
+    def __init__(self) -> None:
+        self.text = array("q")
+        self.start = array("q")
+        self.end = array("q")
+        self.label: list[str] = []
+        self.order: list[int] = []  # match numbers by text, in the order they were found
+        self.next = 0  # the first match in `order` not yet aligned
+
+    def add(self, i: int, label: str, a: int, b: int) -> None:
+        self.text.append(i)
+        self.label.append(label)
+        self.start.append(a)
+        self.end.append(b)
+
+    def done(self) -> _Matches:
+        self.order = sorted(range(len(self.text)), key=self.text.__getitem__)
+        return self
+
+    def align(
+        self,
+        i: int,
+        text: str,
+        toks: tuple[Tok, ...],
+        spans: dict[str, list[tuple[int, int]]],
+    ) -> None:
+        """Add the matches of text `i` to its spans (texts in order: 0, 1, 2…)."""
+        order, k = self.order, self.next
+        if k >= len(order) or self.text[order[k]] != i:
+            return
+        starts = [t.start for t in toks]
+        while k < len(order) and self.text[order[k]] == i:
+            m = order[k]
+            _add_expanded(self.label[m], self.start[m], self.end[m], text, toks, starts, spans)
+            k += 1
+        self.next = k
+
+
+def _pattern_matches(texts: list[str]) -> _Matches:
+    """Every regular pattern's matches in `texts`, as running each pattern on each text finds
+    them (spans to align to token edges, `_Matches.align`).
 
     Most patterns cannot match without one of a few words ("q1", "daily", "may"…): those words
     are found with `str.find` (memchr speed) and the pattern runs only on the texts that hold
     one; the others run once over all texts joined. Both give exactly the matches of running
     every pattern on every text (the test suite holds this): regular expressions scanning every
-    position of every statement were three quarters of the pipeline's time.
+    position of every statement were three quarters of the pipeline's time. They run before the
+    texts are tokenized, so nothing of a text's is held for them but its matches.
     """
-    starts_of: dict[int, list[int]] = {}  # token starts, of the texts a pattern matched only
+    found = _Matches()
     joined_ok = not any(_SEP in t for t in texts)
     joined = _SEP.join(texts) if joined_ok else ""
     bases: list[int] = []
@@ -53,34 +104,28 @@ def _match_patterns(
         bases.append(pos)
         pos += len(t) + 1
     finder = _Finder(texts, joined if joined_ok else None)
-
-    def add(i: int, a: int, b: int) -> None:
-        starts = starts_of.get(i)
-        if starts is None:
-            starts = starts_of[i] = [t.start for t in toks_of[i]]
-        _add_expanded(label, a, b, texts[i], toks_of[i], starts, spans_of[i])
-
-    for label, rx, joinable, words in _patterns_for_join():  # noqa: B007 - add() reads it
+    for label, rx, joinable, words in _patterns_for_join():
         holders = finder.holding(words) if words else None
         if holders is not None and len(holders) * 3 < len(texts):
             for i in holders:
                 for m in rx.finditer(texts[i]):
                     a, b = m.span()
                     if b > a:
-                        add(i, a, b)
+                        found.add(i, label, a, b)
         elif joinable and joined_ok:
             for m in rx.finditer(joined):
                 a, b = m.span()
                 if b <= a:
                     continue
                 i = bisect_right(bases, a) - 1
-                add(i, a - bases[i], b - bases[i])
+                found.add(i, label, a - bases[i], b - bases[i])
         else:
             for i, text in enumerate(texts):
                 for m in rx.finditer(text):
                     a, b = m.span()
                     if b > a:
-                        add(i, a, b)
+                        found.add(i, label, a, b)
+    return found.done()
 
 
 # Characters outside ASCII that a case-insensitive pattern matches to an ASCII letter (İ ı ſ and
