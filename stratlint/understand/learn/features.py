@@ -80,9 +80,7 @@ def statement_features(
     """The features of one statement, in the section whose heading hints `hint`."""
     f: list[str] = [f"form:{st.form}", f"depth:{min(st.depth, 2)}", f"hint:{_kind(hint)}"]
     words = _lemmas(sig)
-    # Each word and bigram once: the models read a set of features (linear.LinearModel.scores,
-    # fit), so repeats change nothing but cost a string each (issue 15: a 4 MB line made 1.7
-    # million of them).
+    # Each word and bigram once: models read features as a set; repeats cost memory (issue 15).
     f.extend(f"w:{w}" for w in dict.fromkeys(words))
     f.extend(f"bi:{a}_{b}" for a, b in dict.fromkeys(zip(words, words[1:], strict=False)))
     if words:
