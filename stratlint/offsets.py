@@ -31,10 +31,10 @@ class Offsets(Sequence[int]):
 
     @classmethod
     def of(cls, offsets: Iterable[int]) -> Offsets:
-        """The runs of per-character offsets (a list, a tuple or another Offsets)."""
+        """The runs of per-character offsets (a list, an array, a tuple or another Offsets)."""
         if isinstance(offsets, Offsets):
             return offsets
-        offs = offsets if isinstance(offsets, list) else list(offsets)
+        offs = offsets if isinstance(offsets, (list, array)) else list(offsets)
         starts, sources = _runs(offs)
         return cls(array("q", starts + sources), len(offs))
 
@@ -102,20 +102,21 @@ class Offsets(Sequence[int]):
         return (Offsets, (self._runs, self._len))
 
 
-def _runs(offs: list[int]) -> tuple[list[int], list[int]]:
+def _runs(offs: list[int] | array[int]) -> tuple[list[int], list[int]]:
     """The maximal runs of consecutive offsets: their first indices and first offsets.
 
     Within a run, offset minus index is one constant; where offsets increase (nearly always),
     those keys never decrease, so each run's end is one C-level `bisect`. The runs are then
     checked against the keys at C speed; a sequence with a repeated or a backward offset is read
-    one character at a time instead."""
+    one character at a time instead. The per-character work is in arrays of machine integers,
+    never in lists of int objects (a 4 MB line's would take 160 MB, issue 15)."""
     n = len(offs)
     if not n:
         return [], []
     first = offs[0]
-    if offs[-1] - first == n - 1 and offs == list(range(first, first + n)):
+    if offs[-1] - first == n - 1 and _consecutive(offs, first):
         return [0], [first]  # one run: most statements
-    keys = list(map(sub, offs, range(n)))
+    keys = array("q", map(sub, offs, range(n)))
     starts: list[int] = []
     i = 0
     while i < n:
@@ -124,9 +125,16 @@ def _runs(offs: list[int]) -> tuple[list[int], list[int]]:
     ends = starts[1:] + [n]
     lengths = [end - begin for begin, end in zip(starts, ends, strict=True)]
     run_keys = [keys[i] for i in starts]
-    if list(chain.from_iterable(map(repeat, run_keys, lengths))) == keys:
+    if array("q", chain.from_iterable(map(repeat, run_keys, lengths))) == keys:
         return starts, [k + i for k, i in zip(run_keys, starts, strict=True)]
     return _runs_slowly(offs)
+
+
+def _consecutive(offs: list[int] | array[int], first: int) -> bool:
+    """Whether offs is first, first + 1, first + 2, …"""
+    if isinstance(offs, array):
+        return offs == array("q", range(first, first + len(offs)))
+    return offs == list(range(first, first + len(offs)))
 
 
 def _runs_slowly(offs: Sequence[int]) -> tuple[list[int], list[int]]:

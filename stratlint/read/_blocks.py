@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from typing import Any
 
@@ -39,7 +40,7 @@ def flush_item(b: Builder, section: int, item: Item) -> None:
     if item.statement is not None or not item.raw_parts:
         return
     raw = "\n".join(p[0] for p in item.raw_parts)
-    offs: list[int] = []
+    offs = array("q")
     for k, (_part, po) in enumerate(item.raw_parts):
         offs.extend(po)
         if k < len(item.raw_parts) - 1:
@@ -50,7 +51,7 @@ def flush_item(b: Builder, section: int, item: Item) -> None:
     whole = field_of(plain.text)
     if whole and item.parent is not None:
         item.fields.append(Field(whole[0], whole[1], b.pos(plain.offsets[0])[0]))
-        parent_rec = b.statements[item.parent]
+        parent_rec = b.record(item.parent)
         parent_rec["fields"].append(Field(whole[0], whole[1], b.pos(plain.offsets[0])[0]))
         idx = b.add_statement(
             section,
@@ -85,10 +86,10 @@ def flush_item(b: Builder, section: int, item: Item) -> None:
     )
     item.statement = idx
     if idx is not None:
-        b.statements[idx]["fields"].extend(f for f in item.fields if f.label != "checkbox")
+        b.record(idx)["fields"].extend(f for f in item.fields if f.label != "checkbox")
         for f in item.fields:
             if f.label == "checkbox" and f.value.lower() == "x":  # "- [x] Launch the page"
-                b.statements[idx]["fields"].append(Field("done", "x", f.line))
+                b.record(idx)["fields"].append(Field("done", "x", f.line))
 
 
 def add_paragraph(b: Builder, section: int, plain: Plain, quoted: bool) -> None:
@@ -116,10 +117,10 @@ def add_paragraph(b: Builder, section: int, plain: Plain, quoted: bool) -> None:
         idx = b.add_statement(section, "sentence", piece, quoted=quoted, is_field=fld is not None)
         if idx is not None:
             if fld:
-                line = b.statements[idx]["line"]
+                line = b.record(idx)["line"]
                 b.sections[section]["fields"].append(Field(fld[0], fld[1], line))
-            b.statements[idx]["fields"].extend(
-                Field(lab, val, b.statements[idx]["line"]) for lab, val in inline_fields(piece.text)
+            b.record(idx)["fields"].extend(
+                Field(lab, val, b.record(idx)["line"]) for lab, val in inline_fields(piece.text)
             )
 
 
@@ -222,8 +223,8 @@ def add_row(
         b.sections[section]["top_rows"] = b.sections[section].get("top_rows", 0) + 1
         b.sections[section]["top_header"] = header
     if idx is not None:
-        b.statements[idx]["fields"].extend(fields)
-        b.statements[idx]["fields"].extend(
+        b.record(idx)["fields"].extend(fields)
+        b.record(idx)["fields"].extend(
             Field(lab, val, line) for lab, val in inline_fields(joined_text)
         )
     return idx

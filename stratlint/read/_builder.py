@@ -1,16 +1,21 @@
 """The parser's working state: the document's lines, and the sections, statements, links and
-comments found so far as plain dicts, each position mapped back to the source text."""
+comments found so far, each position mapped back to the source text.
+
+A statement is a plain dict (its working record) only while a list item that may still add
+fields to it is open; `seal` then makes it a `Statement` and drops the dict, so a long document
+never holds a working record per statement (issue 15: they were the parser's peak)."""
 
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it.token import Token
 
-from stratlint.model import Field, Link
+from stratlint.model import Field, Link, Statement
 from stratlint.read import front_matter
 from stratlint.read.markup import Plain, RawLink, to_plain
 
@@ -18,7 +23,7 @@ from stratlint.read.markup import Plain, RawLink, to_plain
 @dataclass
 class Item:
     statement: int | None = None
-    raw_parts: list[tuple[str, list[int]]] = field(default_factory=list)
+    raw_parts: list[tuple[str, array[int]]] = field(default_factory=list)
     line: int = 0
     depth: int = 0
     parent: int | None = None
@@ -36,9 +41,10 @@ class Builder:
         if starts[-1] == len(text) and len(starts) > 1:
             starts.pop()
         self.line_starts = starts
-        self.lines = text.split("\n")
+        self.n_lines = text.count("\n") + 1  # lines of the text, a last empty one included
         self.sections: list[dict[str, Any]] = []
-        self.statements: list[dict[str, Any]] = []
+        self.statements: list[Statement] = []  # sealed, in document order
+        self.open: list[dict[str, Any]] = []  # working records of the statements after them
         self.links: list[Link] = []
         self.comments: list[tuple[int, str]] = []
         self.problems: list[tuple[int, str]] = []
@@ -52,30 +58,31 @@ class Builder:
         i = bisect_right(self.line_starts, offset) - 1
         return i + 1, offset - self.line_starts[i] + 1
 
-    def locate(self, content: str, first_line: int, start: int = 0) -> tuple[str, list[int]]:
-        """Map each character of an inline token's content to its source offset.
+    def locate(self, content: str, first_line: int, start: int = 0) -> tuple[str, array[int]]:
+        """Map each character of an inline token's content to its source offset (an array of
+        machine integers: 8 bytes a character, where a list of ints took 40 and a 4 MB line
+        held 160 MB of them, issue 15).
 
         `start` is the column (0-based) on the first line from which to look: table cells
         after the first look past the cells before them, so "| a | a |" maps each to its own.
         """
-        offsets: list[int] = []
+        offsets = array("q")
         last = len(self.text) - 1
         shift = 0  # lines markdown-it dropped before this part (str.strip() of "\x0c\n…")
         for i, part in enumerate(content.split("\n")):
             from_col = start if i == 0 else 0
             for extra in range(4 if part.strip() else 1):
-                ln = min(first_line + i + shift + extra, len(self.lines) - 1)
-                if self.lines[ln].find(part, from_col if extra == 0 else 0) >= 0:
+                ln = min(first_line + i + shift + extra, self.n_lines - 1)
+                if self._find(ln, part, from_col if extra == 0 else 0) >= 0:
                     shift += extra
                     from_col = from_col if extra == 0 else 0
                     break
-            ln = min(first_line + i + shift, len(self.lines) - 1)
-            src = self.lines[ln]
-            line_start = self.line_starts[ln] if ln < len(self.line_starts) else len(self.text)
-            col = src.find(part, from_col) if part else from_col
+            ln = min(first_line + i + shift, self.n_lines - 1)
+            line_start, line_end = self._line(ln)
+            col = self._find(ln, part, from_col) if part else from_col
             if col < 0 and "|" in part:
                 # A table cell: markdown-it hands `\|` over as `|`.
-                col = src.find(part.replace("|", "\\|"), from_col)
+                col = self._find(ln, part.replace("|", "\\|"), from_col)
                 if col >= 0:
                     j = line_start + col
                     for ch in part:
@@ -83,19 +90,34 @@ class Builder:
                             j += 1  # the backslash before it
                         offsets.append(min(j, last))
                         j += 1
-                    offsets.append(min(line_start + len(src), len(self.text)))  # the newline
+                    offsets.append(min(line_end, len(self.text)))  # the newline
                     continue
             if col < 0:
                 stripped = part.lstrip()
-                col = src.find(stripped, from_col)
-                col = col - (len(part) - len(stripped)) if col >= 0 else len(src) - len(part)
+                col = self._find(ln, stripped, from_col)
+                width = line_end - line_start
+                col = col - (len(part) - len(stripped)) if col >= 0 else width - len(part)
             base = line_start + max(col, 0)
             if base + len(part) - 1 <= last:
                 offsets.extend(range(base, base + len(part)))
             else:
                 offsets.extend(min(base + k, last) for k in range(len(part)))
-            offsets.append(min(line_start + len(src), len(self.text)))  # the newline
+            offsets.append(min(line_end, len(self.text)))  # the newline
         return content, offsets[: len(content)]
+
+    def _line(self, ln: int) -> tuple[int, int]:
+        """Where line `ln` (0-based) starts and ends (its newline, or the end of the text) in
+        the text. Lines are found in the text, not kept as strings: a copy of the whole text
+        in 270,000 strings was a fifth of the parser's peak on 10 MB (issue 15)."""
+        start = self.line_starts[ln] if ln < len(self.line_starts) else len(self.text)
+        end = self.text.find("\n", start)
+        return start, end if end >= 0 else len(self.text)
+
+    def _find(self, ln: int, sub: str, col: int) -> int:
+        """`line.find(sub, col)` on line `ln`: the column of `sub` at or after `col`, or -1."""
+        start, end = self._line(ln)
+        found = self.text.find(sub, start + col, end)
+        return found - start if found >= 0 else -1
 
     # -- records ----------------------------------------------------------------------------
     def add_section(self, title: str, level: int, line: int) -> int:
@@ -125,7 +147,7 @@ class Builder:
     def add_statement(self, section: int, form: str, plain: Plain, **extra: Any) -> int | None:
         if not plain.text.strip() or not plain.offsets:
             return None
-        idx = len(self.statements)
+        idx = len(self.statements) + len(self.open)
         line, col = self.pos(plain.offsets[0])
         end_line, end_col = self.pos(plain.offsets[-1])
         links = tuple(self.make_link(r) for r in plain.links)
@@ -145,10 +167,19 @@ class Builder:
             "fields": [],
         }
         rec.update(extra)
-        self.statements.append(rec)
+        self.open.append(rec)
         if form != "heading":
             self.sections[section]["statements"].append(idx)
         return idx
+
+    def record(self, idx: int) -> dict[str, Any]:
+        """The working record of statement `idx`, which must not be sealed yet."""
+        return self.open[idx - len(self.statements)]
+
+    def seal(self) -> None:
+        """Make every working record a `Statement`: none of them will change any more."""
+        self.statements.extend(map(_statement, self.open))
+        self.open.clear()
 
     def make_link(self, raw: RawLink) -> Link:
         line, col = self.pos(raw.offset)
@@ -165,3 +196,26 @@ class Builder:
         if found.data is not None:
             self.front_matter = found.data
             self.front_matter_lines.update(found.lines)
+
+
+def _statement(s: dict[str, Any]) -> Statement:
+    return Statement(
+        index=s["index"],
+        section=s["section"],
+        form=s["form"],
+        text=s["text"],
+        offsets=s["offsets"],
+        line=s["line"],
+        column=s["column"],
+        end_line=s["end_line"],
+        end_column=s["end_column"],
+        parent=s.get("parent"),
+        depth=s.get("depth", 0),
+        cells=s.get("cells", ()),
+        fields=tuple(s["fields"]),
+        links=s["links"],
+        quoted=s.get("quoted", False),
+        checkbox=s.get("checkbox", False),
+        is_field=s.get("is_field", False),
+        continues=s.get("continues"),
+    )

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
-from stratlint.model import Document, Section, Statement
+from stratlint.model import Document, Section
 from stratlint.read._builder import Builder
 from stratlint.read.markup import slugify
 
 
 def freeze(b: Builder) -> Document:
-    statements = _frozen_statements(b)
+    b.seal()
     sections = _dedupe_anchors(_frozen_sections(b))
     h1 = [s.index for s in sections if s.level == 1]
     title = h1[0] if len(h1) == 1 and _title_first(sections, h1[0]) else None
@@ -21,48 +20,12 @@ def freeze(b: Builder) -> Document:
         front_matter=b.front_matter,
         front_matter_lines=b.front_matter_lines,
         sections=tuple(sections),
-        statements=statements,
+        statements=tuple(b.statements),
         links=tuple(b.links),
         comments=tuple(sorted(b.comments)),
         line_starts=tuple(b.line_starts),
         problems=tuple(b.problems),
         title=title,
-    )
-
-
-def _frozen_statements(b: Builder) -> tuple[Statement, ...]:
-    """The statements as records. Each working record is let go as soon as its Statement is made
-    (`b.statements` is empty afterwards): both for a whole long document at once were the
-    parser's peak (issue 15)."""
-    records = b.statements
-    records.reverse()
-    out: list[Statement] = []
-    while records:
-        s = records.pop()
-        out.append(_statement(s))
-    return tuple(out)
-
-
-def _statement(s: dict[str, Any]) -> Statement:
-    return Statement(
-        index=s["index"],
-        section=s["section"],
-        form=s["form"],
-        text=s["text"],
-        offsets=s["offsets"],
-        line=s["line"],
-        column=s["column"],
-        end_line=s["end_line"],
-        end_column=s["end_column"],
-        parent=s.get("parent"),
-        depth=s.get("depth", 0),
-        cells=s.get("cells", ()),
-        fields=tuple(s["fields"]),
-        links=s["links"],
-        quoted=s.get("quoted", False),
-        checkbox=s.get("checkbox", False),
-        is_field=s.get("is_field", False),
-        continues=s.get("continues"),
     )
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from stratlint.offsets import Offsets
@@ -51,8 +52,11 @@ def _destination(inner: str) -> str:
     return inner.split()[0] if inner.split() else ""
 
 
-def to_plain(raw: str, offsets: list[int], references: dict[str, str] | None = None) -> Plain:
-    """Strip inline markup from `raw`, where `offsets[i]` is the source offset of `raw[i]`."""
+def to_plain(raw: str, offsets: Sequence[int], references: dict[str, str] | None = None) -> Plain:
+    """Strip inline markup from `raw`, where `offsets[i]` is the source offset of `raw[i]`.
+
+    Offsets are carried as arrays of machine integers (8 bytes a character, not a 40-byte int
+    and its list slot) until `Offsets.of` keeps only their runs (issue 15: a 4 MB line)."""
     walker = _Walker(raw, offsets, references or {}, Pairs(raw))
     walker.walk(0, len(raw), 0)
     text, toff = _collapse("".join(walker.out), walker.outo)
@@ -64,7 +68,7 @@ _WORD = re.compile(r"\S+")  # \S is exactly `not str.isspace()` for str patterns
 _UNTIDY = re.compile(r"\s\s|[^\S ]|\A\s|\s\Z|\S{" + str(MAX_WORD + 1) + "}")
 
 
-def _collapse(walked: str, offsets: list[int]) -> tuple[str, list[int]]:
+def _collapse(walked: str, offsets: array[int]) -> tuple[str, array[int]]:
     """Collapse white space (newlines included) to single spaces, trimming both ends; break runs
     of more than MAX_WORD characters without a space (no word is that long, and spaCy's
     tokenizer takes time quadratic in the length of a run of punctuation or emoji).
@@ -78,7 +82,7 @@ def _collapse(walked: str, offsets: list[int]) -> tuple[str, list[int]]:
     if not _UNTIDY.search(walked):
         return walked, offsets
     parts: list[str] = []
-    toff: list[int] = []
+    toff = array("q")
     prev = 0
     for m in _WORD.finditer(walked):
         a, b = m.span()
@@ -97,9 +101,9 @@ def _is_format(ch: str) -> bool:
     return ch in _FORMAT_CHARS or (ch > "\u00ac" and unicodedata.category(ch) == "Cf")
 
 
-def _collapse_chars(walked: str, offsets: list[int]) -> tuple[str, list[int]]:
+def _collapse_chars(walked: str, offsets: array[int]) -> tuple[str, array[int]]:
     text: list[str] = []
-    toff: list[int] = []
+    toff = array("q")
     run = 0
     for ch, off in zip(walked, offsets, strict=True):
         if _is_format(ch):
@@ -130,13 +134,13 @@ class _Walker:
     each giving where the walk goes on, or -1 when the character is not that construct after
     all (it is then copied as text)."""
 
-    def __init__(self, s: str, o: list[int], refs: dict[str, str], pairs: Pairs) -> None:
+    def __init__(self, s: str, o: Sequence[int], refs: dict[str, str], pairs: Pairs) -> None:
         self.s = s
         self.o = o
         self.refs = refs
         self.pairs = pairs
         self.out: list[str] = []
-        self.outo: list[int] = []
+        self.outo = array("q")
         self.links: list[RawLink] = []
         self.comments: list[tuple[int, str]] = []
 

@@ -160,6 +160,9 @@ class _Walk:
                 # A nested list starts: the parent item's own text is complete.
                 flush_item(self.b, self.current, self.items[-1])
             self.prev = t.type
+            if not self.items and self.b.open:
+                # Only an open list item adds to a statement made before (its parent's fields).
+                self.b.seal()
 
     def finish(self) -> None:
         while self.items:

@@ -8,6 +8,7 @@ import spaCy; the first `analyse` or `pipeline()` call does (see `stratlint.unde
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from stratlint.understand.patterns import (  # noqa: F401 - names kept where cal
     _add_expanded,
     _joinable,
     _match_patterns,
+    _pattern_matches,
     _patterns,
     _patterns_for_join,
     _required_words,
@@ -67,18 +69,22 @@ def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) 
     word_class = _word_classes(wf)
     words: dict[str, str] = {}  # one string object per distinct token text in the batch
     shared: dict[Any, Any] = {}  # one object per distinct token and span list in the batch
-    toks_of: list[tuple[Tok, ...]] = []
-    spans_of: list[dict[str, set[tuple[int, int]]]] = []
-    for text in unique:
-        toks, spans = _tokens_and_lexicon(tokenizer(text), matcher, wf, word_class, words, shared)
-        toks_of.append(toks)
-        spans_of.append(spans)
-    _match_patterns(unique, toks_of, spans_of)
-    by_text = {
-        text: Signals(text, {k: _one(shared, tuple(sorted(v))) for k, v in spans.items()}, toks)
-        for text, toks, spans in zip(unique, toks_of, spans_of, strict=True)
-    }
+    # The patterns run first, over the texts alone; each text's tokens, lexicon spans and pattern
+    # spans are then made and kept as its Signals at once: no text's working spans wait for the
+    # whole batch (issue 15).
+    found = _pattern_matches(unique)
+    by_text: dict[str, Signals] = {}
+    for i, text in enumerate(unique):
+        # The Doc goes as soon as it is read, before its tokens are made.
+        toks, spans = _tokens(_read(tokenizer(text), matcher, wf, word_class, words), shared)
+        found.align(i, text, toks, spans)
+        by_text[text] = Signals(text, {k: _one(shared, _sorted(v)) for k, v in spans.items()}, toks)
+    del found
     return [by_text[t] for t in texts]
+
+
+def _sorted(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted(set(spans)))
 
 
 def _one(shared: dict[Any, Any], value: Any) -> Any:
@@ -109,16 +115,32 @@ def _tokens_and_lexicon(
     word_class: dict[str, tuple[str, str]],
     words: dict[str, str] | None = None,
     shared: dict[Any, Any] | None = None,
-) -> tuple[tuple[Tok, ...], dict[str, set[tuple[int, int]]]]:
+) -> tuple[tuple[Tok, ...], dict[str, list[tuple[int, int]]]]:
+    return _tokens(_read(doc, matcher, wf, word_class, words), shared)
+
+
+# A spaCy Doc read into plain lists: token texts, lower cases, start offsets, word classes, and
+# the lexicon's (label, start token, end token) matches.
+_Read = tuple[list[str], list[str], "array[int]", list[tuple[str, str]], list[tuple[str, int, int]]]
+
+
+def _read(
+    doc: Doc,
+    matcher: LexiconMatcher,
+    wf: lexicon.WordForms,
+    word_class: dict[str, tuple[str, str]],
+    words: dict[str, str] | None = None,
+) -> _Read:
+    """What the signals need from a Doc, so that the Doc can go before the tokens are made: a
+    4 MB line's Doc takes 150 MB and its tokens as much again (issue 15)."""
     if words is None:
         words = {}
-    if shared is None:
-        shared = {}
     texts: list[str] = []
     lowers: list[str] = []
-    toks: list[Tok] = []
+    starts = array("q")
+    classes: list[tuple[str, str]] = []
     for t in doc:
-        tt, low, idx = t.text, t.lower_, t.idx
+        tt, low = t.text, t.lower_
         tt = words.setdefault(tt, tt)
         low = words.setdefault(low, low)
         wc = word_class.get(low)
@@ -126,8 +148,23 @@ def _tokens_and_lexicon(
             wc = word_class[low] = lexicon.word_class(wf, low)
         texts.append(tt)
         lowers.append(low)
-        toks.append(_one(shared, Tok(tt, low, idx, idx + len(tt), wc[0], wc[1])))
-    spans: dict[str, set[tuple[int, int]]] = {}
-    for label, s, e in matcher.matches(doc, texts, lowers):
-        spans.setdefault(label, set()).add((toks[s].start, toks[e - 1].end))
-    return tuple(toks), spans
+        starts.append(t.idx)
+        classes.append(wc)
+    return texts, lowers, starts, classes, matcher.matches(doc, texts, lowers)
+
+
+def _tokens(
+    read: _Read, shared: dict[Any, Any] | None = None
+) -> tuple[tuple[Tok, ...], dict[str, list[tuple[int, int]]]]:
+    """The tokens and lexicon spans of a Doc read by `_read`."""
+    if shared is None:
+        shared = {}
+    texts, lowers, starts, classes, matches = read
+    toks = tuple(
+        _one(shared, Tok(tt, low, idx, idx + len(tt), wc[0], wc[1]))
+        for tt, low, idx, wc in zip(texts, lowers, starts, classes, strict=True)
+    )
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for label, s, e in matches:
+        spans.setdefault(label, []).append((toks[s].start, toks[e - 1].end))
+    return toks, spans

@@ -9,11 +9,13 @@ texts joined. No spaCy here: tokens come in as `signals.Tok`.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
 from stratlint import lexicon
+from stratlint.read.lower import lower
 from stratlint.understand.signals import Tok
 
 
@@ -33,17 +35,67 @@ _SEP = "\x00"  # never in a statement (the parser turns NUL into U+FFFD); checke
 def _match_patterns(
     texts: list[str],
     toks_of: list[tuple[Tok, ...]],
-    spans_of: list[dict[str, set[tuple[int, int]]]],
+    spans_of: list[dict[str, list[tuple[int, int]]]],
 ) -> None:
-    """Add every regular pattern's matches, aligned outward to token edges, to `spans_of`.
+    """Add every regular pattern's matches, aligned outward to token edges, to `spans_of`."""
+    found = _pattern_matches(texts)
+    for i in range(len(texts)):
+        found.align(i, texts[i], toks_of[i], spans_of[i])
+
+
+class _Matches:
+    """The regular patterns' matches in a batch of texts, by text, before they are aligned to
+    tokens: four arrays, not a list of spans per text (issue 15)."""
+
+    def __init__(self) -> None:
+        self.text = array("q")
+        self.start = array("q")
+        self.end = array("q")
+        self.label: list[str] = []
+        self.order: list[int] = []  # match numbers by text, in the order they were found
+        self.next = 0  # the first match in `order` not yet aligned
+
+    def add(self, i: int, label: str, a: int, b: int) -> None:
+        self.text.append(i)
+        self.label.append(label)
+        self.start.append(a)
+        self.end.append(b)
+
+    def done(self) -> _Matches:
+        self.order = sorted(range(len(self.text)), key=self.text.__getitem__)
+        return self
+
+    def align(
+        self,
+        i: int,
+        text: str,
+        toks: tuple[Tok, ...],
+        spans: dict[str, list[tuple[int, int]]],
+    ) -> None:
+        """Add the matches of text `i` to its spans (texts in order: 0, 1, 2…)."""
+        order, k = self.order, self.next
+        if k >= len(order) or self.text[order[k]] != i:
+            return
+        starts = [t.start for t in toks]
+        while k < len(order) and self.text[order[k]] == i:
+            m = order[k]
+            _add_expanded(self.label[m], self.start[m], self.end[m], text, toks, starts, spans)
+            k += 1
+        self.next = k
+
+
+def _pattern_matches(texts: list[str]) -> _Matches:
+    """Every regular pattern's matches in `texts`, as running each pattern on each text finds
+    them (spans to align to token edges, `_Matches.align`).
 
     Most patterns cannot match without one of a few words ("q1", "daily", "may"…): those words
     are found with `str.find` (memchr speed) and the pattern runs only on the texts that hold
     one; the others run once over all texts joined. Both give exactly the matches of running
     every pattern on every text (the test suite holds this): regular expressions scanning every
-    position of every statement were three quarters of the pipeline's time.
+    position of every statement were three quarters of the pipeline's time. They run before the
+    texts are tokenized, so nothing of a text's is held for them but its matches.
     """
-    starts_of = [[t.start for t in toks] for toks in toks_of]
+    found = _Matches()
     joined_ok = not any(_SEP in t for t in texts)
     joined = _SEP.join(texts) if joined_ok else ""
     bases: list[int] = []
@@ -51,32 +103,29 @@ def _match_patterns(
     for t in texts:
         bases.append(pos)
         pos += len(t) + 1
-    finder = _Finder(texts)
-
-    def add(i: int, a: int, b: int) -> None:
-        _add_expanded(label, a, b, texts[i], toks_of[i], starts_of[i], spans_of[i])
-
-    for label, rx, joinable, words in _patterns_for_join():  # noqa: B007 - add() reads it
+    finder = _Finder(texts, joined if joined_ok else None)
+    for label, rx, joinable, words in _patterns_for_join():
         holders = finder.holding(words) if words else None
         if holders is not None and len(holders) * 3 < len(texts):
             for i in holders:
                 for m in rx.finditer(texts[i]):
                     a, b = m.span()
                     if b > a:
-                        add(i, a, b)
+                        found.add(i, label, a, b)
         elif joinable and joined_ok:
             for m in rx.finditer(joined):
                 a, b = m.span()
                 if b <= a:
                     continue
                 i = bisect_right(bases, a) - 1
-                add(i, a - bases[i], b - bases[i])
+                found.add(i, label, a - bases[i], b - bases[i])
         else:
             for i, text in enumerate(texts):
                 for m in rx.finditer(text):
                     a, b = m.span()
                     if b > a:
-                        add(i, a, b)
+                        found.add(i, label, a, b)
+    return found.done()
 
 
 # Characters outside ASCII that a case-insensitive pattern matches to an ASCII letter (İ ı ſ and
@@ -87,17 +136,29 @@ _FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 class _Finder:
     """Which texts hold one of some words, case-insensitively, found with `str.find`."""
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, texts: list[str], joined: str | None = None) -> None:
+        """`joined`: the texts joined by NUL, when none holds one."""
         self.always = [
             i for i, t in enumerate(texts) if not t.isascii() and _FOLDS_TO_ASCII.intersection(t)
         ]
-        lowered = [t.lower() for t in texts]
-        self.joined = _SEP.join(lowered)
         self.starts: list[int] = []
+        if joined is None:
+            lowered = [t.lower() for t in texts]
+            self.joined = _SEP.join(lowered)
+            pos = 0
+            for t in lowered:
+                self.starts.append(pos)
+                pos += len(t) + 1
+            return
+        # Lower-cased joined, in pieces that end at a joint (`read.lower`): the same string as
+        # the texts lower-cased one by one and joined, without a copy of each (issue 15).
+        self.joined = joined = lower(joined, _SEP)
         pos = 0
-        for t in lowered:
+        while pos >= 0:
             self.starts.append(pos)
-            pos += len(t) + 1
+            pos = joined.find(_SEP, pos)
+            if pos >= 0:
+                pos += 1
 
     def holding(self, words: tuple[str, ...]) -> list[int]:
         found = set(self.always)
@@ -120,7 +181,7 @@ def _add_expanded(
     text: str,
     toks: tuple[Tok, ...],
     starts: list[int],
-    spans: dict[str, set[tuple[int, int]]],
+    spans: dict[str, list[tuple[int, int]]],
 ) -> None:
     """`Doc.char_span(a, b, alignment_mode="expand")`: every token the match touches; a match
     that starts in a token's trailing space starts at the next token."""
@@ -130,7 +191,7 @@ def _add_expanded(
         first += 1
     start_char = toks[first].start if first < len(toks) else len(text)
     end_char = toks[last].end if last >= first else start_char
-    spans.setdefault(label, set()).add((start_char, end_char))
+    spans.setdefault(label, []).append((start_char, end_char))
 
 
 @lru_cache(maxsize=1)

@@ -80,8 +80,9 @@ def statement_features(
     """The features of one statement, in the section whose heading hints `hint`."""
     f: list[str] = [f"form:{st.form}", f"depth:{min(st.depth, 2)}", f"hint:{_kind(hint)}"]
     words = _lemmas(sig)
-    f.extend(f"w:{w}" for w in words)
-    f.extend(f"bi:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    # Each word and bigram once: models read features as a set; repeats cost memory (issue 15).
+    f.extend(f"w:{w}" for w in dict.fromkeys(words))
+    f.extend(f"bi:{a}_{b}" for a, b in dict.fromkeys(zip(words, words[1:], strict=False)))
     if words:
         f.append(f"first:{words[0]}")
         if len(words) > 1:

@@ -34,7 +34,10 @@ class LinearModel:
         context) are kept and given again."""
         if len(self.labels) <= 8:
             weights = self.weights
-            present = tuple(sorted(f for f in set(features) if f in weights))  # unknown weigh 0
+            # Unknown features weigh 0. The model's own name strings make the key, so a kept key
+            # holds no string of a statement's (issue 15: ~3 KB of them a key).
+            names = self._names
+            present = tuple(sorted([g for g in map(names.get, set(features)) if g is not None]))
             memo = self._memo
             known = memo.get(present)
             if known is not None:
@@ -52,6 +55,11 @@ class LinearModel:
         if not rows:
             return list(self.bias)
         return [b + x for b, x in zip(self.bias, matrix[rows].sum(axis=0).tolist(), strict=True)]
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        """Each feature name the model weighs, to itself."""
+        return {f: f for f in self.weights}
 
     @cached_property
     def _memo(self) -> dict[tuple[str, ...], tuple[float, ...]]:
