@@ -56,11 +56,23 @@ def _labels_by_path(corpus: Path) -> dict[str, tuple[list[dict[str, Any]], list[
     return by_path
 
 
-def examples(corpus: Path) -> tuple[list[Example], list[Example]]:
+def read_labelled(file: Path, path: str) -> tuple[Any, Any, Any, dict[int, int], list[str]]:
+    """A labelled page read as the models' training reads it (the hand classifier alone): its
+    Document, signals, Analysis, section index by heading line, and page-level inputs."""
     from stratlint.read.parse import parse
     from stratlint.understand.analysis import analyse_document
-    from stratlint.understand.inputs import document_inputs, section_inputs, statement_inputs
+    from stratlint.understand.inputs import document_inputs
     from stratlint.understand.nlp import analyse
+
+    doc = parse(file.read_text(encoding="utf-8", errors="replace"), path)
+    signals = analyse([s.text for s in doc.statements])
+    a = analyse_document(doc, signals, use_models=False)
+    sec_at = {s.line: s.index for s in doc.sections}
+    return doc, signals, a, sec_at, document_inputs(doc, signals, a.verdicts, a.heading_kinds)
+
+
+def examples(corpus: Path) -> tuple[list[Example], list[Example]]:
+    from stratlint.understand.inputs import section_inputs, statement_inputs
 
     by_path = _labels_by_path(corpus)
     gx: list[Example] = []
@@ -71,11 +83,7 @@ def examples(corpus: Path) -> tuple[list[Example], list[Example]]:
         if not file.exists():
             missing += len(by_path[path][0]) + len(by_path[path][1])
             continue
-        doc = parse(file.read_text(encoding="utf-8", errors="replace"), path)
-        signals = analyse([s.text for s in doc.statements])
-        a = analyse_document(doc, signals, use_models=False)
-        sec_at = {s.line: s.index for s in doc.sections}
-        doc_inputs = document_inputs(doc, signals, a.verdicts, a.heading_kinds)
+        doc, signals, a, sec_at, doc_inputs = read_labelled(file, path)
         st_at = {(st.line, " ".join(st.text.split())): st.index for st in doc.statements}
         for r in by_path[path][0]:
             idx = sec_at.get(r["line"], 0 if r["line"] == 1 else None)

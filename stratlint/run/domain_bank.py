@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from stratlint.run.bank import Example, load_jsonl
+from stratlint.run.bank import Example, load_jsonl, read_labelled
 
 DOMAINS = ("business", "technical")
 _AS = {"business": "business", "mixed": "business", "technical": "technical"}
@@ -25,10 +25,7 @@ _AS = {"business": "business", "mixed": "business", "technical": "technical"}
 
 def domain_examples(corpus: Path) -> list[Example]:
     """One example per labelled section (its genre-model inputs, label business or technical)."""
-    from stratlint.read.parse import parse
-    from stratlint.understand.analysis import analyse_document
-    from stratlint.understand.inputs import document_inputs, domain_inputs, section_inputs
-    from stratlint.understand.nlp import analyse
+    from stratlint.understand.inputs import domain_inputs, section_inputs
 
     by_path: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in load_jsonl(corpus / "bank" / "domains.jsonl"):
@@ -41,11 +38,7 @@ def domain_examples(corpus: Path) -> list[Example]:
         if not file.exists():
             missing += len(by_path[path])
             continue
-        doc = parse(file.read_text(encoding="utf-8", errors="replace"), path)
-        signals = analyse([s.text for s in doc.statements])
-        a = analyse_document(doc, signals, use_models=False)
-        sec_at = {s.line: s.index for s in doc.sections}
-        doc_inputs = document_inputs(doc, signals, a.verdicts, a.heading_kinds)
+        doc, signals, a, sec_at, doc_inputs = read_labelled(file, path)
         for r in by_path[path]:
             idx = sec_at.get(r["line"], 0 if r["line"] == 1 else None)
             if idx is None:
