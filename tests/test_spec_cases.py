@@ -163,10 +163,13 @@ strategy: https://example.com/strategy
 - Maria Lopez sends the renewal deck to every chain by 15 July.
 - Jen and our quality manager host the customer day on 12 September.
 - We send the pricing sheet by 30 June.
+- Tom chases the three open proposals ASAP.
 """
     found = _rules(text)
     assert ("P202", 6) not in found and ("P202", 7) not in found, found
     assert ("P202", 8) in found, found
+    # one capitalised word before the verb names its owner, though "tom" is an English word too
+    assert ("P202", 9) not in found and ("P203", 9) in found, found
 
 
 _PROPERTIES_PLAN = """---
@@ -217,10 +220,12 @@ Owner: Dana Reyes
 - Every major post on the blog links back to the pricing page.
 - Put the demo link in the slides at every partner event.
 - Publish the new pricing page and the partner FAQ.
+- Refresh the brand video for the autumn trade shows.
 """
     found = _rules(text)
     assert ("P203", 10) not in found and ("P203", 11) not in found, found
     assert ("P203", 12) in found, found
+    assert ("P203", 13) not in found, found  # a season is a time frame
 
 
 def test_a_change_from_one_number_to_another_is_a_measured_target():
@@ -243,14 +248,16 @@ type: goals
 
 @pytest.mark.parametrize("period", ["FY23Q2", "2022_Q4", "Q3'24", "Q1FY25"])
 def test_a_year_and_quarter_in_one_word_is_the_plans_time_frame(period):
-    # A time frame in the plan's heading covers its items (P203); fiscal quarters are often
+    # A time frame in a heading over the items covers them (P203); fiscal quarters are often
     # written as one word.
     text = f"""---
 type: plan
 strategy: https://example.com/strategy
 ---
 
-# {period} support plan
+# Support plan
+
+## {period}
 
 Owner: Dana Reyes
 
@@ -259,6 +266,52 @@ Owner: Dana Reyes
 """
     found = _rules(text)
     assert not [f for f in found if f[0] == "P203"], found
+
+
+def test_the_period_in_the_title_is_the_plans_horizon_not_each_items_deadline():
+    # §8.2: the title names the document. "Q1 sales action plan" says which quarter the plan is
+    # for; an item in it with no date of its own still has no deadline. A section heading that
+    # names a period ("## Q2") does give its items one.
+    text = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+# Northwind — Q1 sales action plan
+
+Owner: Dana Reyes
+
+- Send the new firewall one-pager to every client.
+- Call every lapsed customer by January 31.
+
+## Q2
+
+- Book a lunch-and-learn with the chamber of commerce.
+"""
+    found = _rules(text)
+    assert [f for f in found if f[0] == "P203"] == [("P203", 10)], found
+
+
+def test_fields_under_a_plan_item_are_its_attributes_not_key_results():
+    # §8.6 and §8.10: "Target: 6 first meetings" under an item is the item's target, not a key
+    # result that makes the item an objective; the item is still an action item without a date.
+    text = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+# Territory plan
+
+- **Outreach to the 12 grocery fleets on the North Shore list**
+  - Owner: Keisha Brown (AE)
+  - Target: 6 first meetings, 2 proposals
+- **Fleet breakfast at the auto show**
+  - Owner: Andre Williams
+  - Due: 8 February
+  - Target: 40 fleet managers attend
+"""
+    found = _rules(text)
+    assert [f for f in found if f[0] in ("P202", "P203")] == [("P203", 8)], found
 
 
 def test_a_milestone_with_a_duration_and_a_team_has_its_time_and_owners():

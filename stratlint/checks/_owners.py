@@ -179,9 +179,10 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
             and first.isalpha()
             and (
                 not lexicon.wordforms().flags.get(first.lower())
-                # "Warren will collaborate with …": one capitalised word with no article before
-                # a modal is a name or a team, even when it is also an English word.
-                or (shape.frame == "modal" and shape.subject.strip() == first)
+                # "Warren will collaborate with …", "Tom chases the proposals": one capitalised
+                # word with no article before the verb is a name or a team, even when it is
+                # also an English word.
+                or shape.subject.strip() == first
             )
             and first.lower() not in _PRONOUNS
             and first.lower() not in set(extra_weak)
@@ -275,18 +276,32 @@ _PER_EVENT = re.compile(
 )
 
 
+# A season is a time frame ("for the autumn trade shows", "by next summer"); "spring" and "fall"
+# only after a time word, as they are verbs and nouns too.
+_SEASON = re.compile(
+    r"\b(?:autumn|summer|winter)\b|\b(?:by|in|before|until|during|this|next|early|mid|late)"
+    r"\s+(?:the\s+)?(?:spring|fall)\b",
+    re.IGNORECASE,
+)
+
+
 def has_deadline(a: Analysis, st: Statement, scope: Scope) -> bool:
+    """A date or time frame of the item, its parent items, their fields or a heading above it
+    ("## Q1"). The document's title names the plan and its period ("Q1 sales action plan"): that
+    period is the plan's horizon, not a deadline for each of its items (SPEC §8.2)."""
     for item in [st, *_ancestors(a, st)]:
         fd = _field_due(item.fields, a)
         if fd is not None:
             return fd
         if _time_in(a.signals[item.index]) or _PER_EVENT.search(item.text):
             return True
+        if _SEASON.search(item.text):
+            return True
     for s in _section_chain(a, st, scope):
         sec = a.doc.sections[s]
         fd = _field_due(sec.fields, a)
         if fd is not None:
             return fd
-        if sec.heading is not None and _time_in(a.signals[sec.heading]):
+        if sec.heading is not None and s != a.doc.title and _time_in(a.signals[sec.heading]):
             return True
     return False

@@ -95,6 +95,8 @@ def _objective(a: Analysis, st: Statement, scope: Scope | None = None) -> bool:
     for x in under:
         if _KEY_RESULT.match(x.text):
             return True
+        if x.is_field and st.form != "heading":
+            continue  # "Target: 6 meetings" under an item is its attribute (§8.6), not a key result
         v = a.verdicts.get(x.index)
         if v is not None and v.cls == Cls.GOAL and (not v.vague or has_number(a, x)):
             return True
