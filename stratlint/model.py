@@ -86,6 +86,17 @@ class Statement:
     is_field: bool = False  # the statement is itself a field line ("Owner: Kelsey")
     continues: int | None = None  # a table row with an empty first cell: the row it continues
 
+    @property
+    def is_navigation(self) -> bool:
+        """Only a link, as in a table of contents ("- [Grow the partner channel](#grow-…)"): it
+        points at a statement made elsewhere and makes none itself."""
+        if not self.links:
+            return False
+        rest = self.text
+        for link in self.links:
+            rest = rest.replace(link.text, "", 1)
+        return not any(c.isalnum() for c in rest)
+
 
 @dataclass(frozen=True)
 class Section:

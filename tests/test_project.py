@@ -284,3 +284,28 @@ def test_stdin_without_a_name_is_linted_and_its_relative_links_do_not_resolve(tm
     run = lint_files(["-"], Settings(root=tmp_path), jobs=1, read_stdin=lambda: plan.encode())
     assert {f.path for f in run.result.findings} == {"-"}
     assert ("P207", 3) in [(f.rule, f.line) for f in run.result.findings]
+
+
+def test_a_templated_link_is_not_known_to_be_broken(tmp_path):
+    # §8.11: "{{ site.baseurl }}/strategy.html" is filled in by the site generator; it cannot be
+    # resolved with confidence, so it gets no finding.
+    link = "Executes the [FY27 strategy]({{ site.baseurl }}/strategy/fy27.html).\n\n"
+    _write(tmp_path, {"plans/ohio.md": link + PLAN_BODY})
+    assert "P207" not in _rules(_run(tmp_path), "plans/ohio.md")
+
+
+def test_a_strategy_link_on_a_page_that_is_no_plan_is_not_judged(tmp_path):
+    # P207 judges a plan's strategy link (§8.9: a plan its content confirms, not a "Roadmap"
+    # heading over prose). A strategy page's table of contents is no plan's link, whatever it
+    # resolves to.
+    page = (
+        "# Digital strategy\n\n"
+        "- [Measuring the strategy's success](#measuring-the-strategys-success)\n"
+        "- [The old strategy](../archive/strategy-2019.md)\n\n"
+        "## Roadmap\n\n"
+        "We publish the share of services that meet the standard each year.\n\n"
+        "## Measuring the strategy's success\n\n"
+        "Departments report how many of their services meet the standard.\n"
+    )
+    _write(tmp_path, {"strategy/digital.md": page})
+    assert "P207" not in _rules(_run(tmp_path), "strategy/digital.md")

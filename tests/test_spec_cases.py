@@ -95,6 +95,27 @@ type: goals
     assert ("P206", 7) not in found and ("P206", 8) not in found, found
 
 
+def test_an_okr_pages_heading_over_its_results_is_an_objective():
+    # §8.10: on an OKR page a heading with key results or actions listed under it is an
+    # objective measured by them, not a vague target; a bottom-level key result with no number
+    # is P206. A table of contents that links to the objectives states nothing itself.
+    text = """---
+type: goals
+---
+
+# OKRs 2026 Q3
+
+- [Grow the partner channel](#grow-the-partner-channel)
+
+## Grow the partner channel
+
+- [ ] Sign 4 new resellers in the Nordics
+- [ ] Grow partner-sourced pipeline meaningfully
+"""
+    found = [f for f in _rules(text) if f[0] == "P206"]
+    assert found == [("P206", 12)], found
+
+
 def test_strategy_link_candidates_name_a_strategy_document():
     # §8.11: text, file name or anchor naming a strategy; not a folder, adjective or blog post.
     assert names_strategy("FY26 sales strategy", "../fy26.md")

@@ -62,7 +62,9 @@ def _names_strategy_column(head: str) -> bool:
 
 def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
     for st in a.statements_of(scope, headings=False):
-        if st.is_field or not _judged(a, st) or _objective(a, st) or not a.sure(st) or _done(st):
+        if st.is_field or st.is_navigation or not _judged(a, st) or _objective(a, st):
+            continue
+        if not a.sure(st) or _done(st):
             continue
         if _not_a_commitment(st):
             continue
@@ -88,6 +90,8 @@ def _objective(a: Analysis, st: Statement, scope: Scope | None = None) -> bool:
     goals or OKR page every item with sub-items is an objective, measured by them."""
     if st.form == "heading":
         under = [a.doc.statements[i] for i in a.doc.sections[st.section].statements]
+        if scope is not None and scope.kind == Kind.GOALS and any(_measures(x) for x in under):
+            return True  # an OKR page's heading over results or actions: an objective
     else:
         under = [x for x in a.doc.statements[st.index + 1 : st.index + 40] if x.parent == st.index]
         if under and scope is not None and scope.kind == Kind.GOALS:
@@ -101,6 +105,17 @@ def _objective(a: Analysis, st: Statement, scope: Scope | None = None) -> bool:
         if v is not None and v.cls == Cls.GOAL and (not v.vague or has_number(a, x)):
             return True
     return False
+
+
+def _measures(x: Statement) -> bool:
+    """A listed key result or action under an objective: an item or row of a few words, not a
+    field, a link to elsewhere or a placeholder ("COMING SOON" is none)."""
+    return (
+        x.form in ("item", "row")
+        and not x.is_field
+        and not x.is_navigation
+        and len(x.text.split()) >= 3
+    )
 
 
 @check("P202")
@@ -214,12 +229,42 @@ def plan_missing_resources(ctx: Context) -> Iterator[Hit]:
         )
 
 
+# A column that says who or when: its numbers are no target's ("Due: Q3", "Owner: Pod 2").
+_WHO_WHEN_HEAD = re.compile(r"\b(?:due|owner|owners|dri|lead|who)\b", re.IGNORECASE)
+
+
+def _vague_target_cell(st: Statement) -> Field | None:
+    """A target or KPI cell with no number. The first cell names the row: under a "Key result" or
+    "Goal" column ("New ARR from mid-market SaaS | $0.9M | $1.3M") its numbers are in the next
+    columns; a target in a later column ("22% | Stronger attach") has none."""
+    for i, (head, cell) in enumerate(st.cells):
+        value = cell.strip()
+        if (
+            not TARGET_HEAD.search(head)
+            or TIME_HEAD.search(head)
+            or not value
+            or re.search(r"\d", cell)
+            or value.lower() in ("—", "-", "n/a", "na")
+        ):
+            continue
+        if i == 0 and any(
+            j != i
+            and re.search(r"\d", c)
+            and not TIME_HEAD.search(h)
+            and not _WHO_WHEN_HEAD.search(h)
+            for j, (h, c) in enumerate(st.cells)
+        ):
+            continue
+        return Field("target", cell, st.line)
+    return None
+
+
 @check("P206")
 def vague_target(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope in a.plans + a.goals:
         for st in a.statements_of(scope):
-            if not _judged(a, st):
+            if not _judged(a, st) or st.is_navigation:
                 continue
             v = a.verdicts.get(st.index)
             vague_field = next(
@@ -234,18 +279,7 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                 None,
             )
             if vague_field is None:
-                vague_field = next(
-                    (
-                        Field("target", cell, st.line)
-                        for head, cell in st.cells
-                        if TARGET_HEAD.search(head)
-                        and not TIME_HEAD.search(head)
-                        and cell.strip()
-                        and not re.search(r"\d", cell)
-                        and cell.strip().lower() not in ("—", "-", "n/a", "na")
-                    ),
-                    None,
-                )
+                vague_field = _vague_target_cell(st)
             if vague_field is not None and (v is None or v.cls != Cls.GOAL or not v.vague):
                 yield ctx.at_statement(
                     st,
@@ -333,10 +367,8 @@ def plan_without_strategy(ctx: Context) -> Iterator[Hit]:
 @check("P207")
 def broken_strategy_link(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
-    if not any(h == Kind.PLAN for h in a.hints) and not (
-        a.doc.front_matter and "strategy" in a.doc.front_matter
-    ):
-        return  # only a plan's strategy link is judged (SPEC §3 P207); the link decides itself
+    if not a.plans and not (a.doc.front_matter and "strategy" in a.doc.front_matter):
+        return  # only a plan's strategy link is judged (SPEC §3 P207): a plan its content confirms
     _, broken = _strategy_link_state(ctx)
     seen: set[tuple[int, str]] = set()
     for line, target, status in broken:

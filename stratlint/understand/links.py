@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from stratlint.understand.analysis import Analysis, Scope
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# A link a site generator fills in: Jekyll/Liquid, Hugo, ERB, shell or JS templates.
+_TEMPLATED = re.compile(r"\{\{|\{%|<%|\$\{")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 INDEX_NAMES = ("README.md", "index.md", "_index.md")
 PSEUDO_PATHS = ("-", "<text>", "<stdin>")
@@ -106,6 +108,8 @@ class Resolver:
         target = target.strip()
         if not target or _SCHEME.match(target) or target.startswith("//"):
             return Resolved(LinkStatus.EXTERNAL)
+        if _TEMPLATED.search(target):
+            return Resolved(LinkStatus.UNKNOWN)  # "{{ site.baseurl }}/x.html": the site fills it
         path_part, _, anchor = target.partition("#")
         path_part = unquote(path_part.split("?")[0])
         anchor = unquote(anchor)
