@@ -581,3 +581,25 @@ Owner: Dana Reyes
 """
     found = [f for f in _rules(text) if f[0] == "P203"]
     assert found == [("P203", 16)], found
+
+
+def test_a_strategys_audience_section_names_whom_it_serves():
+    # S103: "a strategy scope that names no target customer … or persona". A section of the
+    # strategy headed as its audience names them, whatever the statements' classes.
+    text = """---
+type: strategy
+---
+
+# Marketing strategy
+
+## Our audience
+
+Research scientists, educators and the staff who run teaching hubs at universities.
+
+## How we win
+
+We run the only managed service built for teaching hubs, so a course opens on its first day.
+We will not build a self-hosted edition.
+"""
+    assert "S103" not in {r for r, _ in _rules(text)}, _rules(text)
+    assert "S103" in {r for r, _ in _rules(text.replace("## Our audience", "## Notes"))}

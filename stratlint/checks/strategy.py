@@ -33,6 +33,13 @@ _WHO_HEADINGS = (
     "who we sell to",
     "our customers",
 )
+# A section of the strategy about its audience names whom it serves, whatever its heading's kind
+# ("## Our audience", "## Who we serve", "## Personas").
+_WHO_TITLE = re.compile(
+    r"\b(?:audiences?|who we serve|who we are for|who it is for|personas?|customer segments|"
+    r"our (?:buyers|clients|customers|users|members))\b",
+    re.IGNORECASE,
+)
 _CHALLENGE_HEADINGS = ("challenge", "diagnosis", "the challenge", "challenges")
 _TRADEOFF_HEADINGS = (
     "what we won't do",
@@ -62,6 +69,13 @@ def _component_has_content(a: Analysis, scope: Scope, names: tuple[str, ...]) ->
         ):
             return True
     return False
+
+
+def _titled_has_content(a: Analysis, scope: Scope, title: re.Pattern[str]) -> bool:
+    return any(
+        s and title.search(a.doc.sections[s].title) and a.doc.sections[s].statements
+        for s in scope.sections
+    )
 
 
 @check("S101")
@@ -144,7 +158,9 @@ def _strategies(ctx: Context) -> Iterator[tuple[Scope, list[Statement]]]:
 def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope, sts in _strategies(ctx):
-        if _component_has_content(a, scope, _WHO_HEADINGS):
+        if _component_has_content(a, scope, _WHO_HEADINGS) or _titled_has_content(
+            a, scope, _WHO_TITLE
+        ):
             continue
         named = False
         universal = False
