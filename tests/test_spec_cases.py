@@ -193,6 +193,25 @@ strategy: https://example.com/strategy
     assert ("P202", 9) not in found and ("P203", 9) in found, found
 
 
+def test_weak_subjects_are_no_owners_and_a_trailing_name_is_one():
+    # §8.6: "we", "the team" and "everyone" are not owners; a name after the task ("… Gil,
+    # March and May.") is. A sentence about a thing ("It puts into practice …") commits no one.
+    text = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+- The team sends the announcement email to every open opportunity by 9 September.
+- Everyone follows up with webinar attendees by 20 September.
+- Run two lunch-and-learns for facility managers. Gil, March and May.
+- Host an open house for school administrators. Kayla and Gil, 22 April.
+
+It puts into practice the sales strategy we agreed at the November offsite.
+"""
+    found = [f for f in _rules(text) if f[0] == "P202"]
+    assert found == [("P202", 6), ("P202", 7)], found
+
+
 _PROPERTIES_PLAN = """---
 type: plan
 strategy: strategy.md

@@ -37,6 +37,23 @@ _PRONOUNS = {
     "these",
     "those",
     "there",
+    # determiners and quantifiers: "The team sends …", "Each rep calls …" name no one
+    "the",
+    "a",
+    "an",
+    "each",
+    "every",
+    "everybody",
+    "all",
+    "both",
+    "any",
+    "some",
+    "no",
+    "my",
+    "your",
+    "their",
+    "its",
+    "another",
 }
 _AUDIENCE = {"for", "to", "with", "at", "from", "among", "targeting", "aimed"}
 # Spans where a capitalised word is not a name (months, places, segments, dates, money...).
@@ -150,7 +167,7 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
         if (
             any(c.isupper() for c in word)
             or a0 < subject_end
-            or prev in {"(", "—", "–", "-", ":", "/", "|", "by"}
+            or (prev in {"(", "—", "–", "-", ":", "/", "|", "by"} and sig.text[a0 - 1 : a0] != "-")
         ):
             return True
     return _person(sig, heading, weak)
@@ -167,7 +184,7 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
         t = toks[i]
         if not (t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha()):
             return False
-        if t.flags or len(t.text) < 2:
+        if t.flags or len(t.text) < 2 or t.lower in _PRONOUNS or t.lower in extra_weak:
             return False
         return not any(a <= t.start < b for a, b in skip_spans)
 
@@ -211,6 +228,8 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
             return True
         if heading and i == 0:
             return True
+        if prev == "." and i + 1 < len(toks) and toks[i + 1].text in {",", "and", "&"}:
+            return True  # "Run two lunch-and-learns. Gil, March and May." / "Kayla and Gil, …"
         if i >= len(toks) - 3 and prev in {",", "by", "with"}:
             return True
     return False

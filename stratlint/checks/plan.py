@@ -42,8 +42,18 @@ _COST_LINE = re.compile(
 )
 
 
+# A sentence about a thing ("It puts into practice the strategy we agreed", "This covers Q1"):
+# its subject is no one who could commit to it.
+_THING_SUBJECT = re.compile(r"^\W*(?:it|this|that|these|those|there)\s+(?!will\b)[a-z]+s?\b")
+
+
 def _not_a_commitment(st: Statement) -> bool:
-    return bool(_USER_STORY.search(st.text) or _COST_LINE.match(st.text) or _strategy_row(st))
+    return bool(
+        _USER_STORY.search(st.text)
+        or _COST_LINE.match(st.text)
+        or _strategy_row(st)
+        or (st.form == "sentence" and _THING_SUBJECT.match(st.text.lower()))
+    )
 
 
 def _strategy_row(st: Statement) -> bool:
