@@ -157,6 +157,8 @@ class _Confirmation:
         self.confirmed: dict[int, bool] = {}
         self._doc_inputs: list[str] | None = None
         self._own_ok: dict[int, bool] = {}
+        self._genre: dict[int, dict[str, float]] = {}
+        self._last_inputs: tuple[int, list[str]] | None = None
         self.technical_p: dict[int, float] = {}  # section → the domain model's p(technical)
         self.technical_sections: set[int] = set()  # confirmed by genre, but technical material
 
@@ -166,12 +168,31 @@ class _Confirmation:
         return self._doc_inputs
 
     def genre(self, idx: int, own: Sequence[int]) -> dict[str, float]:
-        return self.models.genre.proba(self.inputs(idx, own))
+        """The genre model's probabilities for section `idx` (`own`: its own statements), read
+        once: a section is asked for as itself, as the owner of its subsections' hint, and for
+        the page's share."""
+        p = self._genre.get(idx)
+        if p is None:
+            p = self._genre[idx] = self.models.genre.proba(self.inputs(idx, own))
+        return p
 
     def inputs(self, idx: int, own: Sequence[int]) -> list[str]:
-        return section_inputs(
-            self.doc, self.signals, self.verdicts, self.hk, self.seen, idx, own, self.doc_inputs()
-        )
+        """Section `idx`'s genre-model inputs; the last section's are kept for its domain."""
+        if self._last_inputs is None or self._last_inputs[0] != idx:
+            self._last_inputs = (
+                idx,
+                section_inputs(
+                    self.doc,
+                    self.signals,
+                    self.verdicts,
+                    self.hk,
+                    self.seen,
+                    idx,
+                    own,
+                    self.doc_inputs(),
+                ),
+            )
+        return self._last_inputs[1]
 
     def technical(self, idx: int, own: Sequence[int]) -> float | None:
         """The section's material is confidently about building technology, not a business's

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 from stratlint.model import Kind, Section, Statement
 from stratlint.understand.classify import Verdict
@@ -40,11 +39,25 @@ _SUBJECTS = frozenset(
 )
 
 
-@lru_cache(maxsize=8192)
+_FRAMES: dict[tuple[int, bool], tuple[tuple[Tok, ...], tuple[str, str, int]]] = {}
+_FRAMES_MAX = 8192
+
+
 def _frame(tokens: tuple[Tok, ...], prose: bool) -> tuple[str, str, int]:
-    """(frame, subject, verb index) of a statement, computed once per statement and process."""
+    """(frame, subject, verb index) of a statement, computed once per statement: the statement
+    and section features ask up to four times. Kept by the identity of the statement's token
+    tuple (each Signals has its own), which is checked, not by its value: hashing a token tuple
+    cost as much as a lookup saves (issue 15)."""
+    key = (id(tokens), prose)
+    hit = _FRAMES.get(key)
+    if hit is not None and hit[0] is tokens:
+        return hit[1]
     shape = _sentence_shape(tokens, prose=prose)
-    return shape.frame, shape.subject, shape.verb
+    out = shape.frame, shape.subject, shape.verb
+    if len(_FRAMES) >= _FRAMES_MAX:
+        _FRAMES.clear()
+    _FRAMES[key] = (tokens, out)
+    return out
 
 
 def _bucket(n: float, edges: Sequence[float]) -> str:
@@ -61,12 +74,35 @@ def _share(n: int, total: int) -> str:
     return "lo" if r < 0.34 else "mid" if r < 0.67 else "hi"
 
 
+# A token's lemma (or, with none, its lower case) → the word it gives, "" for none: the same few
+# thousand words come back in every statement, and a lookup is cheaper than lower() and a match.
+_BY_LEMMA: dict[str, str] = {}
+_BY_LOWER: dict[str, str] = {}
+_WORDS_MAX = 50_000
+
+
+def _lemma_word(low: str) -> str:
+    return low if len(low) > 1 and _WORD.fullmatch(low) else ""
+
+
 def _lemmas(sig: Signals) -> list[str]:
     out = []
+    by_lemma, by_lower = _BY_LEMMA, _BY_LOWER
     for t in sig.tokens:
-        low = t.lemma.lower() if t.lemma else t.lower
-        if _WORD.fullmatch(low) and len(low) > 1:
-            out.append(low)
+        if t.lemma:
+            w = by_lemma.get(t.lemma)
+            if w is None:
+                if len(by_lemma) >= _WORDS_MAX:
+                    by_lemma.clear()
+                w = by_lemma[t.lemma] = _lemma_word(t.lemma.lower())
+        else:
+            w = by_lower.get(t.lower)
+            if w is None:
+                if len(by_lower) >= _WORDS_MAX:
+                    by_lower.clear()
+                w = by_lower[t.lower] = _lemma_word(t.lower)
+        if w:
+            out.append(w)
     return out
 
 
