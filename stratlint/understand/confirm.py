@@ -65,7 +65,7 @@ def confirm_kinds(
     fm_kind: Kind | None,
     models: learned.Models,
     class_proba: Mapping[int, Mapping[str, float]],
-) -> tuple[dict[int, dict[str, float]], dict[int, str], dict[int, float]]:
+) -> tuple[ProbaTable, dict[int, str], dict[int, float]]:
     """Genre first (SPEC §8.9): a section keeps the kind its heading suggests only when its content
     is confidently that kind of material; otherwise it is `other` and no S, P or D rule runs on it.
     Confident means: the genre model gives it strategy or plan material with the probability its
@@ -102,7 +102,12 @@ def confirm_kinds(
     )
     if fm_kind is None and any(k != Kind.OTHER for k in kinds):
         _judge_page(c, kinds)
-    return c.proba, c.unsure, c.technical_p
+    # Kept with the analysis as one array of floats, not a dict and floats per section (a 10 MB
+    # file of plans has 27,000 sections: 15 MB of dicts; issue 15). The same values.
+    genre = ProbaTable(models.genre.labels, len(doc.sections))
+    for idx, p in c.proba.items():
+        genre[idx] = p
+    return genre, c.unsure, c.technical_p
 
 
 def _judge_page(c: _Confirmation, kinds: list[Kind]) -> None:
