@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import operator
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -160,13 +160,41 @@ class LinearModel:
 
         head = json.loads(stem.with_suffix(".json").read_text())
         matrix = np.load(stem.with_suffix(".npy"), allow_pickle=False)
+        matrix = matrix.astype(np.float64, copy=False)
         return cls(
             tuple(head["labels"]),
             tuple(float(b) for b in head["bias"]),
-            dict(zip(head["features"], matrix.tolist(), strict=True)),
+            _Rows(head["features"], matrix),
             bool(head.get("multilabel", False)),
-            matrix.astype(np.float64, copy=False),
+            matrix,
         )
+
+
+class _Rows(Mapping[str, Sequence[float]]):
+    """Feature → its weights, as a loaded model holds them: each row is made into a list of
+    floats only when asked (`explain`, `to_json`); scoring reads the matrix itself. Making all
+    of them at load was a third of the models' start-up (issue 15)."""
+
+    __slots__ = ("_index", "_matrix")
+
+    def __init__(self, names: Sequence[str], matrix: Any) -> None:
+        self._index = {f: i for i, f in enumerate(names)}
+        self._matrix = matrix
+        if matrix.shape[0] != len(self._index):
+            raise ValueError("a model's feature names and weight rows differ in number")
+
+    def __getitem__(self, feature: str) -> list[float]:
+        row: list[float] = self._matrix[self._index[feature]].tolist()
+        return row
+
+    def __contains__(self, feature: object) -> bool:
+        return feature in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
 
 
 def _sigmoid(x: float) -> float:
