@@ -27,6 +27,7 @@ def learned_classes(
     verdicts: dict[int, Verdict],
     models: learned.Models,
     unsure: set[int],
+    pending: dict[int, Verdict] | None = None,
 ) -> tuple[ProbaTable, ProbaTable | None]:
     """Each statement's class from the learned model (its most probable class). A statement whose
     class is below that class's threshold goes into `unsure`: it still counts in its section
@@ -35,7 +36,11 @@ def learned_classes(
     Field lines are not classified. `features(i)` builds statement i's model inputs (from its own
     hand verdict, read before it is replaced here); they are scored by the class model and the
     tag model (if any), then dropped, one statement at a time: the inputs of a long document's
-    statements are never all held at once (issue 15). Returns the class and tag probabilities."""
+    statements are never all held at once (issue 15). Returns the class and tag probabilities.
+    `pending`: the replaced verdicts go there instead, for the caller to apply once the genre
+    model has read the hand verdicts (no copy of them all; each statement's own inputs read only
+    its own verdict, so the order makes no difference)."""
+    changed = verdicts if pending is None else pending
     out = ProbaTable(models.cls.labels, len(doc.statements))
     tags = ProbaTable(models.tags.labels, len(doc.statements)) if models.tags else None
     for i, v in list(verdicts.items()):
@@ -50,7 +55,7 @@ def learned_classes(
         if prob < models.class_threshold(cls):
             unsure.add(i)
         if cls != v.cls.value:
-            verdicts[i] = replace(
+            changed[i] = replace(
                 v, cls=Cls(cls), evidence=(Evidence("model", f"{cls} p={prob:.2f}"),) + v.evidence
             )
     return out, tags
