@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from stratlint.model import Kind, Section, Statement
 from stratlint.understand.classify import Verdict
 from stratlint.understand.nlp import Signals, Tok
-from stratlint.understand.shape import sentence_shape as _sentence_shape
+from stratlint.understand.shape import shape_of
 
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 _PLACEHOLDER = re.compile(r"\[[^\]]{1,40}\]|<[^>]{1,40}>|\bTBD\b|\bTBC\b|\?\?\?|_{3,}|\.\.\.")
@@ -39,25 +39,10 @@ _SUBJECTS = frozenset(
 )
 
 
-_FRAMES: dict[tuple[int, bool], tuple[tuple[Tok, ...], tuple[str, str, int]]] = {}
-_FRAMES_MAX = 8192
-
-
 def _frame(tokens: tuple[Tok, ...], prose: bool) -> tuple[str, str, int]:
-    """(frame, subject, verb index) of a statement, computed once per statement: the statement
-    and section features ask up to four times. Kept by the identity of the statement's token
-    tuple (each Signals has its own), which is checked, not by its value: hashing a token tuple
-    cost as much as a lookup saves (issue 15)."""
-    key = (id(tokens), prose)
-    hit = _FRAMES.get(key)
-    if hit is not None and hit[0] is tokens:
-        return hit[1]
-    shape = _sentence_shape(tokens, prose=prose)
-    out = shape.frame, shape.subject, shape.verb
-    if len(_FRAMES) >= _FRAMES_MAX:
-        _FRAMES.clear()
-    _FRAMES[key] = (tokens, out)
-    return out
+    """(frame, subject, verb index) of a statement (`shape.shape_of`: computed once for it)."""
+    shape = shape_of(tokens, prose)
+    return shape.frame, shape.subject, shape.verb
 
 
 def _bucket(n: float, edges: Sequence[float]) -> str:
