@@ -42,7 +42,7 @@ class Cls(str, Enum):
     CONTEXT = "CONTEXT"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     text: str
     target: str
@@ -50,7 +50,7 @@ class Link:
     column: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Field:
     """A `Label: value` attribute (Owner, Due, KPI, Supports…)."""
 

@@ -4,6 +4,7 @@ gives exactly what computing it afresh gives."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from stratlint.model import Kind
 from stratlint.read.parse import parse
@@ -49,3 +50,22 @@ def test_a_repeated_statement_gets_the_verdict_it_would_get_afresh() -> None:
             other_sig = analyse([st.text])[0]  # equal signals, another object
             assert again == fresh
             assert classify(st, other_sig, kind) == fresh
+
+
+def test_a_loaded_model_scores_and_reads_as_the_one_saved(tmp_path: Path) -> None:
+    """A loaded model keeps its weights as the .npy matrix (rows made into lists only when
+    asked) and scores with a running sum over it: the same floats as the plain loop."""
+    rng = random.Random(15)
+    names = [f"f{i:02d}" for i in range(60)]
+    for labels in (("a", "b"), ("a", "b", "c", "d"), tuple("abcdefghijk")):
+        weights = {f: [rng.uniform(-3, 3) for _ in labels] for f in names}
+        saved = LinearModel(labels, tuple(rng.uniform(-1, 1) for _ in labels), weights)
+        saved.save(tmp_path / "m")
+        m = LinearModel.load(tmp_path / "m")
+        assert m == saved and dict(m.weights.items()) == weights and "zz" not in m.weights
+        for _ in range(100):
+            features = rng.sample([*names, "unknown"], rng.randint(0, 40))
+            if len(labels) <= 8:
+                assert m.scores(features) == _plain_scores(m, features), features
+            assert m.scores(features) == saved.scores(features), features
+            assert m.explain(features, "a") == saved.explain(features, "a")

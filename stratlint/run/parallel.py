@@ -38,15 +38,27 @@ def _start(
     summarize: bool = False,
 ) -> None:
     from stratlint import lexicon
-    from stratlint.understand import nlp
 
     lexicon.DERIVED_DIR = derived
     _WORKER["summarize"] = summarize
     pool = Pool(texts, root, partial, exclude)
     _WORKER["project"] = Project(settings, texts, pool)
-    nlp.pipeline(json.dumps(dict(settings.lexicon or {}), sort_keys=True))
+    _load(settings)
     gc.freeze()  # the pipeline lives as long as the worker: keep it out of cycle collections
     gc.set_threshold(50_000, 50, 100)
+
+
+def _load(settings: Settings) -> None:
+    """What every worker needs before its first document: the pipeline, the models, the rules."""
+    from stratlint import catalog
+    from stratlint.checks import all_checks
+    from stratlint.understand import nlp
+    from stratlint.understand.learn import models
+
+    nlp.pipeline(json.dumps(dict(settings.lexicon or {}), sort_keys=True))
+    models.get()
+    catalog.rules()
+    all_checks()
 
 
 def _lint(task: Sequence[tuple[str, str]]) -> list[Outcome]:
@@ -67,6 +79,10 @@ def run(
     `derived`: where workers may keep parsed rule data (see `lexicon.DERIVED_DIR`);
     `summarize`: outcomes carry document summaries (`engine.check_documents`)."""
     ctx = multiprocessing.get_context(method)
+    if ctx.get_start_method() == "fork":
+        # Forked workers inherit what this process has loaded: load it once here rather than
+        # once in each worker (spaCy's import and the pipeline: ~0.6 s CPU a worker; issue 15).
+        _load(settings)
     out: list[Outcome] = []
     args = (settings, dict(texts), pool.root, pool.partial, pool.exclude, derived, summarize)
     with ctx.Pool(jobs, initializer=_start, initargs=args) as p:

@@ -81,18 +81,20 @@ def _learned(
     """The learned readings (statement classes and tags, section genres and domains), as the
     Analysis fields that hold them. Replaces unsure verdicts' classes and unconfirmed kinds."""
     hints = tuple(kinds)
-    hand = dict(verdicts)  # the genre model reads the hand verdicts, as it was trained
     unsure_statements: set[int] = set()
+    replaced: dict[int, Verdict] = {}  # applied after the genre model has read the hand verdicts
     class_proba, tags = learned_classes(
         doc,
         lambda i: statement_inputs(doc, signals, verdicts, hints, parents, i),
         verdicts,
         models,
         unsure_statements,
+        replaced,
     )
     genre_proba, unsure, technical_proba = confirm_kinds(
-        doc, signals, hand, hk, kinds, fm_kind, models, class_proba
+        doc, signals, verdicts, hk, kinds, fm_kind, models, class_proba
     )
+    verdicts.update(replaced)
     return {
         "genre_proba": genre_proba,
         "technical_proba": technical_proba,

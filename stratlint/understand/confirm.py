@@ -27,6 +27,7 @@ def learned_classes(
     verdicts: dict[int, Verdict],
     models: learned.Models,
     unsure: set[int],
+    pending: dict[int, Verdict] | None = None,
 ) -> tuple[ProbaTable, ProbaTable | None]:
     """Each statement's class from the learned model (its most probable class). A statement whose
     class is below that class's threshold goes into `unsure`: it still counts in its section
@@ -35,7 +36,11 @@ def learned_classes(
     Field lines are not classified. `features(i)` builds statement i's model inputs (from its own
     hand verdict, read before it is replaced here); they are scored by the class model and the
     tag model (if any), then dropped, one statement at a time: the inputs of a long document's
-    statements are never all held at once (issue 15). Returns the class and tag probabilities."""
+    statements are never all held at once (issue 15). Returns the class and tag probabilities.
+    `pending`: the replaced verdicts go there instead, for the caller to apply once the genre
+    model has read the hand verdicts (no copy of them all; each statement's own inputs read only
+    its own verdict, so the order makes no difference)."""
+    changed = verdicts if pending is None else pending
     out = ProbaTable(models.cls.labels, len(doc.statements))
     tags = ProbaTable(models.tags.labels, len(doc.statements)) if models.tags else None
     for i, v in list(verdicts.items()):
@@ -50,7 +55,7 @@ def learned_classes(
         if prob < models.class_threshold(cls):
             unsure.add(i)
         if cls != v.cls.value:
-            verdicts[i] = replace(
+            changed[i] = replace(
                 v, cls=Cls(cls), evidence=(Evidence("model", f"{cls} p={prob:.2f}"),) + v.evidence
             )
     return out, tags
@@ -65,7 +70,7 @@ def confirm_kinds(
     fm_kind: Kind | None,
     models: learned.Models,
     class_proba: Mapping[int, Mapping[str, float]],
-) -> tuple[dict[int, dict[str, float]], dict[int, str], dict[int, float]]:
+) -> tuple[ProbaTable, dict[int, str], dict[int, float]]:
     """Genre first (SPEC §8.9): a section keeps the kind its heading suggests only when its content
     is confidently that kind of material; otherwise it is `other` and no S, P or D rule runs on it.
     Confident means: the genre model gives it strategy or plan material with the probability its
@@ -102,7 +107,12 @@ def confirm_kinds(
     )
     if fm_kind is None and any(k != Kind.OTHER for k in kinds):
         _judge_page(c, kinds)
-    return c.proba, c.unsure, c.technical_p
+    # Kept with the analysis as one array of floats, not a dict and floats per section (a 10 MB
+    # file of plans has 27,000 sections: 15 MB of dicts; issue 15). The same values.
+    genre = ProbaTable(models.genre.labels, len(doc.sections))
+    for idx, p in c.proba.items():
+        genre[idx] = p
+    return genre, c.unsure, c.technical_p
 
 
 def _judge_page(c: _Confirmation, kinds: list[Kind]) -> None:
@@ -157,6 +167,8 @@ class _Confirmation:
         self.confirmed: dict[int, bool] = {}
         self._doc_inputs: list[str] | None = None
         self._own_ok: dict[int, bool] = {}
+        self._genre: dict[int, dict[str, float]] = {}
+        self._last_inputs: tuple[int, list[str]] | None = None
         self.technical_p: dict[int, float] = {}  # section → the domain model's p(technical)
         self.technical_sections: set[int] = set()  # confirmed by genre, but technical material
 
@@ -166,12 +178,31 @@ class _Confirmation:
         return self._doc_inputs
 
     def genre(self, idx: int, own: Sequence[int]) -> dict[str, float]:
-        return self.models.genre.proba(self.inputs(idx, own))
+        """The genre model's probabilities for section `idx` (`own`: its own statements), read
+        once: a section is asked for as itself, as the owner of its subsections' hint, and for
+        the page's share."""
+        p = self._genre.get(idx)
+        if p is None:
+            p = self._genre[idx] = self.models.genre.proba(self.inputs(idx, own))
+        return p
 
     def inputs(self, idx: int, own: Sequence[int]) -> list[str]:
-        return section_inputs(
-            self.doc, self.signals, self.verdicts, self.hk, self.seen, idx, own, self.doc_inputs()
-        )
+        """Section `idx`'s genre-model inputs; the last section's are kept for its domain."""
+        if self._last_inputs is None or self._last_inputs[0] != idx:
+            self._last_inputs = (
+                idx,
+                section_inputs(
+                    self.doc,
+                    self.signals,
+                    self.verdicts,
+                    self.hk,
+                    self.seen,
+                    idx,
+                    own,
+                    self.doc_inputs(),
+                ),
+            )
+        return self._last_inputs[1]
 
     def technical(self, idx: int, own: Sequence[int]) -> float | None:
         """The section's material is confidently about building technology, not a business's

@@ -54,8 +54,21 @@ _BEYOND_WORDS = frozenset(lexicon.section_words().get("beyond") or ())
 _PHRASE_CACHE: dict[str, list[tuple[tuple[str, ...], Kind, str]]] = {}
 
 
+_KINDS: dict[tuple[str, str], HeadingKind] = {}  # (title, additions) → its kind, read once
+_KINDS_MAX = 20_000
+
+
 def heading_kind(title: str, extra: dict[str, list[str]] | None = None) -> HeadingKind:
-    key = repr(sorted((extra or {}).items()))
+    key = repr(sorted(extra.items())) if extra else "[]"
+    known = _KINDS.get((title, key))
+    if known is None:
+        if len(_KINDS) >= _KINDS_MAX:
+            _KINDS.clear()
+        known = _KINDS[(title, key)] = _heading_kind(title, key, extra)
+    return known
+
+
+def _heading_kind(title: str, key: str, extra: dict[str, list[str]] | None) -> HeadingKind:
     phrases = _PHRASE_CACHE.get(key)
     if phrases is None:
         phrases = _PHRASE_CACHE[key] = _phrases(extra)

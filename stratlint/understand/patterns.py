@@ -196,7 +196,35 @@ def _add_expanded(
 
 @lru_cache(maxsize=1)
 def _patterns_for_join() -> list[tuple[str, re.Pattern[str], bool, tuple[str, ...]]]:
-    return [(label, rx, _joinable(rx), _required_words(rx)) for label, rx in _patterns()]
+    """Each pattern with whether it can run over joined texts and the words it requires. Reading
+    that from the parsed patterns took a tenth of a second of every start-up; it is kept with the
+    other derived rule data (`lexicon.keep_derived`), under a hash of the patterns."""
+    compiled = _patterns()
+    key = "\0".join(f"{label}\0{rx.flags}\0{rx.pattern}" for label, rx in compiled).encode()
+    key = b"pattern-reading\0" + key
+    kept = lexicon.load_derived("patterns", key)
+    if not _is_reading(kept, len(compiled)):
+        kept = [(_joinable(rx), _required_words(rx)) for _, rx in compiled]
+        lexicon.keep_derived("patterns", key, kept)
+    return [
+        (label, rx, j, tuple(req)) for (label, rx), (j, req) in zip(compiled, kept, strict=True)
+    ]
+
+
+def _is_reading(kept: Any, n: int) -> bool:
+    """Whether derived data read back is a list of n (bool, tuple of str) pairs."""
+    return (
+        type(kept) is list
+        and len(kept) == n
+        and all(
+            type(x) is tuple
+            and len(x) == 2
+            and type(x[0]) is bool
+            and type(x[1]) is tuple
+            and all(type(w) is str for w in x[1])
+            for x in kept
+        )
+    )
 
 
 def _sre() -> tuple[Any, Any]:

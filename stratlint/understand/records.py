@@ -43,7 +43,7 @@ class Analysis:
     lexicon_extra: Mapping[str, list[str]] = field(default_factory=dict)  # user's lexicon additions
     parents: set[int | None] = field(default_factory=set)  # statements that head sub-items
     hints: tuple[Kind, ...] = ()  # the kind each section's heading (or front matter) suggests
-    genre_proba: dict[int, dict[str, float]] = field(default_factory=dict)  # section → genre → p
+    genre_proba: Mapping[int, dict[str, float]] = field(default_factory=dict)  # section → genre → p
     technical_proba: dict[int, float] = field(default_factory=dict)  # section → p(technical)
     class_proba: Mapping[int, dict[str, float]] = field(
         default_factory=dict

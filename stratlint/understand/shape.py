@@ -34,6 +34,26 @@ class Shape:
     subject: str
 
 
+_SHAPES: dict[tuple[int, bool], tuple[Sequence[Tok], Shape]] = {}
+_SHAPES_MAX = 8192
+
+
+def shape_of(tokens: Sequence[Tok], prose: bool = False) -> Shape:
+    """`sentence_shape`, computed once per statement: the hand classifier and the models'
+    statement and section features all ask for it. Kept by the identity of the statement's
+    token tuple (each Signals has its own; checked on a hit), not by its value: hashing a token
+    tuple cost as much as a lookup saves (issue 15)."""
+    key = (id(tokens), prose)
+    hit = _SHAPES.get(key)
+    if hit is not None and hit[0] is tokens:
+        return hit[1]
+    shape = sentence_shape(tokens, prose)
+    if len(_SHAPES) >= _SHAPES_MAX:
+        _SHAPES.clear()
+    _SHAPES[key] = (tokens, shape)
+    return shape
+
+
 def sentence_shape(tokens: Sequence[Tok], prose: bool = False) -> Shape:
     """Find the main verb and the frame it stands in, from word classes and word order.
 

@@ -23,7 +23,7 @@ class Tok(NamedTuple):
     lemma: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Signals:
     """What the pipeline found in one statement: labelled char spans and the tokens."""
 

@@ -31,7 +31,7 @@ from stratlint.understand.classify._common import (
 from stratlint.understand.classify._goal import aspiration, goal
 from stratlint.understand.classify._reading import read
 from stratlint.understand.nlp import Signals
-from stratlint.understand.shape import Shape, sentence_shape
+from stratlint.understand.shape import Shape, shape_of
 
 _INLINE_FIELD_RX = re.compile(
     r"(?:^|(?<=[\s(\[;,|·—–-]))(?:owner|dri|due|deadline|kpi|budget|supports|pillar|target|who|when|"
@@ -80,7 +80,7 @@ def _classify(stmt: Statement, sig: Signals, section_kind: Kind, has_children: b
     if stmt.is_field:
         return _classify_field(stmt, sig)
     sig = _without_fields(sig)
-    shape = sentence_shape(sig.tokens, prose=stmt.form == "sentence")
+    shape = shape_of(sig.tokens, prose=stmt.form == "sentence")
     if has_children and _group_label(stmt, sig, shape):
         # "UK&I — Sophie Turner (BDM)" over its sub-items: a group label, not a statement.
         return Verdict(Cls.CONTEXT, (Evidence("label", "a list item that heads sub-items"),))

@@ -30,13 +30,13 @@ _RESOURCE_HEADS = _GRAMMAR["resource_heads"]
 _ENUMERATED = _GRAMMAR["enumerated"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     label: str
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict:
     cls: Cls
     evidence: tuple[Evidence, ...]

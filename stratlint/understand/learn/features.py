@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 from stratlint.model import Kind, Section, Statement
 from stratlint.understand.classify import Verdict
 from stratlint.understand.nlp import Signals, Tok
-from stratlint.understand.shape import sentence_shape as _sentence_shape
+from stratlint.understand.shape import shape_of
 
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 _PLACEHOLDER = re.compile(r"\[[^\]]{1,40}\]|<[^>]{1,40}>|\bTBD\b|\bTBC\b|\?\?\?|_{3,}|\.\.\.")
@@ -40,10 +39,9 @@ _SUBJECTS = frozenset(
 )
 
 
-@lru_cache(maxsize=8192)
 def _frame(tokens: tuple[Tok, ...], prose: bool) -> tuple[str, str, int]:
-    """(frame, subject, verb index) of a statement, computed once per statement and process."""
-    shape = _sentence_shape(tokens, prose=prose)
+    """(frame, subject, verb index) of a statement (`shape.shape_of`: computed once for it)."""
+    shape = shape_of(tokens, prose)
     return shape.frame, shape.subject, shape.verb
 
 
@@ -61,12 +59,35 @@ def _share(n: int, total: int) -> str:
     return "lo" if r < 0.34 else "mid" if r < 0.67 else "hi"
 
 
+# A token's lemma (or, with none, its lower case) → the word it gives, "" for none: the same few
+# thousand words come back in every statement, and a lookup is cheaper than lower() and a match.
+_BY_LEMMA: dict[str, str] = {}
+_BY_LOWER: dict[str, str] = {}
+_WORDS_MAX = 50_000
+
+
+def _lemma_word(low: str) -> str:
+    return low if len(low) > 1 and _WORD.fullmatch(low) else ""
+
+
 def _lemmas(sig: Signals) -> list[str]:
     out = []
+    by_lemma, by_lower = _BY_LEMMA, _BY_LOWER
     for t in sig.tokens:
-        low = t.lemma.lower() if t.lemma else t.lower
-        if _WORD.fullmatch(low) and len(low) > 1:
-            out.append(low)
+        if t.lemma:
+            w = by_lemma.get(t.lemma)
+            if w is None:
+                if len(by_lemma) >= _WORDS_MAX:
+                    by_lemma.clear()
+                w = by_lemma[t.lemma] = _lemma_word(t.lemma.lower())
+        else:
+            w = by_lower.get(t.lower)
+            if w is None:
+                if len(by_lower) >= _WORDS_MAX:
+                    by_lower.clear()
+                w = by_lower[t.lower] = _lemma_word(t.lower)
+        if w:
+            out.append(w)
     return out
 
 
