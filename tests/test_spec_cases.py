@@ -212,6 +212,81 @@ It puts into practice the sales strategy we agreed at the November offsite.
     assert found == [("P202", 6), ("P202", 7)], found
 
 
+def test_a_named_group_as_subject_owns_the_item():
+    # §8.6: "Leadership team" names who does it; "The team" and "Our team" do not.
+    text = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+- Leadership team will share minutes from all leadership meetings by 28 February.
+- Events committee books the spring venue by 15 March.
+- Our team will share the pricing sheet by 30 June.
+"""
+    found = [f for f in _rules(text) if f[0] == "P202"]
+    assert found == [("P202", 8)], found
+
+
+def test_an_older_year_after_a_time_preposition_is_a_time_frame():
+    # A plan from 2016 is timed "in 2016" as much as one from 2026; "to 2000 members" is an
+    # amount, not a year.
+    text = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+- Formalize the partnership with the city (Owner: Dana) in 2016.
+- Grow the newsletter to 2000 readers (Owner: Dana).
+"""
+    found = [f for f in _rules(text) if f[0] == "P203"]
+    assert found == [("P203", 7)], found
+
+
+def test_the_sentence_that_opens_a_list_gives_its_items_their_period():
+    # §8.6, as a field directly under a heading: "The following objectives … for 2016:" times
+    # every item of the list it opens; a sentence that does not open the list does not.
+    text = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+## Partnerships
+
+The following objectives were identified for 2016:
+
+- Develop a partnership with a college (Owner: Dana).
+- Sign a memorandum with the city (Owner: Dana).
+
+## Fundraising
+
+Fundraising mattered a lot in 2016. We had two sponsors.
+
+- Write the fundraising plan (Owner: Dana).
+"""
+    found = [f for f in _rules(text) if f[0] == "P203"]
+    assert found == [("P203", 17)], found
+
+
+def test_a_floor_on_outcomes_is_a_target_and_a_floor_on_activities_is_not():
+    # §8.8: "an average of 5 or more participants" sets a number for an outcome; "4 or more
+    # webinars" only counts what will be done.
+    plan = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+# 2016 plan
+
+- Hold two meetings a month with {floor} (Owner: Dana, by Q4).
+"""
+    assert not [
+        f
+        for f in _rules(plan.format(floor="an average of 5 or more participants"))
+        if f[0] == "P204"
+    ]
+    assert ("P204", 6) in _rules(plan.format(floor="4 or more webinars"))
+
+
 _PROPERTIES_PLAN = """---
 type: plan
 strategy: strategy.md

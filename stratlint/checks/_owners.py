@@ -55,6 +55,11 @@ _PRONOUNS = {
     "its",
     "another",
 }
+# A named group as the subject owns the item: "Leadership team", "Partner council" ("The team" and
+# "Our team" do not: their first word is a determiner).
+_GROUPS = frozenset(
+    {"team", "group", "committee", "council", "board", "squad", "crew", "department", "guild"}
+)
 _AUDIENCE = {"for", "to", "with", "at", "from", "among", "targeting", "aimed"}
 # Spans where a capitalised word is not a name (months, places, segments, dates, money...).
 _SKIP_LABELS = (
@@ -190,7 +195,17 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
 
     shape = sentence_shape(sig.tokens)
     if shape.frame in ("present", "modal") and shape.subject:
-        first = shape.subject.split()[0]
+        words = shape.subject.split()
+        if (
+            len(words) >= 2
+            and words[-1].lower() in _GROUPS
+            and words[0].lower() not in _PRONOUNS
+            and shape.subject.lower() not in extra_weak
+        ):
+            # "Leadership team will share the minutes", "Events committee books …": the group
+            # is named, though "leadership" alone, as an owner field, is too vague.
+            return True
+        first = words[0]
         if (
             first[:1].isupper()
             and first.isalpha()
@@ -287,6 +302,32 @@ def _field_due(fields: tuple[Field, ...], a: Analysis) -> bool | None:
     return False
 
 
+_LEAD_IN = re.compile(r"[:：]\s*$|\b(?:following|below)\b", re.IGNORECASE)
+
+
+def _lead_in_time(a: Analysis, top: Statement) -> bool:
+    """The sentence that opens the item's list names its period: "The following objectives were
+    identified for 2016:" over the list times every item in it, as a field under a heading does
+    (SPEC §8.6)."""
+    if top.form != "item":
+        return False
+    j = top.index - 1
+    while j >= 0 and a.doc.statements[j].form == "item":
+        j -= 1
+    if j < 0:
+        return False
+    intro = a.doc.statements[j]
+    return (
+        intro.form == "sentence"
+        and intro.section == top.section
+        and bool(_LEAD_IN.search(intro.text))
+        and (
+            _time_in(a.signals[j])
+            or bool(_SEASON.search(intro.text) or _OLDER_YEAR.search(intro.text))
+        )
+    )
+
+
 # A standing rule timed by an event rather than a date: "Every major post links back to the
 # site", "Each rep logs the call", "Add the QR code at every event" (SPEC §8.4: a recurrence).
 _PER_EVENT = re.compile(
@@ -303,19 +344,32 @@ _SEASON = re.compile(
     re.IGNORECASE,
 )
 
+# A year before the ones the DATE pattern knows (2020-2049) is a time frame too, after a time
+# preposition and at the end of its clause: "in 2016.", "for 2012:". "Grow the list to 2000
+# readers" and "by 2000 users" are amounts. Read by the check, not by the patterns: those are
+# model inputs, and a change there means retraining every model.
+_OLDER_YEAR = re.compile(
+    r"\b(?:in|for|during|until|till|before|through|since|(?:by\s+)?(?:the\s+)?end\s+of)\s+"
+    r"(?:(?:the\s+)?(?:fiscal\s+|calendar\s+)?year\s+)?(?:19[89]|20[01])\d\b(?!\s*[a-z%$0-9])",
+    re.IGNORECASE,
+)
+
 
 def has_deadline(a: Analysis, st: Statement, scope: Scope) -> bool:
     """A date or time frame of the item, its parent items, their fields or a heading above it
     ("## Q1"). The document's title names the plan and its period ("Q1 sales action plan"): that
     period is the plan's horizon, not a deadline for each of its items (SPEC §8.2)."""
-    for item in [st, *_ancestors(a, st)]:
+    chain = [st, *_ancestors(a, st)]
+    for item in chain:
         fd = _field_due(item.fields, a)
         if fd is not None:
             return fd
         if _time_in(a.signals[item.index]) or _PER_EVENT.search(item.text):
             return True
-        if _SEASON.search(item.text):
+        if _SEASON.search(item.text) or _OLDER_YEAR.search(item.text):
             return True
+    if _lead_in_time(a, chain[-1]):
+        return True
     for s in _section_chain(a, st, scope):
         sec = a.doc.sections[s]
         fd = _field_due(sec.fields, a)

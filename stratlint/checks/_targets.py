@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from stratlint.model import Statement
+from stratlint import lexicon
+from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis
 
 TARGET_HEAD = re.compile(
@@ -77,3 +78,43 @@ def directional(a: Analysis, st: Statement) -> bool:
     lead = start.end() if start else 0
     reach = sig.get("change-reach")
     return sig.has("metrics") and any(not st.text[lead:a0].strip(" *_") for a0, _ in reach)
+
+
+# A floor on a count of outcomes is a target (SPEC §8.8): "an average of 5 or more participants",
+# "20 or more attendees". A floor on activities is not: "4 or more webinars" counts what is done,
+# not what it brings. "At least" is left out: "Bid at least eight jobs" counts bids (a labelled
+# training case), and the noun after it does not tell the two apart.
+_FLOOR = re.compile(
+    r"\ban average of\s+(?:\d[\d,.]*\s+)?(?:or more\s+)?([a-z][a-z-]+)"
+    r"|\b\d[\d,.]*\s+or\s+more\s+([a-z][a-z-]+)",
+    re.IGNORECASE,
+)
+
+
+def floor_on_outcomes(a: Analysis, st: Statement) -> bool:
+    m = _FLOOR.search(st.text)
+    if m is None:
+        return False
+    noun = (m.group(1) or m.group(2)).lower()
+    activities = lexicon.term_set("activity-nouns", a.lexicon_extra)
+    return noun not in activities and noun.removesuffix("s") not in activities
+
+
+def measurable(a: Analysis, st: Statement) -> bool:
+    """A measurable target (SPEC §8.8): a goal, a floor, or a KPI or target with a number."""
+    v = a.verdicts.get(st.index)
+    sig = a.signals[st.index]
+    if v is not None and v.cls == Cls.GOAL and not v.vague:
+        return True
+    if sig.has("THRESHOLD") or floor_on_outcomes(a, st):
+        return True  # "coverage of min. 70%", "5 or more participants": a floor is a target
+    number = sig.has("PERCENT", "MONEY", "MULTIPLIER", "FROM_TO", "NUMBER")
+    for f in st.fields:
+        if f.label in ("kpi", "target") and re.search(r"\d", f.value):
+            return True
+    for head, cell in st.cells:
+        if re.search(
+            r"kpi|target|metric|goal|success|measure|key result", head, re.I
+        ) and re.search(r"\d", cell):
+            return True
+    return bool(number and sig.has("metrics") and v is not None and v.cls == Cls.GOAL)

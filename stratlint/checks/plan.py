@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from stratlint.checks._owners import has_deadline, has_owner
 from stratlint.checks._registry import Context, Hit, check, quote
-from stratlint.checks._targets import TARGET_HEAD, TIME_HEAD, directional, has_number
+from stratlint.checks._targets import TARGET_HEAD, TIME_HEAD, directional, has_number, measurable
 from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.headings import heading_kind
@@ -165,33 +165,14 @@ def plan_item_missing_deadline(ctx: Context) -> Iterator[Hit]:
 # -- targets, metrics, resources ----------------------------------------------------------------
 
 
-def _measurable(a: Analysis, st: Statement) -> bool:
-    v = a.verdicts.get(st.index)
-    sig = a.signals[st.index]
-    if v is not None and v.cls == Cls.GOAL and not v.vague:
-        return True
-    if sig.has("THRESHOLD"):
-        return True  # "coverage of min. 70%": a floor on a rate is a target
-    number = sig.has("PERCENT", "MONEY", "MULTIPLIER", "FROM_TO", "NUMBER")
-    for f in st.fields:
-        if f.label in ("kpi", "target") and re.search(r"\d", f.value):
-            return True
-    for head, cell in st.cells:
-        if re.search(
-            r"kpi|target|metric|goal|success|measure|key result", head, re.I
-        ) and re.search(r"\d", cell):
-            return True
-    return bool(number and sig.has("metrics") and v is not None and v.cls == Cls.GOAL)
-
-
 @check("P204")
 def plan_missing_metric(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     # Targets in the document's own Goals / OKR / metrics sections measure its plan too, whether
     # or not their content was confident enough to judge them as goals: the finding says a target
     # is absent, and a table of targets under "Metrics for success" is one.
-    goal_targets = any(_measurable(a, st) for g in a.goals for st in a.statements_of(g)) or any(
-        _measurable(a, st)
+    goal_targets = any(measurable(a, st) for g in a.goals for st in a.statements_of(g)) or any(
+        measurable(a, st)
         for st in a.doc.statements
         if a.hints[st.section] == Kind.GOALS and not st.quoted
     )
@@ -199,7 +180,7 @@ def plan_missing_metric(ctx: Context) -> Iterator[Hit]:
         sts = a.statements_of(scope)
         if not any(not s.is_field for s in sts) or goal_targets:
             continue
-        if any(_measurable(a, st) or a.tagged(st, "metric") for st in sts):
+        if any(measurable(a, st) or a.tagged(st, "metric") for st in sts):
             continue
         if any(
             f.label in ("kpi", "target") and re.search(r"\d", f.value)
