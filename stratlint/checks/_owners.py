@@ -10,7 +10,7 @@ from stratlint import lexicon
 from stratlint.model import Field, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.nlp import Signals
-from stratlint.understand.shape import sentence_shape
+from stratlint.understand.shape import Shape, sentence_shape
 
 _PLACEHOLDER = re.compile(
     r"^\s*(?:\[[^\]]*\]|<[^>]*>|\{[^}]*\}|_+|\?+|-+|—|–|x+|n/?a|tbd|tbc|"
@@ -178,6 +178,37 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
     return _person(sig, heading, weak)
 
 
+def _subject_owner(shape: Shape, extra_weak: frozenset[str]) -> bool:
+    """The subject of a present or modal sentence names who does it: a named group, or one
+    capitalised word that is a name."""
+    if shape.frame not in ("present", "modal") or not shape.subject:
+        return False
+    words = shape.subject.split()
+    if (
+        len(words) >= 2
+        and words[-1].lower() in _GROUPS
+        and words[0].lower() not in _PRONOUNS
+        and shape.subject.lower() not in extra_weak
+    ):
+        # "Leadership team will share the minutes", "Events committee books …": the group
+        # is named, though "leadership" alone, as an owner field, is too vague.
+        return True
+    first = words[0]
+    return (
+        first[:1].isupper()
+        and first.isalpha()
+        and (
+            not lexicon.wordforms().flags.get(first.lower())
+            # "Warren will collaborate with …", "Tom chases the proposals": one capitalised
+            # word with no article before the verb is a name or a team, even when it is
+            # also an English word.
+            or shape.subject.strip() == first
+        )
+        and first.lower() not in _PRONOUNS
+        and first.lower() not in set(extra_weak)
+    )
+
+
 def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
     """A person's name where owners stand: the subject, in brackets, or after a dash at the end."""
     toks = [t for t in sig.tokens if t.text.strip()]
@@ -193,33 +224,8 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
             return False
         return not any(a <= t.start < b for a, b in skip_spans)
 
-    shape = sentence_shape(sig.tokens)
-    if shape.frame in ("present", "modal") and shape.subject:
-        words = shape.subject.split()
-        if (
-            len(words) >= 2
-            and words[-1].lower() in _GROUPS
-            and words[0].lower() not in _PRONOUNS
-            and shape.subject.lower() not in extra_weak
-        ):
-            # "Leadership team will share the minutes", "Events committee books …": the group
-            # is named, though "leadership" alone, as an owner field, is too vague.
-            return True
-        first = words[0]
-        if (
-            first[:1].isupper()
-            and first.isalpha()
-            and (
-                not lexicon.wordforms().flags.get(first.lower())
-                # "Warren will collaborate with …", "Tom chases the proposals": one capitalised
-                # word with no article before the verb is a name or a team, even when it is
-                # also an English word.
-                or shape.subject.strip() == first
-            )
-            and first.lower() not in _PRONOUNS
-            and first.lower() not in set(extra_weak)
-        ):
-            return True
+    if _subject_owner(sentence_shape(sig.tokens), extra_weak):
+        return True
     colon = next((k for k, t in enumerate(toks[:5]) if t.text in {":", "—", "–"}), -1)
     if (
         colon > 0
