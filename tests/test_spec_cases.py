@@ -287,6 +287,30 @@ strategy: https://example.com/strategy
     assert ("P204", 6) in _rules(plan.format(floor="4 or more webinars"))
 
 
+def test_a_goal_section_followed_by_its_objectives_is_measured_by_them():
+    # §8.10 written as sections (goals, objectives, strategies, measures): the goal is measured
+    # by the numbered objectives after it; without them it is a target with no number.
+    page = """---
+type: goals
+---
+
+# Community goals for 2026
+
+## Goal
+
+Increase the number of active maintainers and support the current ones.
+{objectives}
+"""
+    objectives = """
+## Objectives
+
+- O1: Grow active maintainers from 70 to 90 by the end of 2026.
+- O2: Archive all inactive repositories by Q2 2026.
+"""
+    assert not [f for f in _rules(page.format(objectives=objectives)) if f[0] == "P206"]
+    assert ("P206", 9) in _rules(page.format(objectives=""))
+
+
 _PROPERTIES_PLAN = """---
 type: plan
 strategy: strategy.md

@@ -118,3 +118,33 @@ def measurable(a: Analysis, st: Statement) -> bool:
         ) and re.search(r"\d", cell):
             return True
     return bool(number and sig.has("metrics") and v is not None and v.cls == Cls.GOAL)
+
+
+_GOAL_HEAD = re.compile(r"^\W*(?:our\s+|the\s+)?(?:goal|goals|aim|ambition|objective)\W*$", re.I)
+_RESULTS_HEAD = re.compile(
+    r"\b(?:objectives|key results|krs|measures|metrics|targets|kpis|success criteria)\b", re.I
+)
+
+
+def measured_by_next_section(a: Analysis, st: Statement) -> bool:
+    """A goal that is its section's whole content ("### Goal" over one sentence), followed by a
+    section of objectives or key results with numbers ("### Objectives": "O1: … from 70 to 90 by
+    the end of 2026"): the objective-and-key-results structure of SPEC §8.10, written as
+    sections, as in a goals-objectives-strategies-measures page."""
+    sec = a.doc.sections[st.section]
+    if not _GOAL_HEAD.match(sec.title):
+        return False
+    own = [i for i in sec.statements if a.doc.statements[i].form != "heading"]
+    if len(own) > 2 or st.index not in own:
+        return False
+    parent = a.doc.sections[sec.parent] if sec.parent is not None else None
+    siblings = parent.children if parent is not None else ()
+    k = siblings.index(sec.index) if sec.index in siblings else -1
+    if k < 0 or k + 1 >= len(siblings):
+        return False
+    nxt = a.doc.sections[siblings[k + 1]]
+    return bool(_RESULTS_HEAD.search(nxt.title)) and any(
+        has_number(a, a.doc.statements[i])
+        for i in nxt.statements
+        if a.doc.statements[i].form != "heading"
+    )

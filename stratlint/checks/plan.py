@@ -7,7 +7,14 @@ from collections.abc import Iterator
 
 from stratlint.checks._owners import has_deadline, has_owner
 from stratlint.checks._registry import Context, Hit, check, quote
-from stratlint.checks._targets import TARGET_HEAD, TIME_HEAD, directional, has_number, measurable
+from stratlint.checks._targets import (
+    TARGET_HEAD,
+    TIME_HEAD,
+    directional,
+    has_number,
+    measurable,
+    measured_by_next_section,
+)
 from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.headings import heading_kind
@@ -105,6 +112,8 @@ def _objective(a: Analysis, st: Statement, scope: Scope | None = None) -> bool:
     else:
         under = [x for x in a.doc.statements[st.index + 1 : st.index + 40] if x.parent == st.index]
         if under and scope is not None and scope.kind == Kind.GOALS:
+            return True
+        if measured_by_next_section(a, st):
             return True
     for x in under:
         if _KEY_RESULT.match(x.text):
