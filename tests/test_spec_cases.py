@@ -311,6 +311,26 @@ Increase the number of active maintainers and support the current ones.
     assert ("P206", 9) in _rules(page.format(objectives=""))
 
 
+def test_a_section_of_past_results_in_a_plan_is_neither_strategy_nor_plan():
+    # §8.9: "## Accomplishments" under a plan's title tells what was done (a retrospective):
+    # its items are not plan items, even when one starts with a verb-like name.
+    text = """# Strategic plan 2016
+
+## Accomplishments
+
+- Over 20 civic projects created, including:
+  - Clean Slate - a website that helps people have their records sealed; built with a partner
+  - Open Elections Map - a live map of the 2014 election; built with a radio station
+
+## Priorities this year
+
+- Create a shared data catalogue for community groups by June 2016.
+"""
+    found = _rules(text)
+    assert not [f for f in found if f[1] in (5, 6, 7)], found
+    assert ("P202", 11) in found, found
+
+
 _PROPERTIES_PLAN = """---
 type: plan
 strategy: strategy.md

@@ -8,9 +8,11 @@ The result, `Analysis`, is what rules see: they never touch Markdown. The record
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from stratlint import lexicon
 from stratlint.model import Cls, Document, Kind
 from stratlint.understand.classify import Verdict, classify
 from stratlint.understand.confirm import confirm_kinds, learned_classes
@@ -50,6 +52,7 @@ def analyse_document(
         else {}
     )
     _okr_sections_are_goals(doc, hk, kinds)
+    _past_results_are_neither(doc, hk, kinds)
     a = Analysis(
         doc,
         tuple(signals),
@@ -124,6 +127,25 @@ def _okr_sections_are_goals(doc: Document, hk: Sequence[HeadingKind], kinds: lis
             and _OKR_WORDS & set(hk[s].words)
         ):
             kinds[sec.index] = Kind.GOALS
+
+
+_PAST = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in lexicon.section_words().get("past") or ()) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _past_results_are_neither(doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]) -> None:
+    """A section headed as past results ("## Accomplishments" in a strategic plan), and the
+    sections under it, are a retrospective: neither strategy nor plan (SPEC §8.9), though they
+    inherit a kind from the title. Applied to the kinds the rules see, after the models."""
+    for sec in doc.sections:
+        s: int | None = sec.index
+        while s is not None and hk[s].kind is None:
+            if s != doc.title and _PAST.search(doc.sections[s].title):
+                kinds[sec.index] = Kind.OTHER
+                break
+            s = doc.sections[s].parent
 
 
 def _names_a_strategy(hints: Sequence[Kind], hk: Sequence[HeadingKind]) -> bool:
