@@ -331,6 +331,28 @@ def test_a_section_of_past_results_in_a_plan_is_neither_strategy_nor_plan():
     assert ("P202", 11) in found, found
 
 
+def test_a_tactic_in_a_strategy_is_s102_and_a_refusal_is_not():
+    # §8.4: a subject with a present-tense verb and a count and frequency is a tactic; "we do not
+    # plan to open new regions this year" under "What we will not do" is a trade-off.
+    text = """# MedReach Supply — 2027 Sales Strategy
+
+## Strategy
+
+Target dental service organisations with 20 or more clinics, because they buy centrally.
+Win on next-day delivery from our two warehouses.
+
+### Coverage
+
+Every rep makes 40 calls a day to DSO procurement leads.
+
+## What we will not do
+
+- Additional regions: we do not plan to open new regions or review distributors this year.
+"""
+    found = [f for f in _rules(text) if f[0] == "S102"]
+    assert found == [("S102", 10)], found
+
+
 _PROPERTIES_PLAN = """---
 type: plan
 strategy: strategy.md
