@@ -70,10 +70,29 @@ def _lemma_word(low: str) -> str:
     return low if len(low) > 1 and _WORD.fullmatch(low) else ""
 
 
+_LEMMAS: dict[int, tuple[tuple[Tok, ...], list[str]]] = {}
+_LEMMAS_MAX = 8192
+
+
 def _lemmas(sig: Signals) -> list[str]:
+    """The words of a statement (not to be changed: kept), computed once for it: its statement
+    features and its section's both ask. Kept by the identity of the token tuple, checked on a
+    hit, as `shape.shape_of` does (issue 15)."""
+    tokens = sig.tokens
+    hit = _LEMMAS.get(id(tokens))
+    if hit is not None and hit[0] is tokens:
+        return hit[1]
+    out = _read_lemmas(tokens)
+    if len(_LEMMAS) >= _LEMMAS_MAX:
+        _LEMMAS.clear()
+    _LEMMAS[id(tokens)] = (tokens, out)
+    return out
+
+
+def _read_lemmas(tokens: tuple[Tok, ...]) -> list[str]:
     out = []
     by_lemma, by_lower = _BY_LEMMA, _BY_LOWER
-    for t in sig.tokens:
+    for t in tokens:
         if t.lemma:
             w = by_lemma.get(t.lemma)
             if w is None:

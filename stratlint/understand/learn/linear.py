@@ -38,11 +38,15 @@ class LinearModel:
         a set of features already seen in this process (a statement repeated verbatim in the same
         context) are kept and given again."""
         if len(self.labels) <= 8:
-            # Unknown features weigh 0. The row numbers of the features the model knows (by a set
-            # intersection, which walks the smaller side: the statement's), in sorted feature
-            # order, make the memo key: it holds no string of a statement's (issue 15).
+            # Unknown features weigh 0. The row numbers of the features the model knows, in
+            # sorted feature order, make the memo key: it holds no string of a statement's. Rows
+            # ascend with the names, so sorting the numbers sorts the names, and cheaper; an
+            # unknown feature is looked up as row 0 and dropped (issue 15).
             index, stack = self._stack
-            rows = tuple(map(index.__getitem__, sorted(index.keys() & set(features))))
+            get = index.get
+            rows_set = {get(f, 0) for f in features}
+            rows_set.discard(0)
+            rows = tuple(sorted(rows_set))
             memo = self._memo
             known = memo.get(rows)
             if known is not None:
@@ -52,7 +56,10 @@ class LinearModel:
             # The bias row, then each feature's row, added one after another: a running sum
             # (`accumulate` is sequential by definition, unlike `sum`), so each label's score is
             # the same float as the plain loop's `out[i] += w` (issue 15: a third of the time).
-            out: list[float] = stack[[0, *rows]].cumsum(axis=0)[-1].tolist()
+            import numpy as np  # loaded with the weights already
+
+            # `add.accumulate` is what `cumsum` calls, without its wrapper.
+            out: list[float] = np.add.accumulate(stack.take((0, *rows), axis=0))[-1].tolist()
             if len(memo) >= _MEMO_MAX:
                 memo.clear()
             memo[rows] = tuple(out)
