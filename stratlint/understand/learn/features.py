@@ -39,6 +39,18 @@ _SUBJECTS = frozenset(
 )
 
 
+def _has_placeholder(text: str) -> bool:
+    """`_PLACEHOLDER.search(text)`, not run on the many texts that hold none of the strings a
+    match must contain (issue 15)."""
+    if not any(s in text for s in _PLACEHOLDER_NEEDS):
+        return False
+    return _PLACEHOLDER.search(text) is not None
+
+
+# One of these is in every match of `_PLACEHOLDER` (keep them together).
+_PLACEHOLDER_NEEDS = ("[", "<", "TB", "???", "___", "...")
+
+
 def _frame(tokens: tuple[Tok, ...], prose: bool) -> tuple[str, str, int]:
     """(frame, subject, verb index) of a statement (`shape.shape_of`: computed once for it)."""
     shape = shape_of(tokens, prose)
@@ -188,7 +200,7 @@ def statement_features(
         f.append("checkbox")
     if has_children:
         f.append("parent")
-    if _PLACEHOLDER.search(st.text):
+    if _has_placeholder(st.text):
         f.append("placeholder")
     if st.text.rstrip().endswith("?"):
         f.append("question")
@@ -268,7 +280,7 @@ def _content_features(
         frames[_frame(sig.tokens, st.form == "sentence")[0]] += 1
         words.update(set(_lemmas(sig)))
         fields.update(fl.label for fl in st.fields)
-        placeholders += bool(_PLACEHOLDER.search(st.text))
+        placeholders += _has_placeholder(st.text)
         questions += st.text.rstrip().endswith("?")
         links += bool(st.links)
         if v is not None:
