@@ -94,6 +94,8 @@ def inline_fields(text: str) -> list[tuple[str, str]]:
     Priya Shah (Partnerships)") and ends at `;`, `|`, a dash, an unmatched `)` or `]`, or the
     next label."""
     out: list[tuple[str, str]] = []
+    if ":" not in text:
+        return out  # every field has its colon; most lines have none (issue 15)
     pos = 0
     while True:
         m = _INLINE_FIELD.search(text, pos)

@@ -142,6 +142,7 @@ class _Finder:
             i for i, t in enumerate(texts) if not t.isascii() and _FOLDS_TO_ASCII.intersection(t)
         ]
         self.starts: list[int] = []
+        self.memo: dict[str, list[int]] = {}  # word -> the texts that hold it
         if joined is None:
             lowered = [t.lower() for t in texts]
             self.joined = _SEP.join(lowered)
@@ -162,16 +163,28 @@ class _Finder:
 
     def holding(self, words: tuple[str, ...]) -> list[int]:
         found = set(self.always)
-        joined, starts = self.joined, self.starts
         for w in words:
-            i = joined.find(w)
-            while i >= 0:
-                d = bisect_right(starts, i) - 1
-                found.add(d)
-                if d + 1 >= len(starts):
-                    break
-                i = joined.find(w, starts[d + 1])
+            found.update(self._holders(w))
         return sorted(found)
+
+    def _holders(self, word: str) -> list[int]:
+        """The texts that hold `word`, found once per batch: a word that several patterns
+        require ("month", "week", "quarter", "day"…: 295 words in 401 places) is looked for
+        once (issue 15)."""
+        known = self.memo.get(word)
+        if known is not None:
+            return known
+        out: list[int] = []
+        joined, starts = self.joined, self.starts
+        i = joined.find(word)
+        while i >= 0:
+            d = bisect_right(starts, i) - 1
+            out.append(d)
+            if d + 1 >= len(starts):
+                break
+            i = joined.find(word, starts[d + 1])
+        self.memo[word] = out
+        return out
 
 
 def _add_expanded(

@@ -105,6 +105,8 @@ def _group_label(stmt: Statement, sig: Signals, shape: Shape) -> bool:
 
 def _without_fields(sig: Signals) -> Signals:
     """Drop the signals that stand inside inline fields ("Owner: …", "Supports: …")."""
+    if ":" not in sig.text:
+        return sig  # every field has its colon (issue 15)
     regions = [(m.start(), m.end()) for m in _INLINE_FIELD_RX.finditer(sig.text)]
     if not regions:
         return sig

@@ -39,6 +39,18 @@ _SUBJECTS = frozenset(
 )
 
 
+def _has_placeholder(text: str) -> bool:
+    """`_PLACEHOLDER.search(text)`, not run on the many texts that hold none of the strings a
+    match must contain (issue 15)."""
+    if not any(s in text for s in _PLACEHOLDER_NEEDS):
+        return False
+    return _PLACEHOLDER.search(text) is not None
+
+
+# One of these is in every match of `_PLACEHOLDER` (keep them together).
+_PLACEHOLDER_NEEDS = ("[", "<", "TB", "???", "___", "...")
+
+
 def _frame(tokens: tuple[Tok, ...], prose: bool) -> tuple[str, str, int]:
     """(frame, subject, verb index) of a statement (`shape.shape_of`: computed once for it)."""
     shape = shape_of(tokens, prose)
@@ -70,10 +82,29 @@ def _lemma_word(low: str) -> str:
     return low if len(low) > 1 and _WORD.fullmatch(low) else ""
 
 
+_LEMMAS: dict[int, tuple[tuple[Tok, ...], list[str]]] = {}
+_LEMMAS_MAX = 8192
+
+
 def _lemmas(sig: Signals) -> list[str]:
+    """The words of a statement (not to be changed: kept), computed once for it: its statement
+    features and its section's both ask. Kept by the identity of the token tuple, checked on a
+    hit, as `shape.shape_of` does (issue 15)."""
+    tokens = sig.tokens
+    hit = _LEMMAS.get(id(tokens))
+    if hit is not None and hit[0] is tokens:
+        return hit[1]
+    out = _read_lemmas(tokens)
+    if len(_LEMMAS) >= _LEMMAS_MAX:
+        _LEMMAS.clear()
+    _LEMMAS[id(tokens)] = (tokens, out)
+    return out
+
+
+def _read_lemmas(tokens: tuple[Tok, ...]) -> list[str]:
     out = []
     by_lemma, by_lower = _BY_LEMMA, _BY_LOWER
-    for t in sig.tokens:
+    for t in tokens:
         if t.lemma:
             w = by_lemma.get(t.lemma)
             if w is None:
@@ -91,6 +122,41 @@ def _lemmas(sig: Signals) -> list[str]:
     return out
 
 
+# The feature names of words and word pairs, made once per process: the same few thousand come
+# back in every statement, and a name made once has its hash kept, which the models' lookups
+# need (making and hashing new strings was a tenth of the models' time; issue 15).
+_WORD_NAMES: dict[str, str] = {}
+_PAIR_NAMES: dict[tuple[str, str], str] = {}
+_CONTENT_NAMES: dict[str, str] = {}
+
+
+def _named_word(w: str) -> str:
+    name = _WORD_NAMES.get(w)
+    if name is None:
+        if len(_WORD_NAMES) >= _WORDS_MAX:
+            _WORD_NAMES.clear()
+        name = _WORD_NAMES[w] = f"w:{w}"
+    return name
+
+
+def _named_content_word(w: str) -> str:
+    name = _CONTENT_NAMES.get(w)
+    if name is None:
+        if len(_CONTENT_NAMES) >= _WORDS_MAX:
+            _CONTENT_NAMES.clear()
+        name = _CONTENT_NAMES[w] = f"cw:{w}"
+    return name
+
+
+def _named_pair(pair: tuple[str, str]) -> str:
+    name = _PAIR_NAMES.get(pair)
+    if name is None:
+        if len(_PAIR_NAMES) >= _WORDS_MAX:
+            _PAIR_NAMES.clear()
+        name = _PAIR_NAMES[pair] = f"bi:{pair[0]}_{pair[1]}"
+    return name
+
+
 def statement_features(
     st: Statement,
     sig: Signals,
@@ -102,8 +168,8 @@ def statement_features(
     f: list[str] = [f"form:{st.form}", f"depth:{min(st.depth, 2)}", f"hint:{_kind(hint)}"]
     words = _lemmas(sig)
     # Each word and bigram once: models read features as a set; repeats cost memory (issue 15).
-    f.extend(f"w:{w}" for w in dict.fromkeys(words))
-    f.extend(f"bi:{a}_{b}" for a, b in dict.fromkeys(zip(words, words[1:], strict=False)))
+    f.extend(map(_named_word, dict.fromkeys(words)))
+    f.extend(map(_named_pair, dict.fromkeys(zip(words, words[1:], strict=False))))
     if words:
         f.append(f"first:{words[0]}")
         if len(words) > 1:
@@ -134,7 +200,7 @@ def statement_features(
         f.append("checkbox")
     if has_children:
         f.append("parent")
-    if _PLACEHOLDER.search(st.text):
+    if _has_placeholder(st.text):
         f.append("placeholder")
     if st.text.rstrip().endswith("?"):
         f.append("question")
@@ -214,7 +280,7 @@ def _content_features(
         frames[_frame(sig.tokens, st.form == "sentence")[0]] += 1
         words.update(set(_lemmas(sig)))
         fields.update(fl.label for fl in st.fields)
-        placeholders += bool(_PLACEHOLDER.search(st.text))
+        placeholders += _has_placeholder(st.text)
         questions += st.text.rstrip().endswith("?")
         links += bool(st.links)
         if v is not None:
@@ -224,7 +290,7 @@ def _content_features(
         f.append(f"agg:{label}:{_share(count, n)}")
     for frame, count in frames.items():
         f.append(f"frame:{frame}:{_share(count, n)}")
-    f.extend(f"cw:{w}" for w in words)
+    f.extend(map(_named_content_word, words))
     f.extend(f"field:{x}" for x in sorted(fields))
     f.append(f"placeholder:{_share(placeholders, n)}")
     f.append(f"question:{_share(questions, n)}")
