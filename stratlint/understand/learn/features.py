@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from stratlint.model import Kind, Section, Statement
 from stratlint.understand.classify import Verdict
@@ -125,36 +126,23 @@ def _read_lemmas(tokens: tuple[Tok, ...]) -> list[str]:
 # The feature names of words and word pairs, made once per process: the same few thousand come
 # back in every statement, and a name made once has its hash kept, which the models' lookups
 # need (making and hashing new strings was a tenth of the models' time; issue 15).
-_WORD_NAMES: dict[str, str] = {}
-_PAIR_NAMES: dict[tuple[str, str], str] = {}
-_CONTENT_NAMES: dict[str, str] = {}
+class _Names(dict[Any, str]):
+    """Names made by `make` on first use and kept (at most `_WORDS_MAX`, then started afresh)."""
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> str:
+        if len(self) >= _WORDS_MAX:
+            self.clear()
+        name = self[key] = self.make(key)
+        return name
 
 
-def _named_word(w: str) -> str:
-    name = _WORD_NAMES.get(w)
-    if name is None:
-        if len(_WORD_NAMES) >= _WORDS_MAX:
-            _WORD_NAMES.clear()
-        name = _WORD_NAMES[w] = f"w:{w}"
-    return name
-
-
-def _named_content_word(w: str) -> str:
-    name = _CONTENT_NAMES.get(w)
-    if name is None:
-        if len(_CONTENT_NAMES) >= _WORDS_MAX:
-            _CONTENT_NAMES.clear()
-        name = _CONTENT_NAMES[w] = f"cw:{w}"
-    return name
-
-
-def _named_pair(pair: tuple[str, str]) -> str:
-    name = _PAIR_NAMES.get(pair)
-    if name is None:
-        if len(_PAIR_NAMES) >= _WORDS_MAX:
-            _PAIR_NAMES.clear()
-        name = _PAIR_NAMES[pair] = f"bi:{pair[0]}_{pair[1]}"
-    return name
+_named_word = _Names(lambda w: f"w:{w}").__getitem__
+_named_content_word = _Names(lambda w: f"cw:{w}").__getitem__
+_named_pair = _Names(lambda p: f"bi:{p[0]}_{p[1]}").__getitem__
 
 
 def statement_features(
