@@ -309,6 +309,9 @@ def _field_due(fields: tuple[Field, ...], a: Analysis) -> bool | None:
 
 
 _LEAD_IN = re.compile(r"[:：]\s*$|\b(?:following|below)\b", re.IGNORECASE)
+# How far back a list's opening sentence is looked for: each item walks back over the items
+# before it, so the walk is bounded to keep time linear on a list of thousands (SPEC §7).
+_LEAD_IN_REACH = 200
 
 
 def _lead_in_time(a: Analysis, top: Statement) -> bool:
@@ -318,19 +321,26 @@ def _lead_in_time(a: Analysis, top: Statement) -> bool:
     if top.form != "item":
         return False
     j = top.index - 1
-    while j >= 0 and a.doc.statements[j].form == "item":
+    stop = max(-1, j - _LEAD_IN_REACH)
+    while j > stop and a.doc.statements[j].form == "item":
         j -= 1
-    if j < 0:
+    if j < 0 or a.doc.statements[j].form == "item":
         return False
     intro = a.doc.statements[j]
     return (
         intro.form == "sentence"
         and intro.section == top.section
         and bool(_LEAD_IN.search(intro.text))
-        and (
-            _time_in(a.signals[j])
-            or bool(_SEASON.search(intro.text) or _OLDER_YEAR.search(intro.text))
-        )
+        and _timed(a, intro)
+    )
+
+
+def _timed(a: Analysis, st: Statement) -> bool:
+    """The statement's own text gives a time: a date, duration or recurrence, a season, a year."""
+    return (
+        _time_in(a.signals[st.index])
+        or bool(_SEASON.search(st.text))
+        or bool(_OLDER_YEAR.search(st.text))
     )
 
 
@@ -370,9 +380,7 @@ def has_deadline(a: Analysis, st: Statement, scope: Scope) -> bool:
         fd = _field_due(item.fields, a)
         if fd is not None:
             return fd
-        if _time_in(a.signals[item.index]) or _PER_EVENT.search(item.text):
-            return True
-        if _SEASON.search(item.text) or _OLDER_YEAR.search(item.text):
+        if _timed(a, item) or _PER_EVENT.search(item.text):
             return True
     if _lead_in_time(a, chain[-1]):
         return True

@@ -1,6 +1,10 @@
-"""`lower(text)`: `text.lower()` for long texts, without the 12 bytes a character it can cost."""
+"""`lower(text)`: `text.lower()` for long texts, without the 12 bytes a character it can cost;
+`holders`: which of the texts joined into one string hold a substring."""
 
 from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 
 PIECE = 1 << 16  # characters lower-cased at once, at least
 
@@ -25,3 +29,15 @@ def lower(text: str, sep: str = "\n") -> str:
         pieces.append(text[start:end].lower())
         start = end
     return "".join(pieces)
+
+
+def holders(joined: str, starts: Sequence[int], key: str) -> Iterator[int]:
+    """The indexes of the texts joined into `joined` (text i starting at `starts[i]`) that hold
+    `key`, in order, each once: a search moves on to the next text after a hit."""
+    i = joined.find(key)
+    while i >= 0:
+        d = bisect_right(starts, i) - 1
+        yield d
+        if d + 1 >= len(starts):
+            return
+        i = joined.find(key, starts[d + 1])

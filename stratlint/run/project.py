@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from stratlint.read.discover import discover
 from stratlint.read.files import MAX_BYTES, ReadError, read_text
-from stratlint.read.lower import lower
+from stratlint.read.lower import holders, lower
 from stratlint.settings import Settings
 from stratlint.understand.links import (
     LinkStatus,
@@ -126,13 +126,7 @@ class Pool:
             if key.endswith(_NAME_ENDS) and not _DELIMS.intersection(key):
                 found |= self._names().get(key, set())
                 continue
-            i = joined.find(key)
-            while i >= 0:
-                d = bisect_right(starts, i) - 1
-                found.add(d)
-                if d + 1 >= len(starts):
-                    break
-                i = joined.find(key, starts[d + 1])
+            found.update(holders(joined, starts, key))
         return [docs[d] for d in sorted(found) if docs[d] != real]
 
     def _names(self) -> dict[str, set[int]]:

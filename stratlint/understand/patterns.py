@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from stratlint import lexicon
-from stratlint.read.lower import lower
+from stratlint.read.lower import holders, lower
 from stratlint.understand.signals import Tok
 
 
@@ -174,16 +174,7 @@ class _Finder:
         known = self.memo.get(word)
         if known is not None:
             return known
-        out: list[int] = []
-        joined, starts = self.joined, self.starts
-        i = joined.find(word)
-        while i >= 0:
-            d = bisect_right(starts, i) - 1
-            out.append(d)
-            if d + 1 >= len(starts):
-                break
-            i = joined.find(word, starts[d + 1])
-        self.memo[word] = out
+        out = self.memo[word] = list(holders(self.joined, self.starts, word))
         return out
 
 
