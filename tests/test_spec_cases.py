@@ -763,3 +763,27 @@ We will not build a self-hosted edition.
 """
     assert "S103" not in {r for r, _ in _rules(text)}, _rules(text)
     assert "S103" in {r for r, _ in _rules(text.replace("## Our audience", "## Notes"))}
+
+
+_DECLARED = """---
+type: {type}
+---
+
+# Partner programme plan
+
+Strategy: see the [partner strategy](https://example.com/strategy).
+
+## Actions for Q3
+
+- Recruit ten new resellers in the Midlands by 30 September.
+- Run a reseller webinar on the new price book by 15 August.
+- Send every reseller the co-marketing pack by 31 July.
+"""
+
+
+def test_a_page_declared_as_another_genre_gets_no_plan_findings():
+    # §8.9: front matter `type:` is an explicit declaration and always counts; a page that
+    # declares itself a resource (or a guide, a blog post) is neither strategy nor plan.
+    assert [f for f in _rules(_DECLARED.format(type="plan")) if f[0] == "P202"]
+    assert _rules(_DECLARED.format(type="resource")) == []
+    assert _rules(_DECLARED.format(type="Guide")) == []

@@ -53,6 +53,8 @@ def analyse_document(
     )
     _okr_sections_are_goals(doc, hk, kinds)
     _past_results_are_neither(doc, hk, kinds)
+    if _declared_other(doc):
+        kinds[:] = [Kind.OTHER] * len(kinds)
     a = Analysis(
         doc,
         tuple(signals),
@@ -146,6 +148,17 @@ def _past_results_are_neither(doc: Document, hk: Sequence[HeadingKind], kinds: l
                 kinds[sec.index] = Kind.OTHER
                 break
             s = doc.sections[s].parent
+
+
+_DECLARED_OTHER = frozenset(lexicon.section_words().get("declared_other") or ())
+
+
+def _declared_other(doc: Document) -> bool:
+    """Front matter declares the page a genre that is neither strategy nor plan (`type: resource`,
+    `type: guide`, `type: blog`): a declaration always counts (SPEC §8.9), so its headings'
+    kind words ("# Communications plan" over standing guidelines) raise no finding."""
+    fm_type = doc.front_matter.get("type") if doc.front_matter else None
+    return isinstance(fm_type, str) and fm_type.strip().lower() in _DECLARED_OTHER
 
 
 def _names_a_strategy(hints: Sequence[Kind], hk: Sequence[HeadingKind]) -> bool:
