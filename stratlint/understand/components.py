@@ -15,12 +15,13 @@ imports spaCy (`stratlint.understand._spacy`, without spaCy's command line).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
 # isort: off
 from stratlint.understand._spacy import spacy  # first: spaCy without its command line
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -155,6 +156,21 @@ def _is_term_tables(kept: Any) -> bool:
         and all(type(k) is str and type(v) is list for k, v in phrases.items())
         and all(all(type(x) is str for x in v) for v in phrases.values())
     )
+
+
+_TOKEN_ATTRS = [ORTH, LOWER, IDX]
+_TABLE_MAX = 4096  # tokens read at once by `Doc.to_array`; a longer Doc is read token by token
+
+
+def token_rows(doc: Doc) -> Iterable[tuple[int, int, int] | list[int]]:
+    """(ORTH, LOWER, IDX) of each token of `doc`: its text's and its lower case's hashes in the
+    vocabulary's strings, and its character offset. A short Doc's come from one `to_array`
+    (no Token object each); a long one's token by token, so that no list of them all is held
+    (a 4 MB line has 800,000 tokens; issue 15)."""
+    if len(doc) <= _TABLE_MAX:
+        rows: list[list[int]] = doc.to_array(_TOKEN_ATTRS).tolist()
+        return rows
+    return ((t.orth, t.lower, t.idx) for t in doc)
 
 
 def _phrase_tokens(nlp: Language, phrases: list[str]) -> dict[str, tuple[str, ...]]:

@@ -67,7 +67,7 @@ def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) 
     texts = list(texts)
     unique = list(dict.fromkeys(texts))
     word_class = _word_classes(wf)
-    words: dict[str, str] = {}  # one string object per distinct token text in the batch
+    words: dict[int, str] = {}  # one string object per distinct token text in the batch
     shared: dict[Any, Any] = {}  # one object per distinct token and span list in the batch
     # The patterns run first, over the texts alone; each text's tokens, lexicon spans and pattern
     # spans are then made and kept as its Signals at once: no text's working spans wait for the
@@ -113,7 +113,7 @@ def _tokens_and_lexicon(
     matcher: LexiconMatcher,
     wf: lexicon.WordForms,
     word_class: dict[str, tuple[str, str]],
-    words: dict[str, str] | None = None,
+    words: dict[int, str] | None = None,
     shared: dict[Any, Any] | None = None,
 ) -> tuple[tuple[Tok, ...], dict[str, list[tuple[int, int]]]]:
     return _tokens(_read(doc, matcher, wf, word_class, words), shared)
@@ -129,26 +129,36 @@ def _read(
     matcher: LexiconMatcher,
     wf: lexicon.WordForms,
     word_class: dict[str, tuple[str, str]],
-    words: dict[str, str] | None = None,
+    words: dict[int, str] | None = None,
 ) -> _Read:
     """What the signals need from a Doc, so that the Doc can go before the tokens are made: a
-    4 MB line's Doc takes 150 MB and its tokens as much again (issue 15)."""
+    4 MB line's Doc takes 150 MB and its tokens as much again (issue 15).
+
+    The tokens' text, lower case and offset come from `Doc.to_array` (no Token object per
+    token); `words` maps a string's hash to the one str object kept for it in the batch (issue
+    15: iterating the Doc's tokens was most of the time spent reading it)."""
+    from stratlint.understand.components import token_rows
+
     if words is None:
         words = {}
     texts: list[str] = []
     lowers: list[str] = []
     starts = array("q")
     classes: list[tuple[str, str]] = []
-    for t in doc:
-        tt, low = t.text, t.lower_
-        tt = words.setdefault(tt, tt)
-        low = words.setdefault(low, low)
+    strings = doc.vocab.strings
+    for orth, low_id, idx in token_rows(doc):
+        tt = words.get(orth)
+        if tt is None:
+            tt = words[orth] = strings[orth]
+        low = words.get(low_id)
+        if low is None:
+            low = words[low_id] = strings[low_id]
         wc = word_class.get(low)
         if wc is None:
             wc = word_class[low] = lexicon.word_class(wf, low)
         texts.append(tt)
         lowers.append(low)
-        starts.append(t.idx)
+        starts.append(idx)
         classes.append(wc)
     return texts, lowers, starts, classes, matcher.matches(doc, texts, lowers)
 
