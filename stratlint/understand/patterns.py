@@ -12,6 +12,7 @@ import re
 from array import array
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from stratlint import lexicon
@@ -125,8 +126,9 @@ def _pattern_matches(texts: list[str]) -> _Matches:
         bases.append(pos)
         pos += len(t) + 1
     finder = _Finder(texts, joined if joined_ok else None)
+    few = (len(texts) + 2) // 3  # a pattern runs on its holders alone when fewer hold its words
     for label, lazy, joinable, words in _patterns_for_join():
-        holders = finder.holding(words) if words else None
+        holders = finder.holding(words, few) if words else None
         if holders is not None and len(holders) * 3 < len(texts):
             if not holders:
                 continue  # no text to run it on: not even compiled
@@ -168,7 +170,7 @@ class _Finder:
             i for i, t in enumerate(texts) if not t.isascii() and _FOLDS_TO_ASCII.intersection(t)
         ]
         self.starts: list[int] = []
-        self.memo: dict[str, list[int]] = {}  # word -> the texts that hold it
+        self.memo: dict[str, list[int] | None] = {}  # word -> the texts that hold it
         if joined is None:
             lowered = [t.lower() for t in texts]
             self.joined = _SEP.join(lowered)
@@ -187,20 +189,28 @@ class _Finder:
             if pos >= 0:
                 pos += 1
 
-    def holding(self, words: tuple[str, ...]) -> list[int]:
+    def holding(self, words: tuple[str, ...], limit: int) -> list[int] | None:
+        """The texts that hold one of `words`, in order; None when `limit` or more texts hold one
+        word (the pattern then runs over all texts, so they need not all be found)."""
         found = set(self.always)
         for w in words:
-            found.update(self._holders(w))
+            texts = self._holders(w, limit)
+            if texts is None:
+                return None
+            found.update(texts)
         return sorted(found)
 
-    def _holders(self, word: str) -> list[int]:
-        """The texts that hold `word`, found once per batch: a word that several patterns
-        require ("month", "week", "quarter", "day"…: 295 words in 401 places) is looked for
-        once (issue 15)."""
-        known = self.memo.get(word)
-        if known is not None:
-            return known
-        out = self.memo[word] = list(holders(self.joined, self.starts, word))
+    def _holders(self, word: str, limit: int) -> list[int] | None:
+        """The texts that hold `word` (None: `limit` or more do), found once per batch: a word
+        that several patterns require ("month", "week", "quarter", "day"…: 295 words in 401
+        places) is looked for once, and a word most texts hold ("h", "q", "in") is not looked
+        for past the first `limit` (issue 15)."""
+        if word in self.memo:
+            return self.memo[word]
+        out: list[int] | None = list(islice(holders(self.joined, self.starts, word), limit))
+        if out is not None and len(out) >= limit:
+            out = None
+        self.memo[word] = out
         return out
 
 
