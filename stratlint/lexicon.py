@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from stratlint._wordtable import Column, WordTable
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -75,23 +76,56 @@ LEXICONS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
 class WordForms:
-    flags: Mapping[str, str]
-    verb_lemma: Mapping[str, str]
-    noun_lemma: Mapping[str, str]
-    verb_forms: Mapping[str, tuple[str, ...]]
-    noun_forms: Mapping[str, tuple[str, ...]]
+    """The word-form table: each word's classes (`flags`) and lemmas, and each lemma's forms.
+
+    Read as a `WordTable` (one sorted string, looked up by bisection): the five dicts it was
+    made into cost a tenth of stratlint's start-up (issue 15). `flags`, `verb_lemma` and
+    `noun_lemma` read like those dicts; `verb_forms` and `noun_forms`, which only building the
+    lexicon matcher needs, are made on first use."""
+
+    __slots__ = ("table", "digest", "flags", "verb_lemma", "noun_lemma", "_forms")
+
+    def __init__(self, table: WordTable, digest: str = "") -> None:
+        self.table = table
+        self.digest = digest  # of the source table: what data derived from it is kept under
+        self.flags: Mapping[str, str] = Column(table, 0)
+        self.verb_lemma: Mapping[str, str] = Column(table, 1)
+        self.noun_lemma: Mapping[str, str] = Column(table, 2)
+        self._forms: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] | None = None
+
+    @property
+    def verb_forms(self) -> Mapping[str, tuple[str, ...]]:
+        return self._inverse()[0]
+
+    @property
+    def noun_forms(self) -> Mapping[str, tuple[str, ...]]:
+        return self._inverse()[1]
+
+    def _inverse(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+        if self._forms is None:
+            vforms: dict[str, list[str]] = {}
+            nforms: dict[str, list[str]] = {}
+            for word, _fl, vl, nl in self.table.lines():
+                if vl:
+                    vforms.setdefault(vl, []).append(word)
+                if nl:
+                    nforms.setdefault(nl, []).append(word)
+            self._forms = (
+                {k: tuple(v) for k, v in vforms.items()},
+                {k: tuple(v) for k, v in nforms.items()},
+            )
+        return self._forms
 
     def has(self, word: str, flag: str) -> bool:
-        return flag in self.flags.get(word, "")
+        return flag in (self.flags.get(word) or "")
 
 
 def word_class(wf: WordForms, low: str) -> tuple[str, str]:
     """(flags, lemma) of a lower-case word: V verb, Z 3rd person, D past, G -ing, N, A, R."""
-    fl = wf.flags.get(low)
-    if fl:
-        return fl, wf.verb_lemma.get(low) or wf.noun_lemma.get(low) or low
+    row = wf.table.row(low)
+    if row is not None and row[0]:
+        return row[0], row[1] or row[2] or low
     return "", low
 
 
@@ -100,38 +134,24 @@ DERIVED_DIR: Path | None = None  # where parsed rule data may be kept (set by th
 
 @lru_cache(maxsize=1)
 def wordforms() -> WordForms:
+    import hashlib
+
     source = data_dir() / "lexicons" / "wordforms.tsv.gz"
     raw = source.read_bytes()
-    key = b"wordforms\0" + raw
-    derived = load_derived("wordforms", key)
-    if type(derived) is tuple and len(derived) == 5 and all(type(t) is dict for t in derived):
-        return WordForms(*derived)
-    flags: dict[str, str] = {}
-    verb_lemma: dict[str, str] = {}
-    noun_lemma: dict[str, str] = {}
-    vforms: dict[str, list[str]] = {}
-    nforms: dict[str, list[str]] = {}
-    text = gzip.decompress(raw).decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-    for line in text.split("\n"):
-        if not line:
-            continue
-        word, fl, vl, nl = line.split("\t")
-        flags[word] = fl
-        if vl:
-            verb_lemma[word] = vl
-            vforms.setdefault(vl, []).append(word)
-        if nl:
-            noun_lemma[word] = nl
-            nforms.setdefault(nl, []).append(word)
-    tables = (
-        flags,
-        verb_lemma,
-        noun_lemma,
-        {k: tuple(v) for k, v in vforms.items()},
-        {k: tuple(v) for k, v in nforms.items()},
-    )
-    keep_derived("wordforms", key, tables)
-    return WordForms(*tables)
+    digest = hashlib.sha256(raw).hexdigest()
+    key = b"wordtable\0" + digest.encode()
+    table = WordTable.load(load_derived("wordtable", key))
+    if table is None:
+        lines: dict[str, tuple[str, str, str]] = {}
+        text = gzip.decompress(raw).decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        for line in text.split("\n"):
+            if not line:
+                continue
+            word, fl, vl, nl = line.split("\t")
+            lines[word] = (fl, vl, nl)
+        table = WordTable.of_lines(lines)
+        keep_derived("wordtable", key, table.dump())
+    return WordForms(table, digest)
 
 
 def _derived_file(name: str, key: bytes) -> Path | None:
@@ -249,7 +269,7 @@ def _term_set(name: str, added: tuple[str, ...]) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def grammar() -> dict[str, frozenset[str]]:
     """Closed classes of words (modals, determiners, clause openers) from grammar.yaml."""
-    data = load_yaml(data_dir() / "lexicons" / "grammar.yaml") or {}
+    data = raw_lexicons()["grammar"] or {}  # read with the other lexicons, not again
     return {k: frozenset(str(w) for w in v) for k, v in data.items()}
 
 

@@ -56,6 +56,8 @@ class Offsets(Sequence[int]):
         if not 0 <= i < n:
             raise IndexError("Offsets index out of range")
         runs = self._runs
+        if len(runs) == 2:  # one run, as most statements are
+            return runs[1] + i
         k = len(runs) // 2
         r = bisect_right(runs, i, 0, k) - 1
         return runs[k + r] + i - runs[r]

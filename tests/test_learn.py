@@ -12,6 +12,7 @@ from conftest import run_cli
 from stratlint import lint_text
 from stratlint.understand.learn import models
 from stratlint.understand.learn.fit import fit
+from stratlint.understand.learn.joint import JointScorer
 from stratlint.understand.learn.linear import LinearModel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +29,26 @@ def test_linear_model_round_trips_through_json_and_predicts_the_same():
         assert again.proba(feats) == m.proba(feats)
     p = m.proba(["x"])
     assert abs(sum(p.values()) - 1) < 1e-12 and p["A"] > p["B"]
+
+
+def test_models_scored_at_once_give_each_model_its_own_probabilities_bit_for_bit():
+    """Features one model knows and the other does not, repeated, unknown to both, none; a
+    softmax model beside a multilabel one; then the shipped class and tag models."""
+    a = LinearModel(("A", "B"), (0.1, -0.3), {"x": (1.0, -1.0), "z": (0.7, 0.1), "y": (0.25, 0.5)})
+    b = LinearModel(
+        ("P", "Q", "R"), (0.2, 0.0, -0.1), {"y": (0.3, -0.2, 0.9), "w": (-0.4, 1e-9, 2)}
+    )
+    b = LinearModel(b.labels, b.bias, b.weights, multilabel=True)
+    joint = JointScorer([a, b])
+    for feats in (["x"], ["y", "x", "x"], [], ["unknown"], ["w", "z", "y"], ["w"]):
+        assert joint.probas(feats) == [a.proba(feats), b.proba(feats)]
+        assert joint.probas(feats) == [a.proba(feats), b.proba(feats)]  # from the memo
+    m = models.get()
+    assert m is not None and m.tags is not None
+    some = sorted(m.cls.weights)[::50] + sorted(m.tags.weights)[::70] + ["hint:plan", "nope"]
+    for k in range(0, len(some) - 40, 7):
+        feats = some[k : k + 40]
+        assert m.statements.probas(feats) == [m.cls.proba(feats), m.tags.proba(feats)]
 
 
 def test_fitting_is_deterministic_and_learns_a_separable_signal():

@@ -200,3 +200,20 @@ def test_the_kept_split_of_phrases_is_used_and_a_damaged_one_is_ignored(tmp_path
 )
 def test_the_words_a_pattern_cannot_match_without(pattern, words):
     assert nlp._required_words(re.compile(pattern, re.IGNORECASE)) == words
+
+
+def test_a_long_doc_is_read_token_by_token_as_a_short_one_is_read_at_once():
+    """`components.token_rows`: `Doc.to_array` for a short Doc, Token by Token past
+    `_TABLE_MAX` (no list of every token's row held for a 4 MB line); the same rows."""
+    from stratlint.understand import components
+
+    tokenizer = nlp.pipeline("{}").tokenizer
+    unit = "Grow ARR to $8M by Q4, in the U.S. and e-mail co's 3x. "
+    doc = tokenizer(unit * 500)
+    assert len(doc) > components._TABLE_MAX
+    expected = [(t.orth, t.lower, t.idx) for t in doc]
+    assert [tuple(r) for r in components.token_rows(doc)] == expected
+    short = tokenizer(unit * 5)
+    assert [tuple(r) for r in components.token_rows(short)] == expected[: len(short)]
+    long_tokens = nlp.analyse([unit * 500])[0].tokens
+    assert long_tokens[: len(short)] == nlp.analyse([unit * 5])[0].tokens

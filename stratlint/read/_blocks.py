@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
+from itertools import groupby
 from typing import Any
 
 from stratlint.model import Field
@@ -125,16 +126,18 @@ def add_paragraph(b: Builder, section: int, plain: Plain, quoted: bool) -> None:
 
 
 def _split_source_lines(b: Builder, plain: Plain) -> list[Plain]:
-    """Cut plain text where its characters move to a new source line."""
+    """Cut plain text where its characters move to a new source line (each character's line
+    found by one C-level bisection, the runs of one line by `groupby`)."""
     pieces: list[Plain] = []
     index = _LinkIndex(plain)
+    starts = b.line_starts
     start = 0
-    for i in range(1, len(plain.offsets) + 1):
-        if i == len(plain.offsets) or b.pos(plain.offsets[i])[0] != b.pos(plain.offsets[start])[0]:
-            piece = _slice(plain, start, i, index)
-            if piece.text:
-                pieces.append(piece)
-            start = i
+    for _, run in groupby(bisect_right(starts, o) for o in plain.offsets):
+        end = start + len(list(run))
+        piece = _slice(plain, start, end, index)
+        if piece.text:
+            pieces.append(piece)
+        start = end
     return pieces
 
 

@@ -71,15 +71,19 @@ class Builder:
         shift = 0  # lines markdown-it dropped before this part (str.strip() of "\x0c\n…")
         for i, part in enumerate(content.split("\n")):
             from_col = start if i == 0 else 0
-            for extra in range(4 if part.strip() else 1):
-                ln = min(first_line + i + shift + extra, self.n_lines - 1)
-                if self._find(ln, part, from_col if extra == 0 else 0) >= 0:
-                    shift += extra
-                    from_col = from_col if extra == 0 else 0
-                    break
+            col = from_col  # an empty part stands where it is looked for
+            if part:
+                col = -1
+                for extra in range(4 if part.strip() else 1):
+                    ln = min(first_line + i + shift + extra, self.n_lines - 1)
+                    found = self._find(ln, part, from_col if extra == 0 else 0)
+                    if found >= 0:  # its column, kept: not looked for again below
+                        shift += extra
+                        from_col = from_col if extra == 0 else 0
+                        col = found
+                        break
             ln = min(first_line + i + shift, self.n_lines - 1)
             line_start, line_end = self._line(ln)
-            col = self._find(ln, part, from_col) if part else from_col
             if col < 0 and "|" in part:
                 # A table cell: markdown-it hands `\|` over as `|`.
                 col = self._find(ln, part.replace("|", "\\|"), from_col)

@@ -15,12 +15,13 @@ imports spaCy (`stratlint.understand._spacy`, without spaCy's command line).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
 # isort: off
 from stratlint.understand._spacy import spacy  # first: spaCy without its command line
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -68,28 +69,16 @@ class LexiconMatcher:
     """
 
     def __init__(self, nlp: Language, additions: Mapping[str, list[str]]) -> None:
-        self.words: dict[str, tuple[str, ...]] = {}
-        self.phrases: dict[str, list[str]] = {}  # lexicon → its terms of several tokens
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.strings = nlp.vocab.strings
         special = getattr(nlp.tokenizer, "rules", None) or {}
-        words: dict[str, list[str]] = {}
-        for lex in lexicon.LEXICONS:
-            variants: set[str] = set()
-            for term in lexicon.terms(lex, additions):
-                variants |= lexicon.forms(term, lex)
-            for v in sorted(variants):
-                if v.isalpha() and v not in special:
-                    words.setdefault(v, []).append(lex)
-                else:
-                    self.phrases.setdefault(lex, []).append(v)
+        self.words, self.phrases = _term_tables(additions, special)
         tokens = _phrase_tokens(nlp, [p for ps in self.phrases.values() for p in ps])
         add = self.strings.add
         for lex, phrases in self.phrases.items():
             # The LOWER ids of each phrase's tokens: what the PhraseMatcher stores for a Doc.
             ids = [tuple(add(t) for t in tokens[p]) for p in phrases]
             self.matcher.add(lex, ids)  # type: ignore[arg-type]  # spaCy takes id tuples too
-        self.words = {w: tuple(labels) for w, labels in words.items()}
         self.case_sensitive = frozenset(_ACRONYM_LEXICONS)
 
     def _keep(self, label: str, text: str) -> bool:
@@ -114,6 +103,74 @@ class LexiconMatcher:
                     continue
                 out.append((label, s, e))
         return out
+
+
+_TermTables = tuple[dict[str, tuple[str, ...]], dict[str, list[str]]]
+
+
+def _term_tables(additions: Mapping[str, list[str]], special: Mapping[str, Any]) -> _TermTables:
+    """Every lexicon term and its inflections: the one-word terms (letters only, no tokenizer
+    special case) → their lexicons, and each lexicon → its other terms. Kept with the derived
+    rule data under the terms, the word-form table and the special cases, since inflecting the
+    terms needs the word-form table's inverse (a lemma's forms), the slowest part of it to read
+    (issue 15: start-up)."""
+    terms = {lex: lexicon.terms(lex, additions) for lex in lexicon.LEXICONS}
+    key = "\0".join(
+        [
+            "lexicon-terms",
+            json.dumps(terms, sort_keys=True),
+            lexicon.wordforms().digest,
+            "\n".join(sorted(special)),
+        ]
+    ).encode()
+    kept = lexicon.load_derived("terms", key)
+    if _is_term_tables(kept):
+        return kept  # type: ignore[no-any-return]
+    words: dict[str, list[str]] = {}
+    phrases: dict[str, list[str]] = {}
+    for lex in lexicon.LEXICONS:
+        variants: set[str] = set()
+        for term in terms[lex]:
+            variants |= lexicon.forms(term, lex)
+        for v in sorted(variants):
+            if v.isalpha() and v not in special:
+                words.setdefault(v, []).append(lex)
+            else:
+                phrases.setdefault(lex, []).append(v)
+    tables = ({w: tuple(labels) for w, labels in words.items()}, phrases)
+    lexicon.keep_derived("terms", key, tables)
+    return tables
+
+
+def _is_term_tables(kept: Any) -> bool:
+    """Whether derived data read back is a pair of a dict of str → tuple of str and a dict of
+    str → list of str."""
+    if not (type(kept) is tuple and len(kept) == 2):
+        return False
+    words, phrases = kept
+    return (
+        type(words) is dict
+        and type(phrases) is dict
+        and all(type(w) is str and type(v) is tuple for w, v in words.items())
+        and all(all(type(x) is str for x in v) for v in words.values())
+        and all(type(k) is str and type(v) is list for k, v in phrases.items())
+        and all(all(type(x) is str for x in v) for v in phrases.values())
+    )
+
+
+_TOKEN_ATTRS = [ORTH, LOWER, IDX]
+_TABLE_MAX = 4096  # tokens read at once by `Doc.to_array`; a longer Doc is read token by token
+
+
+def token_rows(doc: Doc) -> Iterable[tuple[int, int, int] | list[int]]:
+    """(ORTH, LOWER, IDX) of each token of `doc`: its text's and its lower case's hashes in the
+    vocabulary's strings, and its character offset. A short Doc's come from one `to_array`
+    (no Token object each); a long one's token by token, so that no list of them all is held
+    (a 4 MB line has 800,000 tokens; issue 15)."""
+    if len(doc) <= _TABLE_MAX:
+        rows: list[list[int]] = doc.to_array(_TOKEN_ATTRS).tolist()
+        return rows
+    return ((t.orth, t.lower, t.idx) for t in doc)
 
 
 def _phrase_tokens(nlp: Language, phrases: list[str]) -> dict[str, tuple[str, ...]]:
@@ -150,9 +207,10 @@ def _make_lexicon(nlp: Language, name: str, extra: str) -> Any:
 
 @Language.factory("stratlint_patterns")
 def _make_patterns(nlp: Language, name: str) -> Any:
-    compiled = _patterns()
-
     def patterns(doc: Doc) -> Doc:
+        # Compiled on the first Doc, not when the pipeline is built: a run reads the patterns
+        # through `analyse` (`patterns._pattern_matches`), which compiles only those it runs.
+        compiled = _patterns()
         spans = []
         text = doc.text  # built from the tokens on every access: once per doc, not per pattern
         for label, rx in compiled:

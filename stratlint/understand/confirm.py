@@ -46,10 +46,9 @@ def learned_classes(
     for i, v in list(verdicts.items()):
         if doc.statements[i].is_field:
             continue
-        feats = features(i)
-        if tags is not None and models.tags is not None:
-            tags[i] = models.tags.proba(feats)
-        p = models.cls.proba(feats)
+        p, *tag_proba = models.statements.probas(features(i))  # the class and tag models
+        if tags is not None and tag_proba:
+            tags[i] = tag_proba[0]
         out[i] = p
         cls, prob = argmax(p, learned.CLASSES)
         if prob < models.class_threshold(cls):

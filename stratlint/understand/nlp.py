@@ -7,6 +7,7 @@ import spaCy; the first `analyse` or `pipeline()` call does (see `stratlint.unde
 
 from __future__ import annotations
 
+import gc
 import json
 from array import array
 from collections.abc import Iterable, Mapping
@@ -44,11 +45,32 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def pipeline(extra_json: str = "{}") -> Language:
-    """The spaCy pipeline, built once per process (per set of lexicon additions)."""
-    from stratlint.understand.components import pipeline as build
+_BUILT: set[str] = set()  # the lexicon additions a pipeline was built for in this process
 
-    return build(extra_json)
+
+def pipeline(extra_json: str = "{}") -> Language:
+    """The spaCy pipeline, built once per process (per set of lexicon additions).
+
+    The first build (which imports spaCy) runs with the cyclic garbage collector paused, and
+    what it made is then frozen out of later collections: spaCy's modules and the pipeline
+    live as long as the process, and the collections their 100,000-odd objects set off while
+    being made freed nothing and cost about 25 ms of a one-file run (issue 15)."""
+    if extra_json in _BUILT:
+        from stratlint.understand.components import pipeline as build
+
+        return build(extra_json)
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        from stratlint.understand.components import pipeline as build
+
+        nlp = build(extra_json)
+        _BUILT.add(extra_json)
+    finally:
+        gc.freeze()
+        if paused:
+            gc.enable()
+    return nlp
 
 
 def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) -> list[Signals]:
@@ -67,7 +89,7 @@ def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) 
     texts = list(texts)
     unique = list(dict.fromkeys(texts))
     word_class = _word_classes(wf)
-    words: dict[str, str] = {}  # one string object per distinct token text in the batch
+    words: dict[int, str] = {}  # one string object per distinct token text in the batch
     shared: dict[Any, Any] = {}  # one object per distinct token and span list in the batch
     # The patterns run first, over the texts alone; each text's tokens, lexicon spans and pattern
     # spans are then made and kept as its Signals at once: no text's working spans wait for the
@@ -113,7 +135,7 @@ def _tokens_and_lexicon(
     matcher: LexiconMatcher,
     wf: lexicon.WordForms,
     word_class: dict[str, tuple[str, str]],
-    words: dict[str, str] | None = None,
+    words: dict[int, str] | None = None,
     shared: dict[Any, Any] | None = None,
 ) -> tuple[tuple[Tok, ...], dict[str, list[tuple[int, int]]]]:
     return _tokens(_read(doc, matcher, wf, word_class, words), shared)
@@ -129,26 +151,36 @@ def _read(
     matcher: LexiconMatcher,
     wf: lexicon.WordForms,
     word_class: dict[str, tuple[str, str]],
-    words: dict[str, str] | None = None,
+    words: dict[int, str] | None = None,
 ) -> _Read:
     """What the signals need from a Doc, so that the Doc can go before the tokens are made: a
-    4 MB line's Doc takes 150 MB and its tokens as much again (issue 15)."""
+    4 MB line's Doc takes 150 MB and its tokens as much again (issue 15).
+
+    The tokens' text, lower case and offset come from `Doc.to_array` (no Token object per
+    token); `words` maps a string's hash to the one str object kept for it in the batch (issue
+    15: iterating the Doc's tokens was most of the time spent reading it)."""
+    from stratlint.understand.components import token_rows
+
     if words is None:
         words = {}
     texts: list[str] = []
     lowers: list[str] = []
     starts = array("q")
     classes: list[tuple[str, str]] = []
-    for t in doc:
-        tt, low = t.text, t.lower_
-        tt = words.setdefault(tt, tt)
-        low = words.setdefault(low, low)
+    strings = doc.vocab.strings
+    for orth, low_id, idx in token_rows(doc):
+        tt = words.get(orth)
+        if tt is None:
+            tt = words[orth] = strings[orth]
+        low = words.get(low_id)
+        if low is None:
+            low = words[low_id] = strings[low_id]
         wc = word_class.get(low)
         if wc is None:
             wc = word_class[low] = lexicon.word_class(wf, low)
         texts.append(tt)
         lowers.append(low)
-        starts.append(t.idx)
+        starts.append(idx)
         classes.append(wc)
     return texts, lowers, starts, classes, matcher.matches(doc, texts, lowers)
 

@@ -12,21 +12,43 @@ import re
 from array import array
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from stratlint import lexicon
 from stratlint.read.lower import holders, lower
 from stratlint.understand.signals import Tok
 
+_FLAGS = re.IGNORECASE
+
+
+@lru_cache(maxsize=1)
+def _sources() -> list[tuple[str, str]]:
+    """(label, expression) of every pattern, in the order of patterns.yaml."""
+    data = lexicon.load_yaml(lexicon.data_dir() / "patterns.yaml")
+    return [(label, expr) for label, exprs in data.items() for expr in exprs]
+
 
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    data = lexicon.load_yaml(lexicon.data_dir() / "patterns.yaml")
-    out = []
-    for label, exprs in data.items():
-        for expr in exprs:
-            out.append((label, re.compile(expr, re.IGNORECASE)))
-    return out
+    return [(label, re.compile(expr, _FLAGS)) for label, expr in _sources()]
+
+
+class _Lazy:
+    """A pattern compiled when it first runs: most patterns need a word that most files do
+    not hold, and compiling all 79 took a tenth of what stratlint adds to spaCy's start-up
+    (issue 15)."""
+
+    __slots__ = ("pattern", "_rx")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._rx: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._rx is None:
+            self._rx = re.compile(self.pattern, _FLAGS)
+        return self._rx
 
 
 _SEP = "\x00"  # never in a statement (the parser turns NUL into U+FFFD); checked anyway
@@ -104,15 +126,20 @@ def _pattern_matches(texts: list[str]) -> _Matches:
         bases.append(pos)
         pos += len(t) + 1
     finder = _Finder(texts, joined if joined_ok else None)
-    for label, rx, joinable, words in _patterns_for_join():
-        holders = finder.holding(words) if words else None
+    few = (len(texts) + 2) // 3  # a pattern runs on its holders alone when fewer hold its words
+    for label, lazy, joinable, words in _patterns_for_join():
+        holders = finder.holding(words, few) if words else None
         if holders is not None and len(holders) * 3 < len(texts):
+            if not holders:
+                continue  # no text to run it on: not even compiled
+            rx = lazy.compiled()
             for i in holders:
                 for m in rx.finditer(texts[i]):
                     a, b = m.span()
                     if b > a:
                         found.add(i, label, a, b)
         elif joinable and joined_ok:
+            rx = lazy.compiled()
             for m in rx.finditer(joined):
                 a, b = m.span()
                 if b <= a:
@@ -120,6 +147,7 @@ def _pattern_matches(texts: list[str]) -> _Matches:
                 i = bisect_right(bases, a) - 1
                 found.add(i, label, a - bases[i], b - bases[i])
         else:
+            rx = lazy.compiled()
             for i, text in enumerate(texts):
                 for m in rx.finditer(text):
                     a, b = m.span()
@@ -142,7 +170,7 @@ class _Finder:
             i for i, t in enumerate(texts) if not t.isascii() and _FOLDS_TO_ASCII.intersection(t)
         ]
         self.starts: list[int] = []
-        self.memo: dict[str, list[int]] = {}  # word -> the texts that hold it
+        self.memo: dict[str, list[int] | None] = {}  # word -> the texts that hold it
         if joined is None:
             lowered = [t.lower() for t in texts]
             self.joined = _SEP.join(lowered)
@@ -161,20 +189,28 @@ class _Finder:
             if pos >= 0:
                 pos += 1
 
-    def holding(self, words: tuple[str, ...]) -> list[int]:
+    def holding(self, words: tuple[str, ...], limit: int) -> list[int] | None:
+        """The texts that hold one of `words`, in order; None when `limit` or more texts hold one
+        word (the pattern then runs over all texts, so they need not all be found)."""
         found = set(self.always)
         for w in words:
-            found.update(self._holders(w))
+            texts = self._holders(w, limit)
+            if texts is None:
+                return None
+            found.update(texts)
         return sorted(found)
 
-    def _holders(self, word: str) -> list[int]:
-        """The texts that hold `word`, found once per batch: a word that several patterns
-        require ("month", "week", "quarter", "day"…: 295 words in 401 places) is looked for
-        once (issue 15)."""
-        known = self.memo.get(word)
-        if known is not None:
-            return known
-        out = self.memo[word] = list(holders(self.joined, self.starts, word))
+    def _holders(self, word: str, limit: int) -> list[int] | None:
+        """The texts that hold `word` (None: `limit` or more do), found once per batch: a word
+        that several patterns require ("month", "week", "quarter", "day"…: 295 words in 401
+        places) is looked for once, and a word most texts hold ("h", "q", "in") is not looked
+        for past the first `limit` (issue 15)."""
+        if word in self.memo:
+            return self.memo[word]
+        out: list[int] | None = list(islice(holders(self.joined, self.starts, word), limit))
+        if out is not None and len(out) >= limit:
+            out = None
+        self.memo[word] = out
         return out
 
 
@@ -199,19 +235,21 @@ def _add_expanded(
 
 
 @lru_cache(maxsize=1)
-def _patterns_for_join() -> list[tuple[str, re.Pattern[str], bool, tuple[str, ...]]]:
-    """Each pattern with whether it can run over joined texts and the words it requires. Reading
-    that from the parsed patterns took a tenth of a second of every start-up; it is kept with the
-    other derived rule data (`lexicon.keep_derived`), under a hash of the patterns."""
-    compiled = _patterns()
-    key = "\0".join(f"{label}\0{rx.flags}\0{rx.pattern}" for label, rx in compiled).encode()
-    key = b"pattern-reading\0" + key
+def _patterns_for_join() -> list[tuple[str, _Lazy, bool, tuple[str, ...]]]:
+    """Each pattern (compiled when first run) with whether it can run over joined texts and the
+    words it requires. Reading that from the parsed patterns took a tenth of a second of every
+    start-up; it is kept with the other derived rule data (`lexicon.keep_derived`), under a hash
+    of the patterns."""
+    sources = _sources()
+    key = "\0".join(f"{label}\0{_FLAGS:d}\0{expr}" for label, expr in sources).encode()
+    key = b"pattern-reading\1" + key
     kept = lexicon.load_derived("patterns", key)
-    if not _is_reading(kept, len(compiled)):
-        kept = [(_joinable(rx), _required_words(rx)) for _, rx in compiled]
+    if not _is_reading(kept, len(sources)):
+        kept = [(_joinable(rx), _required_words(rx)) for _, rx in _patterns()]
         lexicon.keep_derived("patterns", key, kept)
     return [
-        (label, rx, j, tuple(req)) for (label, rx), (j, req) in zip(compiled, kept, strict=True)
+        (label, _Lazy(expr), j, tuple(req))
+        for (label, expr), (j, req) in zip(sources, kept, strict=True)
     ]
 
 

@@ -193,8 +193,9 @@ def statement_features(
     if st.text.rstrip().endswith("?"):
         f.append("question")
     if verdict is not None:
-        f.append(f"hv:{verdict.cls.value}")
-        f.append(f"hv_hint:{verdict.cls.value}_{_kind(hint)}")
+        cls = verdict.cls._value_  # the plain attribute: `.value` is a property, and slower
+        f.append(f"hv:{cls}")
+        f.append(f"hv_hint:{cls}_{_kind(hint)}")
         f.extend(f"hv_ev:{e.label}" for e in verdict.evidence)
         f.extend(f"hv_sp:{e.label}" for e in verdict.specific)
         if verdict.who:
@@ -253,7 +254,7 @@ def _content_features(
     forms = Counter(st.form for st in statements)
     for form in ("sentence", "item", "row"):
         f.append(f"form_{form}:{_share(forms[form], n)}")
-    classes = Counter(v.cls.value for v in verdicts if v is not None)
+    classes = Counter(v.cls._value_ for v in verdicts if v is not None)
     for c in ("GOAL", "CHOICE", "ACTION", "CONTEXT"):
         f.append(f"hv_{c}:{_share(classes[c], n)}")
         f.append(f"hv_{c}_n:{_bucket(classes[c], (0, 1, 3))}")
@@ -314,7 +315,7 @@ def voice_features(
         past += frame == "past"
         imperative += frame == "imperative"
         if v is not None:
-            classes[v.cls.value] += 1
+            classes[v.cls._value_] += 1
     out = [
         f"{prefix}you:{_share(you, n)}",
         f"{prefix}we:{_share(we, n)}",
@@ -329,4 +330,6 @@ def voice_features(
 
 
 def _kind(k: Kind | None) -> str:
-    return k.value if k is not None else "none"
+    # `_value_`, the plain attribute: `.value` is a property, and asked for every feature list
+    value: str = k._value_ if k is not None else "none"
+    return value

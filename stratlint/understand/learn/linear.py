@@ -116,7 +116,10 @@ class LinearModel:
         return {f: i for i, f in enumerate(names)}, matrix
 
     def proba(self, features: Iterable[str]) -> dict[str, float]:
-        s = self.scores(features)
+        return self.proba_of(self.scores(features))
+
+    def proba_of(self, s: Sequence[float]) -> dict[str, float]:
+        """The probabilities of the scores `s` (a softmax, or a sigmoid per label)."""
         if self.multilabel:
             return {lab: _sigmoid(x) for lab, x in zip(self.labels, s, strict=True)}
         top = max(s)

@@ -11,10 +11,11 @@ decides alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from stratlint import lexicon
+from stratlint.understand.learn.joint import JointScorer
 from stratlint.understand.learn.linear import LinearModel
 
 GENRES = (
@@ -47,6 +48,12 @@ class Models:
     tags: LinearModel | None
     thresholds: dict[str, Any]
     domain: LinearModel | None = None
+
+    @cached_property
+    def statements(self) -> JointScorer:
+        """The class model and the tag model (if any), scored at once: they read the same
+        statement inputs."""
+        return JointScorer([m for m in (self.cls, self.tags) if m is not None])
 
     def domain_threshold(self) -> float:
         """The probability of `technical` at which the domain model vetoes a section."""
