@@ -787,3 +787,23 @@ def test_a_page_declared_as_another_genre_gets_no_plan_findings():
     assert [f for f in _rules(_DECLARED.format(type="plan")) if f[0] == "P202"]
     assert _rules(_DECLARED.format(type="resource")) == []
     assert _rules(_DECLARED.format(type="Guide")) == []
+
+
+_MINUTES = """# Partnerships committee, 23 May
+
+{agenda}
+
+## To-do for June
+
+- [ ] Send the sponsor prospectus to ten companies.
+- [ ] Book the venue for the sponsor breakfast.
+- [ ] Update the partner page on the website.
+- [ ] Draft the thank-you email to last year's sponsors.
+"""
+
+
+def test_a_meeting_record_gets_no_plan_findings():
+    # §8.9 and the labelling guide: a meeting's to-dos are no plan, whatever its headings say.
+    assert [f for f in _rules(_MINUTES.format(agenda="Notes from Salt.")) if f[0] == "P202"]
+    assert _rules(_MINUTES.format(agenda="## Attendees\n\nSalt, Norm, Hans.")) == []
+    assert _rules(_MINUTES.format(agenda="# Agenda")) == []

@@ -53,7 +53,7 @@ def analyse_document(
     )
     _okr_sections_are_goals(doc, hk, kinds)
     _past_results_are_neither(doc, hk, kinds)
-    if _declared_other(doc):
+    if _declared_other(doc) or _meeting_record(doc, hk):
         kinds[:] = [Kind.OTHER] * len(kinds)
     a = Analysis(
         doc,
@@ -159,6 +159,24 @@ def _declared_other(doc: Document) -> bool:
     kind words ("# Communications plan" over standing guidelines) raise no finding."""
     fm_type = doc.front_matter.get("type") if doc.front_matter else None
     return isinstance(fm_type, str) and fm_type.strip().lower() in _DECLARED_OTHER
+
+
+_MEETING = re.compile(
+    r"^\W*(?:minutes\W*$|(?:"
+    + "|".join(re.escape(w) for w in lexicon.section_words().get("meeting") or ())
+    + r")\b)",
+    re.IGNORECASE,
+)
+
+
+def _meeting_record(doc: Document, hk: Sequence[HeadingKind]) -> bool:
+    """A page with a heading that names it a meeting record ("# Agenda", "## Attendees") holds
+    the meeting's discussion and to-dos, not a plan (SPEC §8.9): no S, P or D finding on it, though
+    a heading on it holds a kind word ("## Previous ToDo", judged wrong 56 times on four copies
+    of a committee's minutes)."""
+    return any(
+        s.level and hk[s.index].kind is None and _MEETING.match(s.title) for s in doc.sections
+    )
 
 
 def _names_a_strategy(hints: Sequence[Kind], hk: Sequence[HeadingKind]) -> bool:
