@@ -18,9 +18,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
 
-from stratlint.understand.learn.linear import LinearModel
-
-_MEMO_MAX = 5_000  # score vectors kept (a few batches of documents; bounded memory)
+from stratlint.understand.learn.linear import LinearModel, stacked_scores
 
 
 class JointScorer:
@@ -42,22 +40,7 @@ class JointScorer:
     def scores(self, features: Iterable[str]) -> list[float]:
         """Every model's scores, one after another in the order of `models`."""
         index, stack = self._stack
-        rows_set = set(map(index.get, features))
-        rows_set.discard(None)
-        rows: tuple[int, ...] = tuple(sorted(rows_set))  # type: ignore[arg-type]
-        memo = self._memo
-        known = memo.get(rows)
-        if known is not None:
-            return list(known)
-        import numpy as np  # loaded with the weights already
-
-        # The bias row, then each feature's row, added one after another (`accumulate` is
-        # sequential by definition): `LinearModel.scores`'s additions, in its order.
-        out: list[float] = np.add.accumulate(stack.take((0, *rows), axis=0))[-1].tolist()
-        if len(memo) >= _MEMO_MAX:
-            memo.clear()
-        memo[rows] = tuple(out)
-        return out
+        return stacked_scores(index, stack, self._memo, features)
 
     @cached_property
     def _stack(self) -> tuple[dict[str, int], Any]:

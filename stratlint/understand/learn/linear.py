@@ -20,6 +20,35 @@ from typing import Any
 _MEMO_MAX = 5_000  # score vectors kept per model (a few batches of documents; bounded memory)
 
 
+def stacked_scores(
+    index: Mapping[str, int],
+    stack: Any,
+    memo: dict[tuple[int, ...], tuple[float, ...]],
+    features: Iterable[str],
+) -> list[float]:
+    """The scores of `features` from a weight stack whose row 0 is the bias and whose row
+    `index[f]` is feature f's weights. Unknown features weigh 0. The row numbers of the known
+    features, sorted, make the memo key: it holds no string of a statement's. Rows ascend with
+    the names, so sorting the numbers sorts the names, and cheaper (issue 15). The bias row, then
+    each feature's row, are added one after another: a running sum (`accumulate` is sequential by
+    definition, unlike `sum`), so each label's score is the same float as the plain loop's
+    `out[i] += w`. Shared by `LinearModel.scores` and the joint scorer (`learn/joint.py`)."""
+    rows_set = set(map(index.get, features))
+    rows_set.discard(None)
+    rows: tuple[int, ...] = tuple(sorted(rows_set))  # type: ignore[arg-type]
+    known = memo.get(rows)
+    if known is not None:
+        return list(known)
+    import numpy as np  # loaded with the weights already
+
+    # `add.accumulate` is what `cumsum` calls, without its wrapper.
+    out: list[float] = np.add.accumulate(stack.take((0, *rows), axis=0))[-1].tolist()
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+    memo[rows] = tuple(out)
+    return out
+
+
 @dataclass(frozen=True)
 class LinearModel:
     labels: tuple[str, ...]
@@ -38,31 +67,8 @@ class LinearModel:
         a set of features already seen in this process (a statement repeated verbatim in the same
         context) are kept and given again."""
         if len(self.labels) <= 8:
-            # Unknown features weigh 0. The row numbers of the features the model knows, in
-            # sorted feature order, make the memo key: it holds no string of a statement's. Rows
-            # ascend with the names, so sorting the numbers sorts the names, and cheaper; an
-            # unknown feature is looked up as None and dropped (issue 15).
             index, stack = self._stack
-            rows_set = set(map(index.get, features))
-            rows_set.discard(None)
-            rows: tuple[int, ...] = tuple(sorted(rows_set))  # type: ignore[arg-type]
-            memo = self._memo
-            known = memo.get(rows)
-            if known is not None:
-                return list(known)
-            if not rows:
-                return list(self.bias)
-            # The bias row, then each feature's row, added one after another: a running sum
-            # (`accumulate` is sequential by definition, unlike `sum`), so each label's score is
-            # the same float as the plain loop's `out[i] += w` (issue 15: a third of the time).
-            import numpy as np  # loaded with the weights already
-
-            # `add.accumulate` is what `cumsum` calls, without its wrapper.
-            out: list[float] = np.add.accumulate(stack.take((0, *rows), axis=0))[-1].tolist()
-            if len(memo) >= _MEMO_MAX:
-                memo.clear()
-            memo[rows] = tuple(out)
-            return out
+            return stacked_scores(index, stack, self._memo, features)
         table, matrix = self._table
         if self._table_sorted:
             # Rows ascend with the names: the known rows, sorted as integers, are the known
