@@ -16,17 +16,33 @@ Renderer = Callable[..., str]
 
 
 def get(fmt: str) -> Renderer:
-    from stratlint.report import github, gitlab, html, json_, sarif, text
+    """The format's renderer. Each reporter is imported only when its format is asked for: a
+    text run does not pay for the SARIF, GitLab and HTML reporters' imports (issue 15)."""
+    if fmt == "text":
+        from stratlint.report import text
 
-    table: dict[str, Renderer] = {
-        "text": text.render,
-        "json": json_.render,
-        "sarif": sarif.render,
-        "github": github.render,
-        "gitlab": gitlab.render,
-        "html": html.render,
-    }
-    return table[fmt]
+        return text.render
+    if fmt == "json":
+        from stratlint.report import json_
+
+        return json_.render
+    if fmt == "sarif":
+        from stratlint.report import sarif
+
+        return sarif.render
+    if fmt == "github":
+        from stratlint.report import github
+
+        return github.render
+    if fmt == "gitlab":
+        from stratlint.report import gitlab
+
+        return gitlab.render
+    if fmt == "html":
+        from stratlint.report import html
+
+        return html.render
+    raise KeyError(fmt)
 
 
 FORMATS = ("text", "json", "sarif", "github", "gitlab", "html")
