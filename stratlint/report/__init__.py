@@ -9,6 +9,7 @@ the findings arrive filtered and sorted. A format in `DRAWS_ANALYSIS` also reads
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 
 from stratlint.report._counts import summary_counts
 
@@ -18,31 +19,23 @@ Renderer = Callable[..., str]
 def get(fmt: str) -> Renderer:
     """The format's renderer. Each reporter is imported only when its format is asked for: a
     text run does not pay for the SARIF, GitLab and HTML reporters' imports (issue 15)."""
+    reporter: ModuleType
     if fmt == "text":
-        from stratlint.report import text
-
-        return text.render
-    if fmt == "json":
-        from stratlint.report import json_
-
-        return json_.render
-    if fmt == "sarif":
-        from stratlint.report import sarif
-
-        return sarif.render
-    if fmt == "github":
-        from stratlint.report import github
-
-        return github.render
-    if fmt == "gitlab":
-        from stratlint.report import gitlab
-
-        return gitlab.render
-    if fmt == "html":
-        from stratlint.report import html
-
-        return html.render
-    raise KeyError(fmt)
+        from stratlint.report import text as reporter
+    elif fmt == "json":
+        from stratlint.report import json_ as reporter
+    elif fmt == "sarif":
+        from stratlint.report import sarif as reporter
+    elif fmt == "github":
+        from stratlint.report import github as reporter
+    elif fmt == "gitlab":
+        from stratlint.report import gitlab as reporter
+    elif fmt == "html":
+        from stratlint.report import html as reporter
+    else:
+        raise KeyError(fmt)
+    render: Renderer = reporter.render
+    return render
 
 
 FORMATS = ("text", "json", "sarif", "github", "gitlab", "html")

@@ -157,8 +157,7 @@ def _declared_other(doc: Document) -> bool:
     """Front matter declares the page a genre that is neither strategy nor plan (`type: resource`,
     `type: guide`, `type: blog`): a declaration always counts (SPEC §8.9), so its headings'
     kind words ("# Communications plan" over standing guidelines) raise no finding."""
-    fm_type = doc.front_matter.get("type") if doc.front_matter else None
-    return isinstance(fm_type, str) and fm_type.strip().lower() in _DECLARED_OTHER
+    return _front_matter_type(doc) in _DECLARED_OTHER
 
 
 _MEETING = re.compile(
@@ -185,9 +184,14 @@ def _names_a_strategy(hints: Sequence[Kind], hk: Sequence[HeadingKind]) -> bool:
     return any(k == Kind.STRATEGY for k in hints) or any(h.kind == Kind.MIXED for h in hk)
 
 
+def _front_matter_type(doc: Document) -> str:
+    """Front matter `type:`, lower-cased ("" when there is none)."""
+    return str(doc.front_matter.get("type", "")).strip().lower() if doc.front_matter else ""
+
+
 def _front_matter_kind(doc: Document) -> Kind | None:
     """The kind front matter `type:` declares for the whole document, if any."""
-    fm_type = str(doc.front_matter.get("type", "")).strip().lower() if doc.front_matter else ""
+    fm_type = _front_matter_type(doc)
     return {
         "strategy": Kind.STRATEGY,
         "plan": Kind.PLAN,
