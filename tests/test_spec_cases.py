@@ -807,3 +807,9 @@ def test_a_meeting_record_gets_no_plan_findings():
     assert [f for f in _rules(_MINUTES.format(agenda="Notes from Salt.")) if f[0] == "P202"]
     assert _rules(_MINUTES.format(agenda="## Attendees\n\nSalt, Norm, Hans.")) == []
     assert _rules(_MINUTES.format(agenda="# Agenda")) == []
+    assert _rules(_MINUTES.format(agenda="Present: Salt, Norm. Apologies: Hans.")) == []
+    dated = _MINUTES.replace("# Partnerships committee, 23 May", "# Weekly sales meeting — 14 May")
+    assert _rules(dated.format(agenda="Notes from Salt.")) == []
+    # A meeting word with no date and no attendance is no record: a plan for a meeting is a plan.
+    undated = _MINUTES.replace("# Partnerships committee, 23 May", "# Sponsor meeting programme")
+    assert [f for f in _rules(undated.format(agenda="Notes from Salt.")) if f[0] == "P202"]

@@ -8,11 +8,9 @@ The result, `Analysis`, is what rules see: they never touch Markdown. The record
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from stratlint import lexicon
 from stratlint.model import Cls, Document, Kind
 from stratlint.understand.classify import Verdict, classify
 from stratlint.understand.confirm import confirm_kinds, learned_classes
@@ -20,6 +18,7 @@ from stratlint.understand.headings import HeadingKind, heading_is_statement, hea
 from stratlint.understand.inputs import statement_inputs
 from stratlint.understand.learn import models as learned
 from stratlint.understand.nlp import Signals, analyse
+from stratlint.understand.page_kinds import front_matter_type, page_readings
 from stratlint.understand.records import Analysis, Scope
 from stratlint.understand.scopes import build_scopes, judge_sections
 
@@ -51,10 +50,7 @@ def analyse_document(
         if models is not None
         else {}
     )
-    _okr_sections_are_goals(doc, hk, kinds)
-    _past_results_are_neither(doc, hk, kinds)
-    if _declared_other(doc) or _meeting_record(doc, hk):
-        kinds[:] = [Kind.OTHER] * len(kinds)
+    page_readings(doc, hk, kinds)
     a = Analysis(
         doc,
         tuple(signals),
@@ -111,87 +107,15 @@ def _learned(
     }
 
 
-_OKR_WORDS = frozenset({"okr", "okrs", "key results", "key result"})
-
-
-def _okr_sections_are_goals(doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]) -> None:
-    """A section under an "FY23 Q1 OKR plan" heading is goals, not plan (SPEC §8.10: an OKR page
-    or section is not a plan). Applied to the kinds the rules see, after the models have read
-    the headings' own hints."""
-    for sec in doc.sections:
-        s: int | None = sec.index
-        while s is not None and hk[s].kind is None:
-            s = doc.sections[s].parent
-        if (
-            s is not None
-            and kinds[sec.index] == Kind.PLAN
-            and hk[s].kind == Kind.PLAN
-            and _OKR_WORDS & set(hk[s].words)
-        ):
-            kinds[sec.index] = Kind.GOALS
-
-
-_PAST = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in lexicon.section_words().get("past") or ()) + r")\b",
-    re.IGNORECASE,
-)
-
-
-def _past_results_are_neither(doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]) -> None:
-    """A section headed as past results ("## Accomplishments" in a strategic plan), and the
-    sections under it, are a retrospective: neither strategy nor plan (SPEC §8.9), though they
-    inherit a kind from the title. Applied to the kinds the rules see, after the models."""
-    for sec in doc.sections:
-        s: int | None = sec.index
-        while s is not None and hk[s].kind is None:
-            if s != doc.title and _PAST.search(doc.sections[s].title):
-                kinds[sec.index] = Kind.OTHER
-                break
-            s = doc.sections[s].parent
-
-
-_DECLARED_OTHER = frozenset(lexicon.section_words().get("declared_other") or ())
-
-
-def _declared_other(doc: Document) -> bool:
-    """Front matter declares the page a genre that is neither strategy nor plan (`type: resource`,
-    `type: guide`, `type: blog`): a declaration always counts (SPEC §8.9), so its headings'
-    kind words ("# Communications plan" over standing guidelines) raise no finding."""
-    return _front_matter_type(doc) in _DECLARED_OTHER
-
-
-_MEETING = re.compile(
-    r"^\W*(?:minutes\W*$|(?:"
-    + "|".join(re.escape(w) for w in lexicon.section_words().get("meeting") or ())
-    + r")\b)",
-    re.IGNORECASE,
-)
-
-
-def _meeting_record(doc: Document, hk: Sequence[HeadingKind]) -> bool:
-    """A page with a heading that names it a meeting record ("# Agenda", "## Attendees") holds
-    the meeting's discussion and to-dos, not a plan (SPEC §8.9): no S, P or D finding on it, though
-    a heading on it holds a kind word ("## Previous ToDo", judged wrong 56 times on four copies
-    of a committee's minutes)."""
-    return any(
-        s.level and hk[s.index].kind is None and _MEETING.match(s.title) for s in doc.sections
-    )
-
-
 def _names_a_strategy(hints: Sequence[Kind], hk: Sequence[HeadingKind]) -> bool:
     """A heading that names a strategy counts even when its content was not confirmed: unsure
     whether the document has a strategy, the plan beside it is not called strategy-less."""
     return any(k == Kind.STRATEGY for k in hints) or any(h.kind == Kind.MIXED for h in hk)
 
 
-def _front_matter_type(doc: Document) -> str:
-    """Front matter `type:`, lower-cased ("" when there is none)."""
-    return str(doc.front_matter.get("type", "")).strip().lower() if doc.front_matter else ""
-
-
 def _front_matter_kind(doc: Document) -> Kind | None:
     """The kind front matter `type:` declares for the whole document, if any."""
-    fm_type = _front_matter_type(doc)
+    fm_type = front_matter_type(doc)
     return {
         "strategy": Kind.STRATEGY,
         "plan": Kind.PLAN,

@@ -1,0 +1,116 @@
+"""Readings of a page, or of a section and those under it, that set the kinds the rules see,
+after the models (SPEC §8.9, §8.10): what the page declares itself or shows itself to be. An OKR
+section is goals; a section of past results, a page declared another genre and a meeting record
+are neither strategy nor plan."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from stratlint import lexicon
+from stratlint.model import Document, Kind
+from stratlint.understand.headings import HeadingKind
+
+
+def page_readings(doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]) -> None:
+    """Set `kinds` (one a section, as the rules will see them) by what the page shows itself to
+    be."""
+    _okr_sections_are_goals(doc, hk, kinds)
+    _past_results_are_neither(doc, hk, kinds)
+    if _declared_other(doc) or _meeting_record(doc, hk):
+        kinds[:] = [Kind.OTHER] * len(kinds)
+
+
+def front_matter_type(doc: Document) -> str:
+    """Front matter `type:`, lower-cased ("" when there is none)."""
+    return str(doc.front_matter.get("type", "")).strip().lower() if doc.front_matter else ""
+
+
+_OKR_WORDS = frozenset({"okr", "okrs", "key results", "key result"})
+
+
+def _okr_sections_are_goals(doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]) -> None:
+    """A section under an "FY23 Q1 OKR plan" heading is goals, not plan (SPEC §8.10: an OKR page
+    or section is not a plan). Applied to the kinds the rules see, after the models have read
+    the headings' own hints."""
+    for sec in doc.sections:
+        s: int | None = sec.index
+        while s is not None and hk[s].kind is None:
+            s = doc.sections[s].parent
+        if (
+            s is not None
+            and kinds[sec.index] == Kind.PLAN
+            and hk[s].kind == Kind.PLAN
+            and _OKR_WORDS & set(hk[s].words)
+        ):
+            kinds[sec.index] = Kind.GOALS
+
+
+_PAST = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in lexicon.section_words().get("past") or ()) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _past_results_are_neither(doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]) -> None:
+    """A section headed as past results ("## Accomplishments" in a strategic plan), and the
+    sections under it, are a retrospective: neither strategy nor plan (SPEC §8.9), though they
+    inherit a kind from the title. Applied to the kinds the rules see, after the models."""
+    for sec in doc.sections:
+        s: int | None = sec.index
+        while s is not None and hk[s].kind is None:
+            if s != doc.title and _PAST.search(doc.sections[s].title):
+                kinds[sec.index] = Kind.OTHER
+                break
+            s = doc.sections[s].parent
+
+
+_DECLARED_OTHER = frozenset(lexicon.section_words().get("declared_other") or ())
+
+
+def _declared_other(doc: Document) -> bool:
+    """Front matter declares the page a genre that is neither strategy nor plan (`type: resource`,
+    `type: guide`, `type: blog`): a declaration always counts (SPEC §8.9), so its headings'
+    kind words ("# Communications plan" over standing guidelines) raise no finding."""
+    return front_matter_type(doc) in _DECLARED_OTHER
+
+
+_MEETING = re.compile(
+    r"^\W*(?:minutes\W*$|(?:"
+    + "|".join(re.escape(w) for w in lexicon.section_words().get("meeting") or ())
+    + r")\b)",
+    re.IGNORECASE,
+)
+
+
+_MONTHS = "|".join(re.escape(m) for m in lexicon.raw_lexicons()["time"]["months"])
+# A heading that names one meeting by its date: "Weekly sales meeting — 14 May",
+# "2026-03-02 pipeline meeting".
+_DATED_MEETING = re.compile(
+    rf"\bmeeting\b.*(?:\b(?:{_MONTHS})\b|\d{{1,4}}[-/.]\d{{1,2}})"
+    rf"|(?:\b(?:{_MONTHS})\b|\d{{1,4}}[-/.]\d{{1,2}}).*\bmeeting\b",
+    re.IGNORECASE,
+)
+# A line that records who came: "Present: Rob, Hannah", "Attendees: …".
+_ATTENDANCE = re.compile(
+    r"^\W*(?:"
+    + "|".join(re.escape(w) for w in lexicon.section_words().get("meeting_fields") or ())
+    + r")\W*:",
+    re.IGNORECASE,
+)
+
+
+def _meeting_record(doc: Document, hk: Sequence[HeadingKind]) -> bool:
+    """A page that names itself a meeting record holds the meeting's discussion and to-dos, not a
+    plan (SPEC §8.9; GUIDE.md: meeting-note action items are not a plan): no S, P or D finding on
+    it, though a heading on it holds a kind word ("## Previous ToDo", judged wrong 56 times on four
+    copies of a committee's minutes; "## Action items" under "# Weekly sales meeting — 14 May").
+    The evidence: a heading with no kind word that opens with a meeting word ("# Agenda",
+    "## Attendees") or names a meeting by its date, or a line of who attended ("Present: …")."""
+    return any(
+        s.level
+        and hk[s.index].kind is None
+        and (_MEETING.match(s.title) or _DATED_MEETING.search(s.title))
+        for s in doc.sections
+    ) or any(_ATTENDANCE.match(st.text) for st in doc.statements if not st.quoted)
