@@ -813,3 +813,60 @@ def test_a_meeting_record_gets_no_plan_findings():
     # A meeting word with no date and no attendance is no record: a plan for a meeting is a plan.
     undated = _MINUTES.replace("# Partnerships committee, 23 May", "# Sponsor meeting programme")
     assert [f for f in _rules(undated.format(agenda="Notes from Salt.")) if f[0] == "P202"]
+
+
+_COUNTDOWN_PAGE = """# Dealer expo sales plan, Q1 2027
+
+Target: 40 qualified dealer leads and 6 signed dealers by 31 March.
+
+## {}
+
+- Book the stand and pay the deposit by 10 January.
+- Order the banners and the sample kits by 20 January.
+
+## {}
+
+- Send the invitation email to 300 dealer contacts by 5 February.
+- Call the 40 largest dealers to book meetings at the stand by 20 February.
+
+## {}
+
+- Ship the kits to the hall by 1 March.
+- Follow up every lead within five days of the expo.
+"""
+
+
+def test_an_event_timeline_counted_back_from_the_show_is_no_plan():
+    # §8.9: "an event timeline counted back from a conference ('six weeks out: book the booth')"
+    # is neither strategy nor plan, though its title names a plan and it holds a target.
+    dated = _COUNTDOWN_PAGE.format("January", "February", "March")
+    assert [f for f in _rules(dated) if f[0] == "P202"]
+    counted = _COUNTDOWN_PAGE.format("Twelve weeks out", "6 weeks before", "Two weeks out")
+    assert _rules(counted) == []
+    # Two spans of time counted back are not yet a countdown page.
+    two = _COUNTDOWN_PAGE.format("Twelve weeks out", "6 weeks before", "March")
+    assert [f for f in _rules(two) if f[0] == "P202"]
+
+
+_REVIEW_PAGE = """# {title}
+
+## What went well
+
+- The hospital pilot closed two of three accounts.
+
+## What did not go well
+
+- Webinars drew few buyers.
+
+## Next steps
+
+- Send the pilot results to the four remaining hospitals.
+- Draft the webinar replacement for the board.
+"""
+
+
+def test_a_review_page_is_a_retrospective_next_steps_included():
+    # GUIDE.md and §8.9: a status report or review is a retrospective as a whole, its next steps
+    # included; under a title that names a plan, the look back is the plan's and the plan stays.
+    assert _rules(_REVIEW_PAGE.format(title="Q3 2026 review: sales")) == []
+    assert [f for f in _rules(_REVIEW_PAGE.format(title="Q4 2026 sales plan")) if f[0] == "P202"]

@@ -18,8 +18,16 @@ def page_readings(doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]) -
     be."""
     _okr_sections_are_goals(doc, hk, kinds)
     _past_results_are_neither(doc, hk, kinds)
-    if _declared_other(doc) or _meeting_record(doc, hk):
+    if _declared_other(doc) or (
+        front_matter_type(doc) not in _DECLARED_MATERIAL
+        and (_meeting_record(doc, hk) or _event_countdown(doc) or _retrospective(doc, hk))
+    ):
         kinds[:] = [Kind.OTHER] * len(kinds)
+
+
+# Front matter `type:` values that declare strategy or plan material: a declaration always
+# counts (SPEC §8.9), so what the page otherwise shows does not set it aside.
+_DECLARED_MATERIAL = frozenset({"strategy", "plan", "goals", "okr", "okrs"})
 
 
 def front_matter_type(doc: Document) -> str:
@@ -114,3 +122,54 @@ def _meeting_record(doc: Document, hk: Sequence[HeadingKind]) -> bool:
         and (_MEETING.match(s.title) or _DATED_MEETING.search(s.title))
         for s in doc.sections
     ) or any(_ATTENDANCE.match(st.text) for st in doc.statements if not st.quoted)
+
+
+_NUMBER = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|eighteen|twenty|thirty|forty|sixty|ninety)"
+)
+_COUNTDOWN = re.compile(
+    rf"\b{_NUMBER}[\s-]+(?:days?|weeks?|months?)\s+(?:"
+    + "|".join(re.escape(w) for w in lexicon.section_words().get("countdown") or ())
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _event_countdown(doc: Document) -> bool:
+    """An event timeline counted back from a date ("Twelve weeks out: order the graphics", "6
+    weeks before: send the invitations") is neither strategy nor plan (SPEC §8.9), though a kind
+    word names it ("# Booth timeline"): no outcome to reach, only the steps before one event.
+    The evidence: three or more spans of time counted from an event, in headings, statements or
+    table cells."""
+    texts = [s.title for s in doc.sections if s.level]
+    for st in doc.statements:
+        if not st.quoted and st.form != "heading":
+            texts.append(st.text)
+            texts.extend(cell for _, cell in st.cells)  # a "When" column is the row's field
+    return sum(len(_COUNTDOWN.findall(t)) for t in texts) >= 3
+
+
+_RETROSPECTIVE = re.compile(
+    r"^\W*(?:"
+    + "|".join(re.escape(w) for w in lexicon.section_words().get("retrospective") or ())
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _retrospective(doc: Document, hk: Sequence[HeadingKind]) -> bool:
+    """A page that reviews what happened ("# Q3 2026 review: sales" over "## What went well",
+    "## What did not go well", "## Next steps") is a retrospective as a whole, its next steps
+    included (SPEC §8.9; GUIDE.md): the evidence is a heading that opens with a review's own
+    question, on a page whose title sets no kind. Under "# FY27 sales plan" such a section is the
+    plan's look back, and the plan stays a plan."""
+    if doc.title is not None and hk[doc.title].kind is not None:
+        return False
+    return any(
+        s.level
+        and s.index != doc.title
+        and hk[s.index].kind is None
+        and _RETROSPECTIVE.match(s.title)
+        for s in doc.sections
+    )
