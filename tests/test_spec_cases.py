@@ -870,3 +870,30 @@ def test_a_review_page_is_a_retrospective_next_steps_included():
     # included; under a title that names a plan, the look back is the plan's and the plan stays.
     assert _rules(_REVIEW_PAGE.format(title="Q3 2026 review: sales")) == []
     assert [f for f in _rules(_REVIEW_PAGE.format(title="Q4 2026 sales plan")) if f[0] == "P202"]
+
+
+_TARGET_TABLE = """# Europe lanes sales plan 2027
+
+Strategy: [cargo strategy](strategy.md).
+
+## Actions
+
+- Mei Ling Tan signs two perishables forwarders on the Singapore–Amsterdam lane by 31 March 2027.
+- Henrik Vos runs the importer roadshow in Rotterdam and Hamburg in May 2027, budget SGD 40,000.
+- Anna Kraus holds monthly rate reviews with revenue management from January 2027.
+
+## How we will know
+
+| Target | 2026 actual | 2027 target |
+|---|---|---|
+| Westbound load factor | 71% | {west} |
+| Major audit findings | 2 | {audit} |
+"""
+
+
+def test_a_target_column_names_the_row_and_its_numbers_stand_beside_it():
+    # §8.8: a target cell with no number is P206; under a "Target" column that names each row,
+    # the numbers stand in the next columns ("2027 target"), and "zero" is a number.
+    assert not [f for f in _rules(_TARGET_TABLE.format(west="76%", audit="Zero")) if f[0] == "P206"]
+    vague = _rules(_TARGET_TABLE.format(west="Higher", audit="Fewer"))
+    assert [f[1] for f in vague if f[0] == "P206"] == [15, 16]

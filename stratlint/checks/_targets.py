@@ -27,12 +27,17 @@ _NUMBERED_LABEL = re.compile(
 # A quantity kept out of a public page or left to fill in ("Land N3 logos", "[$N] IARR", "X%"):
 # the target has a number; it is only not shown.
 _WITHHELD = re.compile(r"(?<![\w$])\$?(?:N\d{0,3}|X{1,3})(?:%|[kKmM])?(?![\w])")
-# A count written as a word ("at least one customer", "two partners").
+# A count written as a word ("at least one customer", "two partners", "zero lost accounts").
 _NUMBER_WORD = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-    r"fifty|hundred|dozen|half)\b",
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|dozen|half)\b",
     re.IGNORECASE,
 )
+
+
+def says_number(text: str) -> bool:
+    """A target's text holds a number, in digits or in words ("Zero major audit findings")."""
+    return bool(re.search(r"\d", text) or _NUMBER_WORD.search(text))
 
 
 def has_number(a: Analysis, st: Statement) -> bool:

@@ -14,6 +14,7 @@ from stratlint.checks._targets import (
     has_number,
     measurable,
     measured_by_next_section,
+    says_number,
 )
 from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.understand.analysis import Analysis, Scope
@@ -243,7 +244,7 @@ def _vague_target_cell(st: Statement) -> Field | None:
             not TARGET_HEAD.search(head)
             or TIME_HEAD.search(head)
             or not value
-            or re.search(r"\d", cell)
+            or says_number(cell)
             or value.lower() in ("—", "-", "n/a", "na")
         ):
             continue
@@ -273,8 +274,9 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                     for f in st.fields
                     if f.label == "target"
                     and not st.is_field
-                    and not re.search(r"\d", f.value)
+                    and not says_number(f.value)
                     and f.value.strip()
+                    and not st.cells  # a table's target column: _vague_target_cell reads the row
                 ),
                 None,
             )
