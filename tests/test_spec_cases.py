@@ -897,3 +897,34 @@ def test_a_target_column_names_the_row_and_its_numbers_stand_beside_it():
     assert not [f for f in _rules(_TARGET_TABLE.format(west="76%", audit="Zero")) if f[0] == "P206"]
     vague = _rules(_TARGET_TABLE.format(west="Higher", audit="Fewer"))
     assert [f[1] for f in vague if f[0] == "P206"] == [15, 16]
+
+
+_OWNERS_PAGE = """# County accounts sales plan, H2 2026
+
+Strategy: see [our strategy](strategy.md). Account executive: Rob Lindqvist.
+
+## Actions
+
+- {first} a reference call with the Pine Hollow building official by 31 July 2026.
+- Renee Ortiz (Texas) and Sam Achebe (Florida) quote the combined licence from 1 September 2026.
+- {group} — build a reusable RFP answer library by 30 September 2026.
+- Send the go-live plan to the county by 15 August 2026.
+"""
+
+
+def test_owners_the_page_names_in_full_and_named_teams_before_a_dash():
+    # §3 P202, §8.6: an owner is a person or team where owners stand. "Rob" is also an English
+    # verb, but the page names Rob Lindqvist; a full name in front owns the item, brackets and
+    # all; "Solutions team —" names a team as "Tom —" names a person.
+    found = _rules(
+        _OWNERS_PAGE.replace("[our strategy](strategy.md)", "the strategy page").format(
+            first="Rob arranges", group="Solutions team"
+        )
+    )
+    assert [line for rule, line in found if rule == "P202"] == [10]
+    weak = _rules(
+        _OWNERS_PAGE.replace("[our strategy](strategy.md)", "the strategy page").format(
+            first="Arrange", group="The team"
+        )
+    )
+    assert [line for rule, line in weak if rule == "P202"] == [7, 9, 10]

@@ -11,6 +11,7 @@ from stratlint.model import Field, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.nlp import Signals
 from stratlint.understand.shape import Shape, sentence_shape
+from stratlint.understand.signals import Tok
 
 _PLACEHOLDER = re.compile(
     r"^\s*(?:\[[^\]]*\]|<[^>]*>|\{[^}]*\}|_+|\?+|-+|—|–|x+|n/?a|tbd|tbc|"
@@ -57,6 +58,7 @@ _PRONOUNS = {
 }
 # A named group as the subject owns the item: "Leadership team", "Partner council" ("The team" and
 # "Our team" do not: their first word is a determiner).
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "each", "every", "all", "any"})
 _GROUPS = frozenset(
     {"team", "group", "committee", "council", "board", "squad", "crew", "department", "guild"}
 )
@@ -229,11 +231,17 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
     colon = next((k for k, t in enumerate(toks[:5]) if t.text in {":", "—", "–"}), -1)
     if (
         colon > 0
-        and all(t.text[:1].isupper() or t.lower in {"and", "&", ",", "/"} for t in toks[:colon])
+        and all(
+            t.text[:1].isupper()
+            or t.lower in {"and", "&", ",", "/"}
+            or (k == colon - 1 and k > 0 and t.lower in _GROUPS)
+            for k, t in enumerate(toks[:colon])
+        )
         and toks[0].lower not in _LABELS
+        and toks[0].lower not in _PRONOUNS | _ARTICLES  # "The team —", "Our team:": weak owners
         and not any(a <= toks[0].start < b for a, b in skip_spans)
     ):
-        return True  # "Tom: write the template", "Camila and Diego: attend …"
+        return True  # "Tom: write the template", "Camila and Diego: attend …", "Solutions team — …"
     for i in range(len(toks)):
         if not name_like(i):
             continue
@@ -264,6 +272,40 @@ def _field_owner(fields: tuple[Field, ...], weak: frozenset[str]) -> bool | None
     return any(not _weak(v, weak) for v in vals)
 
 
+def _page_names(a: Analysis) -> frozenset[str]:
+    """First names the page writes as a person's full name somewhere ("AE: Rob Lindqvist", "Renee
+    Ortiz (Texas) and …"): two capitalised words, the second no English word. Read once a page."""
+    names: frozenset[str] | None = a.memo.get("page_names")
+    if names is None:
+        found = set()
+        for sig in a.signals:
+            toks = sig.tokens
+            for t, u in zip(toks, toks[1:], strict=False):
+                if (
+                    _titlecase(t)
+                    and _titlecase(u)
+                    and not u.flags
+                    and t.end < u.start
+                    and t.lower not in _PRONOUNS
+                    and t.lower not in _LABELS
+                ):
+                    found.add(t.lower)
+        names = a.memo["page_names"] = frozenset(found)
+    return names
+
+
+def _titlecase(t: Tok) -> bool:
+    return len(t.text) > 1 and t.text[0].isupper() and t.text[1:].islower() and t.text.isalpha()
+
+
+def _opens_with_page_name(a: Analysis, sig: Signals) -> bool:
+    """The item opens with a first name the page gives in full elsewhere: "Rob arranges a reference
+    call …" where the page says "AE: Rob Lindqvist" ("rob" is also an English verb, so the opening
+    alone reads as an imperative)."""
+    toks = [t for t in sig.tokens if t.text.strip()]
+    return len(toks) > 1 and _titlecase(toks[0]) and toks[0].lower in _page_names(a)
+
+
 def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
     weak = lexicon.term_set("weak-owners", a.lexicon_extra)
     chain = [st, *_ancestors(a, st)]
@@ -272,7 +314,7 @@ def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
         if fo is not None:
             return fo
         sig = a.signals[item.index]
-        if _owner_in_text(a, sig):
+        if _owner_in_text(a, sig) or _opens_with_page_name(a, sig):
             return True
     for s in _section_chain(a, st, scope):
         sec = a.doc.sections[s]
