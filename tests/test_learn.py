@@ -81,6 +81,30 @@ def test_shipped_models_load_with_thresholds_for_every_decision():
     assert 0.5 <= m.domain_threshold() <= 1.01  # a veto needs a confident technical reading
 
 
+def test_a_missing_finding_stays_silent_on_a_sign_below_the_tags_sure_threshold():
+    # Precision first (§8.9): a "missing …" rule speaks only when the tag model sees next to no
+    # sign of what it says is missing; the floor (thresholds.yaml `absence`) sits below the
+    # tag's own threshold, and a statement between the two is a sign, not a sure tag.
+    from dataclasses import replace
+
+    from stratlint.read.parse import parse
+    from stratlint.understand.analysis import analyse_document
+
+    m = models.get()
+    assert m is not None
+    floors = m.thresholds.get("absence") or {}
+    assert floors, "thresholds.yaml has no absence floors"
+    for tag, floor in floors.items():
+        assert 0.0 < floor < m.thresholds["tags"][tag]
+    a = analyse_document(parse("# Strategy\n\nWe sell to dental groups in Ohio.\n"))
+    st = a.doc.statements[-1]
+    sure = m.thresholds["tags"]["why"]
+    between = replace(a, tag_proba={st.index: {"why": (floors["why"] + sure) / 2}})
+    assert between.hinted(st, "why") and not between.tagged(st, "why")
+    below = replace(a, tag_proba={st.index: {"why": floors["why"] / 2}})
+    assert not below.hinted(st, "why") and not below.tagged(st, "why")
+
+
 def test_inspect_shows_the_probabilities_behind_each_decision():
     out = run_cli(
         "inspect",

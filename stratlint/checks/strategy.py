@@ -213,7 +213,7 @@ def strategy_missing_why(ctx: Context) -> Iterator[Hit]:
         if any(
             a.signals[st.index].has("value", "VALUE_CLAIM") and a.cls(st) != Cls.CONTEXT
             for st in sts
-        ) or any(a.tagged(st, "why") for st in sts):
+        ) or any(a.tagged(st, "why") or a.hinted(st, "why") for st in sts):
             continue
         if any(
             a.signals[st.index].has("value")

@@ -103,6 +103,7 @@ def _learned(
         "unsure": unsure,
         "tag_proba": tags if tags is not None else {},
         "tag_thresholds": dict(models.thresholds.get("tags", {})),
+        "absence_floors": dict(models.thresholds.get("absence", {})),
         "unsure_statements": unsure_statements,
     }
 

@@ -51,6 +51,10 @@ class Analysis:
     unsure: dict[int, str] = field(default_factory=dict)  # section → why its hint was not confirmed
     tag_proba: Mapping[int, dict[str, float]] = field(default_factory=dict)  # statement → tag → p
     tag_thresholds: Mapping[str, float] = field(default_factory=dict)
+    # The lower probability at which a tag is evidence enough to stay silent on a "missing …"
+    # finding (thresholds.yaml `absence`): precision first, a rule that says something is absent
+    # speaks only when the tag model sees next to no sign of it.
+    absence_floors: Mapping[str, float] = field(default_factory=dict)
     unsure_statements: set[int] = field(default_factory=set)  # class below its threshold
     # What checks work out once per document and reuse (the plan's initiatives for every
     # strategy it is compared with, the statements under each item): keyed by the check's module.
@@ -96,6 +100,12 @@ class Analysis:
         silence a "missing …" finding, never raise one."""
         p = self.tag_proba.get(st.index)
         return p is not None and p.get(tag, 0.0) >= self.tag_thresholds.get(tag, 1.01)
+
+    def hinted(self, st: Statement, tag: str) -> bool:
+        """The tag model sees some sign of `tag` in the statement, below its sure threshold but
+        at or above its `absence` floor: enough doubt to keep a "missing …" finding silent."""
+        p = self.tag_proba.get(st.index)
+        return p is not None and p.get(tag, 0.0) >= self.absence_floors.get(tag, 1.01)
 
     def scope_of(self, section: int) -> Scope | None:
         for sc in self.strategies + self.plans + self.goals:
