@@ -928,3 +928,49 @@ def test_owners_the_page_names_in_full_and_named_teams_before_a_dash():
         )
     )
     assert [line for rule, line in weak if rule == "P202"] == [7, 9, 10]
+
+
+_REVIEW_PLAN = """# Category review plan
+
+This plan follows the [category review strategy](strategy.md) we agreed with our broker.
+
+{outcomes}
+
+## Actions
+
+| Action | Owner | Due |
+|---|---|---|
+| Pull 52-week POS data for kettle and crackers | Priya Nair | 8 Dec 2026 |
+| Build the category deck with the broker's headquarters team | Tom Roche | 5 Jan 2027 |
+| Submit the Q2 promotion calendar with the review | Marcus Bell | 15 Jan 2027 |
+| Present the review to the buyer | Marcus Bell | 22 Jan 2027 |
+"""
+
+
+def test_targets_anywhere_on_the_page_measure_its_plan():
+    # §3 P204 says a plan sets no measurable target: outcome targets under a heading with no
+    # kind word ("What a good outcome looks like") are the plan's targets all the same.
+    outcomes = """## What a good outcome looks like
+
+- Grow kettle sales at Hannaford from $1.2M to $1.5M in 2027.
+- Win 2 new cracker facings at Price Chopper by the April reset.
+"""
+    assert "P204" not in {r for r, _ in _rules(_REVIEW_PLAN.format(outcomes=outcomes))}
+    assert ("P204", 7) in _rules(_REVIEW_PLAN.format(outcomes=""))
+
+
+def test_a_heading_joining_two_kinds_over_a_template_is_no_mixed_section():
+    # §8.5 and §8.9: D401 for a heading that joins two kinds needs strategy or plan material
+    # under it; a template's placeholders are none.
+    template = """# Account plan template
+
+## Strategy and plan for the next two quarters
+
+[Two or three sentences.]
+
+| Action | Owner | Due | Target |
+|---|---|---|---|
+| [Action] | [Owner] | [Date] | [Target] |
+| [Action] | [Owner] | [Date] | [Target] |
+"""
+    assert _rules(template) == []

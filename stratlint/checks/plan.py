@@ -175,20 +175,28 @@ def plan_item_missing_deadline(ctx: Context) -> Iterator[Hit]:
 # -- targets, metrics, resources ----------------------------------------------------------------
 
 
+def _page_has_target(a: Analysis) -> bool:
+    """Targets anywhere on the page but in its strategies measure its plans too, whether or not
+    their section was confident enough to judge ("## What success looks like" over "Gain 2 new
+    cracker facings at Price Chopper"): P204 says a target is absent, and one there is a target.
+    Precision first (§8.9), a sign of a metric at the tag model's `absence` floor is doubt
+    enough; a strategy's goals are S101's, not the plan's measure."""
+    strategy = {s for sc in a.strategies for s in sc.sections}
+    return any(
+        measurable(a, st) or a.tagged(st, "metric") or a.hinted(st, "metric")
+        for st in a.doc.statements
+        if not st.quoted and st.section not in strategy
+    )
+
+
 @check("P204")
 def plan_missing_metric(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
-    # Targets in the document's own Goals / OKR / metrics sections measure its plan too, whether
-    # or not their content was confident enough to judge them as goals: the finding says a target
-    # is absent, and a table of targets under "Metrics for success" is one.
-    goal_targets = any(measurable(a, st) for g in a.goals for st in a.statements_of(g)) or any(
-        measurable(a, st)
-        for st in a.doc.statements
-        if a.hints[st.section] == Kind.GOALS and not st.quoted
-    )
+    if _page_has_target(a):
+        return
     for scope in a.plans:
         sts = a.statements_of(scope)
-        if not any(not s.is_field for s in sts) or goal_targets:
+        if not any(not s.is_field for s in sts):
             continue
         if any(measurable(a, st) or a.tagged(st, "metric") for st in sts):
             continue

@@ -40,7 +40,10 @@ def judge_sections(a: Analysis) -> None:
             continue
         label = _labelled(a, sec)
         if a.heading_kinds[sec.index].kind == Kind.MIXED and sec.index != a.doc.title:
-            a.mixed[sec.index] = "heading"
+            # A heading that joins two kinds is D401 where its content is strategy or plan
+            # material (§8.9): "## Strategy and plan" over a template's placeholders is not.
+            if a.kinds[sec.index] != Kind.OTHER:
+                a.mixed[sec.index] = "heading"
             continue
         classes = _own_classified(a, sec)
         kind = a.kinds[sec.index]
