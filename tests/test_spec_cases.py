@@ -974,3 +974,23 @@ def test_a_heading_joining_two_kinds_over_a_template_is_no_mixed_section():
 | [Action] | [Owner] | [Date] | [Target] |
 """
     assert _rules(template) == []
+
+
+def test_a_fact_sheet_table_with_no_headings_holds_no_plan_items():
+    # §3: an action item commits someone to do something. A table with no column headings is a
+    # fact sheet of label and value about the account, not a list of the plan's items.
+    page = """# Meridian Bank: account plan for the 2027 tender
+
+| | |
+|---|---|
+| Account lead | Joost van Dijk |
+| Tender | RFP expected 15 February 2027, decision in May |
+
+## Actions
+
+- Joost van Dijk books the travel-policy workshop with the bank's procurement team by 31 January 2027.
+- Send the bank our carbon report for its 2026 trips.
+"""
+    found = _rules(page)
+    assert ("P202", 11) in found
+    assert not [f for f in found if f[0] in ("P202", "P203") and f[1] < 8]

@@ -60,6 +60,7 @@ def _not_a_commitment(st: Statement) -> bool:
         _USER_STORY.search(st.text)
         or _COST_LINE.match(st.text)
         or _strategy_row(st)
+        or _fact_sheet_row(st)
         or (st.form == "sentence" and _THING_SUBJECT.match(st.text.lower()))
     )
 
@@ -70,6 +71,13 @@ def _strategy_row(st: Statement) -> bool:
     return st.form == "row" and any(
         cell.strip() and _names_strategy_column(head) for head, cell in st.cells[1:]
     )
+
+
+def _fact_sheet_row(st: Statement) -> bool:
+    """A row of a table with no column headings ("| | |" over "| Tender | RFP expected 15
+    February, decision in May |") is a fact sheet of label and value, like front matter: an
+    attribute of the page, not an item of its plan."""
+    return st.form == "row" and bool(st.cells) and not any(h.strip() for h, _ in st.cells)
 
 
 def _names_strategy_column(head: str) -> bool:
