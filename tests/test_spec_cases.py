@@ -994,3 +994,26 @@ def test_a_fact_sheet_table_with_no_headings_holds_no_plan_items():
     found = _rules(page)
     assert ("P202", 11) in found
     assert not [f for f in found if f[0] in ("P202", "P203") and f[1] < 8]
+
+
+_EVERYONE = """# Pentest go-to-market 2027
+
+## Strategy
+
+- We sell fixed-price penetration tests to fintech start-ups in Berlin and Munich with 20 to 200 staff.
+- We win on speed: a report in ten working days, where the big consultancies take six weeks.
+- {third}
+"""
+
+
+def test_a_universal_word_in_an_exclusion_or_a_comparison_chooses_nobody():
+    # §3 S107: a strategy that "chooses everything" names all segments as its choice; "not …
+    # anyone who needs FedRAMP" excludes, and "more than anyone" compares.
+    def s107(third: str) -> list[int]:
+        return [line for rule, line in _rules(_EVERYONE.format(third=third)) if rule == "S107"]
+
+    assert s107("We sell to every industry and every region that needs a test.") == [3]
+    assert s107("We are not selling to banks or anyone who needs a FedRAMP report.") == []
+    compared = _EVERYONE.format(third="Founders need a clean report more than anyone.")
+    [msg] = [f.message for f in lint_text(compared, "doc.md") if f.rule == "S107"]
+    assert "never says what you will not do" in msg  # no trade-off, but no universal choice

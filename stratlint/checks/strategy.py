@@ -293,6 +293,19 @@ def strategy_fluff(ctx: Context) -> Iterator[Hit]:
                 )
 
 
+def _chooses_everyone(a: Analysis, st: Statement) -> bool:
+    """The statement chooses everyone ("We sell to every industry"): a universal word in a choice,
+    not in an exclusion ("We are not selling to banks … or anyone who needs FedRAMP") and not in a
+    comparison ("She needs bond repair more than anyone")."""
+    sig = a.signals[st.index]
+    if a.cls(st) == Cls.CONTEXT or not sig.has("universal") or sig.has("tradeoff"):
+        return False
+    low = sig.text.lower()
+    return any(
+        not re.search(r"\bthan\s+$", low[max(0, s - 8) : s]) for s, _ in sig.get("universal")
+    )
+
+
 @check("S107")
 def strategy_no_tradeoff(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
@@ -301,9 +314,7 @@ def strategy_no_tradeoff(ctx: Context) -> Iterator[Hit]:
             a, scope, _TRADEOFF_HEADINGS
         ):
             continue
-        universal = [
-            st for st in sts if a.signals[st.index].has("universal") and a.cls(st) != Cls.CONTEXT
-        ]
+        universal = [st for st in sts if _chooses_everyone(a, st)]
         tradeoff = any(
             a.signals[st.index].has("tradeoff") and a.cls(st) != Cls.CONTEXT for st in sts
         ) or any(a.tagged(st, "tradeoff") for st in sts)
