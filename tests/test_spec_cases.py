@@ -1017,3 +1017,19 @@ def test_a_universal_word_in_an_exclusion_or_a_comparison_chooses_nobody():
     compared = _EVERYONE.format(third="Founders need a clean report more than anyone.")
     [msg] = [f.message for f in lint_text(compared, "doc.md") if f.rule == "S107"]
     assert "never says what you will not do" in msg  # no trade-off, but no universal choice
+
+
+def test_a_time_relative_to_a_named_event_is_a_deadline():
+    # §3 P203: a relative deadline counts; "before launch" and "a month ahead" are set by an event
+    # of the plan, where "soon" and "ongoing" are vague.
+    page = """# Edge launch sales plan, Q3 2026
+
+Strategy: see the strategy page. Budget: $40,000 for launch events.
+
+## Actions
+
+- Priya lines up three design-partner case studies {when}.
+- Marco books demo dates with every store manager a month ahead.
+"""
+    assert [f for f in _rules(page.format(when="before launch")) if f[0] == "P203"] == []
+    assert ("P203", 7) in _rules(page.format(when="soon"))

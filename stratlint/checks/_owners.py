@@ -378,12 +378,26 @@ def _lead_in_time(a: Analysis, top: Statement) -> bool:
 
 
 def _timed(a: Analysis, st: Statement) -> bool:
-    """The statement's own text gives a time: a date, duration or recurrence, a season, a year."""
+    """The statement's own text gives a time: a date, duration or recurrence, a season, a year,
+    or a time relative to a named event."""
     return (
         _time_in(a.signals[st.index])
         or bool(_SEASON.search(st.text))
         or bool(_OLDER_YEAR.search(st.text))
+        or bool(_BY_EVENT.search(st.text))
     )
+
+
+# A relative deadline (SPEC §3 P203) set by an event of the plan rather than a date: "before
+# launch", "ahead of the show", "by the renewal meeting", "a month ahead".
+_BY_EVENT = re.compile(
+    r"\b(?:before|ahead of|prior to|in time for|by)\s+(?:the\s+|our\s+|their\s+|its\s+|each\s+)?"
+    r"(?:[\w-]+\s+)?(?:launch|go-live|kickoff|kick-off|show|event|conference|expo|summit|renewal|"
+    r"signing|tender|rfp|reset|board meeting)\b"
+    r"|\b(?:a|one|two|three|four|six|\d+)\s+(?:days?|weeks?|months?)\s+"
+    r"(?:ahead|before|prior|in advance)\b",
+    re.IGNORECASE,
+)
 
 
 # A standing rule timed by an event rather than a date: "Every major post links back to the
