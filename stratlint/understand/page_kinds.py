@@ -35,6 +35,11 @@ def front_matter_type(doc: Document) -> str:
     return str(doc.front_matter.get("type", "")).strip().lower() if doc.front_matter else ""
 
 
+def _words(key: str) -> str:
+    """The phrases of rules/lexicons/sections.yaml `key` as one regular-expression alternation."""
+    return "|".join(re.escape(str(w)) for w in lexicon.section_words().get(key) or ())
+
+
 _OKR_WORDS = frozenset({"okr", "okrs", "key results", "key result"})
 
 
@@ -55,10 +60,7 @@ def _okr_sections_are_goals(doc: Document, hk: Sequence[HeadingKind], kinds: lis
             kinds[sec.index] = Kind.GOALS
 
 
-_PAST = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in lexicon.section_words().get("past") or ()) + r")\b",
-    re.IGNORECASE,
-)
+_PAST = re.compile(rf"\b(?:{_words('past')})\b", re.IGNORECASE)
 
 
 def _past_results_are_neither(doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]) -> None:
@@ -84,12 +86,7 @@ def _declared_other(doc: Document) -> bool:
     return front_matter_type(doc) in _DECLARED_OTHER
 
 
-_MEETING = re.compile(
-    r"^\W*(?:minutes\W*$|(?:"
-    + "|".join(re.escape(w) for w in lexicon.section_words().get("meeting") or ())
-    + r")\b)",
-    re.IGNORECASE,
-)
+_MEETING = re.compile(rf"^\W*(?:minutes\W*$|(?:{_words('meeting')})\b)", re.IGNORECASE)
 
 
 _MONTHS = "|".join(re.escape(m) for m in lexicon.raw_lexicons()["time"]["months"])
@@ -101,12 +98,7 @@ _DATED_MEETING = re.compile(
     re.IGNORECASE,
 )
 # A line that records who came: "Present: Rob, Hannah", "Attendees: …".
-_ATTENDANCE = re.compile(
-    r"^\W*(?:"
-    + "|".join(re.escape(w) for w in lexicon.section_words().get("meeting_fields") or ())
-    + r")\W*:",
-    re.IGNORECASE,
-)
+_ATTENDANCE = re.compile(rf"^\W*(?:{_words('meeting_fields')})\W*:", re.IGNORECASE)
 
 
 def _meeting_record(doc: Document, hk: Sequence[HeadingKind]) -> bool:
@@ -129,10 +121,7 @@ _NUMBER = (
     r"fifteen|sixteen|eighteen|twenty|thirty|forty|sixty|ninety)"
 )
 _COUNTDOWN = re.compile(
-    rf"\b{_NUMBER}[\s-]+(?:days?|weeks?|months?)\s+(?:"
-    + "|".join(re.escape(w) for w in lexicon.section_words().get("countdown") or ())
-    + r")\b",
-    re.IGNORECASE,
+    rf"\b{_NUMBER}[\s-]+(?:days?|weeks?|months?)\s+(?:{_words('countdown')})\b", re.IGNORECASE
 )
 
 
@@ -150,12 +139,7 @@ def _event_countdown(doc: Document) -> bool:
     return sum(len(_COUNTDOWN.findall(t)) for t in texts) >= 3
 
 
-_RETROSPECTIVE = re.compile(
-    r"^\W*(?:"
-    + "|".join(re.escape(w) for w in lexicon.section_words().get("retrospective") or ())
-    + r")\b",
-    re.IGNORECASE,
-)
+_RETROSPECTIVE = re.compile(rf"^\W*(?:{_words('retrospective')})\b", re.IGNORECASE)
 
 
 def _retrospective(doc: Document, hk: Sequence[HeadingKind]) -> bool:
