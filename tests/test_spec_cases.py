@@ -1033,3 +1033,25 @@ Strategy: see the strategy page. Budget: $40,000 for launch events.
 """
     assert [f for f in _rules(page.format(when="before launch")) if f[0] == "P203"] == []
     assert ("P203", 7) in _rules(page.format(when="soon"))
+
+
+def test_an_allocation_of_hours_or_people_is_a_resource_line_not_an_action_item():
+    # §3: an action item commits someone to do something; "CMM time: 30 hours reserved in May"
+    # allocates a resource to the plan, as "Cloud hosting: $150" prices one.
+    page = """# Corvant account plan, H1 2027
+
+Strategy: see the strategy page.
+
+## Actions
+
+- Luis Ortega sends Corvant's buyer the on-time delivery report every month from January 2027.
+- Run the first-article inspection for the new bracket.
+
+## Resources
+
+- CMM time: 30 hours reserved in May for the first-article reports.
+- Quality engineers: 2 people for the audit week.
+"""
+    found = _rules(page)
+    assert ("P202", 8) in found
+    assert not [f for f in found if f[0] in ("P202", "P203") and f[1] > 10]

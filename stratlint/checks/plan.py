@@ -55,10 +55,20 @@ _COST_LINE = re.compile(
 _THING_SUBJECT = re.compile(r"^\W*(?:it|this|that|these|those|there)\s+(?!will\b)[a-z]+s?\b")
 
 
+# An allocation of time or people to a thing ("CMM time: 30 hours reserved in May", "Equipment
+# surveys for the office-park owners: 30 technician hours"): a resource line, as a cost line is.
+_ALLOCATION_LINE = re.compile(
+    r"^[^:;]{2,80}:\s*(?:~|about\s+|up to\s+)?\d[\d,.]*\s+(?:[a-z-]+\s+)?"
+    r"(?:hours?|hrs?|person-days?|days?|FTEs?|people|heads?|seats?|licen[cs]es)\b",
+    re.IGNORECASE,
+)
+
+
 def _not_a_commitment(st: Statement) -> bool:
     return bool(
         _USER_STORY.search(st.text)
         or _COST_LINE.match(st.text)
+        or _ALLOCATION_LINE.match(st.text)
         or _strategy_row(st)
         or _fact_sheet_row(st)
         or (st.form == "sentence" and _THING_SUBJECT.match(st.text.lower()))
