@@ -1055,3 +1055,24 @@ Strategy: see the strategy page.
     found = _rules(page)
     assert ("P202", 8) in found
     assert not [f for f in found if f[0] in ("P202", "P203") and f[1] > 10]
+
+
+def test_what_another_party_does_is_no_commitment_of_ours():
+    # §3: an action item commits us; "Their quality team audits every carrier each year" tells
+    # what the customer does.
+    page = """# PharmaLink account plan, 2027
+
+Strategy: see the strategy page.
+
+## Situation
+
+PharmaLink moves vaccines for three of the top ten manufacturers. Their quality team audits every carrier's handling each year. {ours}
+
+## Actions
+
+- Mei Ling Tan proposes a two-year block-space agreement by 31 March 2027.
+"""
+    assert not [f for f in _rules(page.format(ours="")) if f[0] == "P202"]
+    assert [
+        f for f in _rules(page.format(ours="Host their quality team at Changi.")) if f[0] == "P202"
+    ]

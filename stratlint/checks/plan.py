@@ -50,9 +50,13 @@ _COST_LINE = re.compile(
 )
 
 
-# A sentence about a thing ("It puts into practice the strategy we agreed", "This covers Q1"):
-# its subject is no one who could commit to it.
-_THING_SUBJECT = re.compile(r"^\W*(?:it|this|that|these|those|there)\s+(?!will\b)[a-z]+s?\b")
+# A sentence about a thing ("It puts into practice the strategy we agreed", "This covers Q1"), or
+# about what another party does ("Their quality team audits every carrier each year"): its
+# subject is no one of ours who could commit to it.
+_THING_SUBJECT = re.compile(
+    r"^\W*(?:(?:it|this|that|these|those|there)\s+(?!will\b)[a-z]+s?|their\s+[a-z]+(?:\s+[a-z]+)?"
+    r"\s+[a-z]+s)\b"
+)
 
 
 # An allocation of time or people to a thing ("CMM time: 30 hours reserved in May", "Equipment
