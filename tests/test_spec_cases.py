@@ -1055,6 +1055,7 @@ Strategy: see the strategy page.
     found = _rules(page)
     assert ("P202", 8) in found
     assert not [f for f in found if f[0] in ("P202", "P203") and f[1] > 10]
+    assert "P205" not in {rule for rule, _ in found}  # and it names a resource
 
 
 def test_what_another_party_does_is_no_commitment_of_ours():

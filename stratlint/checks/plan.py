@@ -245,8 +245,12 @@ def plan_missing_resources(ctx: Context) -> Iterator[Hit]:
         sts = a.statements_of(scope)
         if not any(not s.is_field for s in sts):
             continue
-        if any(a.signals[st.index].has("resources", "MONEY", "RESOURCE") for st in sts):
-            continue
+        if any(
+            a.signals[st.index].has("resources", "MONEY", "RESOURCE")
+            or _ALLOCATION_LINE.match(st.text)
+            for st in sts
+        ):
+            continue  # an allocation ("CMM time: 30 hours reserved in May") names a resource
         if any(f.label == "budget" for st in sts for f in st.fields) or any(
             f.label == "budget" for s in scope.sections for f in a.doc.sections[s].fields
         ):
