@@ -168,7 +168,7 @@ def _signal_features(sig: Signals, form: str) -> tuple[str, ...]:
     hit = _BY_SIGNALS.get(key)
     if hit is not None and hit[0] is sig:
         return hit[1]
-    out = tuple(map(_one_name, _read_signal_features(sig, form)))
+    out = tuple(_read_signal_features(sig, form))
     if len(_BY_SIGNALS) >= _BY_SIGNALS_MAX:
         _BY_SIGNALS.clear()
     _BY_SIGNALS[key] = (sig, out)
@@ -176,31 +176,32 @@ def _signal_features(sig: Signals, form: str) -> tuple[str, ...]:
 
 
 def _read_signal_features(sig: Signals, form: str) -> list[str]:
-    """Words, word pairs, length, labels, frame, subject and verb of a statement."""
+    """Words, word pairs, length, labels, frame, subject and verb of a statement. The names
+    are each kept once (`_one_name`; the words' and pairs' by `_Names`)."""
     f: list[str] = []
     words = _lemmas(sig)
     # Each word and bigram once: models read features as a set; repeats cost memory (issue 15).
     f.extend(map(_named_word, dict.fromkeys(words)))
     f.extend(map(_named_pair, dict.fromkeys(zip(words, words[1:], strict=False))))
     if words:
-        f.append(f"first:{words[0]}")
+        f.append(_one_name(f"first:{words[0]}"))
         if len(words) > 1:
-            f.append(f"first2:{words[0]}_{words[1]}")
-    f.append(f"len:{_bucket(len(sig.tokens), (3, 6, 12, 25, 45))}")
+            f.append(_one_name(f"first2:{words[0]}_{words[1]}"))
+    f.append(_one_name(f"len:{_bucket(len(sig.tokens), (3, 6, 12, 25, 45))}"))
     for label, spans in sig.spans.items():
         if spans:
-            f.append(f"sig:{label}")
+            f.append(_one_name(f"sig:{label}"))
     frame, subject, verb = _frame(sig.tokens, form == "sentence")
-    f.append(f"frame:{frame}")
-    f.append(f"frame_form:{frame}_{form}")
+    f.append(_one_name(f"frame:{frame}"))
+    f.append(_one_name(f"frame_form:{frame}_{form}"))
     subj = subject.lower().split()
     if subj:
         head = subj[0] if subj[0] in _SUBJECTS else ("cap" if subject[:1].isupper() else "x")
-        f.append(f"subj:{head}")
+        f.append(_one_name(f"subj:{head}"))
     if 0 <= verb < len(sig.tokens):
         v = sig.tokens[verb]
-        f.append(f"verb:{(v.lemma or v.lower).lower()}")
-        f.append(f"verbflags:{''.join(sorted(set(v.flags)))}")
+        f.append(_one_name(f"verb:{(v.lemma or v.lower).lower()}"))
+        f.append(_one_name(f"verbflags:{''.join(sorted(set(v.flags)))}"))
     return f
 
 

@@ -243,5 +243,11 @@ def _sigmoid(x: float) -> float:
 
 
 def argmax(proba: Mapping[str, float], order: Sequence[str]) -> tuple[str, float]:
-    best = max(order, key=lambda k: (proba[k], -order.index(k)))
-    return best, proba[best]
+    """The label of `order` with the highest probability, the first of them on a tie."""
+    best = order[0]
+    top = proba[best]
+    for k in order[1:]:
+        p = proba[k]
+        if p > top:
+            best, top = k, p
+    return best, top
