@@ -16,7 +16,7 @@ from stratlint.read.discover import glob_match
 from stratlint.run.outcome import Outcome
 from stratlint.run.project import Project
 from stratlint.settings import Settings
-from stratlint.understand.links import Resolver, real_path
+from stratlint.understand.links import Resolver
 
 if TYPE_CHECKING:
     from stratlint.report.summary import DocumentSummary
@@ -124,7 +124,7 @@ def check_documents(
     failed: dict[int, Outcome] = {}
     fresh: list[tuple[int, Document]] = []
     for i, (path, text) in enumerate(items):
-        known = project.known(real_path(path))
+        known = project.known(project.real(path))
         if known is not None and known.doc.path == path and known.doc.text == text:
             reuse[i] = known
             continue
@@ -159,7 +159,7 @@ def check_documents(
         except Exception as exc:
             out.append(_internal_error(a.doc.path, exc))
             continue
-        real = real_path(a.doc.path)
+        real = project.real(a.doc.path)
         linked = {real: project.mention_digest(real)} if resolver.used_linked_plans and real else {}
         summary = _summary(a, project) if summarize else None
         out.append(Outcome(a.doc.path, findings, errors, dict(resolver.deps), linked, summary))

@@ -182,17 +182,27 @@ class Project:
         self._recent: OrderedDict[str, Analysis | None] = OrderedDict()
         self._hashes: dict[str, str] = {}
         self._fingerprints: dict[str, str] = {}
+        self._reals: dict[str, str] = {}
 
     # -- analyses ---------------------------------------------------------------------------
 
+    def real(self, path: str) -> str:
+        """`links.real_path(path)`, found once per path in the run (each document's is asked
+        for four times as it is linted, and each costs a system call per folder of its path:
+        the run takes the files as they were when it started, as `fingerprint` does)."""
+        real = self._reals.get(path)
+        if real is None:
+            real = self._reals[path] = real_path(path)
+        return real
+
     def add(self, analysis: Analysis) -> None:
         """Make a document of the run known to link resolution while it is being checked."""
-        key = real_path(analysis.doc.path)
+        key = self.real(analysis.doc.path)
         if key:
             self._pinned[key] = analysis
 
     def release(self, analysis: Analysis) -> None:
-        key = real_path(analysis.doc.path)
+        key = self.real(analysis.doc.path)
         if key and self._pinned.get(key) is analysis:
             del self._pinned[key]
             self._remember(key, analysis)

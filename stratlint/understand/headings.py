@@ -54,6 +54,21 @@ _BEYOND_WORDS = frozenset(lexicon.section_words().get("beyond") or ())
 _PHRASE_CACHE: dict[str, list[tuple[tuple[str, ...], Kind, str]]] = {}
 
 
+_BY_FIRST: dict[str, dict[str, list[tuple[tuple[str, ...], Kind, str]]]] = {}
+
+
+def _by_first_word(
+    phrases: list[tuple[tuple[str, ...], Kind, str]],
+) -> dict[str, list[tuple[tuple[str, ...], Kind, str]]]:
+    """The phrases by their first word, each word's in the order of `phrases` (longest first):
+    a heading's word is compared with the few phrases it can start, not with all of them."""
+    out: dict[str, list[tuple[tuple[str, ...], Kind, str]]] = {}
+    for p in phrases:
+        if p[0]:
+            out.setdefault(p[0][0], []).append(p)
+    return out
+
+
 _KINDS: dict[tuple[str, str], HeadingKind] = {}  # (title, additions) → its kind, read once
 _KINDS_MAX = 20_000
 
@@ -77,11 +92,14 @@ def _heading_kind(title: str, key: str, extra: dict[str, list[str]] | None) -> H
         fl = lexicon.wordforms().flags.get(words[0], "")
         if "V" in fl and "N" not in fl:
             return HeadingKind(None, None)  # "Align and bring clarity to our strategy": a topic
+    by_first = _BY_FIRST.get(key)
+    if by_first is None:
+        by_first = _BY_FIRST[key] = _by_first_word(phrases)
     found: list[tuple[int, int, Kind, str, str]] = []
     i = 0
     while i < len(words):
-        for ph, kind, role in phrases:
-            if ph and tuple(words[i : i + len(ph)]) == ph:
+        for ph, kind, role in by_first.get(words[i], ()):
+            if tuple(words[i : i + len(ph)]) == ph:
                 found.append((i, i + len(ph), kind, role, " ".join(ph)))
                 i += len(ph)
                 break

@@ -82,12 +82,19 @@ def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) 
     see past a text's edges runs once over all texts joined (`_joinable`), not once per text.
     Results equal the components' (the test suite holds this).
     """
-    nlp = pipeline(json.dumps(dict(extra or {}), sort_keys=True))
+    extra_json = json.dumps(dict(extra or {}), sort_keys=True)
+    nlp = pipeline(extra_json)
     matcher: LexiconMatcher = nlp.get_pipe("stratlint_lexicon").matcher  # type: ignore[attr-defined]
     tokenizer = nlp.tokenizer
     wf = lexicon.wordforms()
     texts = list(texts)
-    unique = list(dict.fromkeys(texts))
+    known = _known_signals(extra_json, wf)
+    by_text: dict[str, Signals] = {}
+    for text in texts:
+        hit = known.get(text)
+        if hit is not None:
+            by_text[text] = hit
+    unique = [t for t in dict.fromkeys(texts) if t not in by_text]
     word_class = _word_classes(wf)
     words: dict[int, str] = {}  # one string object per distinct token text in the batch
     shared: dict[Any, Any] = {}  # one object per distinct token and span list in the batch
@@ -95,14 +102,38 @@ def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) 
     # spans are then made and kept as its Signals at once: no text's working spans wait for the
     # whole batch (issue 15).
     found = _pattern_matches(unique)
-    by_text: dict[str, Signals] = {}
     for i, text in enumerate(unique):
         # The Doc goes as soon as it is read, before its tokens are made.
         toks, spans = _tokens(_read(tokenizer(text), matcher, wf, word_class, words), shared)
         found.align(i, text, toks, spans)
-        by_text[text] = Signals(text, {k: _one(shared, _sorted(v)) for k, v in spans.items()}, toks)
+        sig = by_text[text] = Signals(
+            text, {k: _one(shared, _sorted(v)) for k, v in spans.items()}, toks
+        )
+        if len(text) <= _KNOWN_LEN:
+            if len(known) >= _KNOWN_MAX:
+                known.clear()
+            known[text] = sig
     del found
     return [by_text[t] for t in texts]
+
+
+# The signals of short texts already analysed in this process, by text (for one set of lexicon
+# additions and one word-form table). A statement's signals depend on its text alone, and the
+# same lines come back in document after document, beyond the batch that first met them
+# (template rows, "Next steps", a team's standing sentences). Signals are immutable: a text's
+# signals from an earlier batch cannot be told from new ones.
+_KNOWN: dict[tuple[str, int], dict[str, Signals]] = {}
+_KNOWN_MAX = 20_000  # texts kept (a few MB; then started afresh)
+_KNOWN_LEN = 400  # longer texts are rarely repeated: not kept
+
+
+def _known_signals(extra_json: str, wf: lexicon.WordForms) -> dict[str, Signals]:
+    key = (extra_json, id(wf))
+    known = _KNOWN.get(key)
+    if known is None:
+        _KNOWN.clear()
+        known = _KNOWN[key] = {}
+    return known
 
 
 def _sorted(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

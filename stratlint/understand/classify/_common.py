@@ -58,6 +58,8 @@ def _tok_index_at(tokens: Sequence[Tok], char: int) -> int:
 
 
 def _in_spans(tok: Tok, spans: Sequence[tuple[int, int]]) -> bool:
+    if not spans:  # most asks: a label the statement holds no span of (issue 15)
+        return False
     return any(a <= tok.start and tok.end <= b for a, b in spans)
 
 

@@ -145,6 +145,66 @@ _named_content_word = _Names(lambda w: f"cw:{w}").__getitem__
 _named_pair = _Names(lambda p: f"bi:{p[0]}_{p[1]}").__getitem__
 
 
+# The features a statement's signals and form give (`_read_signal_features`), by the identity of
+# the signals (checked on a hit): a text's Signals are one object wherever the text comes back
+# (`nlp.analyse`), in any section, with any verdict. Kept as a tuple of names made once.
+_BY_SIGNALS: dict[tuple[int, str], tuple[Signals, tuple[str, ...]]] = {}
+_BY_SIGNALS_MAX = 8192
+
+
+def _one_name(name: str) -> str:
+    """The first string equal to `name` met: the kept features hold each name once ("len:2",
+    "frame:modal", "sig:DATE" are in thousands of statements)."""
+    if len(_ONE_NAME) >= _WORDS_MAX:
+        _ONE_NAME.clear()
+    return _ONE_NAME.setdefault(name, name)
+
+
+_ONE_NAME: dict[str, str] = {}
+
+
+def _signal_features(sig: Signals, form: str) -> tuple[str, ...]:
+    key = (id(sig), form)
+    hit = _BY_SIGNALS.get(key)
+    if hit is not None and hit[0] is sig:
+        return hit[1]
+    out = tuple(_read_signal_features(sig, form))
+    if len(_BY_SIGNALS) >= _BY_SIGNALS_MAX:
+        _BY_SIGNALS.clear()
+    _BY_SIGNALS[key] = (sig, out)
+    return out
+
+
+def _read_signal_features(sig: Signals, form: str) -> list[str]:
+    """Words, word pairs, length, labels, frame, subject and verb of a statement. The names
+    are each kept once (`_one_name`; the words' and pairs' by `_Names`)."""
+    f: list[str] = []
+    words = _lemmas(sig)
+    # Each word and bigram once: models read features as a set; repeats cost memory (issue 15).
+    f.extend(map(_named_word, dict.fromkeys(words)))
+    f.extend(map(_named_pair, dict.fromkeys(zip(words, words[1:], strict=False))))
+    if words:
+        f.append(_one_name(f"first:{words[0]}"))
+        if len(words) > 1:
+            f.append(_one_name(f"first2:{words[0]}_{words[1]}"))
+    f.append(_one_name(f"len:{_bucket(len(sig.tokens), (3, 6, 12, 25, 45))}"))
+    for label, spans in sig.spans.items():
+        if spans:
+            f.append(_one_name(f"sig:{label}"))
+    frame, subject, verb = _frame(sig.tokens, form == "sentence")
+    f.append(_one_name(f"frame:{frame}"))
+    f.append(_one_name(f"frame_form:{frame}_{form}"))
+    subj = subject.lower().split()
+    if subj:
+        head = subj[0] if subj[0] in _SUBJECTS else ("cap" if subject[:1].isupper() else "x")
+        f.append(_one_name(f"subj:{head}"))
+    if 0 <= verb < len(sig.tokens):
+        v = sig.tokens[verb]
+        f.append(_one_name(f"verb:{(v.lemma or v.lower).lower()}"))
+        f.append(_one_name(f"verbflags:{''.join(sorted(set(v.flags)))}"))
+    return f
+
+
 def statement_features(
     st: Statement,
     sig: Signals,
@@ -154,29 +214,7 @@ def statement_features(
 ) -> list[str]:
     """The features of one statement, in the section whose heading hints `hint`."""
     f: list[str] = [f"form:{st.form}", f"depth:{min(st.depth, 2)}", f"hint:{_kind(hint)}"]
-    words = _lemmas(sig)
-    # Each word and bigram once: models read features as a set; repeats cost memory (issue 15).
-    f.extend(map(_named_word, dict.fromkeys(words)))
-    f.extend(map(_named_pair, dict.fromkeys(zip(words, words[1:], strict=False))))
-    if words:
-        f.append(f"first:{words[0]}")
-        if len(words) > 1:
-            f.append(f"first2:{words[0]}_{words[1]}")
-    f.append(f"len:{_bucket(len(sig.tokens), (3, 6, 12, 25, 45))}")
-    for label, spans in sig.spans.items():
-        if spans:
-            f.append(f"sig:{label}")
-    frame, subject, verb = _frame(sig.tokens, st.form == "sentence")
-    f.append(f"frame:{frame}")
-    f.append(f"frame_form:{frame}_{st.form}")
-    subj = subject.lower().split()
-    if subj:
-        head = subj[0] if subj[0] in _SUBJECTS else ("cap" if subject[:1].isupper() else "x")
-        f.append(f"subj:{head}")
-    if 0 <= verb < len(sig.tokens):
-        v = sig.tokens[verb]
-        f.append(f"verb:{(v.lemma or v.lower).lower()}")
-        f.append(f"verbflags:{''.join(sorted(set(v.flags)))}")
+    f.extend(_signal_features(sig, st.form))
     for fld in st.fields:
         f.append(f"field:{fld.label}")
     if st.cells:
@@ -259,16 +297,22 @@ def _content_features(
         f.append(f"hv_{c}:{_share(classes[c], n)}")
         f.append(f"hv_{c}_n:{_bucket(classes[c], (0, 1, 3))}")
         f.append(f"hv_{c}_hint:{_share(classes[c], n)}_{_kind(hint)}")
-    labels: Counter[str] = Counter()
-    frames: Counter[str] = Counter()
-    words: Counter[str] = Counter()
+    # Plain dicts, not Counters: `Counter.update` was most of a section's time here (issue 15).
+    # `words` keeps each word once, in the order first met; only the words are read.
+    labels: dict[str, int] = {}
+    frames: dict[str, int] = {}
+    words: dict[str, None] = {}
     fields: set[str] = set()
     placeholders = questions = links = who = why = 0
     for st, sig, v in zip(statements, signals, verdicts, strict=True):
-        labels.update(k for k, s in sig.spans.items() if s)
-        frames[_frame(sig.tokens, st.form == "sentence")[0]] += 1
-        words.update(set(_lemmas(sig)))
-        fields.update(fl.label for fl in st.fields)
+        for k, spans in sig.spans.items():
+            if spans:
+                labels[k] = labels.get(k, 0) + 1
+        frame = _frame(sig.tokens, st.form == "sentence")[0]
+        frames[frame] = frames.get(frame, 0) + 1
+        words.update(dict.fromkeys(_lemmas(sig)))
+        if st.fields:
+            fields.update(fl.label for fl in st.fields)
         placeholders += _has_placeholder(st.text)
         questions += st.text.rstrip().endswith("?")
         links += bool(st.links)
@@ -293,6 +337,23 @@ _YOU = frozenset({"you", "your", "yours", "you're", "you'll"})
 _WE = frozenset({"we", "our", "us", "we'll", "we're"})
 
 
+_VOICES: dict[int, tuple[tuple[Tok, ...], bool, bool]] = {}
+
+
+def _voice(tokens: tuple[Tok, ...]) -> tuple[bool, bool]:
+    """Whether a statement says "you", and "we": read once per statement (its section's and its
+    page's voice both ask), kept by the identity of its tokens, as `_lemmas` does."""
+    hit = _VOICES.get(id(tokens))
+    if hit is not None and hit[0] is tokens:
+        return hit[1], hit[2]
+    words = {t.lower for t in tokens}
+    you, we = not _YOU.isdisjoint(words), not _WE.isdisjoint(words)
+    if len(_VOICES) >= _LEMMAS_MAX:
+        _VOICES.clear()
+    _VOICES[id(tokens)] = (tokens, you, we)
+    return you, we
+
+
 def voice_features(
     prefix: str,
     statements: Sequence[Statement],
@@ -305,17 +366,18 @@ def voice_features(
     if not n:
         return [f"{prefix}empty"]
     you = we = links = past = imperative = 0
-    classes: Counter[str] = Counter()
+    classes: dict[str, int] = {}
     for st, sig, v in zip(statements, signals, verdicts, strict=True):
-        words = {t.lower for t in sig.tokens}
-        you += bool(words & _YOU)
-        we += bool(words & _WE)
+        says_you, says_we = _voice(sig.tokens)
+        you += says_you
+        we += says_we
         links += bool(st.links)
         frame = _frame(sig.tokens, st.form == "sentence")[0]
         past += frame == "past"
         imperative += frame == "imperative"
         if v is not None:
-            classes[v.cls._value_] += 1
+            cls = v.cls._value_
+            classes[cls] = classes.get(cls, 0) + 1
     out = [
         f"{prefix}you:{_share(you, n)}",
         f"{prefix}we:{_share(we, n)}",

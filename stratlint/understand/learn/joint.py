@@ -18,24 +18,44 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
 
-from stratlint.understand.learn.linear import LinearModel, stacked_scores
+from stratlint.understand.learn.linear import (
+    LinearModel,
+    feature_rows,
+    stacked_scores,
+    summed_rows,
+)
+
+_PROBAS_MAX = 5_000  # sets of features kept (a few batches of documents; bounded memory)
 
 
 class JointScorer:
     def __init__(self, models: Sequence[LinearModel]) -> None:
         self.models = tuple(models)
         self._memo: dict[tuple[int, ...], tuple[float, ...]] = {}
+        self._probas: dict[tuple[int, ...], tuple[tuple[float, ...], ...]] = {}
 
     def probas(self, features: Iterable[str]) -> list[dict[str, float]]:
-        """Each model's `proba(features)`, in the order of `models`."""
-        out = []
-        start = 0
-        scores = self.scores(features)
-        for m in self.models:
-            end = start + len(m.labels)
-            out.append(m.proba_of(scores[start:end]))
-            start = end
-        return out
+        """Each model's `proba(features)`, in the order of `models`. The probabilities of a set
+        of known features already scored in this process (a statement repeated in the same
+        context) are kept, as each model's values in its label order, and given again: no
+        sum, exponential or division for them (issue 15)."""
+        index, stack = self._stack
+        rows = feature_rows(index, features)
+        known = self._probas.get(rows)
+        if known is None:
+            scores = summed_rows(stack, rows)
+            values = []
+            start = 0
+            for m in self.models:
+                end = start + len(m.labels)
+                values.append(tuple(m.proba_of(scores[start:end]).values()))
+                start = end
+            if len(self._probas) >= _PROBAS_MAX:
+                self._probas.clear()
+            known = self._probas[rows] = tuple(values)
+        return [
+            dict(zip(m.labels, p, strict=True)) for m, p in zip(self.models, known, strict=True)
+        ]
 
     def scores(self, features: Iterable[str]) -> list[float]:
         """Every model's scores, one after another in the order of `models`."""

@@ -33,19 +33,30 @@ def stacked_scores(
     each feature's row, are added one after another: a running sum (`accumulate` is sequential by
     definition, unlike `sum`), so each label's score is the same float as the plain loop's
     `out[i] += w`. Shared by `LinearModel.scores` and the joint scorer (`learn/joint.py`)."""
-    rows_set = set(map(index.get, features))
-    rows_set.discard(None)
-    rows: tuple[int, ...] = tuple(sorted(rows_set))  # type: ignore[arg-type]
+    rows = feature_rows(index, features)
     known = memo.get(rows)
     if known is not None:
         return list(known)
+    out = summed_rows(stack, rows)
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+    memo[rows] = tuple(out)
+    return out
+
+
+def feature_rows(index: Mapping[str, int], features: Iterable[str]) -> tuple[int, ...]:
+    """The rows of the known features in a weight stack (`stacked_scores`), ascending."""
+    rows_set = set(map(index.get, features))
+    rows_set.discard(None)
+    return tuple(sorted(rows_set))  # type: ignore[arg-type]
+
+
+def summed_rows(stack: Any, rows: tuple[int, ...]) -> list[float]:
+    """The bias row plus `rows` of a weight stack, added one after another (`stacked_scores`)."""
     import numpy as np  # loaded with the weights already
 
     # `add.accumulate` is what `cumsum` calls, without its wrapper.
     out: list[float] = np.add.accumulate(stack.take((0, *rows), axis=0))[-1].tolist()
-    if len(memo) >= _MEMO_MAX:
-        memo.clear()
-    memo[rows] = tuple(out)
     return out
 
 
@@ -232,5 +243,11 @@ def _sigmoid(x: float) -> float:
 
 
 def argmax(proba: Mapping[str, float], order: Sequence[str]) -> tuple[str, float]:
-    best = max(order, key=lambda k: (proba[k], -order.index(k)))
-    return best, proba[best]
+    """The label of `order` with the highest probability, the first of them on a tie."""
+    best = order[0]
+    top = proba[best]
+    for k in order[1:]:
+        p = proba[k]
+        if p > top:
+            best, top = k, p
+    return best, top
