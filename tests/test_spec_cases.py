@@ -988,11 +988,12 @@ def test_a_fact_sheet_table_with_no_headings_holds_no_plan_items():
 
 ## Actions
 
-- Joost van Dijk books the travel-policy workshop with the bank's procurement team by 31 January 2027.
+- Joost van Dijk books the travel-policy workshop with the bank's procurement team by
+  31 January 2027.
 - Send the bank our carbon report for its 2026 trips.
 """
     found = _rules(page)
-    assert ("P202", 11) in found
+    assert ("P202", 12) in found
     assert not [f for f in found if f[0] in ("P202", "P203") and f[1] < 8]
 
 
@@ -1000,7 +1001,8 @@ _EVERYONE = """# Pentest go-to-market 2027
 
 ## Strategy
 
-- We sell fixed-price penetration tests to fintech start-ups in Berlin and Munich with 20 to 200 staff.
+- We sell fixed-price penetration tests to fintech start-ups in Berlin and Munich with 20 to
+  200 staff.
 - We win on speed: a report in ten working days, where the big consultancies take six weeks.
 - {third}
 """
@@ -1067,7 +1069,8 @@ Strategy: see the strategy page.
 
 ## Situation
 
-PharmaLink moves vaccines for three of the top ten manufacturers. Their quality team audits every carrier's handling each year. {ours}
+PharmaLink moves vaccines for three of the top ten manufacturers.
+Their quality team audits every carrier's handling each year. {ours}
 
 ## Actions
 
