@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from stratlint.checks._owners import has_deadline, has_owner
+from stratlint.checks._deadlines import has_deadline
+from stratlint.checks._items import ALLOCATION_LINE, done, not_a_commitment
+from stratlint.checks._owners import has_owner
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._targets import (
     TARGET_HEAD,
@@ -18,7 +20,6 @@ from stratlint.checks._targets import (
 )
 from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.understand.analysis import Analysis, Scope
-from stratlint.understand.headings import heading_kind
 from stratlint.understand.links import LinkStatus, names_strategy
 
 
@@ -28,85 +29,13 @@ def _judged(a: Analysis, st: Statement) -> bool:
     return a.mixed.get(st.section) != "heading"
 
 
-# An item marked done ("- [x] …", "✅ Milestone 1 …") is no longer an open commitment.
-_DONE_MARK = re.compile(
-    r"^\W{0,3}(?:✅|✔|☑|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)"
-)
-
-
-def _done(st: Statement) -> bool:
-    return any(f.label == "done" for f in st.fields) or bool(_DONE_MARK.match(st.text))
-
-
-# Not commitments, whatever their verbs: a user story ("As an idea owner, I can edit my draft")
-# states what a product must let someone do; a cost line ("Cloud hosting: $150-200") prices one.
-_USER_STORY = re.compile(
-    r"\bas an? [^,;:]{1,60},\s*I\s+(?:can|want|need|should|would|will|must|am able)\b",
-    re.IGNORECASE,
-)
-_COST_LINE = re.compile(
-    r"^[^:;]{2,80}:\s*(?:~|approx\.?\s*|up to\s*)?[$€£]\s?\d[\d,.]*\s*[kKmM]?"
-    r"(?:\s*(?:-|–|to)\s*[$€£]?\s?\d[\d,.]*\s*[kKmM]?)?(?:\s*(?:/\s*\w+|per \w+))?\W*$"
-)
-
-
-# A sentence about a thing ("It puts into practice the strategy we agreed", "This covers Q1"), or
-# about what another party does ("Their quality team audits every carrier each year"): its
-# subject is no one of ours who could commit to it.
-_THING_SUBJECT = re.compile(
-    r"^\W*(?:(?:it|this|that|these|those|there)\s+(?!will\b)[a-z]+s?|their\s+[a-z]+(?:\s+[a-z]+)?"
-    r"\s+[a-z]+s)\b"
-)
-
-
-# An allocation of time or people to a thing ("CMM time: 30 hours reserved in May", "Equipment
-# surveys for the office-park owners: 30 technician hours"): a resource line, as a cost line is.
-_ALLOCATION_LINE = re.compile(
-    r"^[^:;]{2,80}:\s*(?:~|about\s+|up to\s+)?\d[\d,.]*\s+(?:[a-z-]+\s+)?"
-    r"(?:hours?|hrs?|person-days?|days?|FTEs?|people|heads?|seats?|licen[cs]es)\b",
-    re.IGNORECASE,
-)
-
-
-def _not_a_commitment(st: Statement) -> bool:
-    return bool(
-        _USER_STORY.search(st.text)
-        or _COST_LINE.match(st.text)
-        or _ALLOCATION_LINE.match(st.text)
-        or _strategy_row(st)
-        or _fact_sheet_row(st)
-        or (st.form == "sentence" and _THING_SUBJECT.match(st.text.lower()))
-    )
-
-
-def _strategy_row(st: Statement) -> bool:
-    """A row of a table whose text column is headed as strategy ("Platform | Strategy": how each
-    channel is used) says how, not what will be done by when: a choice, not an action item."""
-    return st.form == "row" and any(
-        cell.strip() and _names_strategy_column(head) for head, cell in st.cells[1:]
-    )
-
-
-def _fact_sheet_row(st: Statement) -> bool:
-    """A row of a table with no column headings ("| | |" over "| Tender | RFP expected 15
-    February, decision in May |") is a fact sheet of label and value, like front matter: an
-    attribute of the page, not an item of its plan."""
-    return st.form == "row" and bool(st.cells) and not any(h.strip() for h, _ in st.cells)
-
-
-def _names_strategy_column(head: str) -> bool:
-    """ "Strategy", "Approach" — not "Pillar", which says which strategy an initiative serves."""
-    hk = heading_kind(head)
-    return hk.kind == Kind.STRATEGY and hk.role == "title"
-
-
 def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
     for st in a.statements_of(scope, headings=False):
         if st.is_field or st.is_navigation or not _judged(a, st) or _objective(a, st):
             continue
-        if not a.sure(st) or _done(st):
+        if not a.sure(st) or done(st):
             continue
-        if _not_a_commitment(st):
+        if not_a_commitment(st):
             continue
         if a.cls(st) == Cls.ACTION:
             yield st
@@ -247,7 +176,7 @@ def plan_missing_resources(ctx: Context) -> Iterator[Hit]:
             continue
         if any(
             a.signals[st.index].has("resources", "MONEY", "RESOURCE")
-            or _ALLOCATION_LINE.match(st.text)
+            or ALLOCATION_LINE.match(st.text)
             for st in sts
         ):
             continue  # an allocation ("CMM time: 30 hours reserved in May") names a resource

@@ -1,0 +1,129 @@
+"""Whether a plan item has a deadline (P203): a date or time frame in its fields, its text, the
+items it sits under or the headings above it, within its plan."""
+
+from __future__ import annotations
+
+import re
+
+from stratlint import lexicon
+from stratlint.checks._chain import PLACEHOLDER, ancestors, section_chain
+from stratlint.model import Field, Statement
+from stratlint.understand.analysis import Analysis, Scope
+from stratlint.understand.nlp import Signals
+
+
+def _time_in(sig: Signals) -> bool:
+    return sig.has("DATE", "DURATION", "FREQUENCY", "frequencies", "SLA")
+
+
+def _field_due(fields: tuple[Field, ...], a: Analysis) -> bool | None:
+    vals = [f.value for f in fields if f.label == "due"]
+    if not vals:
+        return None
+    vague = lexicon.term_set("vague-times", a.lexicon_extra)
+    for v in vals:
+        low = v.strip().strip("*_ ").lower()
+        if not low or PLACEHOLDER.match(low) or low in vague or low.rstrip(".") in vague:
+            continue
+        return True
+    return False
+
+
+_LEAD_IN = re.compile(r"[:：]\s*$|\b(?:following|below)\b", re.IGNORECASE)
+# How far back a list's opening sentence is looked for: each item walks back over the items
+# before it, so the walk is bounded to keep time linear on a list of thousands (SPEC §7).
+_LEAD_IN_REACH = 200
+
+
+def _lead_in_time(a: Analysis, top: Statement) -> bool:
+    """The sentence that opens the item's list names its period: "The following objectives were
+    identified for 2016:" over the list times every item in it, as a field under a heading does
+    (SPEC §8.6)."""
+    if top.form != "item":
+        return False
+    j = top.index - 1
+    stop = max(-1, j - _LEAD_IN_REACH)
+    while j > stop and a.doc.statements[j].form == "item":
+        j -= 1
+    if j < 0 or a.doc.statements[j].form == "item":
+        return False
+    intro = a.doc.statements[j]
+    return (
+        intro.form == "sentence"
+        and intro.section == top.section
+        and bool(_LEAD_IN.search(intro.text))
+        and _timed(a, intro)
+    )
+
+
+def _timed(a: Analysis, st: Statement) -> bool:
+    """The statement's own text gives a time: a date, duration or recurrence, a season, a year,
+    or a time relative to a named event."""
+    return (
+        _time_in(a.signals[st.index])
+        or bool(_SEASON.search(st.text))
+        or bool(_OLDER_YEAR.search(st.text))
+        or bool(_BY_EVENT.search(st.text))
+    )
+
+
+# A relative deadline (SPEC §3 P203) set by an event of the plan rather than a date: "before
+# launch", "ahead of the show", "by the renewal meeting", "a month ahead".
+_BY_EVENT = re.compile(
+    r"\b(?:before|ahead of|prior to|in time for|by)\s+(?:the\s+|our\s+|their\s+|its\s+|each\s+)?"
+    r"(?:[\w-]+\s+)?(?:launch|go-live|kickoff|kick-off|show|event|conference|expo|summit|renewal|"
+    r"signing|tender|rfp|reset|board meeting)\b"
+    r"|\b(?:a|one|two|three|four|six|\d+)\s+(?:days?|weeks?|months?)\s+"
+    r"(?:ahead|before|prior|in advance)\b",
+    re.IGNORECASE,
+)
+
+
+# A standing rule timed by an event rather than a date: "Every major post links back to the
+# site", "Each rep logs the call", "Add the QR code at every event" (SPEC §8.4: a recurrence).
+_PER_EVENT = re.compile(
+    r"^\W*(?:every|each)\s+[a-z]|\b(?:after|at|following)\s+(?:every|each)\s+[a-z]",
+    re.IGNORECASE,
+)
+
+
+# A season is a time frame ("for the autumn trade shows", "by next summer"); "spring" and "fall"
+# only after a time word, as they are verbs and nouns too.
+_SEASON = re.compile(
+    r"\b(?:autumn|summer|winter)\b|\b(?:by|in|before|until|during|this|next|early|mid|late)"
+    r"\s+(?:the\s+)?(?:spring|fall)\b",
+    re.IGNORECASE,
+)
+
+# A year before the ones the DATE pattern knows (2020-2049) is a time frame too, after a time
+# preposition and at the end of its clause: "in 2016.", "for 2012:". "Grow the list to 2000
+# readers" and "by 2000 users" are amounts. Read by the check, not by the patterns: those are
+# model inputs, and a change there means retraining every model.
+_OLDER_YEAR = re.compile(
+    r"\b(?:in|for|during|until|till|before|through|since|(?:by\s+)?(?:the\s+)?end\s+of)\s+"
+    r"(?:(?:the\s+)?(?:fiscal\s+|calendar\s+)?year\s+)?(?:19[89]|20[01])\d\b(?!\s*[a-z%$0-9])",
+    re.IGNORECASE,
+)
+
+
+def has_deadline(a: Analysis, st: Statement, scope: Scope) -> bool:
+    """A date or time frame of the item, its parent items, their fields or a heading above it
+    ("## Q1"). The document's title names the plan and its period ("Q1 sales action plan"): that
+    period is the plan's horizon, not a deadline for each of its items (SPEC §8.2)."""
+    chain = [st, *ancestors(a, st)]
+    for item in chain:
+        fd = _field_due(item.fields, a)
+        if fd is not None:
+            return fd
+        if _timed(a, item) or _PER_EVENT.search(item.text):
+            return True
+    if _lead_in_time(a, chain[-1]):
+        return True
+    for s in section_chain(a, st, scope):
+        sec = a.doc.sections[s]
+        fd = _field_due(sec.fields, a)
+        if fd is not None:
+            return fd
+        if sec.heading is not None and s != a.doc.title and _time_in(a.signals[sec.heading]):
+            return True
+    return False

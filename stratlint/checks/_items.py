@@ -1,0 +1,81 @@
+"""What in a plan is an action item, whatever its verbs (SPEC §3: an action item commits someone
+to do something): not a finished one, a user story, a cost or allocation line, a sentence about a
+thing or another party, a row of a strategy column or of a fact sheet."""
+
+from __future__ import annotations
+
+import re
+
+from stratlint.model import Kind, Statement
+from stratlint.understand.headings import heading_kind
+
+# An item marked done ("- [x] …", "✅ Milestone 1 …") is no longer an open commitment.
+_DONE_MARK = re.compile(
+    r"^\W{0,3}(?:✅|✔|☑|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:)"
+)
+
+
+def done(st: Statement) -> bool:
+    return any(f.label == "done" for f in st.fields) or bool(_DONE_MARK.match(st.text))
+
+
+# Not commitments, whatever their verbs: a user story ("As an idea owner, I can edit my draft")
+# states what a product must let someone do; a cost line ("Cloud hosting: $150-200") prices one.
+_USER_STORY = re.compile(
+    r"\bas an? [^,;:]{1,60},\s*I\s+(?:can|want|need|should|would|will|must|am able)\b",
+    re.IGNORECASE,
+)
+_COST_LINE = re.compile(
+    r"^[^:;]{2,80}:\s*(?:~|approx\.?\s*|up to\s*)?[$€£]\s?\d[\d,.]*\s*[kKmM]?"
+    r"(?:\s*(?:-|–|to)\s*[$€£]?\s?\d[\d,.]*\s*[kKmM]?)?(?:\s*(?:/\s*\w+|per \w+))?\W*$"
+)
+
+
+# A sentence about a thing ("It puts into practice the strategy we agreed", "This covers Q1"), or
+# about what another party does ("Their quality team audits every carrier each year"): its
+# subject is no one of ours who could commit to it.
+_THING_SUBJECT = re.compile(
+    r"^\W*(?:(?:it|this|that|these|those|there)\s+(?!will\b)[a-z]+s?|their\s+[a-z]+(?:\s+[a-z]+)?"
+    r"\s+[a-z]+s)\b"
+)
+
+
+# An allocation of time or people to a thing ("CMM time: 30 hours reserved in May", "Equipment
+# surveys for the office-park owners: 30 technician hours"): a resource line, as a cost line is.
+ALLOCATION_LINE = re.compile(
+    r"^[^:;]{2,80}:\s*(?:~|about\s+|up to\s+)?\d[\d,.]*\s+(?:[a-z-]+\s+)?"
+    r"(?:hours?|hrs?|person-days?|days?|FTEs?|people|heads?|seats?|licen[cs]es)\b",
+    re.IGNORECASE,
+)
+
+
+def not_a_commitment(st: Statement) -> bool:
+    return bool(
+        _USER_STORY.search(st.text)
+        or _COST_LINE.match(st.text)
+        or ALLOCATION_LINE.match(st.text)
+        or _strategy_row(st)
+        or _fact_sheet_row(st)
+        or (st.form == "sentence" and _THING_SUBJECT.match(st.text.lower()))
+    )
+
+
+def _strategy_row(st: Statement) -> bool:
+    """A row of a table whose text column is headed as strategy ("Platform | Strategy": how each
+    channel is used) says how, not what will be done by when: a choice, not an action item."""
+    return st.form == "row" and any(
+        cell.strip() and _names_strategy_column(head) for head, cell in st.cells[1:]
+    )
+
+
+def _fact_sheet_row(st: Statement) -> bool:
+    """A row of a table with no column headings ("| | |" over "| Tender | RFP expected 15
+    February, decision in May |") is a fact sheet of label and value, like front matter: an
+    attribute of the page, not an item of its plan."""
+    return st.form == "row" and bool(st.cells) and not any(h.strip() for h, _ in st.cells)
+
+
+def _names_strategy_column(head: str) -> bool:
+    """ "Strategy", "Approach" — not "Pillar", which says which strategy an initiative serves."""
+    hk = heading_kind(head)
+    return hk.kind == Kind.STRATEGY and hk.role == "title"
