@@ -4,9 +4,9 @@ its plan, and the placeholders that fill a field without a value ("[Owner]", "TB
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from stratlint.model import Statement
+from stratlint.model import Field, Statement
 from stratlint.understand.analysis import Analysis, Scope
 
 PLACEHOLDER = re.compile(
@@ -35,3 +35,36 @@ def section_chain(a: Analysis, st: Statement, scope: Scope) -> Iterator[int]:
         if s not in scope.sections:
             break
         s = a.doc.sections[s].parent
+
+
+def answer_above(
+    a: Analysis,
+    st: Statement,
+    scope: Scope,
+    field: Callable[[tuple[Field, ...]], bool | None],
+    says: Callable[[Statement], bool],
+    heading_says: Callable[[int], bool],
+    lead_in: Callable[[Statement], bool] | None = None,
+) -> bool:
+    """Whether the item, the items it sits under or the headings above it within its plan answer
+    a question (who owns it, by when). The nearest field decides, a value or a placeholder
+    (`field` gives True, False, or None where there is no such field); else the text of an item
+    (`says`), the sentence that opens its list (`lead_in`), a heading other than the title's
+    (`heading_says`, given the heading statement's index)."""
+    chain = [st, *ancestors(a, st)]
+    for item in chain:
+        found = field(item.fields)
+        if found is not None:
+            return found
+        if says(item):
+            return True
+    if lead_in is not None and lead_in(chain[-1]):
+        return True
+    for s in section_chain(a, st, scope):
+        sec = a.doc.sections[s]
+        found = field(sec.fields)
+        if found is not None:
+            return found
+        if sec.heading is not None and s != a.doc.title and heading_says(sec.heading):
+            return True
+    return False

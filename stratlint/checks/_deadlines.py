@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from stratlint import lexicon
-from stratlint.checks._chain import PLACEHOLDER, ancestors, section_chain
+from stratlint.checks._chain import PLACEHOLDER, answer_above
 from stratlint.model import Field, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.nlp import Signals
@@ -110,20 +110,12 @@ def has_deadline(a: Analysis, st: Statement, scope: Scope) -> bool:
     """A date or time frame of the item, its parent items, their fields or a heading above it
     ("## Q1"). The document's title names the plan and its period ("Q1 sales action plan"): that
     period is the plan's horizon, not a deadline for each of its items (SPEC §8.2)."""
-    chain = [st, *ancestors(a, st)]
-    for item in chain:
-        fd = _field_due(item.fields, a)
-        if fd is not None:
-            return fd
-        if _timed(a, item) or _PER_EVENT.search(item.text):
-            return True
-    if _lead_in_time(a, chain[-1]):
-        return True
-    for s in section_chain(a, st, scope):
-        sec = a.doc.sections[s]
-        fd = _field_due(sec.fields, a)
-        if fd is not None:
-            return fd
-        if sec.heading is not None and s != a.doc.title and _time_in(a.signals[sec.heading]):
-            return True
-    return False
+    return answer_above(
+        a,
+        st,
+        scope,
+        lambda fields: _field_due(fields, a),
+        lambda item: _timed(a, item) or bool(_PER_EVENT.search(item.text)),
+        lambda heading: _time_in(a.signals[heading]),
+        lead_in=lambda top: _lead_in_time(a, top),
+    )

@@ -4,7 +4,7 @@ the headings above it, within its plan. Deadlines (P203) are in `_deadlines`."""
 from __future__ import annotations
 
 from stratlint import lexicon
-from stratlint.checks._chain import PLACEHOLDER, ancestors, section_chain
+from stratlint.checks._chain import PLACEHOLDER, answer_above
 from stratlint.model import Field, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.nlp import Signals
@@ -280,23 +280,14 @@ def _opens_with_page_name(a: Analysis, sig: Signals) -> bool:
 
 def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
     weak = lexicon.term_set("weak-owners", a.lexicon_extra)
-    chain = [st, *ancestors(a, st)]
-    for item in chain:
-        fo = _field_owner(item.fields, weak)
-        if fo is not None:
-            return fo
-        sig = a.signals[item.index]
-        if _owner_in_text(a, sig) or _opens_with_page_name(a, sig):
-            return True
-    for s in section_chain(a, st, scope):
-        sec = a.doc.sections[s]
-        fo = _field_owner(sec.fields, weak)
-        if fo is not None:
-            return fo
-        if (
-            sec.heading is not None
-            and s != a.doc.title
-            and _owner_in_text(a, a.signals[sec.heading], heading=True)
-        ):
-            return True
-    return False
+    return answer_above(
+        a,
+        st,
+        scope,
+        lambda fields: _field_owner(fields, weak),
+        lambda item: (
+            _owner_in_text(a, a.signals[item.index])
+            or _opens_with_page_name(a, a.signals[item.index])
+        ),
+        lambda heading: _owner_in_text(a, a.signals[heading], heading=True),
+    )
