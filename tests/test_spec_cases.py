@@ -984,17 +984,24 @@ def test_a_fact_sheet_table_with_no_headings_holds_no_plan_items():
 | | |
 |---|---|
 | Account lead | Joost van Dijk |
+| Managed spend 2026 | €6.8M, 11,400 trips |
 | Tender | RFP expected 15 February 2027, decision in May |
+
+## Situation
+
+Meridian has been a client since 2019 and renewed in 2023 without a tender. This time
+procurement runs a full RFP, and two competitors have already met the travel manager.
 
 ## Actions
 
 - Joost van Dijk books the travel-policy workshop with the bank's procurement team by
   31 January 2027.
+- Anna Berg sends the 2026 savings report to the CFO's office by 15 January 2027.
 - Send the bank our carbon report for its 2026 trips.
 """
     found = _rules(page)
-    assert ("P202", 12) in found
-    assert not [f for f in found if f[0] in ("P202", "P203") and f[1] < 8]
+    assert ("P202", 19) in found
+    assert not [f for f in found if f[0] in ("P202", "P203") and f[1] < 9]
 
 
 _EVERYONE = """# Pentest go-to-market 2027
