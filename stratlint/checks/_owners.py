@@ -51,7 +51,6 @@ _PRONOUNS = {
 }
 # A named group as the subject owns the item: "Leadership team", "Partner council" ("The team" and
 # "Our team" do not: their first word is a determiner).
-_ARTICLES = frozenset({"the", "a", "an", "this", "that", "each", "every", "all", "any"})
 _GROUPS = frozenset(
     {"team", "group", "committee", "council", "board", "squad", "crew", "department", "guild"}
 )
@@ -192,9 +191,9 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
 
     def name_like(i: int) -> bool:
         t = toks[i]
-        if not (t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha()):
+        if not _titlecase(t):
             return False
-        if t.flags or len(t.text) < 2 or t.lower in _PRONOUNS or t.lower in extra_weak:
+        if t.flags or t.lower in _PRONOUNS or t.lower in extra_weak:
             return False
         return not any(a <= t.start < b for a, b in skip_spans)
 
@@ -210,7 +209,7 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
             for k, t in enumerate(toks[:colon])
         )
         and toks[0].lower not in _LABELS
-        and toks[0].lower not in _PRONOUNS | _ARTICLES  # "The team —", "Our team:": weak owners
+        and toks[0].lower not in _PRONOUNS  # "The team —", "Our team:": weak owners
         and not any(a <= toks[0].start < b for a, b in skip_spans)
     ):
         return True  # "Tom: write the template", "Camila and Diego: attend …", "Solutions team — …"

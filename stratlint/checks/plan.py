@@ -143,8 +143,8 @@ def _page_has_target(a: Analysis) -> bool:
 @check("P204")
 def plan_missing_metric(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
-    if _page_has_target(a):
-        return
+    if not a.plans or _page_has_target(a):
+        return  # the page is read for targets only where it has a plan
     for scope in a.plans:
         sts = a.statements_of(scope)
         if not any(not s.is_field for s in sts):
