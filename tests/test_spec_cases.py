@@ -1087,3 +1087,25 @@ Their quality team audits every carrier's handling each year. {ours}
     assert [
         f for f in _rules(page.format(ours="Host their quality team at Changi.")) if f[0] == "P202"
     ]
+
+
+_TIMED_TARGETS = """---
+type: plan
+strategy: strategy.md
+---
+# Support desk plan, Q3 2026
+
+## Targets
+
+- Cut first response on enterprise tickets to {first} by 30 September 2026.
+- Reduce the median page load of the customer portal to {load} by August 2026.
+"""
+
+
+def test_a_number_with_its_unit_written_on_is_a_number():
+    # §8.8: P206 is for targets with no number. "under 2h", "200ms", "+3pp" carry one.
+    assert not [
+        f for f in _rules(_TIMED_TARGETS.format(first="under 2h", load="200ms")) if f[0] == "P206"
+    ]
+    vague = _rules(_TIMED_TARGETS.format(first="fewer hours", load="something faster"))
+    assert [f[1] for f in vague if f[0] == "P206"] == [9, 10]

@@ -34,6 +34,13 @@ _NUMBER_WORD = re.compile(
     re.IGNORECASE,
 )
 
+# A quantity with its unit written on ("under 2h", "in 200ms", "48hrs", "+3pp"): the number
+# pattern leaves a digit followed by letters alone, so a time or a point change needs this.
+_UNIT_NUMBER = re.compile(
+    r"(?<![\w.$€£])\d{1,3}(?:[.,]\d+)?(?:h|hrs?|s|secs?|mins?|ms|d|wks?|mos?|pp|pts?)\b",
+    re.IGNORECASE,
+)
+
 
 def says_number(text: str) -> bool:
     """A target's text holds a number, in digits or in words ("Zero major audit findings")."""
@@ -47,7 +54,7 @@ def has_number(a: Analysis, st: Statement) -> bool:
     sig = a.signals[st.index]
     if sig.has("PERCENT", "MONEY", "MULTIPLIER", "FROM_TO"):
         return True
-    if _WITHHELD.search(st.text) or _NUMBER_WORD.search(st.text):
+    if _WITHHELD.search(st.text) or _NUMBER_WORD.search(st.text) or _UNIT_NUMBER.search(st.text):
         return True
     dates = sig.get("DATE")
     label = _NUMBERED_LABEL.match(st.text)
