@@ -1109,3 +1109,24 @@ def test_a_number_with_its_unit_written_on_is_a_number():
     ]
     vague = _rules(_TIMED_TARGETS.format(first="fewer hours", load="something faster"))
     assert [f[1] for f in vague if f[0] == "P206"] == [9, 10]
+
+
+_WHOM_IT_ACTS_ON = """---
+type: plan
+strategy: strategy.md
+---
+# Corporate shuttle plan, Q3 2026
+
+## Actions
+
+- Dana Whitfield builds a list of 40 employers in the Etna park by 15 July 2026.
+- Call each HR director on the list and offer a free route survey.
+- {owner} prices a 12-month shuttle contract template by 31 July 2026.
+"""
+
+
+def test_a_role_the_item_acts_on_is_not_its_owner():
+    # §8.6: a role word that names whom the item acts on ("each HR director") is not an owner;
+    # a role standing where owners stand (the subject) is.
+    found = _rules(_WHOM_IT_ACTS_ON.format(owner="The Sales Director"))
+    assert [f[1] for f in found if f[0] == "P202"] == [10]

@@ -54,6 +54,10 @@ _PRONOUNS = {
 _GROUPS = frozenset(
     {"team", "group", "committee", "council", "board", "squad", "crew", "department", "guild"}
 )
+# A role after one of these, outside the subject, is whom the item acts on, not who does it.
+_OBJECT_DETERMINERS = frozenset(
+    {"each", "every", "all", "the", "their", "its", "any", "his", "her"}
+)
 _AUDIENCE = {"for", "to", "with", "at", "from", "among", "targeting", "aimed"}
 # Spans where a capitalised word is not a name (months, places, segments, dates, money...).
 _SKIP_LABELS = (
@@ -137,6 +141,8 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
         prev2 = toks[k - 2].lower if k > 1 else ""
         if prev in _AUDIENCE or prev2 in _AUDIENCE and prev in {"the", "our", "all", "new", "each"}:
             continue  # the audience: "a webinar for IT managers"
+        if prev in _OBJECT_DETERMINERS and a0 >= subject_end and prev2 != "by":
+            continue  # whom the item acts on: "Call each HR director on the list"
         word = sig.text[a0:b0]
         if word.lower() in weak:
             continue
