@@ -1130,3 +1130,28 @@ def test_a_role_the_item_acts_on_is_not_its_owner():
     # a role standing where owners stand (the subject) is.
     found = _rules(_WHOM_IT_ACTS_ON.format(owner="The Sales Director"))
     assert [f[1] for f in found if f[0] == "P202"] == [10]
+
+
+_NAMES_WHERE_OWNERS_STAND = """---
+type: plan
+strategy: strategy.md
+---
+# Healthcare research plan, H1 2027
+
+## Initiatives
+
+1. **Recruitment panel.** {first} builds a consented panel of 400 HCPs by 30 April 2027.
+- Prospect list of 40 processors, built by {second} by 28 February 2027.
+- Pitch banquet bars at the 12 largest Midtown hotels by 30 June 2027 [{third}]
+"""
+
+
+def test_a_full_name_after_a_label_by_or_in_square_brackets_owns_the_item():
+    # §8.6: owners written as a sentence's subject after a bold label, as the agent
+    # ("built by …") or in brackets are owners; first names alone after "by" are not read.
+    named = _NAMES_WHERE_OWNERS_STAND.format(
+        first="Sofie Jensen", second="Daniela Ruiz", third="Carmen Díaz"
+    )
+    assert not [f for f in _rules(named) if f[0] == "P202"]
+    nobody = _NAMES_WHERE_OWNERS_STAND.format(first="The team", second="hand", third="TBD")
+    assert [f[1] for f in _rules(nobody) if f[0] == "P202"] == [9, 10, 11]

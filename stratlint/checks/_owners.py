@@ -223,7 +223,7 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
         if not name_like(i):
             continue
         prev = toks[i - 1].text if i else ""
-        if prev in {"(", "—", "–", "-", ":", "/", "|", ";"} or (
+        if prev in {"(", "[", "—", "–", "-", ":", "/", "|", ";"} or (
             i == 0
             and len(toks) > 1
             and (
@@ -236,6 +236,9 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
             return True
         if prev == "." and i + 1 < len(toks) and toks[i + 1].text in {",", "and", "&"}:
             return True  # "Run two lunch-and-learns. Gil, March and May." / "Kayla and Gil, …"
+        if prev.lower() in {".", "by"} and _full_name(toks, i):
+            # "**Recruitment panel.** Sofie Jensen builds …", "… built by Daniela Ruiz by 28 Feb"
+            return True
         if i >= len(toks) - 3 and prev in {",", "by", "with"}:
             return True
     return False
@@ -269,6 +272,17 @@ def _page_names(a: Analysis) -> frozenset[str]:
                     found.add(t.lower)
         names = a.memo["page_names"] = frozenset(found)
     return names
+
+
+def _full_name(toks: list[Tok], i: int) -> bool:
+    """Tokens i and i+1 are a first name and a surname: two capitalised words, the second no
+    English word ("Daniela Ruiz", not "Pilot Program")."""
+    return (
+        i + 1 < len(toks)
+        and _titlecase(toks[i + 1])
+        and not toks[i + 1].flags
+        and toks[i].end < toks[i + 1].start
+    )
 
 
 def _titlecase(t: Tok) -> bool:
