@@ -1155,3 +1155,28 @@ def test_a_full_name_after_a_label_by_or_in_square_brackets_owns_the_item():
     assert not [f for f in _rules(named) if f[0] == "P202"]
     nobody = _NAMES_WHERE_OWNERS_STAND.format(first="The team", second="hand", third="TBD")
     assert [f[1] for f in _rules(nobody) if f[0] == "P202"] == [9, 10, 11]
+
+
+_STRATEGY_NUMBERS = """---
+type: strategy
+---
+# RepCount go-to-market strategy, FY27
+
+## How we win
+
+We sell gym software to independent fitness studios in Australia and New Zealand, because owners
+stop chasing members for fees. We will not sell to chains with central procurement.
+
+1. **Self-serve for studios under 400 members**, with onboarding by video and chat.
+2. **Payments as a second revenue line**, bundled into every plan at 1.6% + 30c a transaction.
+3. {goal}
+"""
+
+
+def test_a_number_that_bounds_a_segment_or_prices_a_plan_is_no_goal():
+    # §3 S101 and §8.4: a goal is an outcome target, a change or a number with a target frame.
+    # A number that bounds a segment or sets a price is part of a choice.
+    found = _rules(_STRATEGY_NUMBERS.format(goal="**Partners.** Work with the state associations."))
+    assert not [f for f in found if f[0] == "S101"]
+    goal = _rules(_STRATEGY_NUMBERS.format(goal="Grow active studios from 900 to 1,500 by June."))
+    assert [f[1] for f in goal if f[0] == "S101"] == [13]
