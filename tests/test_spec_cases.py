@@ -1180,3 +1180,23 @@ def test_a_number_that_bounds_a_segment_or_prices_a_plan_is_no_goal():
     assert not [f for f in found if f[0] == "S101"]
     goal = _rules(_STRATEGY_NUMBERS.format(goal="Grow active studios from 900 to 1,500 by June."))
     assert [f[1] for f in goal if f[0] == "S101"] == [13]
+
+
+_ACCOUNT_STRATEGY = """---
+type: strategy
+---
+# {title}
+
+## {heading}
+
+- Go after the new knee-instrument line, not the implant work, which needs a clean room.
+- Win on lead time: their supplier quotes 14 weeks and our cells deliver in 6.
+"""
+
+
+def test_an_account_strategy_sells_to_its_account():
+    # §3 S103: an account plan's strategy is written for one customer, named in its title.
+    account = _rules(_ACCOUNT_STRATEGY.format(title="Account plan: Corvant", heading="Strategy"))
+    assert not [f for f in account if f[0] == "S103"]
+    general = _rules(_ACCOUNT_STRATEGY.format(title="Instruments 2027", heading="Strategy"))
+    assert [f[1] for f in general if f[0] == "S103"] == [4]

@@ -42,6 +42,9 @@ _WHO_TITLE = re.compile(
     r"our (?:buyers|clients|customers|users|members))\b",
     re.IGNORECASE,
 )
+# An account plan or account strategy is written for one customer, named in its title: that
+# account is whom the strategy sells to (S103), whatever its choices say.
+_ACCOUNT_PAGE = re.compile(r"\baccount (?:plan|strategy|growth plan)\b", re.IGNORECASE)
 _CHALLENGE_HEADINGS = ("challenge", "diagnosis", "the challenge", "challenges")
 _TRADEOFF_HEADINGS = (
     "what we won't do",
@@ -190,6 +193,14 @@ def _strategies(ctx: Context) -> Iterator[tuple[Scope, list[Statement]]]:
         yield scope, sts
 
 
+def _account_page(a: Analysis, scope: Scope) -> bool:
+    """The page is an account plan, or the strategy an account strategy: its title or the
+    strategy's heading says so ("Account plan: First Meridian Bank", "## Account strategy")."""
+    title = a.doc.sections[a.doc.title].title if a.doc.title is not None else ""
+    heads = [a.doc.sections[s].title for s in scope.sections[:1] if s]
+    return any(_ACCOUNT_PAGE.search(t) for t in [title, *heads])
+
+
 @check("S103")
 def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
@@ -197,6 +208,8 @@ def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
         if _component_has_content(a, scope, _WHO_HEADINGS) or _titled_has_content(
             a, scope, _WHO_TITLE
         ):
+            continue
+        if _account_page(a, scope):
             continue
         named = False
         universal = False
