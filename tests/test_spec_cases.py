@@ -1200,3 +1200,30 @@ def test_an_account_strategy_sells_to_its_account():
     assert not [f for f in account if f[0] == "S103"]
     general = _rules(_ACCOUNT_STRATEGY.format(title="Instruments 2027", heading="Strategy"))
     assert [f[1] for f in general if f[0] == "S103"] == [4]
+
+
+_ACCOUNTS_TABLE = """---
+type: plan
+strategy: strategy.md
+---
+# Southeast territory plan 2027
+
+## Accounts in scope
+
+| Client | {second} | Renewal |
+|--------|---------------|---------|
+| Piedmont Textile Group | 4,200 | 1 July 2027 |
+| Savannah Port Services | 3,600 | 1 April 2028 |
+
+## Actions
+
+- Kendra Fulton meets the benefits leaders at Lockton and WTW by 26 February 2027.
+"""
+
+
+def test_a_table_of_accounts_holds_no_plan_items():
+    # §3 P202/P203 are for action items: a table that lists accounts (no column of work, owner
+    # or date, no verb in a row) describes the territory.
+    assert not [f for f in _rules(_ACCOUNTS_TABLE.format(second="Covered lives")) if f[0] == "P202"]
+    work = _rules(_ACCOUNTS_TABLE.format(second="Action"))
+    assert [f[1] for f in work if f[0] == "P202"] == [11, 12]

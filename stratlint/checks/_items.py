@@ -1,13 +1,15 @@
 """What in a plan is an action item, whatever its verbs (SPEC §3: an action item commits someone
 to do something): not a finished one, a user story, a cost or allocation line, a sentence about a
-thing or another party, a row of a strategy column or of a fact sheet."""
+thing or another party, a row of a strategy column, of a fact sheet or of a list of things."""
 
 from __future__ import annotations
 
 import re
 
 from stratlint.model import Kind, Statement
+from stratlint.understand.analysis import Analysis
 from stratlint.understand.headings import heading_kind
+from stratlint.understand.shape import shape_of
 
 # An item marked done ("- [x] …", "✅ Milestone 1 …") is no longer an open commitment.
 _DONE_MARK = re.compile(
@@ -73,6 +75,27 @@ def _fact_sheet_row(st: Statement) -> bool:
     February, decision in May |") is a fact sheet of label and value, like front matter: an
     attribute of the page, not an item of its plan."""
     return st.form == "row" and bool(st.cells) and not any(h.strip() for h, _ in st.cells)
+
+
+# Column headings that make a table a plan's list of work: what is done, by whom, by when.
+_WORK_COLUMN = re.compile(
+    r"\b(?:actions?|initiatives?|tasks?|activit(?:y|ies)|steps?|what|deliverables?|projects?|"
+    r"plays?|owners?|who|dri|leads?|due|deadlines?|when|dates?|by|timeline|status|next steps?)\b",
+    re.IGNORECASE,
+)
+
+
+def roster_row(a: Analysis, st: Statement) -> bool:
+    """A row of a table of things, not of work ("| Client | Covered lives | Renewal |" over
+    "| Piedmont Textile Group | 4,200 | 1 July 2027 |", "| Region | AE | Named accounts |"): no
+    column names an action, an owner or a due date, and the row says nothing in a verb. A list of
+    accounts or of coverage describes the territory; it is no item of the plan."""
+    return (
+        st.form == "row"
+        and bool(st.cells)
+        and not any(_WORK_COLUMN.search(h) for h, _ in st.cells)
+        and shape_of(a.signals[st.index].tokens).frame == "noun"
+    )
 
 
 def _names_strategy_column(head: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from stratlint.checks._deadlines import has_deadline
-from stratlint.checks._items import ALLOCATION_LINE, done, not_a_commitment
+from stratlint.checks._items import ALLOCATION_LINE, done, not_a_commitment, roster_row
 from stratlint.checks._owners import has_owner
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._targets import (
@@ -35,7 +35,7 @@ def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
             continue
         if not a.sure(st) or done(st):
             continue
-        if not_a_commitment(st):
+        if not_a_commitment(st) or roster_row(a, st):
             continue
         if a.cls(st) == Cls.ACTION:
             yield st
