@@ -8,6 +8,7 @@ import re
 from stratlint import lexicon
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis
+from stratlint.understand.shape import shape_of
 
 TARGET_HEAD = re.compile(
     r"\b(?:target|goal|kpi|key result|success metric|measure of success)", re.IGNORECASE
@@ -160,3 +161,24 @@ def measured_by_next_section(a: Analysis, st: Statement) -> bool:
         for i in nxt.statements
         if a.doc.statements[i].form != "heading"
     )
+
+
+_TARGET_LABEL = re.compile(
+    r"^\W*(?:[\w&/ -]{0,30}\s)?(?:target|goal|ambition|aim|objective)s?\s*[:—–-]", re.I
+)
+
+
+def outcome_target(a: Analysis, st: Statement) -> bool:
+    """The goal reads as an outcome target (SPEC §3 S101, §8.4): it asks for a change ("Grow
+    ARR", "Double revenue", "become the #1"), or gives a number with a date, a target label or
+    a future frame ("$8M ARR by Q4", "Target: 1,200 merchants", "Revenue will reach £11.2M").
+    A number alone may bound a segment ("studios under 400 members") or state a fact ("Win rate
+    with a survey: 44%"): not sure enough to call it a goal standing in for a strategy."""
+    if directional(a, st):
+        return True
+    if not has_number(a, st):
+        return False
+    sig = a.signals[st.index]
+    if sig.has("DATE") or _TARGET_LABEL.match(st.text):
+        return True
+    return shape_of(sig.tokens).frame in ("modal", "infinitive")  # "Revenue will reach £11.2M"

@@ -1,10 +1,12 @@
-"""Reading whom a strategy names: a segment only excluded is no choice of whom we sell to
+"""Reading whom a strategy names: a segment only excluded is no choice of whom we sell to, and an
+account plan sells to its account
 ("We will not chase SMB or carriers")."""
 
 from __future__ import annotations
 
 import re
 
+from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.classify import WHO
 from stratlint.understand.nlp import Signals
 
@@ -55,3 +57,16 @@ def only_excludes(sig: Signals) -> bool:
         ):
             return False
     return True
+
+
+# An account plan or account strategy is written for one customer, named in its title: that
+# account is whom the strategy sells to (S103), whatever its choices say.
+_ACCOUNT_PAGE = re.compile(r"\baccount (?:plan|strategy|growth plan)\b", re.IGNORECASE)
+
+
+def account_page(a: Analysis, scope: Scope) -> bool:
+    """The page is an account plan, or the strategy an account strategy: its title or the
+    strategy's heading says so ("Account plan: First Meridian Bank", "## Account strategy")."""
+    title = a.doc.sections[a.doc.title].title if a.doc.title is not None else ""
+    heads = [a.doc.sections[s].title for s in scope.sections[:1] if s]
+    return any(_ACCOUNT_PAGE.search(t) for t in [title, *heads])

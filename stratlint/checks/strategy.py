@@ -6,12 +6,11 @@ import re
 from collections.abc import Iterator
 
 from stratlint.checks._registry import Context, Hit, check, quote
-from stratlint.checks._targets import directional, has_number
-from stratlint.checks._who import only_excludes
+from stratlint.checks._targets import outcome_target
+from stratlint.checks._who import account_page, only_excludes
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.classify import WHO, Verdict, _only_generic_who
-from stratlint.understand.shape import shape_of
 
 _WHY_HEADINGS = (
     "why us",
@@ -42,9 +41,6 @@ _WHO_TITLE = re.compile(
     r"our (?:buyers|clients|customers|users|members))\b",
     re.IGNORECASE,
 )
-# An account plan or account strategy is written for one customer, named in its title: that
-# account is whom the strategy sells to (S103), whatever its choices say.
-_ACCOUNT_PAGE = re.compile(r"\baccount (?:plan|strategy|growth plan)\b", re.IGNORECASE)
 _CHALLENGE_HEADINGS = ("challenge", "diagnosis", "the challenge", "challenges")
 _TRADEOFF_HEADINGS = (
     "what we won't do",
@@ -83,27 +79,6 @@ def _titled_has_content(a: Analysis, scope: Scope, title: re.Pattern[str]) -> bo
     )
 
 
-_TARGET_LABEL = re.compile(
-    r"^\W*(?:[\w&/ -]{0,30}\s)?(?:target|goal|ambition|aim|objective)s?\s*[:—–-]", re.I
-)
-
-
-def _outcome_target(a: Analysis, st: Statement) -> bool:
-    """The goal reads as an outcome target (SPEC §3 S101, §8.4): it asks for a change ("Grow
-    ARR", "Double revenue", "become the #1"), or gives a number with a date, a target label or
-    a future frame ("$8M ARR by Q4", "Target: 1,200 merchants", "Revenue will reach £11.2M").
-    A number alone may bound a segment ("studios under 400 members") or state a fact ("Win rate
-    with a survey: 44%"): not sure enough to call it a goal standing in for a strategy."""
-    if directional(a, st):
-        return True
-    if not has_number(a, st):
-        return False
-    sig = a.signals[st.index]
-    if sig.has("DATE") or _TARGET_LABEL.match(st.text):
-        return True
-    return shape_of(sig.tokens).frame in ("modal", "infinitive")  # "Revenue will reach £11.2M"
-
-
 @check("S101")
 def goal_as_strategy(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
@@ -117,7 +92,7 @@ def goal_as_strategy(ctx: Context) -> Iterator[Hit]:
                 or v.who
                 or v.why
                 or not a.sure(st)
-                or not _outcome_target(a, st)
+                or not outcome_target(a, st)
             ):
                 continue
             yield ctx.at_statement(
@@ -193,14 +168,6 @@ def _strategies(ctx: Context) -> Iterator[tuple[Scope, list[Statement]]]:
         yield scope, sts
 
 
-def _account_page(a: Analysis, scope: Scope) -> bool:
-    """The page is an account plan, or the strategy an account strategy: its title or the
-    strategy's heading says so ("Account plan: First Meridian Bank", "## Account strategy")."""
-    title = a.doc.sections[a.doc.title].title if a.doc.title is not None else ""
-    heads = [a.doc.sections[s].title for s in scope.sections[:1] if s]
-    return any(_ACCOUNT_PAGE.search(t) for t in [title, *heads])
-
-
 @check("S103")
 def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
@@ -209,7 +176,7 @@ def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
             a, scope, _WHO_TITLE
         ):
             continue
-        if _account_page(a, scope):
+        if account_page(a, scope):
             continue
         named = False
         universal = False
