@@ -1,6 +1,5 @@
-"""Reading whom a strategy names: a segment only excluded is no choice of whom we sell to, and an
-account plan sells to its account
-("We will not chase SMB or carriers")."""
+"""Reading whom a strategy names: a segment only excluded is no choice of whom we sell to ("We
+will not chase SMB or carriers"), and an account plan sells to the account it is written for."""
 
 from __future__ import annotations
 
