@@ -1227,3 +1227,27 @@ def test_a_table_of_accounts_holds_no_plan_items():
     assert not [f for f in _rules(_ACCOUNTS_TABLE.format(second="Covered lives")) if f[0] == "P202"]
     work = _rules(_ACCOUNTS_TABLE.format(second="Action"))
     assert [f[1] for f in work if f[0] == "P202"] == [11, 12]
+
+
+_LIST_OF_ACTIONS = """---
+type: plan
+strategy: strategy.md
+---
+# Lumenwise 2026 sales plan
+
+## Actions
+
+- Dana Cole calls every contractor who quoted with us in 2025 by 31 March 2026.
+- Luis Ortega runs two lighting-rebate webinars for property managers in April 2026.
+- Dana Cole sends the spring mailer to 400 restaurants by 15 April 2026.
+- {item}
+"""
+
+
+def test_an_imperative_among_sure_action_items_is_an_action_item():
+    # §8.4: an action is a commitment, with or without owner and date; in a list of sure actions
+    # an imperative item is one too, held to P202/P203 like its neighbours.
+    found = _rules(_LIST_OF_ACTIONS.format(item="Redo the website."))
+    assert [f for f in found if f[0] in ("P202", "P203")] == [("P202", 12), ("P203", 12)]
+    fine = _rules(_LIST_OF_ACTIONS.format(item="Luis Ortega redoes the website by 30 May 2026."))
+    assert not [f for f in fine if f[0] in ("P202", "P203")]

@@ -17,6 +17,7 @@ from stratlint.understand.confirm import confirm_kinds, learned_classes
 from stratlint.understand.headings import HeadingKind, heading_is_statement, heading_kind
 from stratlint.understand.inputs import statement_inputs
 from stratlint.understand.learn import models as learned
+from stratlint.understand.list_actions import actions_among_actions
 from stratlint.understand.nlp import Signals, analyse
 from stratlint.understand.page_kinds import front_matter_type, page_readings
 from stratlint.understand.records import Analysis, Scope
@@ -96,6 +97,7 @@ def _learned(
         doc, signals, verdicts, hk, kinds, fm_kind, models, class_proba
     )
     verdicts.update(replaced)
+    actions_among_actions(doc, signals, verdicts, kinds, class_proba, unsure_statements)
     return {
         "genre_proba": genre_proba,
         "technical_proba": technical_proba,
