@@ -1251,3 +1251,31 @@ def test_an_imperative_among_sure_action_items_is_an_action_item():
     assert [f for f in found if f[0] in ("P202", "P203")] == [("P202", 12), ("P203", 12)]
     fine = _rules(_LIST_OF_ACTIONS.format(item="Luis Ortega redoes the website by 30 May 2026."))
     assert not [f for f in fine if f[0] in ("P202", "P203")]
+
+
+_COMPARATIVE_TARGETS = """---
+type: plan
+strategy: strategy.md
+---
+# Ferrox ag OEM plan, Q3 2026
+
+## Targets
+
+- {target}
+- 12 OEM line trials signed by 30 September 2026.
+
+## Actions
+
+- Ana Ruiz visits the four OEM paint lines by 31 July 2026.
+"""
+
+
+def test_a_comparative_with_no_number_is_a_vague_target():
+    # §8.8: "a comparative with any noun ('noticeably more referrals', 'fewer remakes')" is P206,
+    # whatever class its few words get; "More details below" asks for nothing.
+    for target in ("Better share at Brandell.", "Significantly more clients in Quebec."):
+        assert [
+            f[1] for f in _rules(_COMPARATIVE_TARGETS.format(target=target)) if f[0] == "P206"
+        ] == [9]
+    for target in ("More details in the appendix.", "Better share at Brandell: 40% by June."):
+        assert not [f for f in _rules(_COMPARATIVE_TARGETS.format(target=target)) if f[0] == "P206"]

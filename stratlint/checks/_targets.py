@@ -182,3 +182,26 @@ def outcome_target(a: Analysis, st: Statement) -> bool:
     if sig.has("DATE") or _TARGET_LABEL.match(st.text):
         return True
     return shape_of(sig.tokens).frame in ("modal", "infinitive")  # "Revenue will reach £11.2M"
+
+
+# A target written as a comparative of a noun, with no verb ("Better share at Brandell.",
+# "Significantly more clients in Quebec.", "Higher share of controls work in the mix."): SPEC
+# §8.8 names it a vague target whatever class the statement's few words get.
+_COMPARATIVE_OPENING = re.compile(
+    r"^\W*(?:(?:significantly|noticeably|much|far|clearly|a lot)\s+)?"
+    r"(?:more|better|fewer|less|higher|lower|stronger|greater|bigger|faster|deeper|wider|broader)"
+    r"\s+(?!information\b|info\b|details?\b|about\b|on\b|than\b|to\b|of\b|and\b|or\b)[a-z]",
+    re.IGNORECASE,
+)
+
+
+def comparative_target(a: Analysis, st: Statement) -> bool:
+    """A list item of a plan or goals scope that asks for more or better of something, in no
+    verb and with no number (SPEC §8.8: "noticeably more referrals", "fewer remakes")."""
+    return (
+        st.form == "item"
+        and not st.is_field
+        and bool(_COMPARATIVE_OPENING.match(st.text))
+        and not has_number(a, st)
+        and shape_of(a.signals[st.index].tokens).frame == "noun"
+    )

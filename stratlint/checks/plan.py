@@ -12,6 +12,7 @@ from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._targets import (
     TARGET_HEAD,
     TIME_HEAD,
+    comparative_target,
     directional,
     has_number,
     measurable,
@@ -254,7 +255,9 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                     scope.title,
                 )
                 continue
-            if (
+            if comparative_target(a, st) and not _objective(a, st, scope):
+                pass  # "Better share at Brandell.": a comparative with no number (SPEC §8.8)
+            elif (
                 v is None
                 or v.cls != Cls.GOAL
                 or not v.vague
