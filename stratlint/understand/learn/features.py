@@ -213,7 +213,7 @@ def statement_features(
     has_children: bool = False,
 ) -> list[str]:
     """The features of one statement, in the section whose heading hints `hint`."""
-    f: list[str] = [f"form:{st.form}", f"depth:{min(st.depth, 2)}", f"hint:{_kind(hint)}"]
+    f: list[str] = list(_head_names(st.form, min(st.depth, 2), hint))
     f.extend(_signal_features(sig, st.form))
     for fld in st.fields:
         f.append(f"field:{fld.label}")
@@ -231,18 +231,51 @@ def statement_features(
     if st.text.rstrip().endswith("?"):
         f.append("question")
     if verdict is not None:
-        cls = verdict.cls._value_  # the plain attribute: `.value` is a property, and slower
-        f.append(f"hv:{cls}")
-        f.append(f"hv_hint:{cls}_{_kind(hint)}")
-        f.extend(f"hv_ev:{e.label}" for e in verdict.evidence)
-        f.extend(f"hv_sp:{e.label}" for e in verdict.specific)
-        if verdict.who:
-            f.append("hv_who")
-        if verdict.why:
-            f.append("hv_why")
-        if verdict.vague:
-            f.append("hv_vague")
+        f.extend(_verdict_features(verdict, hint))
     return f
+
+
+# The names that open a statement's features, by (form, depth, hint): a handful of them, made once
+# (issue 15: three new strings a statement, each hashed again by the models' index).
+_HEADS: dict[tuple[str, int, Kind | None], tuple[str, str, str]] = {}
+
+
+def _head_names(form: str, depth: int, hint: Kind | None) -> tuple[str, str, str]:
+    key = (form, depth, hint)
+    names = _HEADS.get(key)
+    if names is None:
+        if len(_HEADS) >= _WORDS_MAX:
+            _HEADS.clear()
+        names = _HEADS[key] = (f"form:{form}", f"depth:{depth}", f"hint:{_kind(hint)}")
+    return names
+
+
+# The features a hand verdict gives in a section of some hint, by the identity of the verdict
+# (checked on a hit): `classify` gives one verdict object to a line repeated in the same kind of
+# section, and its names are made once.
+_BY_VERDICT: dict[tuple[int, Kind | None], tuple[Verdict, tuple[str, ...]]] = {}
+
+
+def _verdict_features(verdict: Verdict, hint: Kind | None) -> tuple[str, ...]:
+    key = (id(verdict), hint)
+    hit = _BY_VERDICT.get(key)
+    if hit is not None and hit[0] is verdict:
+        return hit[1]
+    cls = verdict.cls._value_  # the plain attribute: `.value` is a property, and slower
+    f = [f"hv:{cls}", f"hv_hint:{cls}_{_kind(hint)}"]
+    f.extend(f"hv_ev:{e.label}" for e in verdict.evidence)
+    f.extend(f"hv_sp:{e.label}" for e in verdict.specific)
+    if verdict.who:
+        f.append("hv_who")
+    if verdict.why:
+        f.append("hv_why")
+    if verdict.vague:
+        f.append("hv_vague")
+    out = tuple(map(_one_name, f))
+    if len(_BY_VERDICT) >= _LEMMAS_MAX:
+        _BY_VERDICT.clear()
+    _BY_VERDICT[key] = (verdict, out)
+    return out
 
 
 def section_features(
