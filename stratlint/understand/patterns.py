@@ -242,7 +242,7 @@ def _patterns_for_join() -> list[tuple[str, _Lazy, bool, tuple[str, ...]]]:
     of the patterns."""
     sources = _sources()
     key = "\0".join(f"{label}\0{_FLAGS:d}\0{expr}" for label, expr in sources).encode()
-    key = b"pattern-reading\1" + key
+    key = b"pattern-reading\2" + key  # \2: small classes spell required words (issue 15)
     kept = lexicon.load_derived("patterns", key)
     if not _is_reading(kept, len(sources)):
         kept = [(_joinable(rx), _required_words(rx)) for _, rx in _patterns()]
@@ -282,31 +282,37 @@ def _sre() -> tuple[Any, Any]:
 def _required_words(rx: re.Pattern[str]) -> tuple[str, ...]:
     """Lower-case ASCII strings one of which every match of `rx` contains (empty: none known).
 
-    Read from the parsed pattern: a run of literal characters is required where it stands;
-    an alternation requires one of its branches' requirements; a repeat of at least once
-    requires its body's. Of the requirements of a sequence, the one whose shortest word is
-    longest is kept (the rarest to find)."""
+    Read from the parsed pattern: a run of literal characters is required where it stands, and
+    a small class of ASCII digits or signs in it makes one word per character ("h[12]": "h1" or
+    "h2"; issue 15: "h" alone is in nearly every text); an alternation requires one of its
+    branches' requirements; a repeat of at least once requires its body's. Of the requirements
+    of a sequence, the one whose shortest word is longest is kept (the rarest to find)."""
     c, p = _sre()
     repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
     ignorecase = bool(rx.flags & re.IGNORECASE)
 
     def seq(items: Any) -> frozenset[str] | None:
         options: list[frozenset[str]] = []
-        run: list[str] = []
+        run: list[str] = []  # what the literals so far spell, once per choice of a class's
 
         def flush() -> None:
             if run:
-                options.append(frozenset(["".join(run)]))
-                run.clear()
+                options.append(frozenset(run))
+            run.clear()
 
         for op, av in items:
             if op is c.LITERAL:
                 ch = chr(av)
                 if ch.isascii() and (ignorecase or not ch.isalpha()):
-                    run.append(ch.lower())
+                    run[:] = [w + ch.lower() for w in run or [""]]
                     continue
                 flush()
                 continue
+            if op is c.IN:
+                chars = _small_class(c, av)
+                if chars and len(run or [""]) * len(chars) <= _SPELLINGS:
+                    run[:] = [w + ch for w in run or [""] for ch in chars]
+                    continue
             flush()
             found: frozenset[str] | None = None
             if op is c.SUBPATTERN:
@@ -329,6 +335,29 @@ def _required_words(rx: re.Pattern[str]) -> tuple[str, ...]:
     except Exception:
         return ()
     return tuple(sorted(req)) if req else ()
+
+
+_SPELLINGS = 12  # words a run of literals and small classes may spell, at most
+
+
+def _small_class(c: Any, items: Any) -> list[str] | None:
+    """The characters of a character class of a few ASCII digits or signs ("[12]", "[1-4]",
+    "[-_/]"), or None. No other character matches one of them, with or without IGNORECASE (no
+    case folding reaches an ASCII character that is not a letter), and lower case leaves them
+    as they are, so a text holds the class's match exactly when its lower case holds it."""
+    chars: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            chars.append(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < _SPELLINGS:
+            chars.extend(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None  # a negated class, a category (\d, \w…), a wide range
+    if not chars or len(chars) > _SPELLINGS:
+        return None
+    if not all(ch.isascii() and ch.isprintable() and not ch.isalpha() for ch in chars):
+        return None
+    return chars
 
 
 def _joinable(rx: re.Pattern[str]) -> bool:
