@@ -144,6 +144,8 @@ def _known_signals(extra_json: str, wf: lexicon.WordForms) -> dict[str, Signals]
 
 
 def _sorted(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    if len(spans) == 1:  # three span lists in four: nothing to sort or drop
+        return (spans[0],)
     return tuple(sorted(set(spans)))
 
 
