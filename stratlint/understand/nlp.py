@@ -14,14 +14,16 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from stratlint import lexicon
+from stratlint.understand._regex_reading import (  # noqa: F401 - kept where tests find them
+    _joinable,
+    _required_words,
+)
 from stratlint.understand.patterns import (  # noqa: F401 - names kept where callers and tests find them
     _add_expanded,
-    _joinable,
     _match_patterns,
     _pattern_matches,
     _patterns,
     _patterns_for_join,
-    _required_words,
 )
 from stratlint.understand.signals import Signals, Tok
 
@@ -85,6 +87,7 @@ def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) 
     extra_json = json.dumps(dict(extra or {}), sort_keys=True)
     nlp = pipeline(extra_json)
     from stratlint.understand.components import _TABLE_MAX  # spaCy is loaded by now
+
     matcher: LexiconMatcher = nlp.get_pipe("stratlint_lexicon").matcher  # type: ignore[attr-defined]
     tokenizer = nlp.tokenizer
     wf = lexicon.wordforms()
