@@ -198,7 +198,9 @@ def test_the_kept_split_of_phrases_is_used_and_a_damaged_one_is_ignored(tmp_path
         (r"\d+%|\bpercent\b", ("%", "percent")),  # one of the branches' words
         (r"\d+|\bpercent\b", ()),  # a branch with no word makes the whole alternation free
         (r"(?:ab)+c", ("ab",)),
-        (r"€\s?\d+", ()),  # non-ASCII literals are never searched for
+        (r"€\s?\d+", ("€",)),  # a character with no case is searched for as it is
+        (r"é\s?\d+", ()),  # a cased one outside ASCII never is
+        (r"\d+\s?(?:→|->)", ("->", "→")),
     ],
 )
 def test_the_words_a_pattern_cannot_match_without(pattern, words):

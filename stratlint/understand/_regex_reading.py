@@ -19,7 +19,8 @@ def _sre() -> tuple[Any, Any]:
 
 
 def _required_words(rx: re.Pattern[str]) -> tuple[str, ...]:
-    """Lower-case ASCII strings one of which every match of `rx` contains (empty: none known).
+    """Lower-case strings (ASCII, or characters with no case) one of which every match of `rx`
+    contains (empty: none known).
 
     Read from the parsed pattern: a run of literal characters is required where it stands, and
     a small class of ASCII digits or signs in it makes one word per character ("h[12]": "h1" or
@@ -42,7 +43,7 @@ def _required_words(rx: re.Pattern[str]) -> tuple[str, ...]:
         for op, av in items:
             if op is c.LITERAL:
                 ch = chr(av)
-                if ch.isascii() and (ignorecase or not ch.isalpha()):
+                if (ch.isascii() and (ignorecase or not ch.isalpha())) or _uncased(ch):
                     run[:] = [w + ch.lower() for w in run or [""]]
                     continue
                 flush()
@@ -74,6 +75,20 @@ def _required_words(rx: re.Pattern[str]) -> tuple[str, ...]:
     except Exception:
         return ()
     return tuple(sorted(req)) if req else ()
+
+
+def _uncased(ch: str) -> bool:
+    """A character outside ASCII with no case ("→", "≥", "€"): a pattern matches it only where
+    the text holds that very character (with IGNORECASE too, the compiled pattern compares it
+    as is), and a text's lower case keeps it, so it can be looked for (issue 15: "→" in
+    FROM_TO's arrows)."""
+    return (
+        not ch.isascii()
+        and ch.isprintable()
+        and ch.lower() == ch
+        and ch.upper() == ch
+        and ch.casefold() == ch
+    )
 
 
 _SPELLINGS = 12  # words a run of literals and small classes may spell, at most

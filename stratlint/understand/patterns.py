@@ -243,7 +243,7 @@ def _patterns_for_join() -> list[tuple[str, _Lazy, bool, tuple[str, ...]]]:
     of the patterns."""
     sources = _sources()
     key = "\0".join(f"{label}\0{_FLAGS:d}\0{expr}" for label, expr in sources).encode()
-    key = b"pattern-reading\2" + key  # \2: small classes spell required words (issue 15)
+    key = b"pattern-reading\3" + key  # \3: small classes, uncased characters (issue 15)
     kept = lexicon.load_derived("patterns", key)
     if not _is_reading(kept, len(sources)):
         kept = [(_joinable(rx), _required_words(rx)) for _, rx in _patterns()]
