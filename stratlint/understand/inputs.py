@@ -10,11 +10,8 @@ from collections.abc import Mapping, Sequence
 from stratlint.model import Document, Kind
 from stratlint.understand.classify import Verdict
 from stratlint.understand.headings import HeadingKind
-from stratlint.understand.learn.features import (
-    section_features,
-    statement_features,
-    voice_features,
-)
+from stratlint.understand.learn.features import section_features, statement_features
+from stratlint.understand.learn.voice import voice_features
 from stratlint.understand.nlp import Signals
 
 

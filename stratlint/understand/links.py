@@ -70,7 +70,10 @@ class Index(Protocol):
 
 
 class Resolver:
-    """Resolve link targets of one document against the project on disk."""
+    """Resolve link targets of one document against the project on disk. `root` is the project
+    root already resolved (`Project.root`): a resolver is made for every document and for every
+    plan that may link to one, and resolving the root again for each was a system call per
+    folder of its path each time (issue 15)."""
 
     def __init__(
         self,
@@ -83,7 +86,7 @@ class Resolver:
     ) -> None:
         self.doc_path = doc_path
         self.link_roots = link_roots
-        self.root = root.resolve() if root else None
+        self.root = root
         self.loader = loader
         self.self_analysis = self_analysis
         self.index = index

@@ -14,14 +14,16 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from stratlint import lexicon
+from stratlint.understand._regex_reading import (  # noqa: F401 - kept where tests find them
+    _joinable,
+    _required_words,
+)
 from stratlint.understand.patterns import (  # noqa: F401 - names kept where callers and tests find them
     _add_expanded,
-    _joinable,
     _match_patterns,
     _pattern_matches,
     _patterns,
     _patterns_for_join,
-    _required_words,
 )
 from stratlint.understand.signals import Signals, Tok
 
@@ -84,6 +86,8 @@ def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) 
     """
     extra_json = json.dumps(dict(extra or {}), sort_keys=True)
     nlp = pipeline(extra_json)
+    from stratlint.understand.components import _TABLE_MAX  # spaCy is loaded by now
+
     matcher: LexiconMatcher = nlp.get_pipe("stratlint_lexicon").matcher  # type: ignore[attr-defined]
     tokenizer = nlp.tokenizer
     wf = lexicon.wordforms()
@@ -98,13 +102,19 @@ def analyse(texts: Iterable[str], extra: Mapping[str, list[str]] | None = None) 
     word_class = _word_classes(wf)
     words: dict[int, str] = {}  # one string object per distinct token text in the batch
     shared: dict[Any, Any] = {}  # one object per distinct token and span list in the batch
+    placed: dict[tuple[int, int], Tok] = {}  # each token of the batch by (ORTH, offset)
     # The patterns run first, over the texts alone; each text's tokens, lexicon spans and pattern
     # spans are then made and kept as its Signals at once: no text's working spans wait for the
     # whole batch (issue 15).
     found = _pattern_matches(unique)
     for i, text in enumerate(unique):
-        # The Doc goes as soon as it is read, before its tokens are made.
-        toks, spans = _tokens(_read(tokenizer(text), matcher, wf, word_class, words), shared)
+        doc = tokenizer(text)
+        if len(doc) <= _TABLE_MAX:
+            toks, spans = _placed_tokens(doc, matcher, wf, word_class, words, shared, placed)
+        else:
+            # A long Doc goes as soon as it is read, before its tokens are made.
+            toks, spans = _tokens(_read(doc, matcher, wf, word_class, words), shared)
+        del doc
         found.align(i, text, toks, spans)
         sig = by_text[text] = Signals(
             text, {k: _one(shared, _sorted(v)) for k, v in spans.items()}, toks
@@ -137,6 +147,8 @@ def _known_signals(extra_json: str, wf: lexicon.WordForms) -> dict[str, Signals]
 
 
 def _sorted(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    if len(spans) == 1:  # three span lists in four: nothing to sort or drop
+        return (spans[0],)
     return tuple(sorted(set(spans)))
 
 
@@ -214,6 +226,50 @@ def _read(
         starts.append(idx)
         classes.append(wc)
     return texts, lowers, starts, classes, matcher.matches(doc, texts, lowers)
+
+
+def _placed_tokens(
+    doc: Doc,
+    matcher: LexiconMatcher,
+    wf: lexicon.WordForms,
+    word_class: dict[str, tuple[str, str]],
+    words: dict[int, str],
+    shared: dict[Any, Any],
+    placed: dict[tuple[int, int], Tok],
+) -> tuple[tuple[Tok, ...], dict[str, list[tuple[int, int]]]]:
+    """`_tokens(_read(doc, ...), shared)` for a short Doc (one `Doc.to_array`), made faster.
+
+    A token is its text and its offset: its lower case is its text's (a lexeme's), its word
+    class its lower case's. So `placed` keeps each token of the batch by (ORTH, offset), and a
+    token met again (the same word at the same place in another statement: "We", "Owner", a
+    template's words) is the object `_one` gave the first time, without its strings, word class
+    and `Tok` being made and hashed again (issue 15: a tenth of the tokenizer stage)."""
+    from stratlint.understand.components import token_rows
+
+    toks_list: list[Tok] = []
+    append = toks_list.append
+    get = placed.get
+    strings = doc.vocab.strings
+    for orth, low_id, idx in token_rows(doc):
+        tok = get((orth, idx))
+        if tok is None:
+            tt = words.get(orth)
+            if tt is None:
+                tt = words[orth] = strings[orth]
+            low = words.get(low_id)
+            if low is None:
+                low = words[low_id] = strings[low_id]
+            wc = word_class.get(low)
+            if wc is None:
+                wc = word_class[low] = lexicon.word_class(wf, low)
+            tok = placed[orth, idx] = _one(shared, Tok(tt, low, idx, idx + len(tt), wc[0], wc[1]))
+        append(tok)
+    toks = tuple(toks_list)
+    matches = matcher.matches(doc, [t[0] for t in toks], [t[1] for t in toks])
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for label, s, e in matches:
+        spans.setdefault(label, []).append((toks[s].start, toks[e - 1].end))
+    return toks, spans
 
 
 def _tokens(

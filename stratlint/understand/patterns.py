@@ -17,6 +17,7 @@ from typing import Any
 
 from stratlint import lexicon
 from stratlint.read.lower import holders, lower
+from stratlint.understand._regex_reading import _joinable, _required_words
 from stratlint.understand.signals import Tok
 
 _FLAGS = re.IGNORECASE
@@ -242,7 +243,7 @@ def _patterns_for_join() -> list[tuple[str, _Lazy, bool, tuple[str, ...]]]:
     of the patterns."""
     sources = _sources()
     key = "\0".join(f"{label}\0{_FLAGS:d}\0{expr}" for label, expr in sources).encode()
-    key = b"pattern-reading\1" + key
+    key = b"pattern-reading\3" + key  # \3: small classes, uncased characters (issue 15)
     kept = lexicon.load_derived("patterns", key)
     if not _is_reading(kept, len(sources)):
         kept = [(_joinable(rx), _required_words(rx)) for _, rx in _patterns()]
@@ -267,127 +268,3 @@ def _is_reading(kept: Any, n: int) -> bool:
             for x in kept
         )
     )
-
-
-def _sre() -> tuple[Any, Any]:
-    """The regular-expression parser's modules (renamed in Python 3.11)."""
-    import importlib
-
-    try:
-        return importlib.import_module("re._constants"), importlib.import_module("re._parser")
-    except ImportError:  # Python 3.10
-        return importlib.import_module("sre_constants"), importlib.import_module("sre_parse")
-
-
-def _required_words(rx: re.Pattern[str]) -> tuple[str, ...]:
-    """Lower-case ASCII strings one of which every match of `rx` contains (empty: none known).
-
-    Read from the parsed pattern: a run of literal characters is required where it stands;
-    an alternation requires one of its branches' requirements; a repeat of at least once
-    requires its body's. Of the requirements of a sequence, the one whose shortest word is
-    longest is kept (the rarest to find)."""
-    c, p = _sre()
-    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
-    ignorecase = bool(rx.flags & re.IGNORECASE)
-
-    def seq(items: Any) -> frozenset[str] | None:
-        options: list[frozenset[str]] = []
-        run: list[str] = []
-
-        def flush() -> None:
-            if run:
-                options.append(frozenset(["".join(run)]))
-                run.clear()
-
-        for op, av in items:
-            if op is c.LITERAL:
-                ch = chr(av)
-                if ch.isascii() and (ignorecase or not ch.isalpha()):
-                    run.append(ch.lower())
-                    continue
-                flush()
-                continue
-            flush()
-            found: frozenset[str] | None = None
-            if op is c.SUBPATTERN:
-                found = seq(av[-1])
-            elif op is c.BRANCH:
-                alts = [seq(b) for b in av[1]]
-                if alts and all(a for a in alts):
-                    found = frozenset().union(*[a for a in alts if a])
-            elif op in repeats and av[0] >= 1:
-                found = seq(av[2])
-            if found:
-                options.append(found)
-        flush()
-        if not options:
-            return None
-        return max(options, key=lambda o: (min(len(w) for w in o), -len(o)))
-
-    try:
-        req = seq(p.parse(rx.pattern, rx.flags))
-    except Exception:
-        return ()
-    return tuple(sorted(req)) if req else ()
-
-
-def _joinable(rx: re.Pattern[str]) -> bool:
-    """Whether a pattern finds the same matches in texts joined by NUL as in each text alone.
-
-    True when nothing in it can match NUL (no `.`, negated class or `\\W`/`\\S`/`\\D`) and it
-    has no anchor but word boundaries: then no match crosses a joint, and NUL looks to every
-    boundary and look-around exactly like the start or end of a text.
-    """
-    c, p = _sre()
-    negated = {
-        c.CATEGORY_NOT_WORD,
-        c.CATEGORY_NOT_SPACE,
-        c.CATEGORY_NOT_DIGIT,
-        c.CATEGORY_UNI_NOT_WORD,
-        c.CATEGORY_UNI_NOT_SPACE,
-        c.CATEGORY_UNI_NOT_DIGIT,
-        c.CATEGORY_LOC_NOT_WORD,
-        c.CATEGORY_NOT_LINEBREAK,
-        c.CATEGORY_UNI_NOT_LINEBREAK,
-    }
-    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
-
-    def safe(items: Any) -> bool:
-        for op, av in items:
-            if op in (c.ANY, c.NOT_LITERAL, c.GROUPREF, c.GROUPREF_EXISTS, c.CATEGORY):
-                return False
-            if op is c.LITERAL and av == 0:
-                return False
-            if op is c.AT and av not in (
-                c.AT_BOUNDARY,
-                c.AT_NON_BOUNDARY,
-                c.AT_UNI_BOUNDARY,
-                c.AT_UNI_NON_BOUNDARY,
-            ):
-                return False
-            if op is c.IN:
-                for o, a in av:
-                    if o is c.NEGATE or (o is c.CATEGORY and a in negated):
-                        return False
-                    if (o is c.LITERAL and a == 0) or (o is c.RANGE and a[0] == 0):
-                        return False
-            elif op is c.BRANCH:
-                if not all(safe(b) for b in av[1]):
-                    return False
-            elif op in repeats:
-                if not safe(av[2]):
-                    return False
-            elif op is c.SUBPATTERN:
-                if not safe(av[-1]):
-                    return False
-            elif op in (c.ASSERT, c.ASSERT_NOT):
-                if not safe(av[1]):
-                    return False
-            elif op not in (c.LITERAL, c.AT, c.IN):
-                return False  # anything else (atomic groups…): run it per text, to be sure
-        return True
-
-    try:
-        return safe(p.parse(rx.pattern, rx.flags))
-    except Exception:
-        return False

@@ -213,7 +213,7 @@ def statement_features(
     has_children: bool = False,
 ) -> list[str]:
     """The features of one statement, in the section whose heading hints `hint`."""
-    f: list[str] = [f"form:{st.form}", f"depth:{min(st.depth, 2)}", f"hint:{_kind(hint)}"]
+    f: list[str] = list(_head_names(st.form, min(st.depth, 2), hint))
     f.extend(_signal_features(sig, st.form))
     for fld in st.fields:
         f.append(f"field:{fld.label}")
@@ -231,18 +231,51 @@ def statement_features(
     if st.text.rstrip().endswith("?"):
         f.append("question")
     if verdict is not None:
-        cls = verdict.cls._value_  # the plain attribute: `.value` is a property, and slower
-        f.append(f"hv:{cls}")
-        f.append(f"hv_hint:{cls}_{_kind(hint)}")
-        f.extend(f"hv_ev:{e.label}" for e in verdict.evidence)
-        f.extend(f"hv_sp:{e.label}" for e in verdict.specific)
-        if verdict.who:
-            f.append("hv_who")
-        if verdict.why:
-            f.append("hv_why")
-        if verdict.vague:
-            f.append("hv_vague")
+        f.extend(_verdict_features(verdict, hint))
     return f
+
+
+# The names that open a statement's features, by (form, depth, hint): a handful of them, made once
+# (issue 15: three new strings a statement, each hashed again by the models' index).
+_HEADS: dict[tuple[str, int, Kind | None], tuple[str, str, str]] = {}
+
+
+def _head_names(form: str, depth: int, hint: Kind | None) -> tuple[str, str, str]:
+    key = (form, depth, hint)
+    names = _HEADS.get(key)
+    if names is None:
+        if len(_HEADS) >= _WORDS_MAX:
+            _HEADS.clear()
+        names = _HEADS[key] = (f"form:{form}", f"depth:{depth}", f"hint:{_kind(hint)}")
+    return names
+
+
+# The features a hand verdict gives in a section of some hint, by the identity of the verdict
+# (checked on a hit): `classify` gives one verdict object to a line repeated in the same kind of
+# section, and its names are made once.
+_BY_VERDICT: dict[tuple[int, Kind | None], tuple[Verdict, tuple[str, ...]]] = {}
+
+
+def _verdict_features(verdict: Verdict, hint: Kind | None) -> tuple[str, ...]:
+    key = (id(verdict), hint)
+    hit = _BY_VERDICT.get(key)
+    if hit is not None and hit[0] is verdict:
+        return hit[1]
+    cls = verdict.cls._value_  # the plain attribute: `.value` is a property, and slower
+    f = [f"hv:{cls}", f"hv_hint:{cls}_{_kind(hint)}"]
+    f.extend(f"hv_ev:{e.label}" for e in verdict.evidence)
+    f.extend(f"hv_sp:{e.label}" for e in verdict.specific)
+    if verdict.who:
+        f.append("hv_who")
+    if verdict.why:
+        f.append("hv_why")
+    if verdict.vague:
+        f.append("hv_vague")
+    out = tuple(map(_one_name, f))
+    if len(_BY_VERDICT) >= _LEMMAS_MAX:
+        _BY_VERDICT.clear()
+    _BY_VERDICT[key] = (verdict, out)
+    return out
 
 
 def section_features(
@@ -331,64 +364,6 @@ def _content_features(
     f.append(f"who:{_bucket(who, (0, 1))}")
     f.append(f"why:{_bucket(why, (0, 1))}")
     return f
-
-
-_YOU = frozenset({"you", "your", "yours", "you're", "you'll"})
-_WE = frozenset({"we", "our", "us", "we'll", "we're"})
-
-
-_VOICES: dict[int, tuple[tuple[Tok, ...], bool, bool]] = {}
-
-
-def _voice(tokens: tuple[Tok, ...]) -> tuple[bool, bool]:
-    """Whether a statement says "you", and "we": read once per statement (its section's and its
-    page's voice both ask), kept by the identity of its tokens, as `_lemmas` does."""
-    hit = _VOICES.get(id(tokens))
-    if hit is not None and hit[0] is tokens:
-        return hit[1], hit[2]
-    words = {t.lower for t in tokens}
-    you, we = not _YOU.isdisjoint(words), not _WE.isdisjoint(words)
-    if len(_VOICES) >= _LEMMAS_MAX:
-        _VOICES.clear()
-    _VOICES[id(tokens)] = (tokens, you, we)
-    return you, we
-
-
-def voice_features(
-    prefix: str,
-    statements: Sequence[Statement],
-    signals: Sequence[Signals],
-    verdicts: Sequence[Verdict | None],
-) -> list[str]:
-    """Who speaks to whom, and how: shares of second person, first person plural, links, past
-    tense, imperatives and classes over a run of statements (a section or a whole page)."""
-    n = len(statements)
-    if not n:
-        return [f"{prefix}empty"]
-    you = we = links = past = imperative = 0
-    classes: dict[str, int] = {}
-    for st, sig, v in zip(statements, signals, verdicts, strict=True):
-        says_you, says_we = _voice(sig.tokens)
-        you += says_you
-        we += says_we
-        links += bool(st.links)
-        frame = _frame(sig.tokens, st.form == "sentence")[0]
-        past += frame == "past"
-        imperative += frame == "imperative"
-        if v is not None:
-            cls = v.cls._value_
-            classes[cls] = classes.get(cls, 0) + 1
-    out = [
-        f"{prefix}you:{_share(you, n)}",
-        f"{prefix}we:{_share(we, n)}",
-        f"{prefix}links:{_share(links, n)}",
-        f"{prefix}past:{_share(past, n)}",
-        f"{prefix}imperative:{_share(imperative, n)}",
-        f"{prefix}n:{_bucket(n, (3, 10, 30, 100))}",
-        f"{prefix}you_we:{_share(you, n)}_{_share(we, n)}",
-    ]
-    out.extend(f"{prefix}{c}:{_share(k, n)}" for c, k in classes.items())
-    return out
 
 
 def _kind(k: Kind | None) -> str:

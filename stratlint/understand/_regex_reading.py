@@ -1,0 +1,176 @@
+"""What a regular pattern of `rules/patterns.yaml` needs, read from its parse tree: the words one
+of which every match holds (`_required_words`), and whether it may run over texts joined by NUL
+(`_joinable`). `patterns` reads them once per set of patterns and keeps them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+def _sre() -> tuple[Any, Any]:
+    """The regular-expression parser's modules (renamed in Python 3.11)."""
+    import importlib
+
+    try:
+        return importlib.import_module("re._constants"), importlib.import_module("re._parser")
+    except ImportError:  # Python 3.10
+        return importlib.import_module("sre_constants"), importlib.import_module("sre_parse")
+
+
+def _required_words(rx: re.Pattern[str]) -> tuple[str, ...]:
+    """Lower-case strings (ASCII, or characters with no case) one of which every match of `rx`
+    contains (empty: none known).
+
+    Read from the parsed pattern: a run of literal characters is required where it stands, and
+    a small class of ASCII digits or signs in it makes one word per character ("h[12]": "h1" or
+    "h2"; issue 15: "h" alone is in nearly every text); an alternation requires one of its
+    branches' requirements; a repeat of at least once requires its body's. Of the requirements
+    of a sequence, the one whose shortest word is longest is kept (the rarest to find)."""
+    c, p = _sre()
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+    ignorecase = bool(rx.flags & re.IGNORECASE)
+
+    def seq(items: Any) -> frozenset[str] | None:
+        options: list[frozenset[str]] = []
+        run: list[str] = []  # what the literals so far spell, once per choice of a class's
+
+        def flush() -> None:
+            if run:
+                options.append(frozenset(run))
+            run.clear()
+
+        for op, av in items:
+            if op is c.LITERAL:
+                ch = chr(av)
+                if (ch.isascii() and (ignorecase or not ch.isalpha())) or _uncased(ch):
+                    run[:] = [w + ch.lower() for w in run or [""]]
+                    continue
+                flush()
+                continue
+            if op is c.IN:
+                chars = _small_class(c, av)
+                if chars and len(run or [""]) * len(chars) <= _SPELLINGS:
+                    run[:] = [w + ch for w in run or [""] for ch in chars]
+                    continue
+            flush()
+            found: frozenset[str] | None = None
+            if op is c.SUBPATTERN:
+                found = seq(av[-1])
+            elif op is c.BRANCH:
+                alts = [seq(b) for b in av[1]]
+                if alts and all(a for a in alts):
+                    found = frozenset().union(*[a for a in alts if a])
+            elif op in repeats and av[0] >= 1:
+                found = seq(av[2])
+            if found:
+                options.append(found)
+        flush()
+        if not options:
+            return None
+        return max(options, key=lambda o: (min(len(w) for w in o), -len(o)))
+
+    try:
+        req = seq(p.parse(rx.pattern, rx.flags))
+    except Exception:
+        return ()
+    return tuple(sorted(req)) if req else ()
+
+
+def _uncased(ch: str) -> bool:
+    """A character outside ASCII with no case ("→", "≥", "€"): a pattern matches it only where
+    the text holds that very character (with IGNORECASE too, the compiled pattern compares it
+    as is), and a text's lower case keeps it, so it can be looked for (issue 15: "→" in
+    FROM_TO's arrows)."""
+    return (
+        not ch.isascii()
+        and ch.isprintable()
+        and ch.lower() == ch
+        and ch.upper() == ch
+        and ch.casefold() == ch
+    )
+
+
+_SPELLINGS = 12  # words a run of literals and small classes may spell, at most
+
+
+def _small_class(c: Any, items: Any) -> list[str] | None:
+    """The characters of a character class of a few ASCII digits or signs ("[12]", "[1-4]",
+    "[-_/]"), or None. No other character matches one of them, with or without IGNORECASE (no
+    case folding reaches an ASCII character that is not a letter), and lower case leaves them
+    as they are, so a text holds the class's match exactly when its lower case holds it."""
+    chars: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            chars.append(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < _SPELLINGS:
+            chars.extend(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None  # a negated class, a category (\d, \w…), a wide range
+    if not chars or len(chars) > _SPELLINGS:
+        return None
+    if not all(ch.isascii() and ch.isprintable() and not ch.isalpha() for ch in chars):
+        return None
+    return chars
+
+
+def _joinable(rx: re.Pattern[str]) -> bool:
+    """Whether a pattern finds the same matches in texts joined by NUL as in each text alone.
+
+    True when nothing in it can match NUL (no `.`, negated class or `\\W`/`\\S`/`\\D`) and it
+    has no anchor but word boundaries: then no match crosses a joint, and NUL looks to every
+    boundary and look-around exactly like the start or end of a text.
+    """
+    c, p = _sre()
+    negated = {
+        c.CATEGORY_NOT_WORD,
+        c.CATEGORY_NOT_SPACE,
+        c.CATEGORY_NOT_DIGIT,
+        c.CATEGORY_UNI_NOT_WORD,
+        c.CATEGORY_UNI_NOT_SPACE,
+        c.CATEGORY_UNI_NOT_DIGIT,
+        c.CATEGORY_LOC_NOT_WORD,
+        c.CATEGORY_NOT_LINEBREAK,
+        c.CATEGORY_UNI_NOT_LINEBREAK,
+    }
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+
+    def safe(items: Any) -> bool:
+        for op, av in items:
+            if op in (c.ANY, c.NOT_LITERAL, c.GROUPREF, c.GROUPREF_EXISTS, c.CATEGORY):
+                return False
+            if op is c.LITERAL and av == 0:
+                return False
+            if op is c.AT and av not in (
+                c.AT_BOUNDARY,
+                c.AT_NON_BOUNDARY,
+                c.AT_UNI_BOUNDARY,
+                c.AT_UNI_NON_BOUNDARY,
+            ):
+                return False
+            if op is c.IN:
+                for o, a in av:
+                    if o is c.NEGATE or (o is c.CATEGORY and a in negated):
+                        return False
+                    if (o is c.LITERAL and a == 0) or (o is c.RANGE and a[0] == 0):
+                        return False
+            elif op is c.BRANCH:
+                if not all(safe(b) for b in av[1]):
+                    return False
+            elif op in repeats:
+                if not safe(av[2]):
+                    return False
+            elif op is c.SUBPATTERN:
+                if not safe(av[-1]):
+                    return False
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                if not safe(av[1]):
+                    return False
+            elif op not in (c.LITERAL, c.AT, c.IN):
+                return False  # anything else (atomic groups…): run it per text, to be sure
+        return True
+
+    try:
+        return safe(p.parse(rx.pattern, rx.flags))
+    except Exception:
+        return False
