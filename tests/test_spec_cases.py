@@ -1279,3 +1279,26 @@ def test_a_comparative_with_no_number_is_a_vague_target():
         ] == [9]
     for target in ("More details in the appendix.", "Better share at Brandell: 40% by June."):
         assert not [f for f in _rules(_COMPARATIVE_TARGETS.format(target=target)) if f[0] == "P206"]
+
+
+_STRATEGY_COMMANDS = """---
+type: strategy
+---
+# Nordgen commercial strategy 2027
+
+## How we win
+
+We sell reagents to hospital laboratories in the Nordics because our assays run on the analysers
+they already own, so there is no revalidation. We will not bid for research institutes.
+
+{line}
+"""
+
+
+def test_a_command_with_a_date_or_frequency_in_a_strategy_is_a_tactic():
+    # §3 S102: an operational activity with a date or a frequency is a tactic; a choice in the
+    # imperative ("Focus on …") carries none.
+    line = "Run monthly webinars for laboratory managers on new assays."
+    assert [f[1] for f in _rules(_STRATEGY_COMMANDS.format(line=line)) if f[0] == "S102"] == [11]
+    choice = _rules(_STRATEGY_COMMANDS.format(line="Focus on the regional hospital groups."))
+    assert not [f for f in choice if f[0] == "S102"]

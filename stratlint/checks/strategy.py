@@ -11,6 +11,7 @@ from stratlint.checks._who import account_page, only_excludes
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.classify import WHO, Verdict, _only_generic_who
+from stratlint.understand.shape import shape_of
 
 _WHY_HEADINGS = (
     "why us",
@@ -111,16 +112,16 @@ def tactic_in_strategy(ctx: Context) -> Iterator[Hit]:
     for scope in a.strategies:
         for st in a.statements_of(scope):
             v = a.verdicts.get(st.index)
-            if (
-                v is None
-                or v.cls != Cls.ACTION
+            if v is None or not _judged(a, st) or a.signals[st.index].has("tradeoff"):
+                continue  # "we do not plan to …": a trade-off
+            timed = _timed_imperative(a, st, v)
+            if not timed and (
+                v.cls != Cls.ACTION
                 or not v.specific
-                or not _judged(a, st)
                 or not (a.sure(st) or _likely_tactic(a, st, v))
-                or a.signals[st.index].has("tradeoff")  # "we do not plan to …": a trade-off
             ):
                 continue
-            what = ", ".join(f"{e.label} “{e.text}”" for e in v.specific[:2])
+            what = timed or ", ".join(f"{e.label} “{e.text}”" for e in v.specific[:2])
             yield ctx.at_statement(
                 st,
                 f"{quote(st.text)} is a tactic ({what}), not a strategic choice.",
@@ -139,6 +140,27 @@ def _likely_tactic(a: Analysis, st: Statement, v: Verdict) -> bool:
     of specifics: 11 and 3)."""
     p = a.class_proba.get(st.index)
     return p is not None and p["ACTION"] >= 0.5 and len({e.label for e in v.specific}) >= 2
+
+
+def _timed_imperative(a: Analysis, st: Statement, v: Verdict) -> str:
+    """A command with a date or a frequency ("Launch the customer portal in Q2.", "Hold
+    quarterly business reviews with the 20 largest accounts.") is an operational activity (SPEC
+    §3 S102), though the class model, reading it without a plan around it, calls it context. A
+    choice in the imperative ("Focus on enterprise healthcare") carries no date. Returns what
+    makes it a tactic, or "" when it is none; precision first, the class model must give it some
+    weight as an action."""
+    if v.cls != Cls.CONTEXT or shape_of(a.signals[st.index].tokens).frame != "imperative":
+        return ""
+    p = a.class_proba.get(st.index)
+    if p is None or p["ACTION"] < 0.25:
+        return ""
+    sig = a.signals[st.index]
+    for label, name in (("FREQUENCY", "frequency"), ("DATE", "date")):
+        spans = sig.get(label)
+        if spans:
+            start, end = spans[0]
+            return f"{name} “{sig.text[start:end]}”"
+    return ""
 
 
 def _scope_statements(a: Analysis, scope: Scope) -> list[Statement]:
