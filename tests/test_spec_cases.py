@@ -1273,7 +1273,11 @@ strategy: strategy.md
 def test_a_comparative_with_no_number_is_a_vague_target():
     # §8.8: "a comparative with any noun ('noticeably more referrals', 'fewer remakes')" is P206,
     # whatever class its few words get; "More details below" asks for nothing.
-    for target in ("Better share at Brandell.", "Significantly more clients in Quebec."):
+    for target in (
+        "Better share at Brandell.",
+        "Significantly more clients in Quebec.",
+        "Better attendance at our broker lunch sessions.",
+    ):
         assert [
             f[1] for f in _rules(_COMPARATIVE_TARGETS.format(target=target)) if f[0] == "P206"
         ] == [9]

@@ -4,11 +4,13 @@ and whether a goal with no number asks for a change a number would measure (P204
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from stratlint import lexicon
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis
 from stratlint.understand.shape import shape_of
+from stratlint.understand.signals import Tok
 
 TARGET_HEAD = re.compile(
     r"\b(?:target|goal|kpi|key result|success metric|measure of success)", re.IGNORECASE
@@ -203,5 +205,20 @@ def comparative_target(a: Analysis, st: Statement) -> bool:
         and not st.is_field
         and bool(_COMPARATIVE_OPENING.match(st.text))
         and not has_number(a, st)
-        and shape_of(a.signals[st.index].tokens).frame == "noun"
+        and _no_verb_but_the_comparative(a.signals[st.index].tokens)
+    )
+
+
+_COMPARATIVES = frozenset(
+    {"more", "better", "fewer", "less", "higher", "lower", "stronger", "greater", "bigger"}
+    | {"faster", "deeper", "wider", "broader"}
+)
+
+
+def _no_verb_but_the_comparative(tokens: Sequence[Tok]) -> bool:
+    """No verb in the item, the opening comparative aside ("Better attendance at …" reads as the
+    verb "to better" to the sentence shape)."""
+    shape = shape_of(tokens)
+    return shape.frame == "noun" or (
+        shape.frame == "imperative" and tokens[shape.verb].lower in _COMPARATIVES
     )

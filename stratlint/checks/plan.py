@@ -255,17 +255,16 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                     scope.title,
                 )
                 continue
-            if comparative_target(a, st) and not _objective(a, st, scope):
-                pass  # "Better share at Brandell.": a comparative with no number (SPEC §8.8)
-            elif (
-                v is None
-                or v.cls != Cls.GOAL
-                or not v.vague
-                or _objective(a, st, scope)
-                or not a.sure(st)
+            # "Better share at Brandell.": a comparative with no number (SPEC §8.8) asks for a
+            # change whatever class its few words get.
+            comparative = comparative_target(a, st)
+            if not comparative and (
+                v is None or v.cls != Cls.GOAL or not v.vague or not a.sure(st)
             ):
+                continue
+            if _objective(a, st, scope):
                 continue  # an objective is measured by its key results (SPEC §8.10)
-            if has_number(a, st) or not directional(a, st):
+            if not comparative and (has_number(a, st) or not directional(a, st)):
                 continue  # "Grow the account by an additional 500 followers": a number
             yield ctx.at_statement(
                 st,
