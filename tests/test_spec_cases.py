@@ -1306,3 +1306,26 @@ def test_a_command_with_a_date_or_frequency_in_a_strategy_is_a_tactic():
     assert [f[1] for f in _rules(_STRATEGY_COMMANDS.format(line=line)) if f[0] == "S102"] == [11]
     choice = _rules(_STRATEGY_COMMANDS.format(line="Focus on the regional hospital groups."))
     assert not [f for f in choice if f[0] == "S102"]
+
+
+_PLAN_LIST = """---
+type: plan
+strategy: strategy.md
+---
+# Sparkroute commercial cleaning plan, Q3 2026
+
+## What we'll do
+
+- Run a webinar for condo property managers on proof-of-visit photos.
+- Marta Silva writes two case studies with commercial-heavy customers by 31 August 2026.
+- {line}
+"""
+
+
+def test_question_words_own_nothing_and_targets_are_no_action_items():
+    # §8.6: "What we'll do" names no owner for the items under it. §3 P202 is for action items:
+    # "Share of … from 30% to 45%" and "Better attendance at …" are targets.
+    found = _rules(_PLAN_LIST.format(line="Better attendance at our broker lunch sessions."))
+    assert [f[1] for f in found if f[0] == "P202"] == [9]
+    share = _rules(_PLAN_LIST.format(line="Share of Brennan's spend from 30% to 45% by December."))
+    assert [f[1] for f in share if f[0] == "P202"] == [9]

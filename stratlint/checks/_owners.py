@@ -48,6 +48,14 @@ _PRONOUNS = {
     "their",
     "its",
     "another",
+    # question words open headings ("What we'll do", "How we sell"), never a name
+    "what",
+    "how",
+    "why",
+    "where",
+    "when",
+    "who",
+    "which",
 }
 # A named group as the subject owns the item: "Leadership team", "Partner council" ("The team" and
 # "Our team" do not: their first word is a determiner).
@@ -252,13 +260,14 @@ def _field_owner(fields: tuple[Field, ...], weak: frozenset[str]) -> bool | None
     return any(not _weak(v, weak) for v in vals)
 
 
-def _page_names(a: Analysis) -> frozenset[str]:
+def _page_names(a: Analysis) -> dict[str, frozenset[int]]:
     """First names the page writes as a person's full name somewhere ("AE: Rob Lindqvist", "Renee
-    Ortiz (Texas) and …"): two capitalised words, the second no English word. Read once a page."""
-    names: frozenset[str] | None = a.memo.get("page_names")
+    Ortiz (Texas) and …"): two capitalised words, the second no English word, with the statements
+    that write them. Read once a page."""
+    names: dict[str, frozenset[int]] | None = a.memo.get("page_names")
     if names is None:
-        found = set()
-        for sig in a.signals:
+        found: dict[str, set[int]] = {}
+        for k, sig in enumerate(a.signals):
             toks = sig.tokens
             for t, u in zip(toks, toks[1:], strict=False):
                 if (
@@ -269,8 +278,8 @@ def _page_names(a: Analysis) -> frozenset[str]:
                     and t.lower not in _PRONOUNS
                     and t.lower not in _LABELS
                 ):
-                    found.add(t.lower)
-        names = a.memo["page_names"] = frozenset(found)
+                    found.setdefault(t.lower, set()).add(k)
+        names = a.memo["page_names"] = {n: frozenset(ks) for n, ks in found.items()}
     return names
 
 
@@ -289,12 +298,17 @@ def _titlecase(t: Tok) -> bool:
     return len(t.text) > 1 and t.text[0].isupper() and t.text[1:].islower() and t.text.isalpha()
 
 
-def _opens_with_page_name(a: Analysis, sig: Signals) -> bool:
+def _opens_with_page_name(a: Analysis, sig: Signals, index: int) -> bool:
     """The item opens with a first name the page gives in full elsewhere: "Rob arranges a reference
     call …" where the page says "AE: Rob Lindqvist" ("rob" is also an English verb, so the opening
     alone reads as an imperative)."""
     toks = [t for t in sig.tokens if t.text.strip()]
-    return len(toks) > 1 and _titlecase(toks[0]) and toks[0].lower in _page_names(a)
+    if len(toks) < 2 or not _titlecase(toks[0]):
+        return False
+    if _full_name(toks, 0):
+        return True  # "Renee Ortiz (Texas) and Sam Achebe (Florida) quote …": the name in full
+    # Written in full elsewhere: "Sponsor Leeds Digital Festival" names no "Sponsor" by itself.
+    return bool(_page_names(a).get(toks[0].lower, frozenset()) - {index})
 
 
 def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
@@ -306,7 +320,7 @@ def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
         lambda fields: _field_owner(fields, weak),
         lambda item: (
             _owner_in_text(a, a.signals[item.index])
-            or _opens_with_page_name(a, a.signals[item.index])
+            or _opens_with_page_name(a, a.signals[item.index], item.index)
         ),
         lambda heading: _owner_in_text(a, a.signals[heading], heading=True),
     )

@@ -222,3 +222,14 @@ def _no_verb_but_the_comparative(tokens: Sequence[Tok]) -> bool:
     return shape.frame == "noun" or (
         shape.frame == "imperative" and tokens[shape.verb].lower in _COMPARATIVES
     )
+
+
+def target_line(a: Analysis, st: Statement) -> bool:
+    """An item that states an outcome in no verb is a target of the plan, not an action item to
+    own: a comparative ("Better attendance at our broker lunch sessions.", P206's) or a measure
+    that moves from one figure to another ("Share of Brennan's spend from 30% to 45% by
+    December.")."""
+    if comparative_target(a, st):
+        return True
+    sig = a.signals[st.index]
+    return st.form == "item" and sig.has("FROM_TO") and shape_of(sig.tokens).frame == "noun"

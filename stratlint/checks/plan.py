@@ -18,6 +18,7 @@ from stratlint.checks._targets import (
     measurable,
     measured_by_next_section,
     says_number,
+    target_line,
 )
 from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.understand.analysis import Analysis, Scope
@@ -36,7 +37,7 @@ def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
             continue
         if not a.sure(st) or done(st):
             continue
-        if not_a_commitment(st) or roster_row(a, st):
+        if not_a_commitment(st) or roster_row(a, st) or target_line(a, st):
             continue
         if a.cls(st) == Cls.ACTION:
             yield st
