@@ -212,20 +212,33 @@ def _read(
     classes: list[tuple[str, str]] = []
     strings = doc.vocab.strings
     for orth, low_id, idx in token_rows(doc):
-        tt = words.get(orth)
-        if tt is None:
-            tt = words[orth] = strings[orth]
-        low = words.get(low_id)
-        if low is None:
-            low = words[low_id] = strings[low_id]
-        wc = word_class.get(low)
-        if wc is None:
-            wc = word_class[low] = lexicon.word_class(wf, low)
+        tt, low, wc = _token_strings(orth, low_id, strings, words, wf, word_class)
         texts.append(tt)
         lowers.append(low)
         starts.append(idx)
         classes.append(wc)
     return texts, lowers, starts, classes, matcher.matches(doc, texts, lowers)
+
+
+def _token_strings(
+    orth: int,
+    low_id: int,
+    strings: Any,
+    words: dict[int, str],
+    wf: lexicon.WordForms,
+    word_class: dict[str, tuple[str, str]],
+) -> tuple[str, str, tuple[str, str]]:
+    """A token's text, lower case and word class, each string and class looked up once a batch."""
+    tt = words.get(orth)
+    if tt is None:
+        tt = words[orth] = strings[orth]
+    low = words.get(low_id)
+    if low is None:
+        low = words[low_id] = strings[low_id]
+    wc = word_class.get(low)
+    if wc is None:
+        wc = word_class[low] = lexicon.word_class(wf, low)
+    return tt, low, wc
 
 
 def _placed_tokens(
@@ -253,15 +266,7 @@ def _placed_tokens(
     for orth, low_id, idx in token_rows(doc):
         tok = get((orth, idx))
         if tok is None:
-            tt = words.get(orth)
-            if tt is None:
-                tt = words[orth] = strings[orth]
-            low = words.get(low_id)
-            if low is None:
-                low = words[low_id] = strings[low_id]
-            wc = word_class.get(low)
-            if wc is None:
-                wc = word_class[low] = lexicon.word_class(wf, low)
+            tt, low, wc = _token_strings(orth, low_id, strings, words, wf, word_class)
             tok = placed[orth, idx] = _one(shared, Tok(tt, low, idx, idx + len(tt), wc[0], wc[1]))
         append(tok)
     toks = tuple(toks_list)
