@@ -189,9 +189,13 @@ def outcome_target(a: Analysis, st: Statement) -> bool:
 # A target written as a comparative of a noun, with no verb ("Better share at Brandell.",
 # "Significantly more clients in Quebec.", "Higher share of controls work in the mix."): SPEC
 # §8.8 names it a vague target whatever class the statement's few words get.
+_COMPARATIVES = frozenset(
+    {"more", "better", "fewer", "less", "higher", "lower", "stronger", "greater", "bigger"}
+    | {"faster", "deeper", "wider", "broader"}
+)
 _COMPARATIVE_OPENING = re.compile(
     r"^\W*(?:(?:significantly|noticeably|much|far|clearly|a lot)\s+)?"
-    r"(?:more|better|fewer|less|higher|lower|stronger|greater|bigger|faster|deeper|wider|broader)"
+    r"(?:" + "|".join(sorted(_COMPARATIVES)) + r")"
     r"\s+(?!information\b|info\b|details?\b|about\b|on\b|than\b|to\b|of\b|and\b|or\b)[a-z]",
     re.IGNORECASE,
 )
@@ -207,12 +211,6 @@ def comparative_target(a: Analysis, st: Statement) -> bool:
         and not has_number(a, st)
         and _no_verb_but_the_comparative(a.signals[st.index].tokens)
     )
-
-
-_COMPARATIVES = frozenset(
-    {"more", "better", "fewer", "less", "higher", "lower", "stronger", "greater", "bigger"}
-    | {"faster", "deeper", "wider", "broader"}
-)
 
 
 def _no_verb_but_the_comparative(tokens: Sequence[Tok]) -> bool:
