@@ -42,8 +42,6 @@ def actions_among_actions(
             for i in sec.statements
             if doc.statements[i].form == "item" and not doc.statements[i].is_field and i in verdicts
         ]
-        if len(items) < 3:
-            continue
         sure = {i for i in items if verdicts[i].cls == Cls.ACTION and i not in unsure}
         if len(items) < 3 or len(sure) < _NEIGHBOURS * (len(items) - 1):
             continue  # an item's neighbours are the other items: two thirds must be sure actions
