@@ -1329,3 +1329,29 @@ def test_question_words_own_nothing_and_targets_are_no_action_items():
     assert [f[1] for f in found if f[0] == "P202"] == [9]
     share = _rules(_PLAN_LIST.format(line="Share of Brennan's spend from 30% to 45% by December."))
     assert [f[1] for f in share if f[0] == "P202"] == [9]
+
+
+_STRATEGY_DOERS = """# Nordgen sales strategy 2027
+
+Owner: Tasha Greene (sales director). Field team: Omar Haddad and Kayla Moss.
+
+## Strategy
+
+We sell reagents to hospital laboratories in the Nordics because our assays run on the analysers
+they already own, so there is no revalidation. We will not bid for research institutes.
+
+{line}
+"""
+
+
+def test_a_dated_step_its_doer_is_the_subject_of_is_a_tactic_in_a_strategy():
+    # §3 S102 and §8.4: "Tasha books …" is a plan item with its owner, read in a strategy; the
+    # business speaking of itself ("Nordgen puts …") chooses, as "we" would.
+    for line in (
+        "Tasha books a menu walk-through with the Uppsala lab for 20 January.",
+        "- Omar and Kayla each run 15 discovery calls a week with lab managers.",
+    ):
+        found = _rules(_STRATEGY_DOERS.format(line=line))
+        assert [f[1] for f in found if f[0] == "S102"] == [10], line
+    own = _rules(_STRATEGY_DOERS.format(line="Nordgen puts a field chemist on site for 60 days."))
+    assert not [f for f in own if f[0] == "S102"]

@@ -165,7 +165,7 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
     return _person(sig, heading, weak)
 
 
-def _subject_owner(shape: Shape, extra_weak: frozenset[str]) -> bool:
+def subject_owner(shape: Shape, extra_weak: frozenset[str]) -> bool:
     """The subject of a present or modal sentence names who does it: a named group, or one
     capitalised word that is a name."""
     if shape.frame not in ("present", "modal") or not shape.subject:
@@ -196,6 +196,19 @@ def _subject_owner(shape: Shape, extra_weak: frozenset[str]) -> bool:
     )
 
 
+def named_doer(a: Analysis, shape: Shape, index: int) -> bool:
+    """The subject of a present or modal sentence is a named team ("Rosa's team sends …") or a
+    person the page names in full elsewhere ("Tasha books …" beside "Tasha Greene"): who does
+    it, not the business the page speaks for ("Brightwater puts an applications chemist on each
+    line", as "we" would)."""
+    if not subject_owner(shape, lexicon.term_set("weak-owners", a.lexicon_extra)):
+        return False
+    words = shape.subject.split()
+    if len(words) >= 2 and words[-1].lower() in _GROUPS:
+        return True
+    return bool(_page_names(a).get(words[0].lower(), frozenset()) - {index})
+
+
 def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
     """A person's name where owners stand: the subject, in brackets, or after a dash at the end."""
     toks = [t for t in sig.tokens if t.text.strip()]
@@ -211,7 +224,7 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
             return False
         return not any(a <= t.start < b for a, b in skip_spans)
 
-    if _subject_owner(sentence_shape(sig.tokens), extra_weak):
+    if subject_owner(sentence_shape(sig.tokens), extra_weak):
         return True
     colon = next((k for k, t in enumerate(toks[:5]) if t.text in {":", "—", "–"}), -1)
     if (
@@ -262,8 +275,9 @@ def _field_owner(fields: tuple[Field, ...], weak: frozenset[str]) -> bool | None
 
 def _page_names(a: Analysis) -> dict[str, frozenset[int]]:
     """First names the page writes as a person's full name somewhere ("AE: Rob Lindqvist", "Renee
-    Ortiz (Texas) and …"): two capitalised words, the second no English word, with the statements
-    that write them. Read once a page."""
+    Ortiz (Texas) and …", an owner field or column "Tasha Greene"): two capitalised words, the
+    second no English word (in an owner's place, any), with the statements that write them. Read
+    once a page."""
     names: dict[str, frozenset[int]] | None = a.memo.get("page_names")
     if names is None:
         found: dict[str, set[int]] = {}
@@ -279,6 +293,11 @@ def _page_names(a: Analysis) -> dict[str, frozenset[int]]:
                     and t.lower not in _LABELS
                 ):
                     found.setdefault(t.lower, set()).add(k)
+            for f in a.doc.statements[k].fields:
+                # An Owner column or field: "| … | Tasha Greene | 2 Apr 2027 |"
+                words = f.value.split()
+                if f.label == "owner" and len(words) >= 2 and all(map(str.istitle, words[:2])):
+                    found.setdefault(words[0].lower(), set()).add(k)
         names = a.memo["page_names"] = {n: frozenset(ks) for n, ks in found.items()}
     return names
 

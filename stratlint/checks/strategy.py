@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from stratlint.checks._owners import named_doer
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._targets import outcome_target
 from stratlint.checks._who import account_page, only_excludes
@@ -145,17 +146,27 @@ def _likely_tactic(a: Analysis, st: Statement, v: Verdict) -> bool:
 def _timed_imperative(a: Analysis, st: Statement, v: Verdict) -> str:
     """A command with a date or a frequency ("Launch the customer portal in Q2.", "Hold
     quarterly business reviews with the 20 largest accounts.") is an operational activity (SPEC
-    §3 S102), though the class model, reading it without a plan around it, calls it context. A
-    choice in the imperative ("Focus on enterprise healthcare") carries no date. Returns what
-    makes it a tactic, or "" when it is none; precision first, the class model must give it some
-    weight as an action."""
-    if v.cls != Cls.CONTEXT or shape_of(a.signals[st.index].tokens).frame != "imperative":
+    §3 S102), though the class model, reading it without a plan around it, calls it context. So is
+    a dated or recurring step its doer is the subject of ("Tasha books a menu walk-through for 20
+    January.", "Omar and Kayla each run 15 discovery calls a week": a plan item with its owner,
+    SPEC §8.4). A choice in the imperative ("Focus on enterprise healthcare") carries no date.
+    Returns what makes it a tactic, or "" when it is none; precision first, the class model must
+    give it some weight as an action."""
+    if v.cls != Cls.CONTEXT:
+        return ""
+    shape = shape_of(a.signals[st.index].tokens)
+    if shape.frame != "imperative" and not named_doer(a, shape, st.index):
         return ""
     p = a.class_proba.get(st.index)
     if p is None or p["ACTION"] < 0.25:
         return ""
     sig = a.signals[st.index]
-    for label, name in (("FREQUENCY", "frequency"), ("DATE", "date")):
+    # A frequency word alone ("quarterly plans") may name a kind of thing; with a count it is
+    # how often an activity recurs ("run 12 lunch-and-learns per quarter").
+    counted = any(e.label == "count" for e in v.specific)
+    labels = ("FREQUENCY", "frequencies", "DATE") if counted else ("FREQUENCY", "DATE")
+    for label in labels:
+        name = "date" if label == "DATE" else "frequency"
         spans = sig.get(label)
         if spans:
             start, end = spans[0]
