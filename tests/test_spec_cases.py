@@ -1355,3 +1355,31 @@ def test_a_dated_step_its_doer_is_the_subject_of_is_a_tactic_in_a_strategy():
         assert [f[1] for f in found if f[0] == "S102"] == [10], line
     own = _rules(_STRATEGY_DOERS.format(line="Nordgen puts a field chemist on site for 60 days."))
     assert not [f for f in own if f[0] == "S102"]
+
+
+_GOSPA_STRATEGIES = """# Harbourline events GOSPA 2027
+
+## Goals
+
+- Grow conference revenue to £14.2M in 2027.
+
+## Strategies
+
+- Increase conference bookings by 18%.
+- Convert 40% of proposals within 10 days of the enquiry.
+- {line}
+"""
+
+
+def test_a_goal_on_a_named_place_or_account_names_whom_the_strategy_sells_to():
+    # §3 S103 and the `who` tag of the bank's guide: the object of a goal names where the
+    # business sells ("in the Fraser Valley", "Grow Best Buy revenue"), though no lexicon knows
+    # the name. A place where we make things is no market, and only goals are read so.
+    for line in (
+        "Win 8 new logos in the Fraser Valley.",
+        "Grow Vancouver Island machine sales from C$0.8M to C$1.5M.",
+    ):
+        found = _rules(_GOSPA_STRATEGIES.format(line=line))
+        assert not [f for f in found if f[0] == "S103"], line
+    found = _rules(_GOSPA_STRATEGIES.format(line="Cut quote turnaround to 48 hours."))
+    assert [f[1] for f in found if f[0] == "S103"] == [7]

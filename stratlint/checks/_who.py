@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from stratlint import lexicon
+from stratlint.model import Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.classify import WHO
 from stratlint.understand.nlp import Signals
@@ -69,3 +71,33 @@ def account_page(a: Analysis, scope: Scope) -> bool:
     title = a.doc.sections[a.doc.title].title if a.doc.title is not None else ""
     heads = [a.doc.sections[s].title for s in scope.sections[:1] if s]
     return any(_ACCOUNT_PAGE.search(t) for t in [title, *heads])
+
+
+_WHERE = frozenset(lexicon.grammar()["where_preps"]) - {"with", "through", "via"}
+# Spans where a capitalised word names a time, an amount or a measure, not a place or account.
+_NOT_NAMES = ("DATE", "MONEY", "PERCENT", "metrics")
+
+
+def names_place_or_account(a: Analysis, st: Statement) -> bool:
+    """The statement names where it sells by a proper name the lexicons cannot know: a place or
+    an account after a where-word ("Win 8 new logos in the Fraser Valley", "Add $2.5M at Target"),
+    or one the change is on ("Grow Vancouver Island machine sales", "Grow Best Buy revenue"). The
+    object of a goal names whom a strategy sells to (bank/GUIDE.md, the `who` tag)."""
+    sig = a.signals[st.index]
+    toks = [t for t in sig.tokens if t.text.strip()]
+    skip = [sp for lab in _NOT_NAMES for sp in sig.get(lab)]
+    flags = lexicon.wordforms().flags
+    # The first word after a label ("S1.", "Objective 2:") opens the sentence.
+    opening = max((k + 1 for k, t in enumerate(toks[:3]) if t.text in {".", ":", ")"}), default=0)
+    for i, t in enumerate(toks):
+        if (
+            i <= opening
+            or not (t.text[:1].isupper() and t.text[1:2].islower())
+            or flags.get(t.lower)
+            or any(x <= t.start < y for x, y in skip)
+        ):
+            continue
+        before = [u.lower for u in toks[max(opening, i - 3) : i]]
+        if i == opening + 1 or any(w in _WHERE for w in before):
+            return True
+    return False

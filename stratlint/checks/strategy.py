@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from stratlint.checks._owners import named_doer
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._targets import outcome_target
-from stratlint.checks._who import account_page, only_excludes
+from stratlint.checks._who import account_page, names_place_or_account, only_excludes
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.classify import WHO, Verdict, _only_generic_who
@@ -218,13 +218,14 @@ def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
             v = a.verdicts.get(st.index)
             # Only a choice names whom we sell to: customers told of in the diagnosis, or a
             # segment only excluded, are not a choice of who (a goal counts with a where-phrase).
-            if v is None or not (v.cls == Cls.CHOICE or (v.cls == Cls.GOAL and v.who)):
+            place = v is not None and v.cls == Cls.GOAL and names_place_or_account(a, st)
+            if v is None or not (v.cls == Cls.CHOICE or (v.cls == Cls.GOAL and v.who) or place):
                 continue
             if only_excludes(sig):
                 continue  # "We will not chase SMB": names whom we leave, not whom we sell to
             if sig.has("universal"):
                 universal = True  # "across all industries": a who that chooses nobody
-            elif sig.has(*WHO) and not _only_generic_who(sig):
+            elif (sig.has(*WHO) and not _only_generic_who(sig)) or place:
                 named = True
         named = named or any(a.tagged(st, "who") for st in sts)
         heading_text = " ".join(a.doc.sections[s].title for s in scope.sections if s)
