@@ -1383,3 +1383,24 @@ def test_a_goal_on_a_named_place_or_account_names_whom_the_strategy_sells_to():
         assert not [f for f in found if f[0] == "S103"], line
     found = _rules(_GOSPA_STRATEGIES.format(line="Cut quote turnaround to 48 hours."))
     assert [f[1] for f in found if f[0] == "S103"] == [7]
+
+
+_AUDIENCE_PHRASES = """---
+type: plan
+strategy: strategy.md
+---
+# Complyra channel plan, H1 2027
+
+## Actions
+
+- Maria Lopez signs two channel partners in Pune by 31 March 2027.
+- {line}
+"""
+
+
+def test_a_role_inside_the_audience_of_an_item_is_not_its_owner():
+    # §8.6: "HR" in "with the IBA HR forum" is whom the webinars are for, not who runs them.
+    found = _rules(_AUDIENCE_PHRASES.format(line="Run two webinars with the IBA HR forum by Q2."))
+    assert [f[1] for f in found if f[0] == "P202"] == [10]
+    owned = _rules(_AUDIENCE_PHRASES.format(line="HR runs two webinars for new managers by Q2."))
+    assert not [f for f in owned if f[0] == "P202"]

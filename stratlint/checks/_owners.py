@@ -3,6 +3,8 @@ the headings above it, within its plan. Deadlines (P203) are in `_deadlines`."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from stratlint import lexicon
 from stratlint.checks._chain import PLACEHOLDER, answer_above
 from stratlint.model import Field, Statement
@@ -133,6 +135,26 @@ def _weak(value: str, weak: frozenset[str]) -> bool:
 # -- owners -------------------------------------------------------------------------------------
 
 
+_PHRASE_OPENERS = frozenset({"the", "our", "all", "new", "each", "their", "its", "a", "an"})
+
+
+def _in_audience_phrase(toks: Sequence[Tok], k: int) -> bool:
+    """The role at token `k` is inside a noun phrase an audience word opens: "for the IT
+    managers", "with the IBA HR forum" (a determiner and names between them)."""
+    j = k - 1
+    seen_det = False
+    while j >= 0 and k - j <= 4:
+        t = toks[j]
+        if t.lower in _AUDIENCE:
+            return seen_det
+        if t.lower in _PHRASE_OPENERS:
+            seen_det = True
+        elif not (t.text[:1].isupper() and t.text.isalpha()):
+            return False
+        j -= 1
+    return False
+
+
 def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
     if sig.has("HANDLE"):
         return True
@@ -147,8 +169,8 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
         k = next((i for i, t in enumerate(toks) if t.start == a0), -1)
         prev = toks[k - 1].lower if k > 0 else ""
         prev2 = toks[k - 2].lower if k > 1 else ""
-        if prev in _AUDIENCE or prev2 in _AUDIENCE and prev in {"the", "our", "all", "new", "each"}:
-            continue  # the audience: "a webinar for IT managers"
+        if prev in _AUDIENCE or _in_audience_phrase(toks, k):
+            continue  # the audience: "a webinar for IT managers", "with the IBA HR forum"
         if prev in _OBJECT_DETERMINERS and a0 >= subject_end and prev2 != "by":
             continue  # whom the item acts on: "Call each HR director on the list"
         word = sig.text[a0:b0]
