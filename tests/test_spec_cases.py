@@ -1404,3 +1404,16 @@ def test_a_role_inside_the_audience_of_an_item_is_not_its_owner():
     assert [f[1] for f in found if f[0] == "P202"] == [10]
     owned = _rules(_AUDIENCE_PHRASES.format(line="HR runs two webinars for new managers by Q2."))
     assert not [f for f in owned if f[0] == "P202"]
+
+
+def test_a_comparative_over_a_plural_noun_is_a_vague_target():
+    # §8.8: "More reorders from the London doors." asks for more with no number; its plural head
+    # is no verb. "More reps call the OEMs." is a sentence about who does what.
+    for target in (
+        "More reorders from the London doors.",
+        "More medical-waste stops per route than in FY26.",
+    ):
+        found = _rules(_COMPARATIVE_TARGETS.format(target=target))
+        assert [f[1] for f in found if f[0] == "P206"] == [9], target
+    found = _rules(_COMPARATIVE_TARGETS.format(target="More reps call the OEM buyers each week."))
+    assert not [f for f in found if f[0] == "P206"]

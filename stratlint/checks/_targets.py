@@ -217,9 +217,28 @@ def _no_verb_but_the_comparative(tokens: Sequence[Tok]) -> bool:
     """No verb in the item, the opening comparative aside ("Better attendance at …" reads as the
     verb "to better" to the sentence shape)."""
     shape = shape_of(tokens)
-    return shape.frame == "noun" or (
-        shape.frame == "imperative" and tokens[shape.verb].lower in _COMPARATIVES
+    return (
+        shape.frame == "noun"
+        or (shape.frame == "imperative" and tokens[shape.verb].lower in _COMPARATIVES)
+        or (shape.frame == "present" and _plural_head(tokens, shape.verb))
     )
+
+
+# What follows a noun phrase's plural head where a verb would take its object.
+_AFTER_HEAD = frozenset({"than", "in", "from", "on", "per", "at", "for", "across", "among", "with"})
+
+
+def _plural_head(tokens: Sequence[Tok], verb: int) -> bool:
+    """The sentence shape's "verb" is the plural head of the comparative's noun phrase: "More
+    reorders from the London doors.", "More medical-waste stops per route than in FY26." — a
+    word in -s with no object after it, only a preposition or the end."""
+    words = [t for t in tokens if t.text.strip()]
+    head = tokens[verb]
+    if not head.lower.endswith("s") or head not in words:
+        return False
+    k = words.index(head)
+    nxt = words[k + 1].lower if k + 1 < len(words) else ""
+    return nxt in _AFTER_HEAD or not any(c.isalnum() for c in nxt)
 
 
 def target_line(a: Analysis, st: Statement) -> bool:
