@@ -1417,3 +1417,23 @@ def test_a_comparative_over_a_plural_noun_is_a_vague_target():
         assert [f[1] for f in found if f[0] == "P206"] == [9], target
     found = _rules(_COMPARATIVE_TARGETS.format(target="More reps call the OEM buyers each week."))
     assert not [f for f in found if f[0] == "P206"]
+
+
+_STRATEGY_WITH_A_ROUTINE = """# Calder lubricants strategy 2027
+
+## Strategy
+
+- We sell to independent garages with 3 or more ramps and to bus and waste-collection fleets.
+- We win on technical support: our lab matches every OEM approval the same day.
+- We sell on 12-month supply contracts with the price fixed for the year, never on spot quotes.
+- We will not supply retail motor-factor shelves or online marketplaces.
+- {line}
+"""
+
+
+def test_a_likely_action_with_a_date_or_frequency_is_a_tactic_in_a_strategy():
+    # §3 S102: a step more likely an action than not, with a frequency or a date, is an
+    # operational activity even where the class model is not sure of it.
+    line = "Katie Lowe sends the spec-chart update to all garage accounts every month."
+    found = _rules(_STRATEGY_WITH_A_ROUTINE.format(line=line))
+    assert [f[1] for f in found if f[0] == "S102"] == [9]

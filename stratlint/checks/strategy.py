@@ -140,7 +140,15 @@ def _likely_tactic(a: Analysis, st: Statement, v: Verdict) -> bool:
     rather than more likely than not: 9 and 1, and a false alarm on the training side; one kind
     of specifics: 11 and 3)."""
     p = a.class_proba.get(st.index)
-    return p is not None and p["ACTION"] >= 0.5 and len({e.label for e in v.specific}) >= 2
+    kinds = {e.label for e in v.specific}
+    return p is not None and (
+        (p["ACTION"] >= 0.5 and len(kinds) >= 2)
+        or (
+            p["ACTION"] >= 0.6
+            and bool(kinds & {"date", "frequency"})
+            and shape_of(a.signals[st.index].tokens).frame != "past"
+        )
+    )
 
 
 def _timed_imperative(a: Analysis, st: Statement, v: Verdict) -> str:
