@@ -1437,3 +1437,35 @@ def test_a_likely_action_with_a_date_or_frequency_is_a_tactic_in_a_strategy():
     line = "Katie Lowe sends the spec-chart update to all garage accounts every month."
     found = _rules(_STRATEGY_WITH_A_ROUTINE.format(line=line))
     assert [f[1] for f in found if f[0] == "S102"] == [9]
+
+
+_PILLAR_LIST = """# Fairwater 2026 strategy
+
+Employers buy our counselling because 61% of clients recover, against 45% for the insurers'
+bundled EAPs.
+Insurers now bundle a basic EAP at no visible cost, so we lose contracts on price.
+
+## Our strategic pillars
+
+- Win NHS trusts and local authorities through the Crown Commercial Service framework.
+- Grow with private employers of 250 to 5,000 staff through benefits consultants.
+- Compete on clinical outcomes: every client sees its own recovery rates before renewal.
+- Include our digital CBT app in every contract at no extra cost.
+- Enter the Republic of Ireland through our Dublin counselling partner.
+- Sell manager mental-health training as a paid module alongside the EAP.
+- Partner with occupational health providers on a joint absence-management offer.
+
+We will not bid for employers of fewer than 250 staff.
+"""
+
+
+def test_every_item_under_a_pillars_heading_is_a_pillar_unless_a_goal_or_tactic():
+    # §3 S108: "## Our strategic pillars" names its items pillars, whatever class the model gives
+    # a choice written as a fact or a policy; an item that is surely a goal or a tactic is none.
+    found = _rules(_PILLAR_LIST)
+    assert [f[1] for f in found if f[0] == "S108"] == [1]
+    tactics = _PILLAR_LIST.replace(
+        "- Include our digital CBT app in every contract at no extra cost.\n",
+        "- Each account manager visits 25 employers a week and logs every visit in HubSpot.\n",
+    )
+    assert not [f for f in _rules(tactics) if f[0] == "S108"]

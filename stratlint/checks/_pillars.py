@@ -60,6 +60,20 @@ _CONTAINER = {
     "go-to-market strategy",
     "gtm strategy",
 }
+# Headings that name their items pillars, as "## Strategy" does not: every top-level item under
+# them is a pillar by the writer's own word.
+_PILLAR_LIST = {
+    "pillars",
+    "pillar",
+    "focus areas",
+    "strategic priorities",
+    "strategic pillars",
+    "big bets",
+    "strategic bets",
+    "strategic choices",
+    "choices",
+    "priorities",
+}
 # Parts of a strategy that are not pillars: its diagnosis, its exclusions, its reasons.
 _NOT_A_PILLAR = re.compile(
     r"^\W*(?:why us|why they buy|why customers|not for us|who (?:it'?s|we(?:'re)?) not for|"
@@ -161,7 +175,13 @@ def _item_pillars(a: Analysis, containers: list[int], before: int) -> list[Pilla
             st = doc.statements[i]
             if st.quoted or st.form not in ("item", "row") or st.depth != 0 or st.is_field:
                 continue
-            if a.cls(st) != Cls.CHOICE or _NOT_A_PILLAR.match(st.text):
+            if _NOT_A_PILLAR.match(st.text):
+                continue
+            if a.cls(st) != Cls.CHOICE and not (
+                heading_words(a, c) & _PILLAR_LIST
+                and not (a.cls(st) in (Cls.GOAL, Cls.ACTION) and a.sure(st))
+            ):
+                # Under "## Pillars" an item is one unless it is surely a goal or a tactic.
                 continue
             subs = [s.text for s in a.children(st.index)]
             first = re.split(r"(?<=[.:;—–])\s", st.text, maxsplit=1)[0]
