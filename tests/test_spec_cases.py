@@ -1469,3 +1469,29 @@ def test_every_item_under_a_pillars_heading_is_a_pillar_unless_a_goal_or_tactic(
         "- Each account manager visits 25 employers a week and logs every visit in HubSpot.\n",
     )
     assert not [f for f in _rules(tactics) if f[0] == "S108"]
+
+
+_OWNED_ITEMS = """---
+type: plan
+strategy: strategy.md
+---
+# Northgate van fleet plan, 2026
+
+## Actions
+
+- Maria Lopez signs two fleet accounts in York by 31 March 2026.
+- {line}
+"""
+
+
+def test_a_full_name_after_a_dash_and_a_named_team_as_subject_own_the_item():
+    # §3 P202: a person or a team; "Tom" and "Customer" are English words too, but "Tom
+    # Ashworth" after a dash and "Customer Service" as the subject are who does it.
+    for line in (
+        "Visit the 30 largest van fleets in Leeds in Q2 — Tom Ashworth.",
+        "Customer Service publishes the ten-day ship promise on the portal by 30 June 2026.",
+    ):
+        found = _rules(_OWNED_ITEMS.format(line=line))
+        assert not [f for f in found if f[0] == "P202"], line
+    passive = "Quarterly Reports are published on the portal by 30 June 2026."
+    assert [f[1] for f in _rules(_OWNED_ITEMS.format(line=passive)) if f[0] == "P202"] == [10]

@@ -246,8 +246,17 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
             return False
         return not any(a <= t.start < b for a, b in skip_spans)
 
-    if subject_owner(sentence_shape(sig.tokens), extra_weak):
+    shape = sentence_shape(sig.tokens)
+    if subject_owner(shape, extra_weak):
         return True
+    words = shape.subject.split()
+    if (
+        shape.frame in ("present", "modal")
+        and len(words) >= 2
+        and all(_titlecase_word(w) for w in words)
+        and sig.tokens[shape.verb].lower not in _BE
+    ):
+        return True  # "Customer Service publishes …", "Inside Sales will call …": a named team
     colon = next((k for k, t in enumerate(toks[:5]) if t.text in {":", "—", "–"}), -1)
     if (
         colon > 0
@@ -263,9 +272,20 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
     ):
         return True  # "Tom: write the template", "Camila and Diego: attend …", "Solutions team — …"
     for i in range(len(toks)):
+        prev = toks[i - 1].text if i else ""
+        if (
+            _titlecase(toks[i])
+            and _full_name(toks, i)
+            and toks[i].lower not in _PRONOUNS
+            and (
+                prev in {"(", "[", "—", "–", "|"}
+                # "Our compliance counsel, Farah Sheikh, briefs …": the doer named beside it
+                or (prev == "," and i + 2 < len(toks) and toks[i + 2].text == "," and i <= 6)
+            )
+        ):
+            return True  # "… in Q2 — Tom Ashworth": a full name, its first an English word too
         if not name_like(i):
             continue
-        prev = toks[i - 1].text if i else ""
         if prev in {"(", "[", "—", "–", "-", ":", "/", "|", ";"} or (
             i == 0
             and len(toks) > 1
@@ -333,6 +353,13 @@ def _full_name(toks: list[Tok], i: int) -> bool:
         and not toks[i + 1].flags
         and toks[i].end < toks[i + 1].start
     )
+
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
+
+
+def _titlecase_word(w: str) -> bool:
+    return len(w) > 1 and w[0].isupper() and w[1:].islower() and w.isalpha()
 
 
 def _titlecase(t: Tok) -> bool:
