@@ -1495,3 +1495,27 @@ def test_a_full_name_after_a_dash_and_a_named_team_as_subject_own_the_item():
         assert not [f for f in found if f[0] == "P202"], line
     passive = "Quarterly Reports are published on the portal by 30 June 2026."
     assert [f[1] for f in _rules(_OWNED_ITEMS.format(line=passive)) if f[0] == "P202"] == [10]
+
+
+_INHERITED_LABEL = """# Ridgeline Parts Supply — Sales Strategy 2026
+
+## Our strategy
+
+- Focus on independent repair shops with 4–12 bays in Central and South Texas.
+- Win on same-day delivery from three warehouses, because a car on a lift earns nothing.
+- We will not chase the national chains, which buy on price from the distributors.
+
+## How we get there
+
+- Every rep makes 40 shop visits a month and logs each one in Salesforce.
+- Hold a counter day at each warehouse in March with our vendor reps.
+- Send the new catalog mailer to all 3,100 accounts by 15 February.
+"""
+
+
+def test_a_section_labelled_by_the_heading_it_inherits_from_can_be_mislabeled():
+    # §2.3 and §8.5: "## How we get there" inherits the title's strategy label; its own content
+    # is all tactics, so D402 speaks for the section and replaces S102 on its items.
+    found = _rules(_INHERITED_LABEL)
+    assert [f[1] for f in found if f[0] == "D402"] == [9]
+    assert not [f for f in found if f[0] == "S102"]

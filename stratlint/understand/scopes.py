@@ -8,14 +8,19 @@ from stratlint.understand.records import CLASSIFIED, Analysis, Scope
 
 
 def _labelled(a: Analysis, sec: Section) -> Kind | None:
-    """The kind a section's own label gives it (heading words, or front matter for the top), when
-    its content confirmed it (SPEC §8.9)."""
+    """The kind a section's label gives it (heading words, or front matter for the top), when its
+    content confirmed it (SPEC §8.9). A heading with no kind word is labelled by the heading it
+    inherits from (§2.3): "## How we get there" under "# Ridgeline Sales Strategy 2026"."""
     if sec.index in a.unsure:
         return None
     if sec.index in (0, a.doc.title):
         k = a.kinds[sec.index]
         return k if k != Kind.OTHER else None
-    return a.heading_kinds[sec.index].kind
+    own = a.heading_kinds[sec.index].kind
+    if own is None and sec.parent is not None and sec.parent != 0:
+        k = a.kinds[sec.index]
+        return k if k in (Kind.STRATEGY, Kind.PLAN) else None
+    return own
 
 
 def _own_classified(a: Analysis, sec: Section) -> list[Cls]:
