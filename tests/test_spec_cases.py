@@ -21,6 +21,11 @@ def _rules(text: str) -> list[tuple[str, int]]:
     return sorted((f.rule, f.line) for f in lint_text(text, "doc.md"))
 
 
+def _lines_of(text: str, rule: str) -> list[int]:
+    """The lines where `rule` reports on `text`."""
+    return [line for r, line in _rules(text) if r == rule]
+
+
 def _run(root: Path, files: dict[str, str], **settings: object) -> dict[str, set[str]]:
     for rel, text in files.items():
         p = root / rel
@@ -1351,10 +1356,10 @@ def test_a_dated_step_its_doer_is_the_subject_of_is_a_tactic_in_a_strategy():
         "Tasha books a menu walk-through with the Uppsala lab for 20 January.",
         "- Omar and Kayla each run 15 discovery calls a week with lab managers.",
     ):
-        found = _rules(_STRATEGY_DOERS.format(line=line))
-        assert [f[1] for f in found if f[0] == "S102"] == [10], line
-    own = _rules(_STRATEGY_DOERS.format(line="Nordgen puts a field chemist on site for 60 days."))
-    assert not [f for f in own if f[0] == "S102"]
+        assert _lines_of(_STRATEGY_DOERS.format(line=line), "S102") == [10], line
+    assert not _lines_of(
+        _STRATEGY_DOERS.format(line="Nordgen puts a field chemist on site for 60 days."), "S102"
+    )
 
 
 _GOSPA_STRATEGIES = """# Harbourline events GOSPA 2027
@@ -1379,10 +1384,10 @@ def test_a_goal_on_a_named_place_or_account_names_whom_the_strategy_sells_to():
         "Win 8 new logos in the Fraser Valley.",
         "Grow Vancouver Island machine sales from C$0.8M to C$1.5M.",
     ):
-        found = _rules(_GOSPA_STRATEGIES.format(line=line))
-        assert not [f for f in found if f[0] == "S103"], line
-    found = _rules(_GOSPA_STRATEGIES.format(line="Cut quote turnaround to 48 hours."))
-    assert [f[1] for f in found if f[0] == "S103"] == [7]
+        assert not _lines_of(_GOSPA_STRATEGIES.format(line=line), "S103"), line
+    assert _lines_of(
+        _GOSPA_STRATEGIES.format(line="Cut quote turnaround to 48 hours."), "S103"
+    ) == [7]
 
 
 _AUDIENCE_PHRASES = """---
@@ -1400,10 +1405,12 @@ strategy: strategy.md
 
 def test_a_role_inside_the_audience_of_an_item_is_not_its_owner():
     # §8.6: "HR" in "with the IBA HR forum" is whom the webinars are for, not who runs them.
-    found = _rules(_AUDIENCE_PHRASES.format(line="Run two webinars with the IBA HR forum by Q2."))
-    assert [f[1] for f in found if f[0] == "P202"] == [10]
-    owned = _rules(_AUDIENCE_PHRASES.format(line="HR runs two webinars for new managers by Q2."))
-    assert not [f for f in owned if f[0] == "P202"]
+    assert _lines_of(
+        _AUDIENCE_PHRASES.format(line="Run two webinars with the IBA HR forum by Q2."), "P202"
+    ) == [10]
+    assert not _lines_of(
+        _AUDIENCE_PHRASES.format(line="HR runs two webinars for new managers by Q2."), "P202"
+    )
 
 
 def test_a_comparative_over_a_plural_noun_is_a_vague_target():
@@ -1413,10 +1420,10 @@ def test_a_comparative_over_a_plural_noun_is_a_vague_target():
         "More reorders from the London doors.",
         "More medical-waste stops per route than in FY26.",
     ):
-        found = _rules(_COMPARATIVE_TARGETS.format(target=target))
-        assert [f[1] for f in found if f[0] == "P206"] == [9], target
-    found = _rules(_COMPARATIVE_TARGETS.format(target="More reps call the OEM buyers each week."))
-    assert not [f for f in found if f[0] == "P206"]
+        assert _lines_of(_COMPARATIVE_TARGETS.format(target=target), "P206") == [9], target
+    assert not _lines_of(
+        _COMPARATIVE_TARGETS.format(target="More reps call the OEM buyers each week."), "P206"
+    )
 
 
 _STRATEGY_WITH_A_ROUTINE = """# Calder lubricants strategy 2027
@@ -1435,8 +1442,7 @@ def test_a_likely_action_with_a_date_or_frequency_is_a_tactic_in_a_strategy():
     # §3 S102: a step more likely an action than not, with a frequency or a date, is an
     # operational activity even where the class model is not sure of it.
     line = "Katie Lowe sends the spec-chart update to all garage accounts every month."
-    found = _rules(_STRATEGY_WITH_A_ROUTINE.format(line=line))
-    assert [f[1] for f in found if f[0] == "S102"] == [9]
+    assert _lines_of(_STRATEGY_WITH_A_ROUTINE.format(line=line), "S102") == [9]
 
 
 _PILLAR_LIST = """# Fairwater 2026 strategy
@@ -1462,13 +1468,12 @@ We will not bid for employers of fewer than 250 staff.
 def test_every_item_under_a_pillars_heading_is_a_pillar_unless_a_goal_or_tactic():
     # §3 S108: "## Our strategic pillars" names its items pillars, whatever class the model gives
     # a choice written as a fact or a policy; an item that is surely a goal or a tactic is none.
-    found = _rules(_PILLAR_LIST)
-    assert [f[1] for f in found if f[0] == "S108"] == [1]
+    assert _lines_of(_PILLAR_LIST, "S108") == [1]
     tactics = _PILLAR_LIST.replace(
         "- Include our digital CBT app in every contract at no extra cost.\n",
         "- Each account manager visits 25 employers a week and logs every visit in HubSpot.\n",
     )
-    assert not [f for f in _rules(tactics) if f[0] == "S108"]
+    assert not _lines_of(tactics, "S108")
 
 
 _OWNED_ITEMS = """---
@@ -1491,10 +1496,9 @@ def test_a_full_name_after_a_dash_and_a_named_team_as_subject_own_the_item():
         "Visit the 30 largest van fleets in Leeds in Q2 — Tom Ashworth.",
         "Customer Service publishes the ten-day ship promise on the portal by 30 June 2026.",
     ):
-        found = _rules(_OWNED_ITEMS.format(line=line))
-        assert not [f for f in found if f[0] == "P202"], line
+        assert not _lines_of(_OWNED_ITEMS.format(line=line), "P202"), line
     passive = "Quarterly Reports are published on the portal by 30 June 2026."
-    assert [f[1] for f in _rules(_OWNED_ITEMS.format(line=passive)) if f[0] == "P202"] == [10]
+    assert _lines_of(_OWNED_ITEMS.format(line=passive), "P202") == [10]
 
 
 _INHERITED_LABEL = """# Ridgeline Parts Supply — Sales Strategy 2026
@@ -1516,6 +1520,5 @@ _INHERITED_LABEL = """# Ridgeline Parts Supply — Sales Strategy 2026
 def test_a_section_labelled_by_the_heading_it_inherits_from_can_be_mislabeled():
     # §2.3 and §8.5: "## How we get there" inherits the title's strategy label; its own content
     # is all tactics, so D402 speaks for the section and replaces S102 on its items.
-    found = _rules(_INHERITED_LABEL)
-    assert [f[1] for f in found if f[0] == "D402"] == [9]
-    assert not [f for f in found if f[0] == "S102"]
+    assert _lines_of(_INHERITED_LABEL, "D402") == [9]
+    assert not _lines_of(_INHERITED_LABEL, "S102")
