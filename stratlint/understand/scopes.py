@@ -9,15 +9,18 @@ from stratlint.understand.records import CLASSIFIED, Analysis, Scope
 
 def _labelled(a: Analysis, sec: Section) -> Kind | None:
     """The kind a section's label gives it (heading words, or front matter for the top), when its
-    content confirmed it (SPEC §8.9). A heading with no kind word is labelled by the heading it
-    inherits from (§2.3): "## How we get there" under "# Ridgeline Sales Strategy 2026"."""
+    content confirmed it (SPEC §8.9). A heading with no kind word right under the page's title
+    is labelled by the title it inherits from (§2.3): "## How we get there" under "# Ridgeline
+    Sales Strategy 2026". Deeper, or under a page with no single title, the inherited kind is
+    not taken as a label: on the seen real pages that put D402 on a volunteer group's "What
+    we'll do" lists under each theme of its strategy page."""
     if sec.index in a.unsure:
         return None
     if sec.index in (0, a.doc.title):
         k = a.kinds[sec.index]
         return k if k != Kind.OTHER else None
     own = a.heading_kinds[sec.index].kind
-    if own is None and sec.parent is not None and sec.parent != 0:
+    if own is None and a.doc.title is not None and sec.parent == a.doc.title:
         k = a.kinds[sec.index]
         return k if k in (Kind.STRATEGY, Kind.PLAN) else None
     return own
