@@ -1522,3 +1522,28 @@ def test_a_section_labelled_by_the_heading_it_inherits_from_can_be_mislabeled():
     # is all tactics, so D402 speaks for the section and replaces S102 on its items.
     assert _lines_of(_INHERITED_LABEL, "D402") == [9]
     assert not _lines_of(_INHERITED_LABEL, "S102")
+
+
+_POSTMORTEM = """# Timeline
+
+- 12:43 UTC: first report of failing media in the west.
+- 13:10 UTC: the on-call volunteer restarts the cache nodes.
+- 14:02 UTC: errors fall back to normal.
+
+# {review}
+
+The CDN cached 4xx responses for an hour after the change to its settings.
+
+# Resulting action
+
+- Move the cache settings into version control.
+- Write a runbook for cache incidents.
+"""
+
+
+def test_an_incident_post_mortem_is_a_retrospective_its_timeline_and_actions_included():
+    # §8.9: a review of what happened (a post-mortem's root cause, what went well) is neither
+    # strategy nor plan; its timeline and follow-up actions are no plan to own and date.
+    for review in ("Root cause", "Things that went poorly"):
+        found = _rules(_POSTMORTEM.format(review=review))
+        assert not [f for f in found if f[0].startswith("P")], review
