@@ -1547,3 +1547,22 @@ def test_an_incident_post_mortem_is_a_retrospective_its_timeline_and_actions_inc
     for review in ("Root cause", "Things that went poorly"):
         found = _rules(_POSTMORTEM.format(review=review))
         assert not [f for f in found if f[0].startswith("P")], review
+
+
+_FOCUS_STRATEGY = """# Marlowe Knit Japan strategy 2027
+
+## Strategy
+
+- {line}
+- Win on provenance: every jumper is knitted in our Hawick mill and carries its maker's name.
+- Sell through two showroom agents in Tokyo, with stock held in Yokohama.
+"""
+
+
+def test_a_focus_names_no_trade_off():
+    # §3 S107: "never says what the team will *not* do". A focus chooses whom to serve but gives
+    # nothing up; an exclusion does.
+    focus = "Focus on Tokyo select shops that already stock British heritage brands."
+    assert _lines_of(_FOCUS_STRATEGY.format(line=focus), "S107") == [1]
+    excluded = "Sell to Tokyo select shops, not to the department stores."
+    assert not _lines_of(_FOCUS_STRATEGY.format(line=excluded), "S107")

@@ -361,9 +361,9 @@ def strategy_no_tradeoff(ctx: Context) -> Iterator[Hit]:
         ):
             continue
         universal = [st for st in sts if _chooses_everyone(a, st)]
-        tradeoff = any(
-            a.signals[st.index].has("tradeoff") and a.cls(st) != Cls.CONTEXT for st in sts
-        ) or any(a.tagged(st, "tradeoff") for st in sts)
+        tradeoff = any(_says_not_doing(a, st) for st in sts) or any(
+            a.tagged(st, "tradeoff") for st in sts
+        )
         if tradeoff and not universal:
             continue
         if universal:
@@ -383,6 +383,22 @@ def strategy_no_tradeoff(ctx: Context) -> Iterator[Hit]:
             "State a trade-off: the segments, channels or deals you will not pursue (e.g. 'We "
             "will not chase SMB deals under $10k ACV').",
         )
+
+
+# Cue words of a focus, not of what the team will not do: "Focus on independent repair shops"
+# chooses whom to serve (S103) but names nothing given up (SPEC §3 S107: "never says what the
+# team will *not* do").
+_FOCUS_ONLY = frozenset(
+    {"focus", "focused", "focus on", "concentrate", "concentrating", "prioritize", "prioritise"}
+    | {"primarily", "narrow", "narrowing"}
+)
+
+
+def _says_not_doing(a: Analysis, st: Statement) -> bool:
+    sig = a.signals[st.index]
+    if not sig.has("tradeoff") or a.cls(st) == Cls.CONTEXT:
+        return False
+    return any(w.lower() not in _FOCUS_ONLY for w in sig.words("tradeoff"))
 
 
 @check("S108")
