@@ -7,70 +7,35 @@ from collections.abc import Sequence
 
 from stratlint import lexicon
 from stratlint.checks._chain import PLACEHOLDER, answer_above
+from stratlint.checks._names import (
+    LABELS,
+    PRONOUNS,
+    full_name,
+    opens_with_page_name,
+    page_names,
+    titlecase,
+    titlecase_word,
+)
 from stratlint.model import Field, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.nlp import Signals
 from stratlint.understand.shape import Shape, sentence_shape
 from stratlint.understand.signals import Tok
 
-_PRONOUNS = {
-    "we",
-    "i",
-    "you",
-    "they",
-    "he",
-    "she",
-    "it",
-    "our",
-    "us",
-    "everyone",
-    "someone",
-    "somebody",
-    "nobody",
-    "anyone",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    # determiners and quantifiers: "The team sends …", "Each rep calls …" name no one
-    "the",
-    "a",
-    "an",
-    "each",
-    "every",
-    "everybody",
-    "all",
-    "both",
-    "any",
-    "some",
-    "no",
-    "my",
-    "your",
-    "their",
-    "its",
-    "another",
-    # question words open headings ("What we'll do", "How we sell"), never a name
-    "what",
-    "how",
-    "why",
-    "where",
-    "when",
-    "who",
-    "which",
-}
 # A named group as the subject owns the item: "Leadership team", "Partner council" ("The team" and
 # "Our team" do not: their first word is a determiner).
 _GROUPS = frozenset(
     {"team", "group", "committee", "council", "board", "squad", "crew", "department", "guild"}
 )
+# A subject whose verb is a form of "be" is described, not doing: "Quarterly Reports are published".
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
 # A role after one of these, outside the subject, is whom the item acts on, not who does it.
 _OBJECT_DETERMINERS = frozenset(
     {"each", "every", "all", "the", "their", "its", "any", "his", "her"}
 )
 _AUDIENCE = {"for", "to", "with", "at", "from", "among", "targeting", "aimed"}
 # Spans where a capitalised word is not a name (months, places, segments, dates, money...).
-_SKIP_LABELS = (
+_SKIPLABELS = (
     "months",
     "geographies",
     "industries",
@@ -81,47 +46,6 @@ _SKIP_LABELS = (
     "activity-nouns",
     "metrics",
     "MONEY",
-)
-# Words that start a line "Word: ..." without naming who does it.
-_LABELS = frozenset(
-    {
-        "note",
-        "notes",
-        "goal",
-        "target",
-        "objective",
-        "why",
-        "what",
-        "how",
-        "when",
-        "step",
-        "phase",
-        "week",
-        "month",
-        "day",
-        "result",
-        "outcome",
-        "context",
-        "summary",
-        "update",
-        "status",
-        "risk",
-        "next",
-        "kpi",
-        "budget",
-        "owner",
-        "due",
-        "supports",
-        "pillar",
-        "example",
-        "tip",
-        "warning",
-        "important",
-        "action",
-        "task",
-        "milestone",
-        "deadline",
-    }
 )
 
 
@@ -196,7 +120,7 @@ def subject_owner(shape: Shape, extra_weak: frozenset[str]) -> bool:
     if (
         len(words) >= 2
         and words[-1].lower() in _GROUPS
-        and words[0].lower() not in _PRONOUNS
+        and words[0].lower() not in PRONOUNS
         and shape.subject.lower() not in extra_weak
     ):
         # "Leadership team will share the minutes", "Events committee books …": the group
@@ -213,7 +137,7 @@ def subject_owner(shape: Shape, extra_weak: frozenset[str]) -> bool:
             # also an English word.
             or shape.subject.strip() == first
         )
-        and first.lower() not in _PRONOUNS
+        and first.lower() not in PRONOUNS
         and first.lower() not in set(extra_weak)
     )
 
@@ -228,7 +152,32 @@ def named_doer(a: Analysis, shape: Shape, index: int) -> bool:
     words = shape.subject.split()
     if len(words) >= 2 and words[-1].lower() in _GROUPS:
         return True
-    return bool(_page_names(a).get(words[0].lower(), frozenset()) - {index})
+    return bool(page_names(a).get(words[0].lower(), frozenset()) - {index})
+
+
+def _named_team_subject(sig: Signals, shape: Shape) -> bool:
+    """ "Customer Service publishes …", "Inside Sales will call …": a subject of capitalised words
+    in a present or modal sentence names a team, not when its verb is a form of "be" ("Quarterly
+    Reports are published …" names no doer)."""
+    words = shape.subject.split()
+    return (
+        shape.frame in ("present", "modal")
+        and len(words) >= 2
+        and all(titlecase_word(w) for w in words)
+        and sig.tokens[shape.verb].lower not in _BE
+    )
+
+
+def _full_name_set_off(toks: list[Tok], i: int) -> bool:
+    """A full name after a dash or a bracket ("… in Q2 — Tom Ashworth"), or set off by commas
+    beside the subject ("Our compliance counsel, Farah Sheikh, briefs …"): a person, though the
+    first name is an English word too."""
+    if not (titlecase(toks[i]) and full_name(toks, i)) or toks[i].lower in PRONOUNS:
+        return False
+    prev = toks[i - 1].text if i else ""
+    return prev in {"(", "[", "—", "–", "|"} or (
+        prev == "," and i + 2 < len(toks) and toks[i + 2].text == "," and i <= 6
+    )
 
 
 def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
@@ -236,27 +185,19 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
     toks = [t for t in sig.tokens if t.text.strip()]
     if not toks:
         return False
-    skip_spans = [s for lab in _SKIP_LABELS for s in sig.get(lab)]
+    skip_spans = [s for lab in _SKIPLABELS for s in sig.get(lab)]
 
     def name_like(i: int) -> bool:
         t = toks[i]
-        if not _titlecase(t):
+        if not titlecase(t):
             return False
-        if t.flags or t.lower in _PRONOUNS or t.lower in extra_weak:
+        if t.flags or t.lower in PRONOUNS or t.lower in extra_weak:
             return False
         return not any(a <= t.start < b for a, b in skip_spans)
 
     shape = sentence_shape(sig.tokens)
-    if subject_owner(shape, extra_weak):
+    if subject_owner(shape, extra_weak) or _named_team_subject(sig, shape):
         return True
-    words = shape.subject.split()
-    if (
-        shape.frame in ("present", "modal")
-        and len(words) >= 2
-        and all(_titlecase_word(w) for w in words)
-        and sig.tokens[shape.verb].lower not in _BE
-    ):
-        return True  # "Customer Service publishes …", "Inside Sales will call …": a named team
     colon = next((k for k, t in enumerate(toks[:5]) if t.text in {":", "—", "–"}), -1)
     if (
         colon > 0
@@ -266,24 +207,15 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
             or (k == colon - 1 and k > 0 and t.lower in _GROUPS)
             for k, t in enumerate(toks[:colon])
         )
-        and toks[0].lower not in _LABELS
-        and toks[0].lower not in _PRONOUNS  # "The team —", "Our team:": weak owners
+        and toks[0].lower not in LABELS
+        and toks[0].lower not in PRONOUNS  # "The team —", "Our team:": weak owners
         and not any(a <= toks[0].start < b for a, b in skip_spans)
     ):
         return True  # "Tom: write the template", "Camila and Diego: attend …", "Solutions team — …"
     for i in range(len(toks)):
         prev = toks[i - 1].text if i else ""
-        if (
-            _titlecase(toks[i])
-            and _full_name(toks, i)
-            and toks[i].lower not in _PRONOUNS
-            and (
-                prev in {"(", "[", "—", "–", "|"}
-                # "Our compliance counsel, Farah Sheikh, briefs …": the doer named beside it
-                or (prev == "," and i + 2 < len(toks) and toks[i + 2].text == "," and i <= 6)
-            )
-        ):
-            return True  # "… in Q2 — Tom Ashworth": a full name, its first an English word too
+        if _full_name_set_off(toks, i):
+            return True
         if not name_like(i):
             continue
         if prev in {"(", "[", "—", "–", "-", ":", "/", "|", ";"} or (
@@ -299,7 +231,7 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
             return True
         if prev == "." and i + 1 < len(toks) and toks[i + 1].text in {",", "and", "&"}:
             return True  # "Run two lunch-and-learns. Gil, March and May." / "Kayla and Gil, …"
-        if prev.lower() in {".", "by"} and _full_name(toks, i):
+        if prev.lower() in {".", "by"} and full_name(toks, i):
             # "**Recruitment panel.** Sofie Jensen builds …", "… built by Daniela Ruiz by 28 Feb"
             return True
         if i >= len(toks) - 3 and prev in {",", "by", "with"}:
@@ -315,70 +247,6 @@ def _field_owner(fields: tuple[Field, ...], weak: frozenset[str]) -> bool | None
     return any(not _weak(v, weak) for v in vals)
 
 
-def _page_names(a: Analysis) -> dict[str, frozenset[int]]:
-    """First names the page writes as a person's full name somewhere ("AE: Rob Lindqvist", "Renee
-    Ortiz (Texas) and …", an owner field or column "Tasha Greene"): two capitalised words, the
-    second no English word (in an owner's place, any), with the statements that write them. Read
-    once a page."""
-    names: dict[str, frozenset[int]] | None = a.memo.get("page_names")
-    if names is None:
-        found: dict[str, set[int]] = {}
-        for k, sig in enumerate(a.signals):
-            toks = sig.tokens
-            for t, u in zip(toks, toks[1:], strict=False):
-                if (
-                    _titlecase(t)
-                    and _titlecase(u)
-                    and not u.flags
-                    and t.end < u.start
-                    and t.lower not in _PRONOUNS
-                    and t.lower not in _LABELS
-                ):
-                    found.setdefault(t.lower, set()).add(k)
-            for f in a.doc.statements[k].fields:
-                # An Owner column or field: "| … | Tasha Greene | 2 Apr 2027 |"
-                words = f.value.split()
-                if f.label == "owner" and len(words) >= 2 and all(map(str.istitle, words[:2])):
-                    found.setdefault(words[0].lower(), set()).add(k)
-        names = a.memo["page_names"] = {n: frozenset(ks) for n, ks in found.items()}
-    return names
-
-
-def _full_name(toks: list[Tok], i: int) -> bool:
-    """Tokens i and i+1 are a first name and a surname: two capitalised words, the second no
-    English word ("Daniela Ruiz", not "Pilot Program")."""
-    return (
-        i + 1 < len(toks)
-        and _titlecase(toks[i + 1])
-        and not toks[i + 1].flags
-        and toks[i].end < toks[i + 1].start
-    )
-
-
-_BE = frozenset({"is", "are", "was", "were", "be", "been"})
-
-
-def _titlecase_word(w: str) -> bool:
-    return len(w) > 1 and w[0].isupper() and w[1:].islower() and w.isalpha()
-
-
-def _titlecase(t: Tok) -> bool:
-    return len(t.text) > 1 and t.text[0].isupper() and t.text[1:].islower() and t.text.isalpha()
-
-
-def _opens_with_page_name(a: Analysis, sig: Signals, index: int) -> bool:
-    """The item opens with a first name the page gives in full elsewhere: "Rob arranges a reference
-    call …" where the page says "AE: Rob Lindqvist" ("rob" is also an English verb, so the opening
-    alone reads as an imperative)."""
-    toks = [t for t in sig.tokens if t.text.strip()]
-    if len(toks) < 2 or not _titlecase(toks[0]):
-        return False
-    if _full_name(toks, 0):
-        return True  # "Renee Ortiz (Texas) and Sam Achebe (Florida) quote …": the name in full
-    # Written in full elsewhere: "Sponsor Leeds Digital Festival" names no "Sponsor" by itself.
-    return bool(_page_names(a).get(toks[0].lower, frozenset()) - {index})
-
-
 def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
     weak = lexicon.term_set("weak-owners", a.lexicon_extra)
     return answer_above(
@@ -388,7 +256,7 @@ def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
         lambda fields: _field_owner(fields, weak),
         lambda item: (
             _owner_in_text(a, a.signals[item.index])
-            or _opens_with_page_name(a, a.signals[item.index], item.index)
+            or opens_with_page_name(a, a.signals[item.index], item.index)
         ),
         lambda heading: _owner_in_text(a, a.signals[heading], heading=True),
     )

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from stratlint.checks._owners import named_doer
 from stratlint.checks._registry import Context, Hit, check, quote
+from stratlint.checks._tactics import likely_tactic, timed_tactic
 from stratlint.checks._targets import outcome_target
 from stratlint.checks._who import account_page, names_place_or_account, only_excludes
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis, Scope
-from stratlint.understand.classify import WHO, Verdict, _only_generic_who
-from stratlint.understand.shape import shape_of
+from stratlint.understand.classify import WHO, _only_generic_who
 
 _WHY_HEADINGS = (
     "why us",
@@ -115,11 +114,9 @@ def tactic_in_strategy(ctx: Context) -> Iterator[Hit]:
             v = a.verdicts.get(st.index)
             if v is None or not _judged(a, st) or a.signals[st.index].has("tradeoff"):
                 continue  # "we do not plan to …": a trade-off
-            timed = _timed_imperative(a, st, v)
+            timed = timed_tactic(a, st, v)
             if not timed and (
-                v.cls != Cls.ACTION
-                or not v.specific
-                or not (a.sure(st) or _likely_tactic(a, st, v))
+                v.cls != Cls.ACTION or not v.specific or not (a.sure(st) or likely_tactic(a, st, v))
             ):
                 continue
             what = timed or ", ".join(f"{e.label} “{e.text}”" for e in v.specific[:2])
@@ -130,56 +127,6 @@ def tactic_in_strategy(ctx: Context) -> Iterator[Hit]:
                 "it serves (who you target, how you win).",
                 scope.title,
             )
-
-
-def _likely_tactic(a: Analysis, st: Statement, v: Verdict) -> bool:
-    """A tactic the class model finds more likely than not, below its threshold, still counts
-    when the sentence carries two kinds of a tactic's specifics (a date and an activity, a
-    frequency and a count: "Every rep makes 40 calls a day to DSO procurement leads"). On the
-    training rotation S102 went from 5 to 8 true findings, false alarms 1 to 1 (ranked first
-    rather than more likely than not: 9 and 1, and a false alarm on the training side; one kind
-    of specifics: 11 and 3)."""
-    p = a.class_proba.get(st.index)
-    kinds = {e.label for e in v.specific}
-    return p is not None and (
-        (p["ACTION"] >= 0.5 and len(kinds) >= 2)
-        or (
-            p["ACTION"] >= 0.6
-            and bool(kinds & {"date", "frequency"})
-            and shape_of(a.signals[st.index].tokens).frame != "past"
-        )
-    )
-
-
-def _timed_imperative(a: Analysis, st: Statement, v: Verdict) -> str:
-    """A command with a date or a frequency ("Launch the customer portal in Q2.", "Hold
-    quarterly business reviews with the 20 largest accounts.") is an operational activity (SPEC
-    §3 S102), though the class model, reading it without a plan around it, calls it context. So is
-    a dated or recurring step its doer is the subject of ("Tasha books a menu walk-through for 20
-    January.", "Omar and Kayla each run 15 discovery calls a week": a plan item with its owner,
-    SPEC §8.4). A choice in the imperative ("Focus on enterprise healthcare") carries no date.
-    Returns what makes it a tactic, or "" when it is none; precision first, the class model must
-    give it some weight as an action."""
-    if v.cls != Cls.CONTEXT:
-        return ""
-    shape = shape_of(a.signals[st.index].tokens)
-    if shape.frame != "imperative" and not named_doer(a, shape, st.index):
-        return ""
-    p = a.class_proba.get(st.index)
-    if p is None or p["ACTION"] < 0.25:
-        return ""
-    sig = a.signals[st.index]
-    # A frequency word alone ("quarterly plans") may name a kind of thing; with a count it is
-    # how often an activity recurs ("run 12 lunch-and-learns per quarter").
-    counted = any(e.label == "count" for e in v.specific)
-    labels = ("FREQUENCY", "frequencies", "DATE") if counted else ("FREQUENCY", "DATE")
-    for label in labels:
-        name = "date" if label == "DATE" else "frequency"
-        spans = sig.get(label)
-        if spans:
-            start, end = spans[0]
-            return f"{name} “{sig.text[start:end]}”"
-    return ""
 
 
 def _scope_statements(a: Analysis, scope: Scope) -> list[Statement]:

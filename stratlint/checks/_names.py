@@ -1,0 +1,158 @@
+"""Person names on a page: first names it writes in full somewhere, full names, and the words
+that are never names (pronouns, determiners, line labels). Read by the owner checks (P202) and
+by S102's doers."""
+
+from __future__ import annotations
+
+from stratlint.understand.analysis import Analysis
+from stratlint.understand.nlp import Signals
+from stratlint.understand.signals import Tok
+
+PRONOUNS = {
+    "we",
+    "i",
+    "you",
+    "they",
+    "he",
+    "she",
+    "it",
+    "our",
+    "us",
+    "everyone",
+    "someone",
+    "somebody",
+    "nobody",
+    "anyone",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    # determiners and quantifiers: "The team sends …", "Each rep calls …" name no one
+    "the",
+    "a",
+    "an",
+    "each",
+    "every",
+    "everybody",
+    "all",
+    "both",
+    "any",
+    "some",
+    "no",
+    "my",
+    "your",
+    "their",
+    "its",
+    "another",
+    # question words open headings ("What we'll do", "How we sell"), never a name
+    "what",
+    "how",
+    "why",
+    "where",
+    "when",
+    "who",
+    "which",
+}
+# Words that start a line "Word: ..." without naming who does it.
+LABELS = frozenset(
+    {
+        "note",
+        "notes",
+        "goal",
+        "target",
+        "objective",
+        "why",
+        "what",
+        "how",
+        "when",
+        "step",
+        "phase",
+        "week",
+        "month",
+        "day",
+        "result",
+        "outcome",
+        "context",
+        "summary",
+        "update",
+        "status",
+        "risk",
+        "next",
+        "kpi",
+        "budget",
+        "owner",
+        "due",
+        "supports",
+        "pillar",
+        "example",
+        "tip",
+        "warning",
+        "important",
+        "action",
+        "task",
+        "milestone",
+        "deadline",
+    }
+)
+
+
+def page_names(a: Analysis) -> dict[str, frozenset[int]]:
+    """First names the page writes as a person's full name somewhere ("AE: Rob Lindqvist", "Renee
+    Ortiz (Texas) and …", an owner field or column "Tasha Greene"): two capitalised words, the
+    second no English word (in an owner's place, any), with the statements that write them. Read
+    once a page."""
+    names: dict[str, frozenset[int]] | None = a.memo.get("page_names")
+    if names is None:
+        found: dict[str, set[int]] = {}
+        for k, sig in enumerate(a.signals):
+            toks = sig.tokens
+            for t, u in zip(toks, toks[1:], strict=False):
+                if (
+                    titlecase(t)
+                    and titlecase(u)
+                    and not u.flags
+                    and t.end < u.start
+                    and t.lower not in PRONOUNS
+                    and t.lower not in LABELS
+                ):
+                    found.setdefault(t.lower, set()).add(k)
+            for f in a.doc.statements[k].fields:
+                # An Owner column or field: "| … | Tasha Greene | 2 Apr 2027 |"
+                words = f.value.split()
+                if f.label == "owner" and len(words) >= 2 and all(map(str.istitle, words[:2])):
+                    found.setdefault(words[0].lower(), set()).add(k)
+        names = a.memo["page_names"] = {n: frozenset(ks) for n, ks in found.items()}
+    return names
+
+
+def full_name(toks: list[Tok], i: int) -> bool:
+    """Tokens i and i+1 are a first name and a surname: two capitalised words, the second no
+    English word ("Daniela Ruiz", not "Pilot Program")."""
+    return (
+        i + 1 < len(toks)
+        and titlecase(toks[i + 1])
+        and not toks[i + 1].flags
+        and toks[i].end < toks[i + 1].start
+    )
+
+
+def titlecase_word(w: str) -> bool:
+    return len(w) > 1 and w[0].isupper() and w[1:].islower() and w.isalpha()
+
+
+def titlecase(t: Tok) -> bool:
+    return len(t.text) > 1 and t.text[0].isupper() and t.text[1:].islower() and t.text.isalpha()
+
+
+def opens_with_page_name(a: Analysis, sig: Signals, index: int) -> bool:
+    """The item opens with a first name the page gives in full elsewhere: "Rob arranges a reference
+    call …" where the page says "AE: Rob Lindqvist" ("rob" is also an English verb, so the opening
+    alone reads as an imperative)."""
+    toks = [t for t in sig.tokens if t.text.strip()]
+    if len(toks) < 2 or not titlecase(toks[0]):
+        return False
+    if full_name(toks, 0):
+        return True  # "Renee Ortiz (Texas) and Sam Achebe (Florida) quote …": the name in full
+    # Written in full elsewhere: "Sponsor Leeds Digital Festival" names no "Sponsor" by itself.
+    return bool(page_names(a).get(toks[0].lower, frozenset()) - {index})
