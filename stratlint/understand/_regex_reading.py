@@ -174,3 +174,76 @@ def _joinable(rx: re.Pattern[str]) -> bool:
         return safe(p.parse(rx.pattern, rx.flags))
     except Exception:
         return False
+
+
+DIGIT = "0"  # in `_first_words`: a word that starts with any digit
+
+
+def _first_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    """What every match of `rx` starts with, when it starts at a word boundary followed by
+    ASCII letters or digits: the lower-case starts (`DIGIT` for any digit) one of which begins
+    the run of word characters (`\\w+`) at whose first character every match begins. None when
+    the pattern does not open that way.
+
+    Read from the parsed pattern: `\\b`, then a mandatory run of ASCII letters or digits, a class
+    of them, `\\d`, a repeat of at least one of these, or an alternation or group of such
+    openings. A match found there begins where a run of word characters begins (the `\\b` before
+    a word character), and the run's lower case begins with one of the starts; for an ASCII
+    letter that is so with IGNORECASE too, but for the few characters that case-fold to one
+    (`patterns._FOLDS_TO_ASCII`), which the caller must rule out."""
+    c, p = _sre()
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+
+    def alnum(code: int) -> bool:
+        ch = chr(code)
+        return ch.isascii() and ch.isalnum()
+
+    def opening(items: Any) -> frozenset[str] | None:
+        items = list(items)
+        if not items:
+            return None
+        op, av = items[0]
+        if op is c.LITERAL:
+            start = ""
+            for op2, av2 in items:
+                if op2 is not c.LITERAL or not alnum(av2):
+                    break
+                start += chr(av2).lower()
+            if not start:
+                return None
+            return frozenset({DIGIT if start[0].isdigit() else start})
+        if op is c.IN:
+            out: set[str] = set()
+            for o, a in av:
+                if o is c.CATEGORY and a in (c.CATEGORY_DIGIT, c.CATEGORY_UNI_DIGIT):
+                    out.add(DIGIT)
+                elif o is c.LITERAL and alnum(a):
+                    out.add(DIGIT if chr(a).isdigit() else chr(a).lower())
+                elif o is c.RANGE and all(map(alnum, range(a[0], a[1] + 1))):
+                    out.update(
+                        DIGIT if chr(x).isdigit() else chr(x).lower() for x in range(a[0], a[1] + 1)
+                    )
+                else:
+                    return None  # a negated class, another category, another character
+            return frozenset(out) or None
+        if op in repeats:
+            return opening(av[2]) if av[0] >= 1 else None
+        if op is c.SUBPATTERN:
+            if av[1] or av[2]:  # flags changed inside
+                return None
+            return opening(av[-1])
+        if op is c.BRANCH:
+            alts = [opening(b) for b in av[1]]
+            if not alts or any(a is None for a in alts):
+                return None
+            return frozenset().union(*alts)  # type: ignore[arg-type]
+        return None
+
+    try:
+        items = list(p.parse(rx.pattern, rx.flags))
+    except Exception:
+        return None
+    if not items or items[0] not in ((c.AT, c.AT_BOUNDARY), (c.AT, c.AT_UNI_BOUNDARY)):
+        return None
+    found = opening(items[1:])
+    return tuple(sorted(found)) if found else None
