@@ -176,7 +176,7 @@ def _joinable(rx: re.Pattern[str]) -> bool:
         return False
 
 
-DIGIT = "0"  # in `_first_words`: a word that starts with any digit
+DIGIT = "#"  # in `_first_words`: a word that starts with any digit (no word starts with "#")
 
 
 def _first_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -185,12 +185,14 @@ def _first_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
     the run of word characters (`\\w+`) at whose first character every match begins. None when
     the pattern does not open that way.
 
-    Read from the parsed pattern: `\\b`, then a mandatory run of ASCII letters or digits, a class
-    of them, `\\d`, a repeat of at least one of these, or an alternation or group of such
-    openings. A match found there begins where a run of word characters begins (the `\\b` before
-    a word character), and the run's lower case begins with one of the starts; for an ASCII
-    letter that is so with IGNORECASE too, but for the few characters that case-fold to one
-    (`patterns._FOLDS_TO_ASCII`), which the caller must rule out."""
+    Read from the parsed pattern: `\\b`, then what its mandatory opening spells in ASCII letters
+    and digits: a run of literals, a class of them (one start per character), `\\d` (which
+    ends the start), a repeat of at least one of these (which ends it too), an alternation or a
+    group (each branch's starts; the spelling goes on past it only when every branch was
+    spelled whole). A match found there begins where a run of word characters begins (the
+    `\\b` before a word character), and the run's lower case begins with one of the starts;
+    for ASCII letters that is so with IGNORECASE too, but for the few characters that
+    case-fold to one (`patterns._FOLDS_TO_ASCII`), which the caller must rule out."""
     c, p = _sre()
     repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
 
@@ -198,46 +200,51 @@ def _first_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
         ch = chr(code)
         return ch.isascii() and ch.isalnum()
 
-    def opening(items: Any) -> frozenset[str] | None:
-        items = list(items)
-        if not items:
-            return None
-        op, av = items[0]
+    def one(op: Any, av: Any) -> tuple[frozenset[str], bool] | None:
+        """The starts one element spells, and whether they spell all of it."""
         if op is c.LITERAL:
-            start = ""
-            for op2, av2 in items:
-                if op2 is not c.LITERAL or not alnum(av2):
-                    break
-                start += chr(av2).lower()
-            if not start:
-                return None
-            return frozenset({DIGIT if start[0].isdigit() else start})
+            return (frozenset({chr(av).lower()}), True) if alnum(av) else None
         if op is c.IN:
-            out: set[str] = set()
+            chars: set[str] = set()
             for o, a in av:
                 if o is c.CATEGORY and a in (c.CATEGORY_DIGIT, c.CATEGORY_UNI_DIGIT):
-                    out.add(DIGIT)
-                elif o is c.LITERAL and alnum(a):
-                    out.add(DIGIT if chr(a).isdigit() else chr(a).lower())
+                    return (frozenset({DIGIT}), False) if len(av) == 1 else None
+                if o is c.LITERAL and alnum(a):
+                    chars.add(chr(a).lower())
                 elif o is c.RANGE and all(map(alnum, range(a[0], a[1] + 1))):
-                    out.update(
-                        DIGIT if chr(x).isdigit() else chr(x).lower() for x in range(a[0], a[1] + 1)
-                    )
+                    chars.update(chr(x).lower() for x in range(a[0], a[1] + 1))
                 else:
                     return None  # a negated class, another category, another character
-            return frozenset(out) or None
+            return (frozenset(chars), True) if chars else None
         if op in repeats:
-            return opening(av[2]) if av[0] >= 1 else None
+            got = seq(av[2]) if av[0] >= 1 else None
+            return (got[0], False) if got else None
         if op is c.SUBPATTERN:
-            if av[1] or av[2]:  # flags changed inside
-                return None
-            return opening(av[-1])
+            return None if av[1] or av[2] else seq(av[-1])  # flags changed inside: None
         if op is c.BRANCH:
-            alts = [opening(b) for b in av[1]]
+            alts = [seq(b) for b in av[1]]
             if not alts or any(a is None for a in alts):
                 return None
-            return frozenset().union(*alts)  # type: ignore[arg-type]
+            return frozenset().union(*(a[0] for a in alts if a)), all(a[1] for a in alts if a)
         return None
+
+    def seq(items: Any) -> tuple[frozenset[str], bool] | None:
+        starts = frozenset({""})
+        for op, av in items:
+            got = one(op, av)
+            if got is None:
+                break
+            more, whole = got
+            if DIGIT in more and starts != {""}:
+                break  # a digit after letters: the letters are the start
+            if len(starts) * len(more) > _STARTS:
+                break
+            starts = frozenset(a + b for a in starts for b in more)
+            if not whole:
+                return starts, False
+        else:
+            return (starts, True) if starts != {""} else None
+        return (starts, False) if starts != {""} else None
 
     try:
         items = list(p.parse(rx.pattern, rx.flags))
@@ -245,5 +252,8 @@ def _first_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
         return None
     if not items or items[0] not in ((c.AT, c.AT_BOUNDARY), (c.AT, c.AT_UNI_BOUNDARY)):
         return None
-    found = opening(items[1:])
-    return tuple(sorted(found)) if found else None
+    found = seq(items[1:])
+    return tuple(sorted(found[0])) if found else None
+
+
+_STARTS = 64  # starts an opening may spell, at most

@@ -46,12 +46,17 @@ class WordStarts:
             found.update(self.by_start.get(word[:n], ()))
         return tuple(sorted(found))
 
-    def scan(self, joined: str, lowered: str) -> list[list[int]]:
-        """For each pattern, the places in `joined` (ascending) where a run of word characters
-        starts that it may open. `lowered` is `joined.lower()`, character for character (same
+    def scan(self, joined: str, lowered: str, bases: Sequence[int]) -> list[list[int]]:
+        """For each pattern, the places (ascending) where a run of word characters starts that
+        it may open, each as `text << 32 | offset` (text i of the texts joined into `joined`
+        starts at `bases[i]`). `lowered` is `joined.lower()`, character for character (same
         length), with none of the characters that case-fold to an ASCII letter."""
         places: list[list[int]] = [[] for _ in range(self.count)]
         known = self.known
+        i = -1
+        base = 0
+        following = 0  # where the next text starts
+        last = len(bases) - 1
         for m in _WORD.finditer(joined):
             a, b = m.span()
             word = lowered[a:b]
@@ -60,35 +65,34 @@ class WordStarts:
                 if len(known) >= _KNOWN_MAX:
                     known.clear()
                 opened = known[word] = self._opened(word)
-            for k in opened:
-                places[k].append(a)
+            if opened:
+                if a >= following:
+                    i = bisect_right(bases, a) - 1
+                    base = bases[i]
+                    following = bases[i + 1] if i < last else len(joined) + 1
+                place = i << 32 | (a - base)
+                for k in opened:
+                    places[k].append(place)
         return places
 
 
 def run_at(
-    rx: re.Pattern[str],
-    places: list[int],
-    texts: Sequence[str],
-    bases: Sequence[int],
+    rx: re.Pattern[str], places: list[int], texts: Sequence[str]
 ) -> list[tuple[int, int, int]]:
     """(text, start, end) of every non-empty match of `rx` in `texts`, as `finditer` over each
-    text finds them, trying only `places` (positions in the texts joined with one separator,
-    text i starting at `bases[i]`; every match starts at one of them)."""
+    text finds them, trying only `places` (`WordStarts.scan`: every match starts at one)."""
     out: list[tuple[int, int, int]] = []
     match = rx.match
-    i = -1
-    base = 0
-    following = 0  # where the next text starts
+    here = -1  # the text of the last place tried
     text = ""
     end = 0  # the end of the last match in this text: finditer looks on from there
-    for p in places:
-        if p >= following:
-            i = bisect_right(bases, p) - 1
-            base = bases[i]
+    for place in places:
+        i = place >> 32
+        if i != here:
+            here = i
             text = texts[i]
-            following = bases[i + 1] if i + 1 < len(bases) else len(text) + base + 1
             end = 0
-        q = p - base
+        q = place & _OFFSET
         if q < end:
             continue
         m = match(text, q)
@@ -98,3 +102,6 @@ def run_at(
                 out.append((i, x, y))
                 end = y
     return out
+
+
+_OFFSET = (1 << 32) - 1  # the offset in a text of a place (texts are at most 10 MB)

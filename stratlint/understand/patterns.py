@@ -154,11 +154,11 @@ def _match_slice(texts: list[str], first: int, found: _Matches) -> None:
     places = None
     if joined_ok and not finder.always and len(finder.joined) == len(joined):
         # Lower case changed no character's place: the words' places hold in both.
-        places = _word_starts().scan(joined, finder.joined)
+        places = _word_starts().scan(joined, finder.joined, bases)
     for k, (label, lazy, joinable, words) in enumerate(patterns):
         if places is not None and _FIRSTS[k]:
             if places[k]:  # else no word it opens with: not even compiled
-                for i, a, b in run_at(lazy.compiled(), places[k], texts, bases):
+                for i, a, b in run_at(lazy.compiled(), places[k], texts):
                     found.add(first + i, label, a, b)
             continue
         holders = finder.holding(words, few) if words else None
@@ -285,7 +285,7 @@ def _patterns_for_join() -> list[tuple[str, _Lazy, bool, tuple[str, ...]]]:
     of the patterns."""
     sources = _sources()
     key = "\0".join(f"{label}\0{_FLAGS:d}\0{expr}" for label, expr in sources).encode()
-    key = b"pattern-reading\4" + key  # \4: opening words (issue 15)
+    key = b"pattern-reading\5" + key  # \5: opening words, spelled (issue 15)
     kept = lexicon.load_derived("patterns", key)
     if not _is_reading(kept, len(sources)):
         kept = [(_joinable(rx), _required_words(rx), _first_words(rx)) for _, rx in _patterns()]
