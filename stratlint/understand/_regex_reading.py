@@ -194,44 +194,70 @@ def _first_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
     for ASCII letters that is so with IGNORECASE too, but for the few characters that
     case-fold to one (`patterns._FOLDS_TO_ASCII`), which the caller must rule out."""
     c, p = _sre()
-    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+    try:
+        items = list(p.parse(rx.pattern, rx.flags))
+    except Exception:
+        return None
+    if not items or items[0] not in ((c.AT, c.AT_BOUNDARY), (c.AT, c.AT_UNI_BOUNDARY)):
+        return None
+    found = _Opening(c).seq(items[1:])
+    return tuple(sorted(found[0])) if found else None
 
-    def alnum(code: int) -> bool:
-        ch = chr(code)
-        return ch.isascii() and ch.isalnum()
 
-    def one(op: Any, av: Any) -> tuple[frozenset[str], bool] | None:
+_Spelled = tuple[frozenset[str], bool]  # starts, and whether they spell all of what was read
+
+
+def _alnum(code: int) -> bool:
+    ch = chr(code)
+    return ch.isascii() and ch.isalnum()
+
+
+class _Opening:
+    """`_first_words`' reading of a parsed pattern (`c`: the parser's constants)."""
+
+    def __init__(self, c: Any) -> None:
+        self.c = c
+        self.repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+
+    def one(self, op: Any, av: Any) -> _Spelled | None:
         """The starts one element spells, and whether they spell all of it."""
+        c = self.c
         if op is c.LITERAL:
-            return (frozenset({chr(av).lower()}), True) if alnum(av) else None
+            return (frozenset({chr(av).lower()}), True) if _alnum(av) else None
         if op is c.IN:
-            chars: set[str] = set()
-            for o, a in av:
-                if o is c.CATEGORY and a in (c.CATEGORY_DIGIT, c.CATEGORY_UNI_DIGIT):
-                    return (frozenset({DIGIT}), False) if len(av) == 1 else None
-                if o is c.LITERAL and alnum(a):
-                    chars.add(chr(a).lower())
-                elif o is c.RANGE and all(map(alnum, range(a[0], a[1] + 1))):
-                    chars.update(chr(x).lower() for x in range(a[0], a[1] + 1))
-                else:
-                    return None  # a negated class, another category, another character
-            return (frozenset(chars), True) if chars else None
-        if op in repeats:
-            got = seq(av[2]) if av[0] >= 1 else None
+            return self.chars(av)
+        if op in self.repeats:
+            got = self.seq(av[2]) if av[0] >= 1 else None
             return (got[0], False) if got else None
         if op is c.SUBPATTERN:
-            return None if av[1] or av[2] else seq(av[-1])  # flags changed inside: None
+            return None if av[1] or av[2] else self.seq(av[-1])  # flags changed inside: None
         if op is c.BRANCH:
-            alts = [seq(b) for b in av[1]]
+            alts = [self.seq(b) for b in av[1]]
             if not alts or any(a is None for a in alts):
                 return None
             return frozenset().union(*(a[0] for a in alts if a)), all(a[1] for a in alts if a)
         return None
 
-    def seq(items: Any) -> tuple[frozenset[str], bool] | None:
+    def chars(self, av: Any) -> _Spelled | None:
+        """A class: one start per character (ASCII letters and digits only), or `\\d`."""
+        c = self.c
+        chars: set[str] = set()
+        for o, a in av:
+            if o is c.CATEGORY and a in (c.CATEGORY_DIGIT, c.CATEGORY_UNI_DIGIT):
+                return (frozenset({DIGIT}), False) if len(av) == 1 else None
+            if o is c.LITERAL and _alnum(a):
+                chars.add(chr(a).lower())
+            elif o is c.RANGE and all(map(_alnum, range(a[0], a[1] + 1))):
+                chars.update(chr(x).lower() for x in range(a[0], a[1] + 1))
+            else:
+                return None  # a negated class, another category, another character
+        return (frozenset(chars), True) if chars else None
+
+    def seq(self, items: Any) -> _Spelled | None:
+        """What a sequence's mandatory opening spells."""
         starts = frozenset({""})
         for op, av in items:
-            got = one(op, av)
+            got = self.one(op, av)
             if got is None:
                 break
             more, whole = got
@@ -245,15 +271,6 @@ def _first_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
         else:
             return (starts, True) if starts != {""} else None
         return (starts, False) if starts != {""} else None
-
-    try:
-        items = list(p.parse(rx.pattern, rx.flags))
-    except Exception:
-        return None
-    if not items or items[0] not in ((c.AT, c.AT_BOUNDARY), (c.AT, c.AT_UNI_BOUNDARY)):
-        return None
-    found = seq(items[1:])
-    return tuple(sorted(found[0])) if found else None
 
 
 _STARTS = 64  # starts an opening may spell, at most
