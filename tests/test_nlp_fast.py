@@ -249,13 +249,14 @@ _LETTERS = tuple("abcdefghijklmnopqrstuvwxyz")
 @pytest.mark.parametrize(
     "pattern,firsts",
     [
-        (r"\b(?:in|during)\s+20\d\d\b", ("during", "in")),
+        # a start followed by what no word character matches is a whole word ("in\n")
+        (r"\b(?:in|during)\s+20\d\d\b", ("during\n", "in\n")),
         (r"\b\d+%", ("#",)),  # "#": a word that starts with any digit
         (r"\b(?:\d+|one|two)\s+times\b", ("#", "one", "two")),
-        (r"\bq[1-4]\b", ("q1", "q2", "q3", "q4")),  # a class spells one start per character
-        (r"\b[1-4]q\b", ("1q", "2q", "3q", "4q")),
+        (r"\bq[1-4]\b", ("q1\n", "q2\n", "q3\n", "q4\n")),  # a class: a start per character
+        (r"\b[1-4]q", ("1q", "2q", "3q", "4q")),
         (r"\b20[2-4]\d\b", ("202", "203", "204")),  # a digit after them ends the start
-        (r"\b(?:was|were)\b", ("was", "were")),  # through the "w" the parser takes out first
+        (r"\b(?:was|were)\b", ("was\n", "were\n")),  # through the "w" the parser takes out
         (r"\b(?:target(?:ing)?|goals?)\b", ("goal", "target")),  # an optional part ends it
         (r"\b(?:by\s+)?up\s+to\b", None),  # an optional opening: any word may start it
         (r"\d+\s?x\b", None),  # no word boundary first
@@ -264,6 +265,10 @@ _LETTERS = tuple("abcdefghijklmnopqrstuvwxyz")
         (r"\b(?-i:Q)1\b", None),  # flags changed inside
         (r"\bé\d", None),  # a letter outside ASCII
         (r"\b(?:a|)b", None),  # an empty branch
+        (r"\b(?:end of|by)\s", ("by", "end\n")),  # a branch not spelled whole ends the start
+        (r"\bday\s?\d", ("day",)),  # an optional space: "day1" is a word too
+        (r"\bfrom[-–]\d", ("from\n",)),
+        (r"\bx\u0345", ("x",)),  # a mark that case-folds to a letter: not a word's end
     ],
 )
 def test_the_words_a_pattern_opens_with(pattern, firsts):

@@ -176,6 +176,8 @@ def _joinable(rx: re.Pattern[str]) -> bool:
         return False
 
 
+WORD_END = "\n"  # in `_first_words`: after a start, the run of word characters ends there
+_WORD_CHAR = re.compile(r"\w")
 DIGIT = "#"  # in `_first_words`: a word that starts with any digit (no word starts with "#")
 
 
@@ -210,6 +212,13 @@ _Spelled = tuple[frozenset[str], bool]  # starts, and whether they spell all of 
 def _alnum(code: int) -> bool:
     ch = chr(code)
     return ch.isascii() and ch.isalnum()
+
+
+def _not_word(code: int) -> bool:
+    """A character no word character matches, with IGNORECASE too: not one itself, and ASCII
+    or without case (no case folding reaches a word character from one)."""
+    ch = chr(code)
+    return _WORD_CHAR.match(ch) is None and (ch.isascii() or _uncased(ch))
 
 
 class _Opening:
@@ -253,10 +262,31 @@ class _Opening:
                 return None  # a negated class, another category, another character
         return (frozenset(chars), True) if chars else None
 
+    def ends_word(self, op: Any, av: Any) -> bool:
+        """Whether an element cannot match a word character where it stands, nor nothing but at
+        a word's end (`\\b` after a word character): what follows a whole spelled start then
+        ends the run of word characters there."""
+        c = self.c
+        if op is c.AT:
+            return av in (c.AT_BOUNDARY, c.AT_UNI_BOUNDARY)
+        if op is c.LITERAL:
+            return _not_word(av)
+        if op is c.IN:
+            return all(
+                (o is c.CATEGORY and a in (c.CATEGORY_SPACE, c.CATEGORY_UNI_SPACE))
+                or (o is c.LITERAL and _not_word(a))
+                for o, a in av
+            )
+        if op in self.repeats:
+            return av[0] >= 1 and len(av[2]) > 0 and self.ends_word(*av[2][0])
+        return False
+
     def seq(self, items: Any) -> _Spelled | None:
         """What a sequence's mandatory opening spells."""
         starts = frozenset({""})
         for op, av in items:
+            if starts != {""} and self.ends_word(op, av):
+                return frozenset(s + WORD_END for s in starts), False
             got = self.one(op, av)
             if got is None:
                 break

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from stratlint.understand._regex_reading import DIGIT
+from stratlint.understand._regex_reading import DIGIT, WORD_END
 
 _WORD = re.compile(r"\w+")
 _KNOWN_MAX = 50_000  # distinct words kept with the patterns they may open (then started afresh)
@@ -44,6 +44,7 @@ class WordStarts:
             found.update(self.by_start.get(DIGIT, ()))
         for n in range(1, min(len(word), self.longest) + 1):
             found.update(self.by_start.get(word[:n], ()))
+        found.update(self.by_start.get(word + WORD_END, ()))
         return tuple(sorted(found))
 
     def scan(self, joined: str, lowered: str, bases: Sequence[int]) -> list[list[int]]:

@@ -285,7 +285,7 @@ def _patterns_for_join() -> list[tuple[str, _Lazy, bool, tuple[str, ...]]]:
     of the patterns."""
     sources = _sources()
     key = "\0".join(f"{label}\0{_FLAGS:d}\0{expr}" for label, expr in sources).encode()
-    key = b"pattern-reading\5" + key  # \5: opening words, spelled (issue 15)
+    key = b"pattern-reading\6" + key  # \6: opening words, spelled, whole words (issue 15)
     kept = lexicon.load_derived("patterns", key)
     if not _is_reading(kept, len(sources)):
         kept = [(_joinable(rx), _required_words(rx), _first_words(rx)) for _, rx in _patterns()]
