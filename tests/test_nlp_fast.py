@@ -207,6 +207,76 @@ def test_the_words_a_pattern_cannot_match_without(pattern, words):
     assert nlp._required_words(re.compile(pattern, re.IGNORECASE)) == words
 
 
+def _per_text(texts: list[str]) -> list[list[tuple[str, int, int]]]:
+    """The plain reading of the patterns: each pattern on each text alone, in pattern order."""
+    out: list[list[tuple[str, int, int]]] = [[] for _ in texts]
+    for i, text in enumerate(texts):
+        for label, rx in nlp._patterns():
+            out[i].extend((label, *m.span()) for m in rx.finditer(text) if m.end() > m.start())
+    return out
+
+
+def _found(texts: list[str]) -> list[list[tuple[str, int, int]]]:
+    found = nlp._pattern_matches(texts)
+    out: list[list[tuple[str, int, int]]] = [[] for _ in texts]
+    for m in found.order:
+        out[found.text[m]].append((found.label[m], found.start[m], found.end[m]))
+    return out
+
+
+@pytest.mark.parametrize("slice_chars", [None, 300])
+def test_patterns_that_open_with_a_word_find_the_same_matches_at_its_places(
+    slice_chars, monkeypatch
+):
+    """No text holds a character that case-folds to an ASCII letter, so the patterns that open
+    with a word run only where such a word starts (`_word_starts`): the same matches, in the
+    same order, as each pattern on each text; also when a batch is matched a slice at a time."""
+    from stratlint.understand import patterns
+
+    folds = patterns._FOLDS_TO_ASCII
+    texts = TEXTS + _corpus_texts() + _shuffled_fragments(11, 1500)
+    texts = [t for t in texts if not folds.intersection(t)]
+    texts += ["٣ times a week, ３ days", "Ⅳ deals in 2025", "a_1 in 2024", "x2 by Q3", "EOD"]
+    if slice_chars:
+        monkeypatch.setattr(patterns, "_SLICE", slice_chars)
+    assert any(patterns._FIRSTS) and patterns._word_starts().by_start
+    assert _found(texts) == _per_text(texts)
+
+
+_LETTERS = tuple("abcdefghijklmnopqrstuvwxyz")
+
+
+@pytest.mark.parametrize(
+    "pattern,firsts",
+    [
+        # a start followed by what no word character matches is a whole word ("in\n")
+        (r"\b(?:in|during)\s+20\d\d\b", ("during\n", "in\n")),
+        (r"\b\d+%", ("#",)),  # "#": a word that starts with any digit
+        (r"\b(?:\d+|one|two)\s+times\b", ("#", "one", "two")),
+        (r"\bq[1-4]\b", ("q1\n", "q2\n", "q3\n", "q4\n")),  # a class: a start per character
+        (r"\b[1-4]q", ("1q", "2q", "3q", "4q")),
+        (r"\b20[2-4]\d\b", ("202", "203", "204")),  # a digit after them ends the start
+        (r"\b(?:was|were)\b", ("was\n", "were\n")),  # through the "w" the parser takes out
+        (r"\b(?:target(?:ing)?|goals?)\b", ("goal", "target")),  # an optional part ends it
+        (r"\b(?:by\s+)?up\s+to\b", None),  # an optional opening: any word may start it
+        (r"\d+\s?x\b", None),  # no word boundary first
+        (r"\b[a-z]+ly\b", _LETTERS),
+        (r"\b[^a]b", None),
+        (r"\b(?-i:Q)1\b", None),  # flags changed inside
+        (r"\bé\d", None),  # a letter outside ASCII
+        (r"\b(?:a|)b", None),  # an empty branch
+        (r"\b(?:end of|by)\s", ("by", "end\n")),  # a branch not spelled whole ends the start
+        (r"\bday\s?\d", ("day",)),  # an optional space: "day1" is a word too
+        (r"\bfrom[-–]\d", ("from\n",)),
+        (r"\bx\u0345", ("x",)),  # a mark that case-folds to a letter: not a word's end
+    ],
+)
+def test_the_words_a_pattern_opens_with(pattern, firsts):
+    from stratlint.understand._regex_reading import _first_words
+
+    assert _first_words(re.compile(pattern, re.IGNORECASE)) == firsts
+
+
 def test_a_long_doc_is_read_token_by_token_as_a_short_one_is_read_at_once():
     """`components.token_rows`: `Doc.to_array` for a short Doc, Token by Token past
     `_TABLE_MAX` (no list of every token's row held for a 4 MB line); the same rows."""

@@ -174,3 +174,133 @@ def _joinable(rx: re.Pattern[str]) -> bool:
         return safe(p.parse(rx.pattern, rx.flags))
     except Exception:
         return False
+
+
+WORD_END = "\n"  # in `_first_words`: after a start, the run of word characters ends there
+_WORD_CHAR = re.compile(r"\w")
+DIGIT = "#"  # in `_first_words`: a word that starts with any digit (no word starts with "#")
+
+
+def _first_words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    """What every match of `rx` starts with, when it starts at a word boundary followed by
+    ASCII letters or digits: the lower-case starts (`DIGIT` for any digit) one of which begins
+    the run of word characters (`\\w+`) at whose first character every match begins. None when
+    the pattern does not open that way.
+
+    Read from the parsed pattern: `\\b`, then what its mandatory opening spells in ASCII letters
+    and digits: a run of literals, a class of them (one start per character), `\\d` (which
+    ends the start), a repeat of at least one of these (which ends it too), an alternation or a
+    group (each branch's starts; the spelling goes on past it only when every branch was
+    spelled whole). A match found there begins where a run of word characters begins (the
+    `\\b` before a word character), and the run's lower case begins with one of the starts;
+    for ASCII letters that is so with IGNORECASE too, but for the few characters that
+    case-fold to one (`patterns._FOLDS_TO_ASCII`), which the caller must rule out."""
+    c, p = _sre()
+    try:
+        items = list(p.parse(rx.pattern, rx.flags))
+    except Exception:
+        return None
+    if not items or items[0] not in ((c.AT, c.AT_BOUNDARY), (c.AT, c.AT_UNI_BOUNDARY)):
+        return None
+    found = _Opening(c).seq(items[1:])
+    return tuple(sorted(found[0])) if found else None
+
+
+_Spelled = tuple[frozenset[str], bool]  # starts, and whether they spell all of what was read
+
+
+def _alnum(code: int) -> bool:
+    ch = chr(code)
+    return ch.isascii() and ch.isalnum()
+
+
+def _not_word(code: int) -> bool:
+    """A character no word character matches, with IGNORECASE too: not one itself, and ASCII
+    or without case (no case folding reaches a word character from one)."""
+    ch = chr(code)
+    return _WORD_CHAR.match(ch) is None and (ch.isascii() or _uncased(ch))
+
+
+class _Opening:
+    """`_first_words`' reading of a parsed pattern (`c`: the parser's constants)."""
+
+    def __init__(self, c: Any) -> None:
+        self.c = c
+        self.repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+
+    def one(self, op: Any, av: Any) -> _Spelled | None:
+        """The starts one element spells, and whether they spell all of it."""
+        c = self.c
+        if op is c.LITERAL:
+            return (frozenset({chr(av).lower()}), True) if _alnum(av) else None
+        if op is c.IN:
+            return self.chars(av)
+        if op in self.repeats:
+            got = self.seq(av[2]) if av[0] >= 1 else None
+            return (got[0], False) if got else None
+        if op is c.SUBPATTERN:
+            return None if av[1] or av[2] else self.seq(av[-1])  # flags changed inside: None
+        if op is c.BRANCH:
+            alts = [self.seq(b) for b in av[1]]
+            if not alts or any(a is None for a in alts):
+                return None
+            return frozenset().union(*(a[0] for a in alts if a)), all(a[1] for a in alts if a)
+        return None
+
+    def chars(self, av: Any) -> _Spelled | None:
+        """A class: one start per character (ASCII letters and digits only), or `\\d`."""
+        c = self.c
+        chars: set[str] = set()
+        for o, a in av:
+            if o is c.CATEGORY and a in (c.CATEGORY_DIGIT, c.CATEGORY_UNI_DIGIT):
+                return (frozenset({DIGIT}), False) if len(av) == 1 else None
+            if o is c.LITERAL and _alnum(a):
+                chars.add(chr(a).lower())
+            elif o is c.RANGE and all(map(_alnum, range(a[0], a[1] + 1))):
+                chars.update(chr(x).lower() for x in range(a[0], a[1] + 1))
+            else:
+                return None  # a negated class, another category, another character
+        return (frozenset(chars), True) if chars else None
+
+    def ends_word(self, op: Any, av: Any) -> bool:
+        """Whether an element cannot match a word character where it stands, nor nothing but at
+        a word's end (`\\b` after a word character): what follows a whole spelled start then
+        ends the run of word characters there."""
+        c = self.c
+        if op is c.AT:
+            return av in (c.AT_BOUNDARY, c.AT_UNI_BOUNDARY)
+        if op is c.LITERAL:
+            return _not_word(av)
+        if op is c.IN:
+            return all(
+                (o is c.CATEGORY and a in (c.CATEGORY_SPACE, c.CATEGORY_UNI_SPACE))
+                or (o is c.LITERAL and _not_word(a))
+                for o, a in av
+            )
+        if op in self.repeats:
+            return av[0] >= 1 and len(av[2]) > 0 and self.ends_word(*av[2][0])
+        return False
+
+    def seq(self, items: Any) -> _Spelled | None:
+        """What a sequence's mandatory opening spells."""
+        starts = frozenset({""})
+        for op, av in items:
+            if starts != {""} and self.ends_word(op, av):
+                return frozenset(s + WORD_END for s in starts), False
+            got = self.one(op, av)
+            if got is None:
+                break
+            more, whole = got
+            if DIGIT in more and starts != {""}:
+                break  # a digit after letters: the letters are the start
+            if len(starts) * len(more) > _STARTS:
+                break
+            starts = frozenset(a + b for a in starts for b in more)
+            if not whole:
+                return starts, False
+        else:
+            return (starts, True) if starts != {""} else None
+        return (starts, False) if starts != {""} else None
+
+
+_STARTS = 64  # starts an opening may spell, at most

@@ -17,7 +17,8 @@ from typing import Any
 
 from stratlint import lexicon
 from stratlint.read.lower import holders, lower
-from stratlint.understand._regex_reading import _joinable, _required_words
+from stratlint.understand._regex_reading import _first_words, _joinable, _required_words
+from stratlint.understand._word_starts import WordStarts, run_at
 from stratlint.understand.signals import Tok
 
 _FLAGS = re.IGNORECASE
@@ -111,14 +112,35 @@ def _pattern_matches(texts: list[str]) -> _Matches:
     """Every regular pattern's matches in `texts`, as running each pattern on each text finds
     them (spans to align to token edges, `_Matches.align`).
 
-    Most patterns cannot match without one of a few words ("q1", "daily", "may"…): those words
-    are found with `str.find` (memchr speed) and the pattern runs only on the texts that hold
-    one; the others run once over all texts joined. Both give exactly the matches of running
-    every pattern on every text (the test suite holds this): regular expressions scanning every
-    position of every statement were three quarters of the pipeline's time. They run before the
-    texts are tokenized, so nothing of a text's is held for them but its matches.
+    A pattern that opens with a word ("in", "by", a digit…) runs only where such a word starts
+    (`_word_starts`: one pass over the words finds those places for all of them). Most of the
+    others cannot match without one of a few words ("q1", "daily", "may"…): those words are
+    found with `str.find` (memchr speed) and the pattern runs only on the texts that hold one;
+    the rest run once over all texts joined. All give exactly the matches of running every
+    pattern on every text (the test suite holds this): regular expressions scanning every
+    position of every statement were the largest share of a document's work. They run before
+    the texts are tokenized, so nothing of a text's is held for them but its matches; a long
+    document's texts are matched a slice at a time (`_SLICE` characters), so the places and
+    the joined copies of its texts are never all held at once.
     """
     found = _Matches()
+    start = 0
+    while start < len(texts):
+        end, size = start + 1, len(texts[start])
+        while end < len(texts) and size + len(texts[end]) < _SLICE:
+            size += len(texts[end]) + 1
+            end += 1
+        _match_slice(texts[start:end], start, found)
+        start = end
+    return found.done()
+
+
+_SLICE = 1 << 18  # characters of texts matched at once, about (a batch of 64 documents is less)
+
+
+def _match_slice(texts: list[str], first: int, found: _Matches) -> None:
+    """Add the matches of `texts` (texts `first`, `first + 1`… of the batch) to `found`: each
+    pattern in turn, so a text's matches come in the order of the patterns."""
     joined_ok = not any(_SEP in t for t in texts)
     joined = _SEP.join(texts) if joined_ok else ""
     bases: list[int] = []
@@ -128,7 +150,17 @@ def _pattern_matches(texts: list[str]) -> _Matches:
         pos += len(t) + 1
     finder = _Finder(texts, joined if joined_ok else None)
     few = (len(texts) + 2) // 3  # a pattern runs on its holders alone when fewer hold its words
-    for label, lazy, joinable, words in _patterns_for_join():
+    patterns = _patterns_for_join()
+    places = None
+    if joined_ok and not finder.always and len(finder.joined) == len(joined):
+        # Lower case changed no character's place: the words' places hold in both.
+        places = _word_starts().scan(joined, finder.joined, bases)
+    for k, (label, lazy, joinable, words) in enumerate(patterns):
+        if places is not None and _FIRSTS[k]:
+            if places[k]:  # else no word it opens with: not even compiled
+                for i, a, b in run_at(lazy.compiled(), places[k], texts):
+                    found.add(first + i, label, a, b)
+            continue
         holders = finder.holding(words, few) if words else None
         if holders is not None and len(holders) * 3 < len(texts):
             if not holders:
@@ -138,7 +170,7 @@ def _pattern_matches(texts: list[str]) -> _Matches:
                 for m in rx.finditer(texts[i]):
                     a, b = m.span()
                     if b > a:
-                        found.add(i, label, a, b)
+                        found.add(first + i, label, a, b)
         elif joinable and joined_ok:
             rx = lazy.compiled()
             for m in rx.finditer(joined):
@@ -146,15 +178,14 @@ def _pattern_matches(texts: list[str]) -> _Matches:
                 if b <= a:
                     continue
                 i = bisect_right(bases, a) - 1
-                found.add(i, label, a - bases[i], b - bases[i])
+                found.add(first + i, label, a - bases[i], b - bases[i])
         else:
             rx = lazy.compiled()
             for i, text in enumerate(texts):
                 for m in rx.finditer(text):
                     a, b = m.span()
                     if b > a:
-                        found.add(i, label, a, b)
-    return found.done()
+                        found.add(first + i, label, a, b)
 
 
 # Characters outside ASCII that a case-insensitive pattern matches to an ASCII letter (İ ı ſ and
@@ -235,6 +266,17 @@ def _add_expanded(
     spans.setdefault(label, []).append((start_char, end_char))
 
 
+_FIRSTS: list[
+    tuple[str, ...] | None
+] = []  # each pattern's opening words, as `_word_starts` has them
+
+
+@lru_cache(maxsize=1)
+def _word_starts() -> WordStarts:
+    _patterns_for_join()
+    return WordStarts(_FIRSTS)
+
+
 @lru_cache(maxsize=1)
 def _patterns_for_join() -> list[tuple[str, _Lazy, bool, tuple[str, ...]]]:
     """Each pattern (compiled when first run) with whether it can run over joined texts and the
@@ -243,28 +285,34 @@ def _patterns_for_join() -> list[tuple[str, _Lazy, bool, tuple[str, ...]]]:
     of the patterns."""
     sources = _sources()
     key = "\0".join(f"{label}\0{_FLAGS:d}\0{expr}" for label, expr in sources).encode()
-    key = b"pattern-reading\3" + key  # \3: small classes, uncased characters (issue 15)
+    key = b"pattern-reading\6" + key  # \6: opening words, spelled, whole words (issue 15)
     kept = lexicon.load_derived("patterns", key)
     if not _is_reading(kept, len(sources)):
-        kept = [(_joinable(rx), _required_words(rx)) for _, rx in _patterns()]
+        kept = [(_joinable(rx), _required_words(rx), _first_words(rx)) for _, rx in _patterns()]
         lexicon.keep_derived("patterns", key, kept)
+    _FIRSTS[:] = [first for _, _, first in kept]
     return [
         (label, _Lazy(expr), j, tuple(req))
-        for (label, expr), (j, req) in zip(sources, kept, strict=True)
+        for (label, expr), (j, req, _) in zip(sources, kept, strict=True)
     ]
 
 
 def _is_reading(kept: Any, n: int) -> bool:
-    """Whether derived data read back is a list of n (bool, tuple of str) pairs."""
+    """Whether derived data read back is a list of n (bool, tuple of str, tuple of str or None)
+    triples."""
     return (
         type(kept) is list
         and len(kept) == n
         and all(
             type(x) is tuple
-            and len(x) == 2
+            and len(x) == 3
             and type(x[0]) is bool
-            and type(x[1]) is tuple
-            and all(type(w) is str for w in x[1])
+            and _is_words(x[1])
+            and (x[2] is None or (_is_words(x[2]) and len(x[2]) > 0))
             for x in kept
         )
     )
+
+
+def _is_words(x: Any) -> bool:
+    return type(x) is tuple and all(type(w) is str and w for w in x)
