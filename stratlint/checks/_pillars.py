@@ -60,20 +60,9 @@ _CONTAINER = {
     "go-to-market strategy",
     "gtm strategy",
 }
-# Headings that name their items pillars, as "## Strategy" does not: every top-level item under
+# Containers that name their items pillars, as "## Strategy" does not: every top-level item under
 # them is a pillar by the writer's own word.
-_PILLAR_LIST = {
-    "pillars",
-    "pillar",
-    "focus areas",
-    "strategic priorities",
-    "strategic pillars",
-    "big bets",
-    "strategic bets",
-    "strategic choices",
-    "choices",
-    "priorities",
-}
+_PILLAR_LIST = _CONTAINER - {"strategy", "strategies", "go-to-market strategy", "gtm strategy"}
 # Parts of a strategy that are not pillars: its diagnosis, its exclusions, its reasons.
 _NOT_A_PILLAR = re.compile(
     r"^\W*(?:why us|why they buy|why customers|not for us|who (?:it'?s|we(?:'re)?) not for|"

@@ -14,10 +14,11 @@ from stratlint.understand.shape import shape_of
 def likely_tactic(a: Analysis, st: Statement, v: Verdict) -> bool:
     """A tactic the class model finds more likely than not, below its threshold, still counts
     when the sentence carries two kinds of a tactic's specifics (a date and an activity, a
-    frequency and a count: "Every rep makes 40 calls a day to DSO procurement leads"). On the
-    training rotation S102 went from 5 to 8 true findings, false alarms 1 to 1 (ranked first
-    rather than more likely than not: 9 and 1, and a false alarm on the training side; one kind
-    of specifics: 11 and 3)."""
+    frequency and a count: "Every rep makes 40 calls a day to DSO procurement leads"), or, clearly
+    more likely an action (p >= 0.6), a date or a frequency ("Katie Lowe sends the spec-chart
+    update to all garage accounts every month"), unless told in the past. On the first training
+    rotation the two-kinds reading took S102 from 5 to 8 true findings, false alarms 1 to 1; with
+    18 tune writers the date-or-frequency reading took it from 52 to 57, false alarms 9 to 10."""
     p = a.class_proba.get(st.index)
     kinds = {e.label for e in v.specific}
     return p is not None and (
