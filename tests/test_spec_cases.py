@@ -1501,6 +1501,21 @@ def test_a_full_name_after_a_dash_and_a_named_team_as_subject_own_the_item():
     assert _lines_of(_OWNED_ITEMS.format(line=passive), "P202") == [10]
 
 
+def test_a_command_over_a_place_or_name_is_no_owner_a_name_with_its_verb_is():
+    # §3 P202: "Sponsor Leeds …" and "Meet Dana Whitfield …" open with a verb, not a person;
+    # "Rob Lindqvist sends …" and "Mark Dunn, our site manager, opens …" name who does it.
+    for line in (
+        "Sponsor Leeds Digital Festival in September 2026.",
+        "Meet Dana Whitfield with Arun to show the fleet dashboard by 30 May 2026.",
+    ):
+        assert _lines_of(_OWNED_ITEMS.format(line=line), "P202") == [10], line
+    for line in (
+        "Rob Lindqvist sends the renewal quote to Leeds Council by 30 May 2026.",
+        "Mark Dunn, our site manager, opens the second van bay by 30 May 2026.",
+    ):
+        assert not _lines_of(_OWNED_ITEMS.format(line=line), "P202"), line
+
+
 _INHERITED_LABEL = """# Ridgeline Parts Supply — Sales Strategy 2026
 
 ## Our strategy

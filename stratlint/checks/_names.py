@@ -126,6 +126,23 @@ def page_names(a: Analysis) -> dict[str, frozenset[int]]:
     return names
 
 
+# After a name that opens an item: its verb, an apposition or the next cell ("Rob Lindqvist
+# sends …", "Mark Dunn, site manager, opens …", "Mark Ellison; CISO").
+_AFTER_NAME = frozenset({",", "(", ";", "—", "–", "|", "and", "&", "will", "to"})
+
+
+def _name_not_imperative(toks: list[Tok]) -> bool:
+    """Two capitalised words opening an item are a name unless the first can be a verb and
+    nothing after them reads as a name's: "Sponsor Leeds Digital Festival", "Meet Dana Whitfield"
+    and "Open Philadelphia with …" are imperatives; "Rob Lindqvist sends …" is not."""
+    if "V" not in toks[0].flags or len(toks) < 3:
+        return True
+    nxt = toks[2]
+    return nxt.text in _AFTER_NAME or (
+        "V" in nxt.flags and nxt.lower.endswith("s") and not nxt.lower.endswith("ss")
+    )
+
+
 def full_name(toks: list[Tok], i: int) -> bool:
     """Tokens i and i+1 are a first name and a surname: two capitalised words, the second no
     English word ("Daniela Ruiz", not "Pilot Program")."""
@@ -152,7 +169,7 @@ def opens_with_page_name(a: Analysis, sig: Signals, index: int) -> bool:
     toks = [t for t in sig.tokens if t.text.strip()]
     if len(toks) < 2 or not titlecase(toks[0]):
         return False
-    if full_name(toks, 0):
+    if full_name(toks, 0) and _name_not_imperative(toks):
         return True  # "Renee Ortiz (Texas) and Sam Achebe (Florida) quote …": the name in full
     # Written in full elsewhere: "Sponsor Leeds Digital Festival" names no "Sponsor" by itself.
     return bool(page_names(a).get(toks[0].lower, frozenset()) - {index})
