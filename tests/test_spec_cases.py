@@ -848,6 +848,9 @@ def test_an_event_timeline_counted_back_from_the_show_is_no_plan():
     assert [f for f in _rules(dated) if f[0] == "P202"]
     counted = _COUNTDOWN_PAGE.format("Twelve weeks out", "6 weeks before", "Two weeks out")
     assert _rules(counted) == []
+    # "T–8 weeks": the same countdown, written as the days before the event's day ("T").
+    minus = _COUNTDOWN_PAGE.format("T–8 weeks", "T-4 weeks", "T–1 week")
+    assert _rules(minus) == []
     # Two spans of time counted back are not yet a countdown page.
     two = _COUNTDOWN_PAGE.format("Twelve weeks out", "6 weeks before", "March")
     assert [f for f in _rules(two) if f[0] == "P202"]

@@ -121,7 +121,10 @@ _NUMBER = (
     r"fifteen|sixteen|eighteen|twenty|thirty|forty|sixty|ninety)"
 )
 _COUNTDOWN = re.compile(
-    rf"\b{_NUMBER}[\s-]+(?:days?|weeks?|months?)\s+(?:{_words('countdown')})\b", re.IGNORECASE
+    rf"\b{_NUMBER}[\s-]+(?:days?|weeks?|months?)\s+(?:{_words('countdown')})\b"
+    # "T–8 weeks", "D-30 days", "T-3d": a time counted back from the event's day
+    r"|\b[TD]\s?[-–−]\s?\d+\s*(?:days?|weeks?|months?|d|w)\b",
+    re.IGNORECASE,
 )
 
 
