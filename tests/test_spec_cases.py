@@ -1519,6 +1519,16 @@ def test_a_command_over_a_place_or_name_is_no_owner_a_name_with_its_verb_is():
         assert not _lines_of(_OWNED_ITEMS.format(line=line), "P202"), line
 
 
+def test_a_title_a_surname_particle_and_a_name_that_is_also_a_verb_still_name_a_person():
+    # §3 P202: a person owns the item; "Dr.", "de" and "Grace" (also a verb) do not hide the name.
+    for line in (
+        "Dr. Lena Ortiz updates the validation pack by 28 February 2026.",
+        "Mark de Wit offers a service-charge audit to every owner by 30 May 2026.",
+        "Grace Liu sends every pharmacy the launch list by 30 May 2026.",
+    ):
+        assert not _lines_of(_OWNED_ITEMS.format(line=line), "P202"), line
+
+
 _INHERITED_LABEL = """# Ridgeline Parts Supply — Sales Strategy 2026
 
 ## Our strategy

@@ -137,15 +137,23 @@ def _name_not_imperative(toks: list[Tok]) -> bool:
     and "Open Philadelphia with …" are imperatives; "Rob Lindqvist sends …" is not."""
     if "V" not in toks[0].flags or len(toks) < 3:
         return True
-    nxt = toks[2]
-    return nxt.text in _AFTER_NAME or (
-        "V" in nxt.flags and nxt.lower.endswith("s") and not nxt.lower.endswith("ss")
-    )
+    nxt = toks[3] if toks[1].lower in _PARTICLES and len(toks) > 3 else toks[2]
+    return nxt.text in _AFTER_NAME or "Z" in nxt.flags  # Z: a verb's -s form ("sends")
+
+
+# Titles before a name, and the particles inside a surname ("Mark de Wit", "Anna van Dijk").
+_HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame"})
+_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al", "bin"}
+)
 
 
 def full_name(toks: list[Tok], i: int) -> bool:
     """Tokens i and i+1 are a first name and a surname: two capitalised words, the second no
-    English word ("Daniela Ruiz", not "Pilot Program")."""
+    English word ("Daniela Ruiz", not "Pilot Program"); or a particle and a capitalised word
+    after the first name ("Mark de Wit")."""
+    if i + 2 < len(toks) and toks[i + 1].lower in _PARTICLES and toks[i + 1].text.islower():
+        return titlecase(toks[i + 2]) and toks[i].end < toks[i + 1].start
     return (
         i + 1 < len(toks)
         and titlecase(toks[i + 1])
@@ -167,7 +175,13 @@ def opens_with_page_name(a: Analysis, sig: Signals, index: int) -> bool:
     call …" where the page says "AE: Rob Lindqvist" ("rob" is also an English verb, so the opening
     alone reads as an imperative)."""
     toks = [t for t in sig.tokens if t.text.strip()]
-    if len(toks) < 2 or not titlecase(toks[0]):
+    if len(toks) < 2:
+        return False
+    if toks[0].text.rstrip(".").lower() in _HONORIFICS and (
+        titlecase(toks[1]) or toks[1].text == "."
+    ):
+        return True  # "Dr. Lena Ortiz updates the validation pack …"
+    if not titlecase(toks[0]):
         return False
     if full_name(toks, 0) and _name_not_imperative(toks):
         return True  # "Renee Ortiz (Texas) and Sam Achebe (Florida) quote …": the name in full
