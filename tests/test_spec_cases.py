@@ -1594,3 +1594,45 @@ def test_a_focus_names_no_trade_off():
     assert _lines_of(_FOCUS_STRATEGY.format(line=focus), "S107") == [1]
     excluded = "Sell to Tokyo select shops, not to the department stores."
     assert not _lines_of(_FOCUS_STRATEGY.format(line=excluded), "S107")
+
+
+_PILLARS_AND_PARTS = """# Harbor Print — Strategy and plan 2026
+
+## Strategy
+
+### Diagnosis
+
+Craft breweries lose sales when their cans sit unlabelled: national converters need six weeks.
+
+### Pillar 1: Brewery packaging
+
+Win craft breweries in Ohio with short-run printed cartons in five days.
+
+### Pillar 2: Agency white-label
+
+Print for design agencies under their brand, with proofs in 24 hours.
+
+### Why owners pick us
+
+A turnaround no national printer offers.
+
+### Pillars we will not build
+
+- We will not quote jobs above 20,000 pieces; the big printers win those on price.
+
+## Plan
+
+- Luis Ortega signs 5 design agencies to the white-label programme by 30 June 2026.
+- {line}
+"""
+
+
+def test_pillars_are_choices_not_the_strategys_reasons_diagnosis_or_exclusions():
+    # §3 A301/A302: a pillar is a choice the plan must serve. "Pillar 1: …" names one pillar;
+    # a heading that asks ("Why owners pick us") and an item that excludes ("We will not …")
+    # are parts of the strategy, and a plan item on its diagnosis serves the strategy too.
+    brewery = "Dana Reyes visits 20 Ohio breweries with carton samples by 31 March 2026."
+    assert _lines_of(_PILLARS_AND_PARTS.format(line=brewery), "A301") == []
+    converters = "Dana Reyes tracks national converters' lead times every month from May 2026."
+    assert _lines_of(_PILLARS_AND_PARTS.format(line=converters), "A301") == [9]
+    assert _lines_of(_PILLARS_AND_PARTS.format(line=converters), "A302") == []

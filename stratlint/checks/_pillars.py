@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stratlint.model import Cls
+from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.classify import content_words
 
@@ -74,6 +74,24 @@ _NOT_A_PILLAR = re.compile(
 )
 
 
+# A heading that names one pillar by its label ("Pillar 1: Brewery packaging", "Priority 2 —
+# agencies") is that pillar, not a list of them.
+_ONE_PILLAR = re.compile(
+    r"^\W*(?:strategic\s+)?(?:pillar|priority|choice|bet|focus area)\s*(?:#?\d+)?\s*[:.)\-–—]\s*\w",
+    re.IGNORECASE,
+)
+# A heading that asks ("Why merchants choose us", "What we give up", "What's going on") names a
+# part of the strategy, its reasons, its trade-offs or its diagnosis; a pillar names a choice.
+_QUESTION = re.compile(r"^\W*(?:why|what|where|who|how|when)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:not|no|never|won'?t|don'?t)\b", re.IGNORECASE)
+
+
+def _exclusion(a: Analysis, st: Statement) -> bool:
+    """An item that says what the team will not do ("We will not supply retail shelves", "Not
+    this year: airports"): the strategy's trade-off, not a pillar a plan must serve."""
+    return a.tagged(st, "tradeoff") and bool(_NEGATION.match(st.text))
+
+
 @dataclass(frozen=True)
 class Pillar:
     kind: str  # "section" | "item"
@@ -127,10 +145,11 @@ def _section_pillars(a: Analysis, scope: Scope, containers: list[int]) -> list[P
             if c not in scope.sections:
                 continue
             words = heading_words(a, c)
-            if words & _CONTAINER:
+            if words & _CONTAINER and not _ONE_PILLAR.match(doc.sections[c].title):
                 containers.append(c)
                 continue
-            if words & _COMPONENT or _NOT_A_PILLAR.search(doc.sections[c].title):
+            title = doc.sections[c].title
+            if words & _COMPONENT or _NOT_A_PILLAR.search(title) or _QUESTION.match(title):
                 continue
             sts = [
                 doc.statements[i]
@@ -164,7 +183,7 @@ def _item_pillars(a: Analysis, containers: list[int], before: int) -> list[Pilla
             st = doc.statements[i]
             if st.quoted or st.form not in ("item", "row") or st.depth != 0 or st.is_field:
                 continue
-            if _NOT_A_PILLAR.match(st.text):
+            if _NOT_A_PILLAR.match(st.text) or _exclusion(a, st):
                 continue
             if a.cls(st) != Cls.CHOICE and not (
                 heading_words(a, c) & _PILLAR_LIST

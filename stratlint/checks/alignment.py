@@ -20,6 +20,7 @@ from stratlint.checks._initiatives import (
 from stratlint.checks._pillars import pillar_records
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.understand.analysis import Analysis, Scope
+from stratlint.understand.classify import content_words
 from stratlint.understand.links import LinkStatus
 
 
@@ -98,15 +99,22 @@ def strategy_without_plan(ctx: Context) -> Iterator[Hit]:
             )
 
 
+def _words(a: Analysis, scope: Scope) -> set[str]:
+    return content_words(" ".join(st.text for st in a.statements_of(scope)))
+
+
 @check("A302")
 def plan_without_pillar(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
-    pillars = [p for d, s in compared_strategies(ctx) for p in pillar_records(d, s)]
+    strategies = compared_strategies(ctx)
+    pillars = [p for d, s in strategies for p in pillar_records(d, s)]
     if not pillars:
         return
-    # Shared key terms with any pillar, looked up at once; a `Supports:` value or a link is
-    # tried pillar by pillar.
-    terms = set().union(*(p.terms for p in pillars)) - GENERIC
+    # Shared key terms with the strategy, looked up at once: its pillars and the parts that are
+    # none (an initiative on the diagnosis or on why customers buy serves the strategy too); a
+    # `Supports:` value or a link is tried pillar by pillar.
+    terms = set().union(*(p.terms for p in pillars), *(_words(d, s) for d, s in strategies))
+    terms -= GENERIC
     for scope in a.plans:
         for init in initiatives_of(a, scope):
             if is_routine(init) or (init.terms - GENERIC) & terms:
