@@ -1636,3 +1636,31 @@ def test_pillars_are_choices_not_the_strategys_reasons_diagnosis_or_exclusions()
     converters = "Dana Reyes tracks national converters' lead times every month from May 2026."
     assert _lines_of(_PILLARS_AND_PARTS.format(line=converters), "A301") == [9]
     assert _lines_of(_PILLARS_AND_PARTS.format(line=converters), "A302") == []
+
+
+_LAUNCH_LIST = """---
+type: plan
+strategy: strategy.md
+---
+# Voltaris — Nordic water launch plan
+
+## Launch
+
+{items}
+"""
+
+
+def test_an_item_among_sure_actions_of_its_list_is_judged_as_one():
+    # §8.9 and §3 P202/P203: silent unless sure, but a list of a plan holds one kind of thing:
+    # an item that reads more as an action than anything else, among dated and owned actions,
+    # is an action item with no owner and no deadline.
+    sure = [
+        "- Aiko Tanaka signs the Oslo reseller agreement by 31 January 2027.",
+        "- Ben Carver ships the pilot kits to Bergen by 15 February 2027.",
+    ]
+    item = "- Pre-qualify the water module with the three Norwegian head-end vendors."
+    text = _LAUNCH_LIST.format(items="\n".join([*sure, item]))
+    assert _lines_of(text, "P202") == [11] and _lines_of(text, "P203") == [11]
+    # Alone, the same item is not sure enough to judge.
+    alone = _LAUNCH_LIST.format(items="\n".join([item, "- Review the pricing."]))
+    assert not _lines_of(alone, "P202")

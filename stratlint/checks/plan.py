@@ -35,12 +35,29 @@ def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
     for st in a.statements_of(scope, headings=False):
         if st.is_field or st.is_navigation or not _judged(a, st) or _objective(a, st):
             continue
-        if not a.sure(st) or done(st):
+        if not (a.sure(st) or _among_actions(a, st)) or done(st):
             continue
         if not_a_commitment(st) or roster_row(a, st) or target_line(a, st):
             continue
         if a.cls(st) == Cls.ACTION:
             yield st
+
+
+def _among_actions(a: Analysis, st: Statement) -> bool:
+    """An item that reads more as an action than anything else (p >= 0.5), in a list where at
+    least two and at least half of its siblings are sure actions: a list of a plan holds one kind
+    of thing ("Press day for Tokyo fashion editors" among dated, owned actions)."""
+    if st.form not in ("item", "row") or a.cls(st) != Cls.ACTION:
+        return False
+    if a.class_proba.get(st.index, {}).get("ACTION", 0.0) < 0.6:
+        return False
+    sibs = [
+        a.doc.statements[i]
+        for i in a.doc.sections[st.section].statements
+        if i != st.index and a.doc.statements[i].form == st.form
+    ]
+    sure = sum(1 for x in sibs if a.sure(x) and a.cls(x) == Cls.ACTION)
+    return sure >= 2 and 2 * sure >= len(sibs)
 
 
 # "KR 2:", "Key result:", "Product KR:", "Core services KR:" — a key result, by its label.
