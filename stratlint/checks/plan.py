@@ -44,7 +44,7 @@ def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
 
 
 def _among_actions(a: Analysis, st: Statement) -> bool:
-    """An item that reads more as an action than anything else (p >= 0.5), in a list where at
+    """An item that reads more as an action than anything else (p >= 0.6), in a list where at
     least two and at least half of its siblings are sure actions: a list of a plan holds one kind
     of thing ("Press day for Tokyo fashion editors" among dated, owned actions)."""
     if st.form not in ("item", "row") or a.cls(st) != Cls.ACTION:
