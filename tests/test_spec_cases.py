@@ -1529,6 +1529,18 @@ def test_a_title_a_surname_particle_and_a_name_that_is_also_a_verb_still_name_a_
         assert not _lines_of(_OWNED_ITEMS.format(line=line), "P202"), line
 
 
+def test_a_place_and_date_in_brackets_a_role_in_a_compound_or_a_clause_own_nothing():
+    # §8.6: place names are not people; a role that names whom the item serves is no owner.
+    for line in (
+        "Sponsor KubeCon Europe (Amsterdam, March 2026) with a booth and two talks.",
+        "Partner-programme renewal calls to every reseller in November 2026.",
+        "Send the reorder form to every client so HR can reorder kits by 1 March 2026.",
+    ):
+        assert _lines_of(_OWNED_ITEMS.format(line=line), "P202") == [10], line
+    owned = "Visit the Leeds depot by 30 May 2026 (Priya, Fleet sales)."
+    assert not _lines_of(_OWNED_ITEMS.format(line=owned), "P202")
+
+
 _INHERITED_LABEL = """# Ridgeline Parts Supply — Sales Strategy 2026
 
 ## Our strategy

@@ -79,6 +79,17 @@ def _in_audience_phrase(toks: Sequence[Tok], k: int) -> bool:
     return False
 
 
+# The subject of a clause these open is whom the item serves, not who does it ("so HR can
+# reorder without a PO").
+_CLAUSE_OPENERS = frozenset({"so", "that", "if", "when", "until", "unless", "because", "once"})
+
+
+def _modifier(toks: Sequence[Tok], k: int) -> bool:
+    """The role word at `k` is joined by a hyphen to the noun it modifies ("Partner-programme
+    renewal calls")."""
+    return 0 <= k < len(toks) - 1 and toks[k + 1].text == "-" and toks[k + 1].start == toks[k].end
+
+
 def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
     if sig.has("HANDLE"):
         return True
@@ -98,8 +109,8 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
         if prev in _OBJECT_DETERMINERS and a0 >= subject_end and prev2 != "by":
             continue  # whom the item acts on: "Call each HR director on the list"
         word = sig.text[a0:b0]
-        if word.lower() in weak:
-            continue
+        if word.lower() in weak or _modifier(toks, k) or prev in _CLAUSE_OPENERS:
+            continue  # "Partner-programme renewal calls", "so HR can reorder without a PO"
         # A role or team owns the item where it is written as a name ("RevOps", "AE", "Marketing")
         # or stands where owners stand (the subject, in brackets, after a dash).
         if (
@@ -180,6 +191,13 @@ def _full_name_set_off(toks: list[Tok], i: int) -> bool:
     )
 
 
+def _dated_bracket(sig: Signals, toks: list[Tok], i: int) -> bool:
+    """The bracket opened before token `i` also holds a date: it says where and when ("Sponsor
+    KubeCon Europe (Amsterdam, March 2027)"), not who."""
+    end = next((t.start for t in toks[i:] if t.text == ")"), len(sig.text))
+    return any(toks[i].end <= a < end for lab in ("DATE", "months") for a, _ in sig.get(lab))
+
+
 def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
     """A person's name where owners stand: the subject, in brackets, or after a dash at the end."""
     toks = [t for t in sig.tokens if t.text.strip()]
@@ -216,7 +234,7 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
         prev = toks[i - 1].text if i else ""
         if _full_name_set_off(toks, i):
             return True
-        if not name_like(i):
+        if not name_like(i) or (prev == "(" and _dated_bracket(sig, toks, i)):
             continue
         if prev in {"(", "[", "—", "–", "-", ":", "/", "|", ";"} or (
             i == 0
