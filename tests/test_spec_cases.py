@@ -1676,3 +1676,51 @@ def test_an_item_among_sure_actions_of_its_list_is_judged_as_one():
     # Alone, the same item is not sure enough to judge.
     alone = _LAUNCH_LIST.format(items="\n".join([item, "- Review the pricing."]))
     assert not _lines_of(alone, "P202")
+
+
+_ONE_STRATEGY_IN_PARTS = """# Northbeam go-to-market strategy FY2027
+
+## Strategy
+
+Hybrid work has made enterprise tenants wary of ten-year leases, and two rivals now pitch the
+same heads of real estate we do. We will not chase single-desk members.
+
+## Strategic pillars
+
+### 1. Enterprise first
+
+Sell to heads of real estate at firms with 500 to 5,000 staff in Chicago.
+
+### 2. Broker partnership
+
+Win through the tenant-rep brokers, who place most enterprise deals.
+
+### 3. Landlord partnerships
+
+Run floors in Class A towers for landlords on revenue share.
+
+### 4. Flex plus
+
+Offer three-year terms with a 20% flex band, because tenants fear ten-year leases.
+
+### 5. Tenant experience
+
+Give every tenant a named community manager.
+
+### 6. Brand
+
+Be the workplace brand heads of real estate trust.
+
+### 7. People
+
+Hire operators from hotels, not from real estate.
+"""
+
+
+def test_a_strategy_title_over_strategy_and_pillars_sections_is_one_strategy():
+    # §8.3: one strategy = a strategy-titled section with its subsections. "## Strategy" and
+    # "## Strategic pillars" under "# … go-to-market strategy" are its parts, not two strategies;
+    # the pillars under "## Strategic pillars" count toward S108, reported at the title.
+    assert _lines_of(_ONE_STRATEGY_IN_PARTS, "S108") == [1]
+    for rule in ("S103", "S104", "S105", "S107"):
+        assert 3 not in _lines_of(_ONE_STRATEGY_IN_PARTS, rule), rule

@@ -136,17 +136,14 @@ def _section_pillars(a: Analysis, scope: Scope, containers: list[int]) -> list[P
         containers.append(root)
         if root == a.top and a.top != 0:
             containers.append(0)
-        kids = (
-            doc.sections[root].children
-            if root != a.top
-            else [c for c in doc.sections[root].children]
-        )
+        kids = list(doc.sections[root].children)
         for c in kids:
             if c not in scope.sections:
                 continue
             words = heading_words(a, c)
             if words & _CONTAINER and not _ONE_PILLAR.match(doc.sections[c].title):
                 containers.append(c)
+                kids.extend(doc.sections[c].children)  # "## Strategic pillars" over "### 1. …"
                 continue
             title = doc.sections[c].title
             if words & _COMPONENT or _NOT_A_PILLAR.search(title) or _QUESTION.match(title):

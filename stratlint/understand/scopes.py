@@ -3,6 +3,8 @@ strategy, plan and goals scopes (SPEC §8.3, §8.5)."""
 
 from __future__ import annotations
 
+import re
+
 from stratlint.model import Cls, Kind, Section
 from stratlint.understand.records import CLASSIFIED, Analysis, Scope
 
@@ -77,6 +79,18 @@ def _dominant(classes: list[Cls], label: Kind) -> Kind:
     goals = classes.count(Cls.GOAL)
     actions = classes.count(Cls.ACTION)
     return Kind.GOALS if goals > actions else Kind.PLAN
+
+
+# Words that name no strategy of their own: "## Strategy", "## Our strategic pillars".
+_PLAIN = frozenset({"our", "the", "a", "an", "and", "of", "for", "2026", "2027", "2028"})
+
+
+def _qualified(a: Analysis, idx: int) -> bool:
+    """A strategy heading that names which strategy ("Commercial lines strategy"), not only the
+    kind ("Strategy", "Strategic pillars": parts of the page's one strategy, SPEC §8.3)."""
+    kind_words = {w for phrase in a.heading_kinds[idx].words for w in phrase.lower().split()}
+    words = re.findall(r"[a-z0-9']+", a.doc.sections[idx].title.lower())
+    return any(w not in kind_words and w not in _PLAIN and not w.isdigit() for w in words)
 
 
 def _is_title_role(a: Analysis, idx: int) -> bool:
@@ -175,7 +189,7 @@ class _ScopeBuilder:
             and c not in self.excluded
             and a.heading_kinds[c].kind == kind
         ]
-        if kind == Kind.STRATEGY and len(titled) >= 2:
+        if kind == Kind.STRATEGY and sum(_qualified(a, c) for c in titled) >= 2:
             self.visit(self.children(top), kind, target)
             if target:
                 first = target[0]
