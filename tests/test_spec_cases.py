@@ -1724,3 +1724,21 @@ def test_a_strategy_title_over_strategy_and_pillars_sections_is_one_strategy():
     assert _lines_of(_ONE_STRATEGY_IN_PARTS, "S108") == [1]
     for rule in ("S103", "S104", "S105", "S107"):
         assert 3 not in _lines_of(_ONE_STRATEGY_IN_PARTS, rule), rule
+
+
+_CURE_TIME_STRATEGY = """# Brightwater R900 go-to-market strategy
+
+Flexible-packaging converters lose a week on every retort job while solvent adhesives cure.
+
+- Sell to retort-pouch converters in the US Midwest with 3 to 12 laminating lines.
+- Win on cure time: R900 is the only solventless retort adhesive that cures in 48 hours, so
+  converters ship a week sooner.
+{line}"""
+
+
+def test_a_word_that_can_cue_a_trade_off_is_none_where_nothing_is_given_up():
+    # §3 S107: "never says what the team will *not* do". "the only solventless adhesive" gives
+    # nothing up; "We do not bid on …" does, whatever the sentence's class.
+    assert _lines_of(_CURE_TIME_STRATEGY.format(line=""), "S107") == [1]
+    excluded = "- We do not bid on tenders from converters with fewer than three lines.\n"
+    assert not _lines_of(_CURE_TIME_STRATEGY.format(line=excluded), "S107")

@@ -343,9 +343,27 @@ _FOCUS_ONLY = frozenset(
 
 def _says_not_doing(a: Analysis, st: Statement) -> bool:
     sig = a.signals[st.index]
-    if not sig.has("tradeoff") or a.cls(st) == Cls.CONTEXT:
+    if not sig.has("tradeoff"):
         return False
-    return any(w.lower() not in _FOCUS_ONLY for w in sig.words("tradeoff"))
+    words = {w.lower() for w in sig.words("tradeoff")}
+    if words & _EXCLUSIONS:
+        return True  # "We do not bid enterprise tenders above 200 vehicles", whatever its class
+    if a.cls(st) == Cls.CONTEXT:
+        return False
+    # A cue that serves other meanings too ("the only solventless adhesive", "members who stop
+    # checking in", "not one match day") counts where the tag model sees a trade-off at all.
+    if (a.tag_proba.get(st.index) or {}).get("tradeoff", 1.0) < _TRADEOFF_FLOOR:
+        return False
+    return bool(words - _FOCUS_ONLY)
+
+
+# Cues that say what the team will not do and nothing else.
+_EXCLUSIONS = frozenset(
+    {"will not", "won't", "wont", "we do not", "we don't", "not pursue", "do not pursue"}
+    | {"not chase", "don't chase", "no longer", "say no", "not going to", "walk away"}
+    | {"where we won't play", "what we won't do", "out of scope", "exclude", "excluding"}
+)
+_TRADEOFF_FLOOR = 0.05
 
 
 @check("S108")
