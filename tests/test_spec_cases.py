@@ -1742,3 +1742,27 @@ def test_a_word_that_can_cue_a_trade_off_is_none_where_nothing_is_given_up():
     assert _lines_of(_CURE_TIME_STRATEGY.format(line=""), "S107") == [1]
     excluded = "- We do not bid on tenders from converters with fewer than three lines.\n"
     assert not _lines_of(_CURE_TIME_STRATEGY.format(line=excluded), "S107")
+
+
+_QBR_PAGE = """# Municipal account review{suffix}
+
+**City / county:** [name]
+**Account lead:** [Owner]
+**Review date:** [Date]
+
+## Account strategy
+
+*Where could this contract grow? Who on the council is for or against renewal, and why?*
+
+## Next steps
+
+- Send the review deck to the city contact.
+- Log the review in Salesforce under the contract record.
+"""
+
+
+def test_a_page_that_names_itself_a_template_and_holds_blanks_is_no_plan():
+    # §8.9: templates are neither strategy nor plan, though their headings name both and their
+    # prompts read as steps.
+    assert _rules(_QBR_PAGE.format(suffix=" (QBR) — template")) == []
+    assert _lines_of(_QBR_PAGE.format(suffix=" (QBR), Q3 2026"), "P202")

@@ -20,7 +20,12 @@ def page_readings(doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]) -
     _past_results_are_neither(doc, hk, kinds)
     if _declared_other(doc) or (
         front_matter_type(doc) not in _DECLARED_MATERIAL
-        and (_meeting_record(doc, hk) or _event_countdown(doc) or _retrospective(doc, hk))
+        and (
+            _meeting_record(doc, hk)
+            or _event_countdown(doc)
+            or _retrospective(doc, hk)
+            or _template(doc)
+        )
     ):
         kinds[:] = [Kind.OTHER] * len(kinds)
 
@@ -140,6 +145,30 @@ def _event_countdown(doc: Document) -> bool:
             texts.append(st.text)
             texts.extend(cell for _, cell in st.cells)  # a "When" column is the row's field
     return sum(len(_COUNTDOWN.findall(t)) for t in texts) >= 3
+
+
+_TEMPLATE_TITLE = re.compile(r"\btemplates?\b", re.IGNORECASE)
+# A blank to fill in: "[Owner]", "[Date]", "[ ]", "<account name>", "{{quarter}}".
+_BLANK = re.compile(r"\[[^\]\n]{0,40}\](?!\()|<[a-z][^>\n]{0,40}>|\{\{[^}\n]{0,40}\}\}", re.I)
+
+
+def _template(doc: Document) -> bool:
+    """A page that names itself a template ("# Account plan template", "# Municipal QBR —
+    template") and holds blanks to fill in is a template, neither strategy nor plan (SPEC §8.9),
+    though its headings name a strategy and an action plan and its prompts read as steps. The
+    evidence: the word in the page's title and three or more blanks."""
+    title = doc.sections[doc.title].title if doc.title is not None else ""
+    fm_title = str(doc.front_matter.get("title", "")) if doc.front_matter else ""
+    if not (_TEMPLATE_TITLE.search(title) or _TEMPLATE_TITLE.search(fm_title)):
+        return False
+    blanks = 0
+    for st in doc.statements:
+        blanks += len(_BLANK.findall(st.text)) + sum(
+            len(_BLANK.findall(cell)) for _, cell in st.cells
+        )
+        if blanks >= 3:
+            return True
+    return False
 
 
 _RETROSPECTIVE = re.compile(rf"^\W*(?:{_words('retrospective')})\b", re.IGNORECASE)
