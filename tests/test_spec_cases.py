@@ -1527,6 +1527,13 @@ def test_a_title_a_surname_particle_and_a_name_that_is_also_a_verb_still_name_a_
         "Grace Liu sends every pharmacy the launch list by 30 May 2026.",
     ):
         assert not _lines_of(_OWNED_ITEMS.format(line=line), "P202"), line
+    # "Said" is an English word too; the verb after it says the two words are a name.
+    sure = (
+        "- Aiko Tanaka signs the Oslo reseller agreement by 31 January 2027.\n"
+        "- Ben Carver ships the pilot kits to Bergen by 15 February 2027.\n"
+    )
+    said = sure + "- Omar Said rewrites the RFP answer library by 30 May 2027."
+    assert not _lines_of(_LAUNCH_LIST.format(items=said), "P202")
 
 
 def test_a_place_and_date_in_brackets_a_role_in_a_compound_or_a_clause_own_nothing():

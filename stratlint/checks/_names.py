@@ -183,6 +183,8 @@ def opens_with_page_name(a: Analysis, sig: Signals, index: int) -> bool:
         return True  # "Dr. Lena Ortiz updates the validation pack …"
     if not titlecase(toks[0]):
         return False
+    if len(toks) > 2 and not toks[0].flags and titlecase(toks[1]) and "Z" in toks[2].flags:
+        return True  # "Omar Said rewrites …": a name, then its verb, the surname an English word
     if full_name(toks, 0) and _name_not_imperative(toks):
         return True  # "Renee Ortiz (Texas) and Sam Achebe (Florida) quote …": the name in full
     # Written in full elsewhere: "Sponsor Leeds Digital Festival" names no "Sponsor" by itself.

@@ -254,6 +254,8 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
             return True
         if i >= len(toks) - 3 and prev in {",", "by", "with"}:
             return True
+        if prev == "," and i + 2 < len(toks) and toks[i + 1].text == "to":
+            return True  # "Rebate tier for distributors above $1.5M, Tom to propose."
     return False
 
 
