@@ -1773,3 +1773,19 @@ def test_a_page_that_names_itself_a_template_and_holds_blanks_is_no_plan():
     # prompts read as steps.
     assert _rules(_QBR_PAGE.format(suffix=" (QBR) — template")) == []
     assert _lines_of(_QBR_PAGE.format(suffix=" (QBR), Q3 2026"), "P202")
+
+
+_HOTEL_STRATEGY = """# Halcyon hotel bar strategy
+
+Hotel bars lose banquet spend to the big distributors, who bundle spirits with linen and glass.
+
+- We sell to {who} with 250 or more rooms in Manhattan and Boston, because their banquet
+  teams reorder every week.
+- We will not chase limited-service chains, which buy on price from the national distributors.
+"""
+
+
+def test_a_compound_adjective_that_says_which_customers_is_no_fluff():
+    # §3 S106: fluff says nothing a team can act on; "full-service hotels" names a kind of hotel.
+    assert not _lines_of(_HOTEL_STRATEGY.format(who="full-service hotels"), "S106")
+    assert _lines_of(_HOTEL_STRATEGY.format(who="hotels, with best-in-class service,"), "S106")

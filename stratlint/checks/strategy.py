@@ -11,6 +11,7 @@ from stratlint.checks._targets import outcome_target
 from stratlint.checks._who import account_page, names_place_or_account, only_excludes
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis, Scope
+from stratlint.understand.nlp import Signals
 from stratlint.understand.classify import WHO, _only_generic_who
 
 _WHY_HEADINGS = (
@@ -273,6 +274,8 @@ def strategy_fluff(ctx: Context) -> Iterator[Hit]:
                     end : end + 7
                 ].lower().strip().startswith("ratio"):
                     continue
+                if _describes_customer(sig, end):
+                    continue  # "independent full-service hotels": a kind of customer, not fluff
                 line, col = doc.position(st.offsets[start])
                 eline, ecol = doc.position(st.offsets[end - 1])
                 yield Hit(
@@ -284,6 +287,20 @@ def strategy_fluff(ctx: Context) -> Iterator[Hit]:
                     "Replace it with the concrete choice, customer or mechanism you mean.",
                     scope.title,
                 )
+
+
+def _describes_customer(sig: Signals, end: int) -> bool:
+    """A compound adjective (ending at `end`) before a plural kind of customer says which of
+    them ("independent full-service hotels", "Full-service and resort hotels"), not fluff."""
+    after = [sp for lab in ("segments", "industries") for sp in sig.get(lab) if sp[0] >= end]
+    if not after:
+        return False
+    a0, b0 = min(after)
+    gap = sig.text[end:a0]
+    noun = sig.text[a0:b0].lower()
+    plural = noun.endswith("s") and not noun.endswith("ss")
+    compound = "-" in sig.text[:end].rsplit(" ", 1)[-1]
+    return compound and plural and bool(re.fullmatch(r"\s+(?:(?:and|or)\s+[a-z-]+\s+)?", gap))
 
 
 def _chooses_everyone(a: Analysis, st: Statement) -> bool:
