@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._tactics import likely_tactic, timed_tactic
 from stratlint.checks._targets import outcome_target
+from stratlint.checks._tradeoffs import chooses_everyone, says_not_doing
 from stratlint.checks._who import account_page, names_place_or_account, only_excludes
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis, Scope
-from stratlint.understand.nlp import Signals
 from stratlint.understand.classify import WHO, _only_generic_who
+from stratlint.understand.nlp import Signals
 
 _WHY_HEADINGS = (
     "why us",
@@ -303,19 +304,6 @@ def _describes_customer(sig: Signals, end: int) -> bool:
     return compound and plural and bool(re.fullmatch(r"\s+(?:(?:and|or)\s+[a-z-]+\s+)?", gap))
 
 
-def _chooses_everyone(a: Analysis, st: Statement) -> bool:
-    """The statement chooses everyone ("We sell to every industry"): a universal word in a choice,
-    not in an exclusion ("We are not selling to banks … or anyone who needs FedRAMP") and not in a
-    comparison ("She needs bond repair more than anyone")."""
-    sig = a.signals[st.index]
-    if a.cls(st) == Cls.CONTEXT or not sig.has("universal") or sig.has("tradeoff"):
-        return False
-    low = sig.text.lower()
-    return any(
-        not re.search(r"\bthan\s+$", low[max(0, s - 8) : s]) for s, _ in sig.get("universal")
-    )
-
-
 @check("S107")
 def strategy_no_tradeoff(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
@@ -324,8 +312,8 @@ def strategy_no_tradeoff(ctx: Context) -> Iterator[Hit]:
             a, scope, _TRADEOFF_HEADINGS
         ):
             continue
-        universal = [st for st in sts if _chooses_everyone(a, st)]
-        tradeoff = any(_says_not_doing(a, st) for st in sts) or any(
+        universal = [st for st in sts if chooses_everyone(a, st)]
+        tradeoff = any(says_not_doing(a, st) for st in sts) or any(
             a.tagged(st, "tradeoff") for st in sts
         )
         if tradeoff and not universal:
@@ -347,40 +335,6 @@ def strategy_no_tradeoff(ctx: Context) -> Iterator[Hit]:
             "State a trade-off: the segments, channels or deals you will not pursue (e.g. 'We "
             "will not chase SMB deals under $10k ACV').",
         )
-
-
-# Cue words of a focus, not of what the team will not do: "Focus on independent repair shops"
-# chooses whom to serve (S103) but names nothing given up (SPEC §3 S107: "never says what the
-# team will *not* do").
-_FOCUS_ONLY = frozenset(
-    {"focus", "focused", "focus on", "concentrate", "concentrating", "prioritize", "prioritise"}
-    | {"primarily", "narrow", "narrowing"}
-)
-
-
-def _says_not_doing(a: Analysis, st: Statement) -> bool:
-    sig = a.signals[st.index]
-    if not sig.has("tradeoff"):
-        return False
-    words = {w.lower() for w in sig.words("tradeoff")}
-    if words & _EXCLUSIONS:
-        return True  # "We do not bid enterprise tenders above 200 vehicles", whatever its class
-    if a.cls(st) == Cls.CONTEXT:
-        return False
-    # A cue that serves other meanings too ("the only solventless adhesive", "members who stop
-    # checking in", "not one match day") counts where the tag model sees a trade-off at all.
-    if (a.tag_proba.get(st.index) or {}).get("tradeoff", 1.0) < _TRADEOFF_FLOOR:
-        return False
-    return bool(words - _FOCUS_ONLY)
-
-
-# Cues that say what the team will not do and nothing else.
-_EXCLUSIONS = frozenset(
-    {"will not", "won't", "wont", "we do not", "we don't", "not pursue", "do not pursue"}
-    | {"not chase", "don't chase", "no longer", "say no", "not going to", "walk away"}
-    | {"where we won't play", "what we won't do", "out of scope", "exclude", "excluding"}
-)
-_TRADEOFF_FLOOR = 0.05
 
 
 @check("S108")
