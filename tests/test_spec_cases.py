@@ -1789,3 +1789,23 @@ def test_a_compound_adjective_that_says_which_customers_is_no_fluff():
     # §3 S106: fluff says nothing a team can act on; "full-service hotels" names a kind of hotel.
     assert not _lines_of(_HOTEL_STRATEGY.format(who="full-service hotels"), "S106")
     assert _lines_of(_HOTEL_STRATEGY.format(who="hotels, with best-in-class service,"), "S106")
+
+
+_ACCOUNT_STRATEGY = """# Tarrow Precision — Corvant Orthopedics account plan
+
+## Account strategy
+
+- Become the account's number one machining supplier by 2028.
+- Grow account revenue from $1.2M in 2026 to $3M in 2028.
+- Go after the new knee-instrument line, not the implant work, which needs a clean room we do
+  not have.
+- Win on lead time: Corvant's current instrument supplier quotes 14 weeks, and our Swiss cells
+  ship in 6 once the machining cell holds ISO 13485.
+"""
+
+
+def test_a_strategy_half_goals_half_choices_is_not_mislabeled():
+    # §8.5: D402 needs two thirds foreign. Two goals beside two choices (one the class model is
+    # unsure is a choice) are goals in a strategy: S101 each, not one D402.
+    assert not _lines_of(_ACCOUNT_STRATEGY, "D402")
+    assert _lines_of(_ACCOUNT_STRATEGY, "S101") == [5, 6]

@@ -43,6 +43,20 @@ def _own_classified(a: Analysis, sec: Section) -> list[Cls]:
     return out
 
 
+def _doubtful_choices(a: Analysis, sec: Section) -> int:
+    """Items of a strategy section read as context that the class model gives a fair chance of
+    being a choice ("Go after the new knee-instrument line, not the implant work"): D402 says a
+    section is mostly foreign, so precision first, they count as not foreign (SPEC §8.9)."""
+    return sum(
+        1
+        for i in sec.statements
+        if a.doc.statements[i].form in ("item", "row")
+        and a.cls(a.doc.statements[i]) == Cls.CONTEXT
+        and not a.doc.statements[i].is_field
+        and a.class_proba.get(i, {}).get("CHOICE", 0.0) >= 0.25
+    )
+
+
 def judge_sections(a: Analysis) -> None:
     """D401 / D402 (SPEC §8.5): mixed and mislabeled sections."""
     for sec in a.doc.sections:
@@ -62,7 +76,8 @@ def judge_sections(a: Analysis) -> None:
                 foreign = sum(1 for c in classes if c in (Cls.GOAL, Cls.ACTION))
             else:
                 foreign = sum(1 for c in classes if c == Cls.CHOICE)
-            if foreign * 3 >= 2 * len(classes):
+            total = len(classes) + (_doubtful_choices(a, sec) if label == Kind.STRATEGY else 0)
+            if foreign * 3 >= 2 * total:
                 a.mislabeled[sec.index] = (label, _dominant(classes, label), foreign, len(classes))
                 continue
         if (
