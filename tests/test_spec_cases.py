@@ -1791,7 +1791,7 @@ def test_a_compound_adjective_that_says_which_customers_is_no_fluff():
     assert _lines_of(_HOTEL_STRATEGY.format(who="hotels, with best-in-class service,"), "S106")
 
 
-_ACCOUNT_STRATEGY = """# Tarrow Precision — Corvant Orthopedics account plan
+_HALF_GOALS_STRATEGY = """# Tarrow Precision — Corvant Orthopedics account plan
 
 ## Account strategy
 
@@ -1807,5 +1807,5 @@ _ACCOUNT_STRATEGY = """# Tarrow Precision — Corvant Orthopedics account plan
 def test_a_strategy_half_goals_half_choices_is_not_mislabeled():
     # §8.5: D402 needs two thirds foreign. Two goals beside two choices (one the class model is
     # unsure is a choice) are goals in a strategy: S101 each, not one D402.
-    assert not _lines_of(_ACCOUNT_STRATEGY, "D402")
-    assert _lines_of(_ACCOUNT_STRATEGY, "S101") == [5, 6]
+    assert not _lines_of(_HALF_GOALS_STRATEGY, "D402")
+    assert _lines_of(_HALF_GOALS_STRATEGY, "S101") == [5, 6]
