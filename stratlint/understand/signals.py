@@ -42,7 +42,11 @@ class Signals:
         return self.spans.get(label, ())
 
     def words(self, label: str) -> list[str]:
-        return [self.text[a:b] for a, b in self.get(label)]
+        spans = self.spans.get(label)
+        if not spans:  # most asks: a label the statement holds no span of
+            return []
+        text = self.text
+        return [text[a:b] for a, b in spans]
 
     def count(self, *labels: str) -> int:
         return sum(len(self.spans.get(label, ())) for label in labels)
