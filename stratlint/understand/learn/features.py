@@ -77,6 +77,16 @@ class _Names(dict[Any, str]):
 _named_word = _Names(lambda w: f"w:{w}").__getitem__
 _named_content_word = _Names(lambda w: f"cw:{w}").__getitem__
 _named_pair = _Names(lambda p: f"bi:{p[0]}_{p[1]}").__getitem__
+# The other names of a statement's signal features, by what they are made from.
+_named_first = _Names(lambda w: f"first:{w}").__getitem__
+_named_first2 = _Names(lambda p: f"first2:{p[0]}_{p[1]}").__getitem__
+_named_len = _Names(lambda n: f"len:{_bucket(n, (3, 6, 12, 25, 45))}").__getitem__
+_named_label = _Names(lambda label: f"sig:{label}").__getitem__
+_named_frame = _Names(lambda frame: f"frame:{frame}").__getitem__
+_named_frame_form = _Names(lambda p: f"frame_form:{p[0]}_{p[1]}").__getitem__
+_named_verb = _Names(lambda lemma: f"verb:{lemma.lower()}").__getitem__
+_named_subject = _Names(lambda subject: _subject_head(subject)).__getitem__  # "" for none
+_named_flags = _Names(lambda flags: f"verbflags:{''.join(sorted(set(flags)))}").__getitem__
 
 
 # The features a statement's signals and form give (`_read_signal_features`), by the identity of
@@ -110,8 +120,9 @@ def _signal_features(sig: Signals, form: str) -> tuple[str, ...]:
 
 
 def _read_signal_features(sig: Signals, form: str) -> list[str]:
-    """Words, word pairs, length, labels, frame, subject and verb of a statement. The names
-    are each kept once (`_one_name`; the words' and pairs' by `_Names`)."""
+    """Words, word pairs, length, labels, frame, subject and verb of a statement. Each name is
+    made once per process, kept by what it is made from (`_Names`): no string is formatted,
+    hashed and looked up again to find the one kept."""
     f: list[str] = []
     fx = facts(sig, form)
     words = fx.words
@@ -119,24 +130,32 @@ def _read_signal_features(sig: Signals, form: str) -> list[str]:
     f.extend(map(_named_word, dict.fromkeys(words)))
     f.extend(map(_named_pair, dict.fromkeys(zip(words, words[1:], strict=False))))
     if words:
-        f.append(_one_name(f"first:{words[0]}"))
+        f.append(_named_first(words[0]))
         if len(words) > 1:
-            f.append(_one_name(f"first2:{words[0]}_{words[1]}"))
-    f.append(_one_name(f"len:{_bucket(len(sig.tokens), (3, 6, 12, 25, 45))}"))
-    for label in fx.labels:
-        f.append(_one_name(f"sig:{label}"))
+            f.append(_named_first2((words[0], words[1])))
+    f.append(_named_len(len(sig.tokens)))
+    f.extend(map(_named_label, fx.labels))
     frame, subject, verb = fx.frame, fx.subject, fx.verb
-    f.append(_one_name(f"frame:{frame}"))
-    f.append(_one_name(f"frame_form:{frame}_{form}"))
-    subj = subject.lower().split()
-    if subj:
-        head = subj[0] if subj[0] in _SUBJECTS else ("cap" if subject[:1].isupper() else "x")
-        f.append(_one_name(f"subj:{head}"))
+    f.append(_named_frame(frame))
+    f.append(_named_frame_form((frame, form)))
+    if subject:
+        head = _named_subject(subject)
+        if head:
+            f.append(head)
     if 0 <= verb < len(sig.tokens):
         v = sig.tokens[verb]
-        f.append(_one_name(f"verb:{(v.lemma or v.lower).lower()}"))
-        f.append(_one_name(f"verbflags:{''.join(sorted(set(v.flags)))}"))
+        f.append(_named_verb(v.lemma or v.lower))
+        f.append(_named_flags(v.flags))
     return f
+
+
+def _subject_head(subject: str) -> str:
+    """The name of a subject's head word ("subj:we", "subj:cap" for a name), "" for none."""
+    subj = subject.lower().split()
+    if not subj:
+        return ""
+    head = subj[0] if subj[0] in _SUBJECTS else ("cap" if subject[:1].isupper() else "x")
+    return f"subj:{head}"
 
 
 def statement_features(
