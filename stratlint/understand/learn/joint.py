@@ -56,7 +56,10 @@ class JointScorer:
         new = list(dict.fromkeys(r for r, k in zip(sets, known, strict=True) if k is None))
         if not new:
             return known  # type: ignore[return-value]
-        fresh = dict(zip(new, map(self._values_of, summed_sets(self._stack[1], new)), strict=True))
+        fresh: dict[tuple[int, ...], tuple[tuple[float, ...], ...]] = {}
+        for group in _bounded_groups(new):
+            sums = summed_sets(self._stack[1], group)
+            fresh.update(zip(group, map(self._values_of, sums), strict=True))
         if len(memo) + len(fresh) > _PROBAS_MAX:
             memo.clear()
         memo.update(fresh)
@@ -110,6 +113,28 @@ def _rows_of(m: LinearModel) -> tuple[Sequence[str], Any]:
         return names, m.matrix.reshape(len(names), len(m.labels))
     matrix = np.array([m.weights[f] for f in names], dtype=np.float64)
     return names, matrix.reshape(len(names), len(m.labels))
+
+
+# Row numbers gathered at once, padding included: with the model's 11 columns, about 6 MB a
+# gathered array. One long statement (a 3 MB paragraph has ~100,000 features) padding a few
+# hundred short ones would otherwise ask for gigabytes.
+_CELLS_AT_ONCE = 65_536
+
+
+def _bounded_groups(sets: list[tuple[int, ...]]) -> list[list[tuple[int, ...]]]:
+    """`sets` by length, in groups whose padded size (sets × the longest + 1) stays within
+    `_CELLS_AT_ONCE`; a set longer than that is a group of its own. Shorter sets together also
+    pad less."""
+    groups: list[list[tuple[int, ...]]] = []
+    group: list[tuple[int, ...]] = []
+    for r in sorted(sets, key=len):
+        if group and (len(group) + 1) * (len(r) + 1) > _CELLS_AT_ONCE:
+            groups.append(group)
+            group = []
+        group.append(r)
+    if group:
+        groups.append(group)
+    return groups
 
 
 def summed_sets(stack: Any, sets: Sequence[tuple[int, ...]]) -> list[list[float]]:
