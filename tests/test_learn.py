@@ -51,6 +51,36 @@ def test_models_scored_at_once_give_each_model_its_own_probabilities_bit_for_bit
         assert m.statements.probas(feats) == [m.cls.proba(feats), m.tags.proba(feats)]
 
 
+def test_statements_scored_together_give_what_each_gives_alone_bit_for_bit():
+    """`JointScorer.values` sums many statements' rows in one pass, padded to the longest: the
+    same floats as one statement's own running sum, for sets long and short, empty, repeated."""
+    import random
+
+    from stratlint.understand.learn.joint import summed_sets
+    from stratlint.understand.learn.linear import summed_rows
+
+    m = models.get()
+    assert m is not None
+    _, stack = m.statements._stack
+    rng = random.Random(15)
+    sets = [
+        tuple(sorted(rng.sample(range(1, len(stack) - 1), rng.randint(0, 90)))) for _ in range(300)
+    ]
+    sets += [(), sets[0], (1,)]
+    assert summed_sets(stack, sets) == [summed_rows(stack, r) for r in sets]
+    names = sorted(m.cls.weights)[::40] + ["hint:plan", "nope"]
+    feats = [names[k : k + rng.randint(0, 30)] for k in range(0, len(names), 3)]
+    together = m.statements.values([m.statements.rows(f) for f in feats])
+    for f, values in zip(feats, together, strict=True):
+        assert [
+            dict(zip(x.labels, v, strict=True))
+            for x, v in zip((m.cls, m.tags), values, strict=True)
+        ] == [
+            m.cls.proba(f),
+            m.tags.proba(f),  # type: ignore[union-attr]
+        ]
+
+
 def test_fitting_is_deterministic_and_learns_a_separable_signal():
     rows = [["w:grow", "sig:PERCENT"], ["w:call", "sig:DATE"]] * 20 + [["w:grow"], ["w:call"]] * 5
     y = [[1.0, 0.0], [0.0, 1.0]] * 25

@@ -34,8 +34,9 @@ def learned_classes(
     (pillars, D401/D402), but no statement-level finding is raised on it (SPEC §8.9).
 
     Field lines are not classified. `features(i)` builds statement i's model inputs (from its own
-    hand verdict, read before it is replaced here); they are scored by the class model and the
-    tag model (if any), then dropped, one statement at a time: the inputs of a long document's
+    hand verdict, read before it is replaced here); they are kept only as the rows of the class
+    and tag models' joint matrix, and a document's statements are scored by both models at once
+    (`JointScorer.values`), `_SCORED_AT_ONCE` at a time: the inputs of a long document's
     statements are never all held at once (issue 15). Returns the class and tag probabilities.
     `pending`: the replaced verdicts go there instead, for the caller to apply once the genre
     model has read the hand verdicts (no copy of them all; each statement's own inputs read only
@@ -43,21 +44,38 @@ def learned_classes(
     changed = verdicts if pending is None else pending
     out = ProbaTable(models.cls.labels, len(doc.statements))
     tags = ProbaTable(models.tags.labels, len(doc.statements)) if models.tags else None
-    for i, v in list(verdicts.items()):
-        if doc.statements[i].is_field:
-            continue
-        p, *tag_proba = models.statements.probas(features(i))  # the class and tag models
-        if tags is not None and tag_proba:
-            tags[i] = tag_proba[0]
-        out[i] = p
-        cls, prob = argmax(p, learned.CLASSES)
-        if prob < models.class_threshold(cls):
-            unsure.add(i)
-        if cls != v.cls.value:
-            changed[i] = replace(
-                v, cls=Cls(cls), evidence=(Evidence("model", f"{cls} p={prob:.2f}"),) + v.evidence
-            )
+    scorer = models.statements
+    # `argmax` over CLASSES (the first of them on a tie), on values in the model's label order
+    order = [(c, models.cls.labels.index(c), models.class_threshold(c)) for c in learned.CLASSES]
+    ids = [i for i in verdicts if not doc.statements[i].is_field]
+    for start in range(0, len(ids), _SCORED_AT_ONCE):
+        chunk = ids[start : start + _SCORED_AT_ONCE]
+        for i, (p, *tag_p) in zip(
+            chunk, scorer.values([scorer.rows(features(i)) for i in chunk]), strict=True
+        ):
+            if tags is not None and tag_p:
+                tags.put(i, tag_p[0])
+            out.put(i, p)
+            cls, k, need = order[0]
+            prob = p[k]
+            for c, k, t in order[1:]:
+                if p[k] > prob:
+                    cls, prob, need = c, p[k], t
+            if prob < need:
+                unsure.add(i)
+            v = verdicts[i]
+            if cls != v.cls.value:
+                changed[i] = replace(
+                    v,
+                    cls=Cls(cls),
+                    evidence=(Evidence("model", f"{cls} p={prob:.2f}"),) + v.evidence,
+                )
     return out, tags
+
+
+# Statements whose inputs are built and scored at once: a whole ordinary document, and a bounded
+# share of a long one (its statements' inputs are never all held at once; issue 15).
+_SCORED_AT_ONCE = 256
 
 
 def confirm_kinds(

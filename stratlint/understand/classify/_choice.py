@@ -241,9 +241,7 @@ def _choice_evidence(r: Reading, s: _Stance) -> tuple[Evidence, ...]:
     if s.choice_verb:
         ev.append(Evidence("choice", verb.text if verb else ""))
     if r.who:
-        ev.append(
-            Evidence("who", ", ".join(dict.fromkeys(w for lab in WHO for w in sig.words(lab))))
-        )
+        ev.append(Evidence("who", ", ".join(dict.fromkeys(sig.words_of(WHO)))))
     if r.why:
         ev.append(Evidence("why", _span_text(sig, "value")))
     if r.tradeoff:

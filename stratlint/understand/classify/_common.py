@@ -66,7 +66,7 @@ def _in_spans(tok: Tok, spans: Sequence[tuple[int, int]]) -> bool:
 def _only_generic_who(sig: Signals) -> bool:
     """'customers', 'accounts', 'clients' alone do not choose anyone."""
     generic = _GRAMMAR["generic_who"]
-    words = {w.lower() for lab in WHO for w in sig.words(lab)}
+    words = {w.lower() for w in sig.words_of(WHO)}
     return bool(words) and words <= generic
 
 

@@ -186,8 +186,10 @@ def _goal_by_verb(
 def _group_of(tok: Tok | None, sig: Signals) -> str:
     if tok is None:
         return ""
+    spans = sig.spans
     for lab in _CHANGE:
-        if _in_spans(tok, sig.get(lab)):
+        found = spans.get(lab)
+        if found and _in_spans(tok, found):
             return lab.split("-", 1)[1]
     return ""
 

@@ -8,18 +8,21 @@ each one counts.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from stratlint.model import Kind, Section, Statement
 from stratlint.understand.classify import Verdict
-from stratlint.understand.nlp import Signals, Tok
-from stratlint.understand.shape import shape_of
+from stratlint.understand.learn.facts import (
+    KEPT_MAX,
+    WORDS_MAX,
+    Facts,
+    facts,
+    has_placeholder,
+)
+from stratlint.understand.nlp import Signals
 
-_WORD = re.compile(r"[a-z][a-z'’-]*")
-_PLACEHOLDER = re.compile(r"\[[^\]]{1,40}\]|<[^>]{1,40}>|\bTBD\b|\bTBC\b|\?\?\?|_{3,}|\.\.\.")
 _SUBJECTS = frozenset(
     {
         "we",
@@ -40,24 +43,6 @@ _SUBJECTS = frozenset(
 )
 
 
-def _has_placeholder(text: str) -> bool:
-    """`_PLACEHOLDER.search(text)`, not run on the many texts that hold none of the strings a
-    match must contain (issue 15)."""
-    if not any(s in text for s in _PLACEHOLDER_NEEDS):
-        return False
-    return _PLACEHOLDER.search(text) is not None
-
-
-# One of these is in every match of `_PLACEHOLDER` (keep them together).
-_PLACEHOLDER_NEEDS = ("[", "<", "TB", "???", "___", "...")
-
-
-def _frame(tokens: tuple[Tok, ...], prose: bool) -> tuple[str, str, int]:
-    """(frame, subject, verb index) of a statement (`shape.shape_of`: computed once for it)."""
-    shape = shape_of(tokens, prose)
-    return shape.frame, shape.subject, shape.verb
-
-
 def _bucket(n: float, edges: Sequence[float]) -> str:
     for i, e in enumerate(edges):
         if n <= e:
@@ -72,69 +57,18 @@ def _share(n: int, total: int) -> str:
     return "lo" if r < 0.34 else "mid" if r < 0.67 else "hi"
 
 
-# A token's lemma (or, with none, its lower case) → the word it gives, "" for none: the same few
-# thousand words come back in every statement, and a lookup is cheaper than lower() and a match.
-_BY_LEMMA: dict[str, str] = {}
-_BY_LOWER: dict[str, str] = {}
-_WORDS_MAX = 50_000
-
-
-def _lemma_word(low: str) -> str:
-    return low if len(low) > 1 and _WORD.fullmatch(low) else ""
-
-
-_LEMMAS: dict[int, tuple[tuple[Tok, ...], list[str]]] = {}
-_LEMMAS_MAX = 8192
-
-
-def _lemmas(sig: Signals) -> list[str]:
-    """The words of a statement (not to be changed: kept), computed once for it: its statement
-    features and its section's both ask. Kept by the identity of the token tuple, checked on a
-    hit, as `shape.shape_of` does (issue 15)."""
-    tokens = sig.tokens
-    hit = _LEMMAS.get(id(tokens))
-    if hit is not None and hit[0] is tokens:
-        return hit[1]
-    out = _read_lemmas(tokens)
-    if len(_LEMMAS) >= _LEMMAS_MAX:
-        _LEMMAS.clear()
-    _LEMMAS[id(tokens)] = (tokens, out)
-    return out
-
-
-def _read_lemmas(tokens: tuple[Tok, ...]) -> list[str]:
-    out = []
-    by_lemma, by_lower = _BY_LEMMA, _BY_LOWER
-    for t in tokens:
-        if t.lemma:
-            w = by_lemma.get(t.lemma)
-            if w is None:
-                if len(by_lemma) >= _WORDS_MAX:
-                    by_lemma.clear()
-                w = by_lemma[t.lemma] = _lemma_word(t.lemma.lower())
-        else:
-            w = by_lower.get(t.lower)
-            if w is None:
-                if len(by_lower) >= _WORDS_MAX:
-                    by_lower.clear()
-                w = by_lower[t.lower] = _lemma_word(t.lower)
-        if w:
-            out.append(w)
-    return out
-
-
 # The feature names of words and word pairs, made once per process: the same few thousand come
 # back in every statement, and a name made once has its hash kept, which the models' lookups
 # need (making and hashing new strings was a tenth of the models' time; issue 15).
 class _Names(dict[Any, str]):
-    """Names made by `make` on first use and kept (at most `_WORDS_MAX`, then started afresh)."""
+    """Names made by `make` on first use and kept (at most `WORDS_MAX`, then started afresh)."""
 
     def __init__(self, make: Callable[[Any], str]) -> None:
         super().__init__()
         self.make = make
 
     def __missing__(self, key: Any) -> str:
-        if len(self) >= _WORDS_MAX:
+        if len(self) >= WORDS_MAX:
             self.clear()
         name = self[key] = self.make(key)
         return name
@@ -143,19 +77,29 @@ class _Names(dict[Any, str]):
 _named_word = _Names(lambda w: f"w:{w}").__getitem__
 _named_content_word = _Names(lambda w: f"cw:{w}").__getitem__
 _named_pair = _Names(lambda p: f"bi:{p[0]}_{p[1]}").__getitem__
+# The other names of a statement's signal features, by what they are made from.
+_named_first = _Names(lambda w: f"first:{w}").__getitem__
+_named_first2 = _Names(lambda p: f"first2:{p[0]}_{p[1]}").__getitem__
+_named_len = _Names(lambda n: f"len:{_bucket(n, (3, 6, 12, 25, 45))}").__getitem__
+_named_label = _Names(lambda label: f"sig:{label}").__getitem__
+_named_frame = _Names(lambda frame: f"frame:{frame}").__getitem__
+_named_frame_form = _Names(lambda p: f"frame_form:{p[0]}_{p[1]}").__getitem__
+_named_verb = _Names(lambda lemma: f"verb:{lemma.lower()}").__getitem__
+_named_subject = _Names(lambda subject: _subject_head(subject)).__getitem__  # "" for none
+_named_flags = _Names(lambda flags: f"verbflags:{''.join(sorted(set(flags)))}").__getitem__
 
 
 # The features a statement's signals and form give (`_read_signal_features`), by the identity of
 # the signals (checked on a hit): a text's Signals are one object wherever the text comes back
 # (`nlp.analyse`), in any section, with any verdict. Kept as a tuple of names made once.
 _BY_SIGNALS: dict[tuple[int, str], tuple[Signals, tuple[str, ...]]] = {}
-_BY_SIGNALS_MAX = 8192
+_BY_SIGNALS_MAX = KEPT_MAX
 
 
 def _one_name(name: str) -> str:
     """The first string equal to `name` met: the kept features hold each name once ("len:2",
     "frame:modal", "sig:DATE" are in thousands of statements)."""
-    if len(_ONE_NAME) >= _WORDS_MAX:
+    if len(_ONE_NAME) >= WORDS_MAX:
         _ONE_NAME.clear()
     return _ONE_NAME.setdefault(name, name)
 
@@ -176,33 +120,42 @@ def _signal_features(sig: Signals, form: str) -> tuple[str, ...]:
 
 
 def _read_signal_features(sig: Signals, form: str) -> list[str]:
-    """Words, word pairs, length, labels, frame, subject and verb of a statement. The names
-    are each kept once (`_one_name`; the words' and pairs' by `_Names`)."""
+    """Words, word pairs, length, labels, frame, subject and verb of a statement. Each name is
+    made once per process, kept by what it is made from (`_Names`): no string is formatted,
+    hashed and looked up again to find the one kept."""
     f: list[str] = []
-    words = _lemmas(sig)
+    fx = facts(sig, form)
+    words = fx.words
     # Each word and bigram once: models read features as a set; repeats cost memory (issue 15).
     f.extend(map(_named_word, dict.fromkeys(words)))
     f.extend(map(_named_pair, dict.fromkeys(zip(words, words[1:], strict=False))))
     if words:
-        f.append(_one_name(f"first:{words[0]}"))
+        f.append(_named_first(words[0]))
         if len(words) > 1:
-            f.append(_one_name(f"first2:{words[0]}_{words[1]}"))
-    f.append(_one_name(f"len:{_bucket(len(sig.tokens), (3, 6, 12, 25, 45))}"))
-    for label, spans in sig.spans.items():
-        if spans:
-            f.append(_one_name(f"sig:{label}"))
-    frame, subject, verb = _frame(sig.tokens, form == "sentence")
-    f.append(_one_name(f"frame:{frame}"))
-    f.append(_one_name(f"frame_form:{frame}_{form}"))
-    subj = subject.lower().split()
-    if subj:
-        head = subj[0] if subj[0] in _SUBJECTS else ("cap" if subject[:1].isupper() else "x")
-        f.append(_one_name(f"subj:{head}"))
+            f.append(_named_first2((words[0], words[1])))
+    f.append(_named_len(len(sig.tokens)))
+    f.extend(map(_named_label, fx.labels))
+    frame, subject, verb = fx.frame, fx.subject, fx.verb
+    f.append(_named_frame(frame))
+    f.append(_named_frame_form((frame, form)))
+    if subject:
+        head = _named_subject(subject)
+        if head:
+            f.append(head)
     if 0 <= verb < len(sig.tokens):
         v = sig.tokens[verb]
-        f.append(_one_name(f"verb:{(v.lemma or v.lower).lower()}"))
-        f.append(_one_name(f"verbflags:{''.join(sorted(set(v.flags)))}"))
+        f.append(_named_verb(v.lemma or v.lower))
+        f.append(_named_flags(v.flags))
     return f
+
+
+def _subject_head(subject: str) -> str:
+    """The name of a subject's head word ("subj:we", "subj:cap" for a name), "" for none."""
+    subj = subject.lower().split()
+    if not subj:
+        return ""
+    head = subj[0] if subj[0] in _SUBJECTS else ("cap" if subject[:1].isupper() else "x")
+    return f"subj:{head}"
 
 
 def statement_features(
@@ -226,13 +179,22 @@ def statement_features(
         f.append("checkbox")
     if has_children:
         f.append("parent")
-    if _has_placeholder(st.text):
+    placeholder, question = _marks(st, sig, facts(sig, st.form))
+    if placeholder:
         f.append("placeholder")
-    if st.text.rstrip().endswith("?"):
+    if question:
         f.append("question")
     if verdict is not None:
         f.extend(_verdict_features(verdict, hint))
     return f
+
+
+def _marks(st: Statement, sig: Signals, fx: Facts) -> tuple[bool, bool]:
+    """Whether the statement's text holds a placeholder, and ends with a question mark: read
+    from its facts (`fx`, of `sig`) when the signals are its text's, as they are in a run."""
+    if st.text is sig.text or st.text == sig.text:
+        return fx.placeholder, fx.question
+    return has_placeholder(st.text), st.text.rstrip().endswith("?")
 
 
 # The names that open a statement's features, by (form, depth, hint): a handful of them, made once
@@ -244,7 +206,7 @@ def _head_names(form: str, depth: int, hint: Kind | None) -> tuple[str, str, str
     key = (form, depth, hint)
     names = _HEADS.get(key)
     if names is None:
-        if len(_HEADS) >= _WORDS_MAX:
+        if len(_HEADS) >= WORDS_MAX:
             _HEADS.clear()
         names = _HEADS[key] = (f"form:{form}", f"depth:{depth}", f"hint:{_kind(hint)}")
     return names
@@ -272,7 +234,7 @@ def _verdict_features(verdict: Verdict, hint: Kind | None) -> tuple[str, ...]:
     if verdict.vague:
         f.append("hv_vague")
     out = tuple(map(_one_name, f))
-    if len(_BY_VERDICT) >= _LEMMAS_MAX:
+    if len(_BY_VERDICT) >= KEPT_MAX:
         _BY_VERDICT.clear()
     _BY_VERDICT[key] = (verdict, out)
     return out
@@ -338,16 +300,16 @@ def _content_features(
     fields: set[str] = set()
     placeholders = questions = links = who = why = 0
     for st, sig, v in zip(statements, signals, verdicts, strict=True):
-        for k, spans in sig.spans.items():
-            if spans:
-                labels[k] = labels.get(k, 0) + 1
-        frame = _frame(sig.tokens, st.form == "sentence")[0]
-        frames[frame] = frames.get(frame, 0) + 1
-        words.update(dict.fromkeys(_lemmas(sig)))
+        fx = facts(sig, st.form)
+        for k in fx.labels:
+            labels[k] = labels.get(k, 0) + 1
+        frames[fx.frame] = frames.get(fx.frame, 0) + 1
+        words.update(dict.fromkeys(fx.words))
         if st.fields:
             fields.update(fl.label for fl in st.fields)
-        placeholders += _has_placeholder(st.text)
-        questions += st.text.rstrip().endswith("?")
+        placeholder, question = _marks(st, sig, fx)
+        placeholders += placeholder
+        questions += question
         links += bool(st.links)
         if v is not None:
             who += v.who

@@ -24,6 +24,12 @@ class ProbaTable(Mapping[int, dict[str, float]]):
         self._values[i * k : (i + 1) * k] = array("d", [proba[lab] for lab in self.labels])
         self._present[i] = 1
 
+    def put(self, i: int, values: Sequence[float]) -> None:
+        """Set statement i's probabilities from their values in `labels` order."""
+        k = len(self.labels)
+        self._values[i * k : (i + 1) * k] = array("d", values)
+        self._present[i] = 1
+
     def __getitem__(self, i: int) -> dict[str, float]:
         if not self.__contains__(i):
             raise KeyError(i)

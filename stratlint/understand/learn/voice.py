@@ -7,28 +7,9 @@ from collections.abc import Sequence
 
 from stratlint.model import Statement
 from stratlint.understand.classify import Verdict
-from stratlint.understand.learn.features import _LEMMAS_MAX, _bucket, _frame, _share
-from stratlint.understand.nlp import Signals, Tok
-
-_YOU = frozenset({"you", "your", "yours", "you're", "you'll"})
-_WE = frozenset({"we", "our", "us", "we'll", "we're"})
-
-
-_VOICES: dict[int, tuple[tuple[Tok, ...], bool, bool]] = {}
-
-
-def _voice(tokens: tuple[Tok, ...]) -> tuple[bool, bool]:
-    """Whether a statement says "you", and "we": read once per statement (its section's and its
-    page's voice both ask), kept by the identity of its tokens, as `features._lemmas` does."""
-    hit = _VOICES.get(id(tokens))
-    if hit is not None and hit[0] is tokens:
-        return hit[1], hit[2]
-    words = {t.lower for t in tokens}
-    you, we = not _YOU.isdisjoint(words), not _WE.isdisjoint(words)
-    if len(_VOICES) >= _LEMMAS_MAX:
-        _VOICES.clear()
-    _VOICES[id(tokens)] = (tokens, you, we)
-    return you, we
+from stratlint.understand.learn.facts import facts
+from stratlint.understand.learn.features import _bucket, _share
+from stratlint.understand.nlp import Signals
 
 
 def voice_features(
@@ -45,13 +26,12 @@ def voice_features(
     you = we = links = past = imperative = 0
     classes: dict[str, int] = {}
     for st, sig, v in zip(statements, signals, verdicts, strict=True):
-        says_you, says_we = _voice(sig.tokens)
-        you += says_you
-        we += says_we
+        fx = facts(sig, st.form)
+        you += fx.you
+        we += fx.we
         links += bool(st.links)
-        frame = _frame(sig.tokens, st.form == "sentence")[0]
-        past += frame == "past"
-        imperative += frame == "imperative"
+        past += fx.frame == "past"
+        imperative += fx.frame == "imperative"
         if v is not None:
             cls = v.cls._value_
             classes[cls] = classes.get(cls, 0) + 1
