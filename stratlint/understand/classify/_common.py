@@ -4,7 +4,8 @@ lists (`rules/lexicons/grammar.yaml`), and small helpers over the pipeline's sig
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from stratlint import lexicon
@@ -51,10 +52,43 @@ def _span_text(sig: Signals, label: str) -> str:
 
 
 def _tok_index_at(tokens: Sequence[Tok], char: int) -> int:
-    for i, t in enumerate(tokens):
-        if t.start <= char < t.end:
-            return i
-    return -1
+    """The index of the token covering offset `char`, or -1. Tokens are in text order and do not
+    overlap: a binary search, not a scan (a 400 KB paragraph's numbers made the scan quadratic)."""
+    i = bisect_right(tokens, char, key=_start) - 1
+    return i if i >= 0 and tokens[i].start <= char < tokens[i].end else -1
+
+
+def _start(t: Tok) -> int:
+    return t.start
+
+
+def covered_tokens(tokens: Sequence[Tok], spans: Sequence[tuple[int, int]]) -> set[int]:
+    """The indexes of the tokens some span holds whole (as `_in_spans` reads one token), for a
+    loop that asks of many tokens: found once, by binary search, not span by span for each."""
+    out: set[int] = set()
+    for a, b in spans:
+        i = bisect_left(tokens, a, key=_start)
+        while i < len(tokens) and tokens[i].end <= b:
+            out.add(i)
+            i += 1
+    return out
+
+
+def in_any(spans: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether an offset lies in some span (`a <= x < b`), by binary search over their union."""
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        elif a < b:
+            merged.append([a, b])
+    starts = [m[0] for m in merged]
+
+    def test(x: int) -> bool:
+        i = bisect_right(starts, x) - 1
+        return i >= 0 and x < merged[i][1]
+
+    return test
 
 
 def _in_spans(tok: Tok, spans: Sequence[tuple[int, int]]) -> bool:

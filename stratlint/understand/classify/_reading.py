@@ -18,6 +18,8 @@ from stratlint.understand.classify._common import (
     _only_generic_who,
     _span_text,
     _tok_index_at,
+    covered_tokens,
+    in_any,
 )
 from stratlint.understand.nlp import Signals, Tok
 from stratlint.understand.shape import Shape
@@ -98,25 +100,29 @@ def _counts(
     "40 new logos" / "50 cold calls"."""
     counts_metric: Spans = []
     counts_any: Spans = []
-    for a, _b in sig.get("NUMBER"):
+    numbers = sig.get("NUMBER")
+    if not numbers:
+        return counts_metric, counts_any
+    # Read once for every number, not span by span for each (a long paragraph holds hundreds).
+    metric, activity = covered_tokens(toks, metric_spans), covered_tokens(toks, activity_nouns)
+    in_date = in_any(sig.get("DATE"))
+    for a, _b in numbers:
         k = _tok_index_at(toks, a)
-        if k < 0 or any(a2 <= a < b2 for a2, b2 in sig.get("DATE")) or _enumerator(toks, k):
+        if k < 0 or in_date(a) or _enumerator(toks, k):
             continue
-        tail = toks[k + 1 : k + 5]
-        hit = next(
-            (t for t in tail if _in_spans(t, metric_spans) and not _in_spans(t, activity_nouns)),
-            None,
-        )
+        tail = range(k + 1, min(k + 5, len(toks)))
+        hit = next((i for i in tail if i in metric and i not in activity), None)
         if hit is not None:
-            counts_metric.append((a, hit.end))
+            counts_metric.append((a, toks[hit].end))
             continue
-        for j, t in enumerate(tail):
-            if "N" in t.flags or t.text[:1].isupper() or _in_spans(t, activity_nouns):
+        for j in tail:
+            t = toks[j]
+            if "N" in t.flags or t.text[:1].isupper() or j in activity:
                 end = t.end
-                for t2 in tail[j + 1 :]:  # the whole compound: "50 cold calls"
-                    if "N" not in t2.flags and not _in_spans(t2, activity_nouns):
+                for j2 in range(j + 1, tail.stop):  # the whole compound: "50 cold calls"
+                    if "N" not in toks[j2].flags and j2 not in activity:
                         break
-                    end = t2.end
+                    end = toks[j2].end
                 counts_any.append((a, end))
                 break
     return counts_metric, counts_any
