@@ -141,7 +141,11 @@ def _operational(
     obj_start = toks[shape.verb + 1].start if 0 <= shape.verb < len(toks) - 1 else -1
     if shape.verb >= 0 and _in_spans(toks[shape.verb], sig.get("choice-verbs")):
         obj_start = -1  # "Target the 300 independent pharmacies": the size of a segment
-    op_counts = []
+    op_counts: Spans = []
+    if not counts_any:
+        return op_counts
+    # The tokens an activity, role or resource span holds, read once for every count.
+    counted = covered_tokens(toks, [*activity_nouns, *sig.get("roles"), *sig.get("resources")])
     for a, b in counts_any:
         k = _tok_index_at(toks, a)
         if (
@@ -151,14 +155,10 @@ def _operational(
             and toks[k + 2].text[:1].isalpha()
         ):
             continue  # "24-month price lock", "12-step sequence": a description, not a count
-        noun = next((t for t in toks[k + 1 : k + 5] if (t.start, t.end) == (t.start, b)), None)
+        noun = next((j for j in range(k + 1, min(k + 5, len(toks))) if toks[j].end == b), None)
         if (
             noun is not None
-            and (
-                _in_spans(noun, activity_nouns)
-                or _in_spans(noun, sig.get("roles"))
-                or _in_spans(noun, sig.get("resources"))
-            )
+            and noun in counted
             or obj_start >= 0
             and a <= obj_start + 4
             and a >= obj_start
