@@ -51,13 +51,26 @@ def _among_actions(a: Analysis, st: Statement) -> bool:
         return False
     if a.class_proba.get(st.index, {}).get("ACTION", 0.0) < 0.6:
         return False
-    sibs = [
-        a.doc.statements[i]
-        for i in a.doc.sections[st.section].statements
-        if i != st.index and a.doc.statements[i].form == st.form
-    ]
-    sure = sum(1 for x in sibs if a.sure(x) and a.cls(x) == Cls.ACTION)
-    return sure >= 2 and 2 * sure >= len(sibs)
+    sure, total = _list_actions(a, st.section, st.form)
+    if a.sure(st) and a.cls(st) == Cls.ACTION:
+        sure -= 1  # its siblings only
+    return sure >= 2 and 2 * sure >= total - 1
+
+
+def _list_actions(a: Analysis, section: int, form: str) -> tuple[int, int]:
+    """(sure actions, all) among a section's statements of one form, counted once a section: a
+    long list's unsure items each ask, and a scan per item would be quadratic."""
+    key = ("list_actions", section, form)
+    found: tuple[int, int] | None = a.memo.get(key)
+    if found is None:
+        same = [
+            x
+            for x in (a.doc.statements[i] for i in a.doc.sections[section].statements)
+            if x.form == form
+        ]
+        sure = sum(1 for x in same if a.sure(x) and a.cls(x) == Cls.ACTION)
+        found = a.memo[key] = (sure, len(same))
+    return found
 
 
 # "KR 2:", "Key result:", "Product KR:", "Core services KR:" — a key result, by its label.

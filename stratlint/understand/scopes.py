@@ -96,8 +96,8 @@ def _dominant(classes: list[Cls], label: Kind) -> Kind:
     return Kind.GOALS if goals > actions else Kind.PLAN
 
 
-# Words that name no strategy of their own: "## Strategy", "## Our strategic pillars".
-_PLAIN = frozenset({"our", "the", "a", "an", "and", "of", "for", "2026", "2027", "2028"})
+# Words that name no strategy of their own (years aside): "## Strategy", "## Our strategic pillars".
+_PLAIN = frozenset({"our", "the", "a", "an", "and", "of", "for"})
 
 
 def _qualified(a: Analysis, idx: int) -> bool:
