@@ -1809,3 +1809,27 @@ def test_a_strategy_half_goals_half_choices_is_not_mislabeled():
     # unsure is a choice) are goals in a strategy: S101 each, not one D402.
     assert not _lines_of(_HALF_GOALS_STRATEGY, "D402")
     assert _lines_of(_HALF_GOALS_STRATEGY, "S101") == [5, 6]
+
+
+_OKR_PAGE = """---
+type: goals
+---
+# Support OKRs — H1 2027
+
+## Objective 1: Make onboarding faster
+
+- KR1: Median days to first ticket resolved from 9 to 5 by June 30, 2027.
+- KR2: 80% of new accounts live within 30 days.
+
+## Objective 2: {name}
+
+- KR1: Net revenue retention of 106% or higher.
+- KR2: No more than 3 logo losses among accounts over $100k ARR.
+"""
+
+
+def test_an_objective_named_after_a_strategy_component_is_an_objective():
+    # §8.10: "Objective 2: Keep our customers" is an objective over its key results; "our
+    # customers" names it, it does not make the section a strategy to judge for who and why.
+    assert _rules(_OKR_PAGE.format(name="Keep our customers")) == []
+    assert _rules(_OKR_PAGE.format(name="Keep every account")) == []

@@ -115,10 +115,21 @@ def _heading_kind(title: str, key: str, extra: dict[str, list[str]] | None) -> H
     if _joins_strategy_and_plan(words, found):
         return HeadingKind(Kind.MIXED, "title", tuple(f[4] for f in found))
     last = found[-1]
+    label = _LABEL.match(title)
+    if label:
+        # "Objective 3: Keep our customers": the label before the colon says what the section is;
+        # the words after it are its name.
+        n = len(_HEADING_TOKEN.findall(label.group(1)))
+        named = [f for f in found if f[1] <= n]
+        if named:
+            last = named[-1]
     if last[2] == Kind.PLAN and set(outside) & _BEYOND_WORDS:
         return HeadingKind(None, None)  # "Future plans": intentions, not commitments (§8.9)
     return HeadingKind(last[2], last[3], tuple(f[4] for f in found))
 
+
+# A heading's label: a few words (and a number) before a colon ("Objective 3:", "KR 2:").
+_LABEL = re.compile(r"^\W*([A-Za-z][\w '’&/-]{0,30}?)\s*:\s*\S")
 
 _JOINERS = frozenset({"&", "and", "+", "/", "vs", "versus", "with"})
 # Words that may stand between "strategy" and "plan" in a heading that names both.
