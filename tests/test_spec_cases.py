@@ -1833,3 +1833,24 @@ def test_an_objective_named_after_a_strategy_component_is_an_objective():
     # customers" names it, it does not make the section a strategy to judge for who and why.
     assert _rules(_OKR_PAGE.format(name="Keep our customers")) == []
     assert _rules(_OKR_PAGE.format(name="Keep every account")) == []
+
+
+_CLUB_PLAN = """---
+type: plan
+---
+# Padel hall launch plan
+
+Budget: 1.1 MNOK · KPI: 25 company leagues booked by 30 September 2027
+
+- **Corporate pre-sale.** Anna Solberg signs the first 10 companies by 31 July 2027.
+- **Pro shop.** {owner} stocks rackets, balls and grips by 20 August 2027.
+- {pair} run a launch tournament for company captains on 28 August 2027.
+"""
+
+
+def test_names_joined_or_after_a_label_own_the_item():
+    # §3 P202: a person as the subject owns the item, also after a bold label sentence and when
+    # two names are joined by "and".
+    named = _CLUB_PLAN.format(owner="Mats Holm", pair="Tom and Mia Castellano")
+    assert _lines_of(named, "P202") == []
+    assert _lines_of(_CLUB_PLAN.format(owner="The shop", pair="We"), "P202") == [9, 10]

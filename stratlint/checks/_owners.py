@@ -166,7 +166,7 @@ def named_doer(a: Analysis, shape: Shape, index: int) -> bool:
     return bool(page_names(a).get(words[0].lower(), frozenset()) - {index})
 
 
-def _named_team_subject(sig: Signals, shape: Shape) -> bool:
+def _named_team_subject(toks: Sequence[Tok], shape: Shape) -> bool:
     """ "Customer Service publishes …", "Inside Sales will call …": a subject of capitalised words
     in a present or modal sentence names a team, not when its verb is a form of "be" ("Quarterly
     Reports are published …" names no doer)."""
@@ -174,9 +174,24 @@ def _named_team_subject(sig: Signals, shape: Shape) -> bool:
     return (
         shape.frame in ("present", "modal")
         and len(words) >= 2
-        and all(titlecase_word(w) for w in words)
-        and sig.tokens[shape.verb].lower not in _BE
+        and titlecase_word(words[0])
+        and titlecase_word(words[-1])
+        # "Tom and Mia Castellano run …": names joined by "and" are people too
+        and all(titlecase_word(w) or w in ("and", "&") for w in words)
+        and toks[shape.verb].lower not in _BE
     )
+
+
+def _labelled_subject(sig: Signals, extra_weak: frozenset[str]) -> bool:
+    """A short label sentence, then one whose subject names who does it: "Port of Antwerp
+    logistics. Jeroen calls on 30 multi-site operators …"."""
+    toks = sig.tokens
+    stop = next((k for k, t in enumerate(toks[:7]) if t.text == "."), -1)
+    if stop <= 0 or stop + 2 >= len(toks):
+        return False
+    rest = toks[stop + 1 :]
+    shape = sentence_shape(rest)
+    return subject_owner(shape, extra_weak) or _named_team_subject(rest, shape)
 
 
 def _full_name_set_off(toks: list[Tok], i: int) -> bool:
@@ -214,7 +229,9 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
         return not any(a <= t.start < b for a, b in skip_spans)
 
     shape = sentence_shape(sig.tokens)
-    if subject_owner(shape, extra_weak) or _named_team_subject(sig, shape):
+    if subject_owner(shape, extra_weak) or _named_team_subject(sig.tokens, shape):
+        return True
+    if _labelled_subject(sig, extra_weak):
         return True
     colon = next((k for k, t in enumerate(toks[:5]) if t.text in {":", "—", "–"}), -1)
     if (
