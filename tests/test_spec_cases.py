@@ -1854,3 +1854,25 @@ def test_names_joined_or_after_a_label_own_the_item():
     named = _CLUB_PLAN.format(owner="Mats Holm", pair="Tom and Mia Castellano")
     assert _lines_of(named, "P202") == []
     assert _lines_of(_CLUB_PLAN.format(owner="The shop", pair="We"), "P202") == [9, 10]
+
+
+_ACCOUNT_TABLE = """---
+type: plan
+---
+# Pennine Homes account plan
+
+Budget: £6k for the pilot lines.
+
+| Action | Owner | Due | Target |
+|---|---|---|---|
+| Savings business case for the finance director | Aisha Khan | 9 April 2027 | {target} |
+| Proposal at £9.50 per user per month | Aisha Khan | 30 April 2027 | £126k annual contract value |
+"""
+
+
+def test_a_target_cell_that_says_an_outcome_was_reached_needs_no_number():
+    # §8.8: P206 is for a target nobody can tell was hit. "Case accepted by the CFO" is done or
+    # not; "Brand awareness" and "Higher attach" name something to get more of.
+    assert not _lines_of(_ACCOUNT_TABLE.format(target="Case accepted by the CFO"), "P206")
+    assert _lines_of(_ACCOUNT_TABLE.format(target="Brand awareness"), "P206") == [10]
+    assert _lines_of(_ACCOUNT_TABLE.format(target="Increased usage"), "P206") == [10]

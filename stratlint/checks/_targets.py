@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from stratlint import lexicon
 from stratlint.model import Cls, Statement
@@ -93,6 +94,38 @@ def directional(a: Analysis, st: Statement) -> bool:
     lead = start.end() if start else 0
     reach = sig.get("change-reach")
     return sig.has("metrics") and any(not st.text[lead:a0].strip(" *_") for a0, _ in reach)
+
+
+_CHANGE_GROUPS = ("up", "improve", "multiply", "down", "hold")
+_WORD = re.compile(r"[a-z]+")
+
+
+def reached_state(text: str) -> bool:
+    """A target cell that says an outcome was reached ("Case accepted by the CFO", "audit
+    finding closed", "Head of repairs agrees the shortlist") is done or not: no number is missing.
+    One that names a thing to get more of ("brand awareness", "Leads for the contractor desk",
+    "Win", "Healthier coverage") or asks for a change ("Increased usage") needs one."""
+    low = text.lower()
+    vague = lexicon.term_set("vague-quantities")
+    if any(" " in t and t in low for t in vague):
+        return False
+    verbs = _change_lemmas()
+    wf = lexicon.wordforms()
+    reached = False
+    for k, w in enumerate(_WORD.findall(low)):
+        flags, lemma = lexicon.word_class(wf, w)
+        if w in vague or lemma in verbs or w in verbs:
+            return False
+        if "D" in flags or ("Z" in flags and k > 0):
+            reached = True
+    return reached
+
+
+@lru_cache(maxsize=1)
+def _change_lemmas() -> frozenset[str]:
+    return frozenset(
+        v for g in _CHANGE_GROUPS for v in lexicon.term_set(f"change-{g}") if " " not in v
+    )
 
 
 # A floor on a count of outcomes is a target (SPEC §8.8): "an average of 5 or more participants",

@@ -17,6 +17,7 @@ from stratlint.checks._targets import (
     has_number,
     measurable,
     measured_by_next_section,
+    reached_state,
     says_number,
     target_line,
 )
@@ -241,6 +242,7 @@ def _vague_target_cell(st: Statement) -> Field | None:
             or not value
             or says_number(cell)
             or value.lower() in ("—", "-", "n/a", "na")
+            or reached_state(value)
         ):
             continue
         if i == 0 and any(
