@@ -1876,3 +1876,24 @@ def test_a_target_cell_that_says_an_outcome_was_reached_needs_no_number():
     assert not _lines_of(_ACCOUNT_TABLE.format(target="Case accepted by the CFO"), "P206")
     assert _lines_of(_ACCOUNT_TABLE.format(target="Brand awareness"), "P206") == [10]
     assert _lines_of(_ACCOUNT_TABLE.format(target="Increased usage"), "P206") == [10]
+
+
+_ACCOUNT_ITEMS = """---
+type: plan
+---
+# Northgate account plan
+
+Budget: £4k for the site visits.
+
+- Priya Nair runs the quarterly review with the hiring managers on 12 March 2027.
+- {item}
+"""
+
+
+def test_an_item_that_opens_with_a_change_is_a_target_not_an_action():
+    # §8.8: "Improve hiring manager satisfaction." asks for an outcome (a target, P206's when
+    # it is sure of it), not an action item missing its owner and date (P202/P203).
+    target = _rules(_ACCOUNT_ITEMS.format(item="Improve hiring manager satisfaction."))
+    assert ("P202", 9) not in target and ("P203", 9) not in target
+    action = _rules(_ACCOUNT_ITEMS.format(item="Survey the hiring managers after each placement."))
+    assert ("P202", 9) in action

@@ -279,7 +279,24 @@ def target_line(a: Analysis, st: Statement) -> bool:
     own: a comparative ("Better attendance at our broker lunch sessions.", P206's) or a measure
     that moves from one figure to another ("Share of Brennan's spend from 30% to 45% by
     December.")."""
-    if comparative_target(a, st):
+    if comparative_target(a, st) or opens_with_change(a, st):
         return True
     sig = a.signals[st.index]
     return st.form == "item" and sig.has("FROM_TO") and shape_of(sig.tokens).frame == "noun"
+
+
+def opens_with_change(a: Analysis, st: Statement) -> bool:
+    """An item that opens with a verb of change ("Improve hiring manager satisfaction.",
+    "Grow repeat orders from the Leeds branches") asks for an outcome: a target of the plan
+    (P206's when it has no number), not an action item to own and date."""
+    if st.form != "item":
+        return False
+    sig = a.signals[st.index]
+    start = _LABEL.match(st.text)
+    lead = start.end() if start else 0
+    first = next((t for t in sig.tokens if t.start >= lead and t.text.strip(" *_")), None)
+    return first is not None and any(
+        x <= first.start < y
+        for lab in ("change-up", "change-improve", "change-down", "change-multiply")
+        for x, y in sig.get(lab)
+    )
