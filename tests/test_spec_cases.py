@@ -1897,3 +1897,24 @@ def test_an_item_that_opens_with_a_change_is_a_target_not_an_action():
     assert ("P202", 9) not in target and ("P203", 9) not in target
     action = _rules(_ACCOUNT_ITEMS.format(item="Survey the hiring managers after each placement."))
     assert ("P202", 9) in action
+
+
+_PARTNER_PLAN = """---
+type: plan
+---
+# Partner plan FY27
+
+Budget: A$40,000 for MSP Day and the webinar series.
+
+## {heading}
+
+- Liam Tran runs a partner webinar on the first Tuesday of each month from February 2027.
+- Sponsor the MSP Day conference in Sydney on 20 May 2027.
+"""
+
+
+def test_a_heading_that_names_a_workstream_owns_nothing():
+    # §3 P202: "## Partner recruitment" says what the items are about; "## Partner team" names
+    # who does them.
+    assert _lines_of(_PARTNER_PLAN.format(heading="Partner recruitment"), "P202") == [11]
+    assert _lines_of(_PARTNER_PLAN.format(heading="Partner team"), "P202") == []

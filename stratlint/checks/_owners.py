@@ -90,6 +90,19 @@ def _modifier(toks: Sequence[Tok], k: int) -> bool:
     return 0 <= k < len(toks) - 1 and toks[k + 1].text == "-" and toks[k + 1].start == toks[k].end
 
 
+def _names_a_workstream(sig: Signals, roles: Sequence[tuple[int, int]], end: int) -> bool:
+    """The role word ending at `end` is followed by a lowercase noun that is no role or group
+    ("Partner recruitment", "Customer onboarding"): the heading names a piece of work."""
+    nxt = next((t for t in sig.tokens if t.start >= end and t.text.strip()), None)
+    return (
+        nxt is not None
+        and nxt.text.isalpha()
+        and nxt.text.islower()
+        and nxt.lower not in _GROUPS
+        and not any(x <= nxt.start < y for x, y in roles)
+    )
+
+
 def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
     if sig.has("HANDLE"):
         return True
@@ -111,6 +124,8 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
         word = sig.text[a0:b0]
         if word.lower() in weak or _modifier(toks, k) or prev in _CLAUSE_OPENERS:
             continue  # "Partner-programme renewal calls", "so HR can reorder without a PO"
+        if heading and _names_a_workstream(sig, roles, b0):
+            continue  # "## Partner recruitment": what the items are about, not who does them
         # A role or team owns the item where it is written as a name ("RevOps", "AE", "Marketing")
         # or stands where owners stand (the subject, in brackets, after a dash).
         if (
