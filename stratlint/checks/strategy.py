@@ -237,7 +237,7 @@ def _our_claim(a: Analysis, st: Statement) -> bool:
 def strategy_missing_challenge(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope, sts in _strategies(ctx):
-        if _heading_words(a, scope) & set(_CHALLENGE_HEADINGS):
+        if _heading_words(a, scope) & set(_CHALLENGE_HEADINGS) or account_page(a, scope):
             continue
         if any(a.signals[st.index].has("challenge") or a.tagged(st, "challenge") for st in sts):
             continue
