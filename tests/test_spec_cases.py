@@ -1209,3 +1209,26 @@ def test_an_account_strategy_is_not_asked_for_a_market_challenge():
     assert not _lines_of(account, "S105")
     market = _ACCOUNT_STRATEGY.format(title="Meridian Connect", heading="Sales strategy 2027")
     assert _lines_of(market, "S105") == [3]
+
+
+_CONSULTANCY_PLAN = """---
+type: plan
+---
+# Packaging compliance plan FY27
+
+Budget: £12,000 for the partner events.
+
+- {item}
+- Priya Shah runs the partner webinar on 14 April 2027.
+"""
+
+
+def test_a_role_word_as_the_command_or_a_placeholder_before_a_comma_owns_nothing():
+    # §3 P202, §8.6: "Partner with …" is a command, not the partner team; "Owner: TBD, due 30
+    # June" is a placeholder owner. "Partner managers run …" still names its owner.
+    verb = _CONSULTANCY_PLAN.format(item="Partner with two packaging-compliance consultancies.")
+    assert _lines_of(verb, "P202") == [8]
+    tbd = _CONSULTANCY_PLAN.format(item="Refresh the pricing page (Owner: TBD, due 30 June 2027).")
+    assert _lines_of(tbd, "P202") == [8]
+    role = _CONSULTANCY_PLAN.format(item="Partner managers run the QBRs in March 2027.")
+    assert _lines_of(role, "P202") == []

@@ -53,7 +53,9 @@ def _weak(value: str, weak: frozenset[str]) -> bool:
     v = value.strip().strip("*_ ").lower()
     if PLACEHOLDER.match(v):
         return True
-    return v in weak or v.rstrip(".") in weak
+    # "Owner: TBD, due 30 June": the owner is the part before the comma
+    head = v.split(",", 1)[0].strip()
+    return v in weak or v.rstrip(".") in weak or head in weak or bool(PLACEHOLDER.match(head))
 
 
 # -- owners -------------------------------------------------------------------------------------
@@ -90,6 +92,20 @@ def _modifier(toks: Sequence[Tok], k: int) -> bool:
     return 0 <= k < len(toks) - 1 and toks[k + 1].text == "-" and toks[k + 1].start == toks[k].end
 
 
+_AFTER_A_VERB = frozenset(
+    set(lexicon.grammar()["preps"])
+    | set(lexicon.grammar()["determiners"])
+    | {"every", "each", "all"}
+)
+
+
+def _verb_goes_on(toks: Sequence[Tok], k: int) -> bool:
+    """The word after token `k` opens what a verb governs ("Partner with …", "Lead the …", "Staff
+    two booths"), not the rest of a noun phrase ("Partner managers run …")."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and (nxt.lower in _AFTER_A_VERB or nxt.text[:1].isdigit())
+
+
 def _names_a_workstream(sig: Signals, roles: Sequence[tuple[int, int]], end: int) -> bool:
     """The role word ending at `end` is followed by a lowercase noun that is no role or group
     ("Partner recruitment", "Customer onboarding"): the heading names a piece of work."""
@@ -121,6 +137,8 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
             continue  # the audience: "a webinar for IT managers", "with the IBA HR forum"
         if prev in _OBJECT_DETERMINERS and a0 >= subject_end and prev2 != "by":
             continue  # whom the item acts on: "Call each HR director on the list"
+        if k == shape.verb and shape.frame == "imperative" and _verb_goes_on(toks, k):
+            continue  # "Partner with two packaging-compliance consultancies": the verb
         word = sig.text[a0:b0]
         if word.lower() in weak or _modifier(toks, k) or prev in _CLAUSE_OPENERS:
             continue  # "Partner-programme renewal calls", "so HR can reorder without a PO"
