@@ -1232,3 +1232,22 @@ def test_a_role_word_as_the_command_or_a_placeholder_before_a_comma_owns_nothing
     assert _lines_of(tbd, "P202") == [8]
     role = _CONSULTANCY_PLAN.format(item="Partner managers run the QBRs in March 2027.")
     assert _lines_of(role, "P202") == []
+
+
+_TERRITORY_LIST = """---
+type: plan
+---
+# South West territory plan
+
+Owen Pritchard and Carys Bell cover the territory from Bristol. Budget: £3,000 for the events.
+
+- Carys Bell runs a food-safety breakfast in Bristol on 12 March 2027.
+- Carys sends the case study to the 40 largest processors by 31 March 2027.
+- Owen builds a prospect list of 80 food and drink processors in Devon and Cornwall.
+"""
+
+
+def test_a_named_step_among_actions_is_an_action_item():
+    # §8.4: "Owen builds a prospect list …" is an action item (a subject with a present
+    # verb), owned and undated: P203, though the class model alone reads it as context.
+    assert _lines_of(_TERRITORY_LIST, "P203") == [10]
