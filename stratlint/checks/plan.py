@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from stratlint.checks._deadlines import has_deadline
 from stratlint.checks._items import ALLOCATION_LINE, done, not_a_commitment, roster_row
-from stratlint.checks._owners import has_owner, named_doer
+from stratlint.checks._owners import has_owner
+from stratlint.checks._plan_actions import among_actions, named_step
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._targets import (
     TARGET_HEAD,
@@ -24,7 +25,6 @@ from stratlint.checks._targets import (
 from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.links import LinkStatus, names_strategy
-from stratlint.understand.shape import shape_of
 
 
 def _judged(a: Analysis, st: Statement) -> bool:
@@ -37,58 +37,12 @@ def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
     for st in a.statements_of(scope, headings=False):
         if st.is_field or st.is_navigation or not _judged(a, st) or _objective(a, st):
             continue
-        if not (a.sure(st) or _among_actions(a, st) or _named_step(a, st)) or done(st):
+        if not (a.sure(st) or among_actions(a, st) or named_step(a, st)) or done(st):
             continue
         if not_a_commitment(st) or roster_row(a, st) or target_line(a, st):
             continue
-        if a.cls(st) == Cls.ACTION or _named_step(a, st):
+        if a.cls(st) == Cls.ACTION or named_step(a, st):
             yield st
-
-
-def _named_step(a: Analysis, st: Statement) -> bool:
-    """An item whose subject names who does it, in the present ("Owen builds a prospect list of
-    80 processors.", SPEC §8.4: an action item), among a list of sure actions, though the class
-    model, reading it alone, is unsure of it or calls it context (giving it some weight as an
-    action)."""
-    if st.form != "item" or a.cls(st) not in (Cls.CONTEXT, Cls.ACTION):
-        return False
-    if a.class_proba.get(st.index, {}).get("ACTION", 0.0) < 0.2:
-        return False
-    shape = shape_of(a.signals[st.index].tokens)
-    if shape.frame != "present" or not named_doer(a, shape, st.index):
-        return False
-    sure, total = _list_actions(a, st.section, st.form)
-    return sure >= 2 and 2 * sure >= total - 1
-
-
-def _among_actions(a: Analysis, st: Statement) -> bool:
-    """An item that reads more as an action than anything else (p >= 0.6), in a list where at
-    least two and at least half of its siblings are sure actions: a list of a plan holds one kind
-    of thing ("Press day for Tokyo fashion editors" among dated, owned actions)."""
-    if st.form not in ("item", "row") or a.cls(st) != Cls.ACTION:
-        return False
-    if a.class_proba.get(st.index, {}).get("ACTION", 0.0) < 0.6:
-        return False
-    sure, total = _list_actions(a, st.section, st.form)
-    if a.sure(st) and a.cls(st) == Cls.ACTION:
-        sure -= 1  # its siblings only
-    return sure >= 2 and 2 * sure >= total - 1
-
-
-def _list_actions(a: Analysis, section: int, form: str) -> tuple[int, int]:
-    """(sure actions, all) among a section's statements of one form, counted once a section: a
-    long list's unsure items each ask, and a scan per item would be quadratic."""
-    key = ("list_actions", section, form)
-    found: tuple[int, int] | None = a.memo.get(key)
-    if found is None:
-        same = [
-            x
-            for x in (a.doc.statements[i] for i in a.doc.sections[section].statements)
-            if x.form == form
-        ]
-        sure = sum(1 for x in same if a.sure(x) and a.cls(x) == Cls.ACTION)
-        found = a.memo[key] = (sure, len(same))
-    return found
 
 
 # "KR 2:", "Key result:", "Product KR:", "Core services KR:" — a key result, by its label.

@@ -1,0 +1,56 @@
+"""Which unsure items of a plan's list are judged as action items (P202/P203): an item the class
+model finds likely an action, or a named person's step, among a list of sure actions (a list of
+a plan holds one kind of thing)."""
+
+from __future__ import annotations
+
+from stratlint.checks._owners import named_doer
+from stratlint.model import Cls, Statement
+from stratlint.understand.analysis import Analysis
+from stratlint.understand.shape import shape_of
+
+
+def named_step(a: Analysis, st: Statement) -> bool:
+    """An item whose subject names who does it, in the present ("Owen builds a prospect list of
+    80 processors.", SPEC §8.4: an action item), among a list of sure actions, though the class
+    model, reading it alone, is unsure of it or calls it context (giving it some weight as an
+    action)."""
+    if st.form != "item" or a.cls(st) not in (Cls.CONTEXT, Cls.ACTION):
+        return False
+    if a.class_proba.get(st.index, {}).get("ACTION", 0.0) < 0.2:
+        return False
+    shape = shape_of(a.signals[st.index].tokens)
+    if shape.frame != "present" or not named_doer(a, shape, st.index):
+        return False
+    sure, total = _list_actions(a, st.section, st.form)
+    return sure >= 2 and 2 * sure >= total - 1
+
+
+def among_actions(a: Analysis, st: Statement) -> bool:
+    """An item that reads more as an action than anything else (p >= 0.6), in a list where at
+    least two and at least half of its siblings are sure actions: a list of a plan holds one kind
+    of thing ("Press day for Tokyo fashion editors" among dated, owned actions)."""
+    if st.form not in ("item", "row") or a.cls(st) != Cls.ACTION:
+        return False
+    if a.class_proba.get(st.index, {}).get("ACTION", 0.0) < 0.6:
+        return False
+    sure, total = _list_actions(a, st.section, st.form)
+    if a.sure(st) and a.cls(st) == Cls.ACTION:
+        sure -= 1  # its siblings only
+    return sure >= 2 and 2 * sure >= total - 1
+
+
+def _list_actions(a: Analysis, section: int, form: str) -> tuple[int, int]:
+    """(sure actions, all) among a section's statements of one form, counted once a section: a
+    long list's unsure items each ask, and a scan per item would be quadratic."""
+    key = ("list_actions", section, form)
+    found: tuple[int, int] | None = a.memo.get(key)
+    if found is None:
+        same = [
+            x
+            for x in (a.doc.statements[i] for i in a.doc.sections[section].statements)
+            if x.form == form
+        ]
+        sure = sum(1 for x in same if a.sure(x) and a.cls(x) == Cls.ACTION)
+        found = a.memo[key] = (sure, len(same))
+    return found
