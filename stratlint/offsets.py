@@ -38,6 +38,11 @@ class Offsets(Sequence[int]):
         starts, sources = _runs(offs)
         return cls(array("q", starts + sources), len(offs))
 
+    @classmethod
+    def run(cls, first: int, length: int) -> Offsets:
+        """The offsets first, first + 1, … of `length` characters (`Offsets.of` of that range)."""
+        return cls(array("q", (0, first)), length)
+
     def __len__(self) -> int:
         return self._len
 

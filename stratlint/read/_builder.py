@@ -16,8 +16,9 @@ from typing import Any
 from markdown_it.token import Token
 
 from stratlint.model import Field, Link, Statement
+from stratlint.offsets import Offsets
 from stratlint.read import front_matter
-from stratlint.read.markup import Plain, RawLink, to_plain
+from stratlint.read.markup import Plain, RawLink, as_is, to_plain
 
 
 @dataclass
@@ -189,9 +190,20 @@ class Builder:
         line, col = self.pos(raw.offset)
         return Link(raw.text, raw.target, line, col)
 
-    def plain(self, content: str, first_line: int, start: int = 0) -> Plain:
+    def plain(self, content: str, first_line: int, start: int = 0) -> tuple[Plain, int]:
+        """The plain text of an inline token's content, and the source offset of the content's
+        last character (-1 when it has none). Content of one line that is its own plain text
+        (`as_is`) and stands on its first line is one run of the source: no offset of it is
+        mapped one by one (`locate` finds the same run)."""
+        if "\n" not in content and as_is(content):
+            ln = min(first_line, self.n_lines - 1)
+            col = self._find(ln, content, start)
+            if col >= 0:
+                base = self._line(ln)[0] + col
+                n = len(content)
+                return Plain(content, Offsets.run(base, n), (), ()), base + n - 1
         raw, offs = self.locate(content, first_line, start)
-        return to_plain(raw, offs, self.refs)
+        return to_plain(raw, offs, self.refs), offs[-1] if offs else -1
 
     # -- front matter -----------------------------------------------------------------------
     def read_front_matter(self, token: Token) -> None:
