@@ -28,7 +28,17 @@ class _LinkIndex:
 
 def _slice(plain: Plain, start: int, end: int, index: _LinkIndex | None = None) -> Plain:
     """The part of `plain` from start to end, trimmed, with the links that start inside it."""
-    text = plain.text[start:end]
+    whole = plain.text
+    if (
+        not start
+        and end == len(whole)
+        and not plain.links
+        and whole
+        and not whole[0].isspace()
+        and not whole[-1].isspace()
+    ):
+        return Plain(whole, plain.offsets, (), ())  # all of it, as most paragraphs are
+    text = whole[start:end]
     lead = len(text) - len(text.lstrip())
     text = text.strip()
     offs = plain.offsets[start + lead : start + lead + len(text)]
@@ -107,22 +117,30 @@ def add_paragraph(b: Builder, section: int, plain: Plain, quoted: bool) -> None:
                 line = b.pos(piece.offsets[0])[0]
                 found = inline_fields(piece.text) or [fld]
                 b.sections[section]["fields"].extend(Field(lab, val, line) for lab, val in found)
-                b.add_statement(section, "sentence", piece, quoted=quoted, is_field=True)
+                b.add_statement(section, "sentence", piece, done=True, quoted=quoted, is_field=True)
             return
     # Comments inside the paragraph's text (suppressions at the end of a line) are kept.
-    b.comments.extend((b.pos(o)[0], body) for o, body in plain.comments)
-    index = _LinkIndex(plain)
+    if plain.comments:
+        b.comments.extend((b.pos(o)[0], body) for o, body in plain.comments)
+    index = _LinkIndex(plain) if plain.links else None
     for start, end in sentences.split(plain.text):
         piece = _slice(plain, start, end, index)
-        fld = field_of(piece.text)
-        idx = b.add_statement(section, "sentence", piece, quoted=quoted, is_field=fld is not None)
-        if idx is not None:
-            if fld:
-                line = b.record(idx)["line"]
-                b.sections[section]["fields"].append(Field(fld[0], fld[1], line))
-            b.record(idx)["fields"].extend(
-                Field(lab, val, b.record(idx)["line"]) for lab, val in inline_fields(piece.text)
-            )
+        text = piece.text
+        if not piece.offsets or not text.strip():
+            continue  # nothing to add
+        line = b.line_of(piece.offsets[0])
+        fld = field_of(text)
+        b.add_statement(
+            section,
+            "sentence",
+            piece,
+            [Field(lab, val, line) for lab, val in inline_fields(text)],
+            done=True,
+            quoted=quoted,
+            is_field=fld is not None,
+        )
+        if fld:
+            b.sections[section]["fields"].append(Field(fld[0], fld[1], line))
 
 
 def _split_source_lines(b: Builder, plain: Plain) -> list[Plain]:
@@ -217,17 +235,21 @@ def add_row(
     opens = _opens_section(b, section, header)
     prop = _property(header, cells) if opens else None
     extra: dict[str, Any] = {"continues": continues} if continues is not None else {}
+    fields.extend(Field(lab, val, line) for lab, val in inline_fields(joined_text))
     idx = b.add_statement(
-        section, "row", plain, cells=tuple(pairs), quoted=quoted, is_field=prop is not None, **extra
+        section,
+        "row",
+        plain,
+        fields,
+        done=True,
+        cells=tuple(pairs),
+        quoted=quoted,
+        is_field=prop is not None,
+        **extra,
     )
     if prop is not None:
         b.sections[section]["fields"].append(Field(prop[0], prop[1], line))
     if opens and idx is not None:
         b.sections[section]["top_rows"] = b.sections[section].get("top_rows", 0) + 1
         b.sections[section]["top_header"] = header
-    if idx is not None:
-        b.record(idx)["fields"].extend(fields)
-        b.record(idx)["fields"].extend(
-            Field(lab, val, line) for lab, val in inline_fields(joined_text)
-        )
     return idx

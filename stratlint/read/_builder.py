@@ -149,33 +149,71 @@ class Builder:
             self.sections[parent]["children"].append(idx)
         return idx
 
-    def add_statement(self, section: int, form: str, plain: Plain, **extra: Any) -> int | None:
-        if not plain.text.strip() or not plain.offsets:
+    def add_statement(
+        self,
+        section: int,
+        form: str,
+        plain: Plain,
+        fields: list[Field] | None = None,
+        done: bool = False,
+        **extra: Any,
+    ) -> int | None:
+        """Add a statement (None when its text is blank) with its `fields` so far. A statement
+        `done` (nothing will add to it: not a list item, whose children add fields to it) is a
+        `Statement` at once where no working record comes before it."""
+        text = plain.text
+        offsets = plain.offsets
+        if not offsets or not text.strip():
             return None
         idx = len(self.statements) + len(self.open)
-        line, col = self.pos(plain.offsets[0])
-        end_line, end_col = self.pos(plain.offsets[-1])
-        links = tuple(self.make_link(r) for r in plain.links)
-        self.links.extend(links)
-        self.comments.extend((self.pos(o)[0], body) for o, body in plain.comments)
+        line, col = self.pos(offsets[0])
+        end_line, end_col = self.pos(offsets[-1])
+        links: tuple[Link, ...] = ()
+        if plain.links:
+            links = tuple(map(self.make_link, plain.links))
+            self.links.extend(links)
+        if plain.comments:
+            self.comments.extend((self.pos(o)[0], body) for o, body in plain.comments)
+        if form != "heading":
+            self.sections[section]["statements"].append(idx)
+        if done and not self.open:
+            self.statements.append(
+                Statement(
+                    index=idx,
+                    section=section,
+                    form=form,
+                    text=text,
+                    offsets=offsets,
+                    line=line,
+                    column=col,
+                    end_line=end_line,
+                    end_column=end_col + 1,
+                    fields=tuple(fields) if fields else (),
+                    links=links,
+                    **extra,
+                )
+            )
+            return idx
         rec = {
             "index": idx,
             "section": section,
             "form": form,
-            "text": plain.text,
-            "offsets": plain.offsets,
+            "text": text,
+            "offsets": offsets,
             "line": line,
             "column": col,
             "end_line": end_line,
             "end_column": end_col + 1,
             "links": links,
-            "fields": [],
+            "fields": fields or [],
         }
         rec.update(extra)
         self.open.append(rec)
-        if form != "heading":
-            self.sections[section]["statements"].append(idx)
         return idx
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line of a source offset."""
+        return bisect_right(self.line_starts, offset)
 
     def record(self, idx: int) -> dict[str, Any]:
         """The working record of statement `idx`, which must not be sealed yet."""

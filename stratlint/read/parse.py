@@ -183,7 +183,7 @@ class _Walk:
         self.pending_heading = None
         plain, _ = self.b.plain(t.content, ln)
         self.current = self.b.add_section(plain.text, level, ln + 1)
-        hs = self.b.add_statement(self.current, "heading", plain)
+        hs = self.b.add_statement(self.current, "heading", plain, done=True)
         self.b.sections[self.current]["heading"] = hs
 
     def blockquote_open(self, t: Token, prev: str) -> None:
