@@ -42,7 +42,7 @@ def _slice(plain: Plain, start: int, end: int, index: _LinkIndex | None = None) 
     lead = len(text) - len(text.lstrip())
     text = text.strip()
     offs = plain.offsets[start + lead : start + lead + len(text)]
-    if not offs:
+    if not offs or not plain.links:
         return Plain(text, offs, (), ())
     return Plain(text, offs, (index or _LinkIndex(plain)).between(offs[0], offs[-1]), ())
 
@@ -50,13 +50,7 @@ def _slice(plain: Plain, start: int, end: int, index: _LinkIndex | None = None) 
 def flush_item(b: Builder, section: int, item: Item) -> None:
     if item.statement is not None or not item.raw_parts:
         return
-    raw = "\n".join(p[0] for p in item.raw_parts)
-    offs = array("q")
-    for k, (_part, po) in enumerate(item.raw_parts):
-        offs.extend(po)
-        if k < len(item.raw_parts) - 1:
-            offs.append(po[-1] if po else 0)
-    plain = to_plain(raw, offs, b.refs)
+    plain = _item_plain(b, item)
     # Lines inside the item that are fields ("Owner: Kelsey" on its own line) are attributes.
     keep = Plain(plain.text, plain.offsets, plain.links, plain.comments)
     whole = field_of(plain.text)
@@ -101,6 +95,20 @@ def flush_item(b: Builder, section: int, item: Item) -> None:
         for f in item.fields:
             if f.label == "checkbox" and f.value.lower() == "x":  # "- [x] Launch the page"
                 b.record(idx)["fields"].append(Field("done", "x", f.line))
+
+
+def _item_plain(b: Builder, item: Item) -> Plain:
+    """The plain text of a list item's paragraphs, joined by line breaks."""
+    if len(item.raw_parts) == 1:
+        return b.plain(*item.raw_parts[0])[0]
+    located = [b.locate(content, ln) for content, ln in item.raw_parts]
+    raw = "\n".join(p[0] for p in located)
+    offs = array("q")
+    for k, (_part, po) in enumerate(located):
+        offs.extend(po)
+        if k < len(located) - 1:
+            offs.append(po[-1] if po else 0)
+    return to_plain(raw, offs, b.refs)
 
 
 def add_paragraph(b: Builder, section: int, plain: Plain, quoted: bool) -> None:

@@ -24,7 +24,7 @@ from stratlint.read.markup import Plain, RawLink, as_is, to_plain
 @dataclass
 class Item:
     statement: int | None = None
-    raw_parts: list[tuple[str, array[int]]] = field(default_factory=list)
+    raw_parts: list[tuple[str, int]] = field(default_factory=list)  # (content, first line)
     line: int = 0
     depth: int = 0
     parent: int | None = None

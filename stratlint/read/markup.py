@@ -71,17 +71,25 @@ _WORD = re.compile(r"\S+")  # \S is exactly `not str.isspace()` for str patterns
 _UNTIDY = re.compile(r"\s\s|[^\S ]|\A\s|\s\Z|\S{" + str(MAX_WORD + 1) + "}")
 
 
+# What `as_is` looks for, cheapest first: markup characters and white space other than a space
+# in ASCII text (one character class), a word over MAX_WORD characters, and in other text any
+# white space other than a space.
+_NOT_AS_IS_ASCII = re.compile(r"[\\`<!\[*~_\t\n\x0b\x0c\r\x1c-\x1f]")
+_LONG_WORD = re.compile(r"\S{" + str(MAX_WORD + 1) + "}")
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
 def as_is(raw: str) -> bool:
-    """Whether `raw` is its own plain text: not empty, no character where the walk does more than
-    copy (`_WALK_STOP`), nothing `_collapse` would change (no untidy white space, no over-long
-    word, no format character). Three C-level scans instead of the walk, the pairing pass and
-    the collapse, for the three statements in four that hold no markup at all."""
-    return (
-        bool(raw)
-        and not _WALK_STOP.search(raw)
-        and not _UNTIDY.search(raw)
-        and (raw.isascii() or not any(_is_format(ch) for ch in set(raw)))
-    )
+    """Whether `raw` is surely its own plain text: not empty, no character where the walk does
+    more than copy (`_WALK_STOP`; any "://" counts), nothing `_collapse` would change (no untidy
+    white space, no over-long word, no format character). A few C-level scans instead of the
+    walk, the pairing pass and the collapse, for the three statements in four that hold no
+    markup at all; a text it is unsure of is walked, with the same result."""
+    if not raw or "  " in raw or "://" in raw or raw[0] == " " or raw[-1] == " ":
+        return False
+    if _NOT_AS_IS_ASCII.search(raw) or _LONG_WORD.search(raw):
+        return False
+    return raw.isascii() or not (_OTHER_SPACE.search(raw) or any(_is_format(ch) for ch in set(raw)))
 
 
 def _collapse(walked: str, offsets: array[int]) -> tuple[str, array[int]]:

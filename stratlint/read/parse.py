@@ -230,7 +230,7 @@ class _Walk:
             if m:
                 item.fields.append(Field("checkbox", m.group(1), ln + 1))
                 content = " " * len(m.group(0)) + content[m.end() :]
-        item.raw_parts.append(self.b.locate(content, ln))
+        item.raw_parts.append((content, ln))
         self.checkbox_next = False
 
     def html(self, t: Token, prev: str) -> None:
