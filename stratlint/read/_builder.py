@@ -168,12 +168,7 @@ class Builder:
         idx = len(self.statements) + len(self.open)
         line, col = self.pos(offsets[0])
         end_line, end_col = self.pos(offsets[-1])
-        links: tuple[Link, ...] = ()
-        if plain.links:
-            links = tuple(map(self.make_link, plain.links))
-            self.links.extend(links)
-        if plain.comments:
-            self.comments.extend((self.pos(o)[0], body) for o, body in plain.comments)
+        links = self._links_and_comments(plain)
         if form != "heading":
             self.sections[section]["statements"].append(idx)
         if done and not self.open:
@@ -210,6 +205,16 @@ class Builder:
         rec.update(extra)
         self.open.append(rec)
         return idx
+
+    def _links_and_comments(self, plain: Plain) -> tuple[Link, ...]:
+        """Keep a statement's links and comments with the document's; its links."""
+        if plain.comments:
+            self.comments.extend((self.pos(o)[0], body) for o, body in plain.comments)
+        if not plain.links:
+            return ()
+        links = tuple(map(self.make_link, plain.links))
+        self.links.extend(links)
+        return links
 
     def line_of(self, offset: int) -> int:
         """The 1-based line of a source offset."""
