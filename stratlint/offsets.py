@@ -38,6 +38,11 @@ class Offsets(Sequence[int]):
         starts, sources = _runs(offs)
         return cls(array("q", starts + sources), len(offs))
 
+    @classmethod
+    def run(cls, first: int, length: int) -> Offsets:
+        """The offsets first, first + 1, … of `length` characters (`Offsets.of` of that range)."""
+        return cls(array("q", (0, first)), length)
+
     def __len__(self) -> int:
         return self._len
 
@@ -69,6 +74,8 @@ class Offsets(Sequence[int]):
         if start >= stop:
             return Offsets()
         runs = self._runs
+        if len(runs) == 2:  # one run: the slice is one run too
+            return Offsets(array("q", (0, runs[1] + start)), stop - start)
         k = len(runs) // 2
         first = bisect_right(runs, start, 0, k) - 1
         last = bisect_right(runs, stop - 1, 0, k) - 1

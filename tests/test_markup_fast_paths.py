@@ -3,6 +3,7 @@
 import random
 from array import array
 
+from stratlint.offsets import Offsets
 from stratlint.read import markup
 
 PIECES = [
@@ -62,3 +63,21 @@ def test_collapse_word_by_word_equals_character_by_character() -> None:
 def test_white_space_class_is_str_isspace() -> None:
     for c in range(0x3100):
         assert (markup._WORD.fullmatch(chr(c)) is None) == chr(c).isspace(), hex(c)
+
+
+def test_text_taken_as_is_is_what_the_walk_and_the_collapse_give() -> None:
+    rng = random.Random(9)
+    pieces = [*PIECES, "://", "ftp://x", ". ", "Owner: a", "a b", "é b"]
+    taken = 0
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        if not markup.as_is(s):
+            continue
+        taken += 1
+        offsets = array("q", range(3, 3 + len(s)))
+        walker = markup._Walker(s, offsets, {})
+        walker.walk(0, len(s), 0)
+        text, offs = markup._collapse("".join(walker.out), walker.outo)
+        assert (text, list(offs), walker.links, walker.comments) == (s, list(offsets), [], []), s
+        assert markup.to_plain(s, offsets) == markup.Plain(s, Offsets.of(offsets), (), ())
+    assert taken > 500

@@ -28,11 +28,21 @@ class _LinkIndex:
 
 def _slice(plain: Plain, start: int, end: int, index: _LinkIndex | None = None) -> Plain:
     """The part of `plain` from start to end, trimmed, with the links that start inside it."""
-    text = plain.text[start:end]
+    whole = plain.text
+    if (
+        not start
+        and end == len(whole)
+        and not plain.links
+        and whole
+        and not whole[0].isspace()
+        and not whole[-1].isspace()
+    ):
+        return Plain(whole, plain.offsets, (), ())  # all of it, as most paragraphs are
+    text = whole[start:end]
     lead = len(text) - len(text.lstrip())
     text = text.strip()
     offs = plain.offsets[start + lead : start + lead + len(text)]
-    if not offs:
+    if not offs or not plain.links:
         return Plain(text, offs, (), ())
     return Plain(text, offs, (index or _LinkIndex(plain)).between(offs[0], offs[-1]), ())
 
@@ -40,13 +50,7 @@ def _slice(plain: Plain, start: int, end: int, index: _LinkIndex | None = None) 
 def flush_item(b: Builder, section: int, item: Item) -> None:
     if item.statement is not None or not item.raw_parts:
         return
-    raw = "\n".join(p[0] for p in item.raw_parts)
-    offs = array("q")
-    for k, (_part, po) in enumerate(item.raw_parts):
-        offs.extend(po)
-        if k < len(item.raw_parts) - 1:
-            offs.append(po[-1] if po else 0)
-    plain = to_plain(raw, offs, b.refs)
+    plain = _item_plain(b, item)
     # Lines inside the item that are fields ("Owner: Kelsey" on its own line) are attributes.
     keep = Plain(plain.text, plain.offsets, plain.links, plain.comments)
     whole = field_of(plain.text)
@@ -93,6 +97,20 @@ def flush_item(b: Builder, section: int, item: Item) -> None:
                 b.record(idx)["fields"].append(Field("done", "x", f.line))
 
 
+def _item_plain(b: Builder, item: Item) -> Plain:
+    """The plain text of a list item's paragraphs, joined by line breaks."""
+    if len(item.raw_parts) == 1:
+        return b.plain(*item.raw_parts[0])[0]
+    located = [b.locate(content, ln) for content, ln in item.raw_parts]
+    raw = "\n".join(p[0] for p in located)
+    offs = array("q")
+    for k, (_part, po) in enumerate(located):
+        offs.extend(po)
+        if k < len(located) - 1:
+            offs.append(po[-1] if po else 0)
+    return to_plain(raw, offs, b.refs)
+
+
 def add_paragraph(b: Builder, section: int, plain: Plain, quoted: bool) -> None:
     # Field lines ("Owner: RevOps") directly under a heading belong to the whole section.
     whole = field_of(plain.text)
@@ -107,22 +125,30 @@ def add_paragraph(b: Builder, section: int, plain: Plain, quoted: bool) -> None:
                 line = b.pos(piece.offsets[0])[0]
                 found = inline_fields(piece.text) or [fld]
                 b.sections[section]["fields"].extend(Field(lab, val, line) for lab, val in found)
-                b.add_statement(section, "sentence", piece, quoted=quoted, is_field=True)
+                b.add_statement(section, "sentence", piece, done=True, quoted=quoted, is_field=True)
             return
     # Comments inside the paragraph's text (suppressions at the end of a line) are kept.
-    b.comments.extend((b.pos(o)[0], body) for o, body in plain.comments)
-    index = _LinkIndex(plain)
+    if plain.comments:
+        b.comments.extend((b.pos(o)[0], body) for o, body in plain.comments)
+    index = _LinkIndex(plain) if plain.links else None
     for start, end in sentences.split(plain.text):
         piece = _slice(plain, start, end, index)
-        fld = field_of(piece.text)
-        idx = b.add_statement(section, "sentence", piece, quoted=quoted, is_field=fld is not None)
-        if idx is not None:
-            if fld:
-                line = b.record(idx)["line"]
-                b.sections[section]["fields"].append(Field(fld[0], fld[1], line))
-            b.record(idx)["fields"].extend(
-                Field(lab, val, b.record(idx)["line"]) for lab, val in inline_fields(piece.text)
-            )
+        text = piece.text
+        if not piece.offsets or not text.strip():
+            continue  # nothing to add
+        line = b.line_of(piece.offsets[0])
+        fld = field_of(text)
+        b.add_statement(
+            section,
+            "sentence",
+            piece,
+            [Field(lab, val, line) for lab, val in inline_fields(text)],
+            done=True,
+            quoted=quoted,
+            is_field=fld is not None,
+        )
+        if fld:
+            b.sections[section]["fields"].append(Field(fld[0], fld[1], line))
 
 
 def _split_source_lines(b: Builder, plain: Plain) -> list[Plain]:
@@ -217,17 +243,21 @@ def add_row(
     opens = _opens_section(b, section, header)
     prop = _property(header, cells) if opens else None
     extra: dict[str, Any] = {"continues": continues} if continues is not None else {}
+    fields.extend(Field(lab, val, line) for lab, val in inline_fields(joined_text))
     idx = b.add_statement(
-        section, "row", plain, cells=tuple(pairs), quoted=quoted, is_field=prop is not None, **extra
+        section,
+        "row",
+        plain,
+        fields,
+        done=True,
+        cells=tuple(pairs),
+        quoted=quoted,
+        is_field=prop is not None,
+        **extra,
     )
     if prop is not None:
         b.sections[section]["fields"].append(Field(prop[0], prop[1], line))
     if opens and idx is not None:
         b.sections[section]["top_rows"] = b.sections[section].get("top_rows", 0) + 1
         b.sections[section]["top_header"] = header
-    if idx is not None:
-        b.record(idx)["fields"].extend(fields)
-        b.record(idx)["fields"].extend(
-            Field(lab, val, line) for lab, val in inline_fields(joined_text)
-        )
     return idx

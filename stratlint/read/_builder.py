@@ -16,14 +16,15 @@ from typing import Any
 from markdown_it.token import Token
 
 from stratlint.model import Field, Link, Statement
+from stratlint.offsets import Offsets
 from stratlint.read import front_matter
-from stratlint.read.markup import Plain, RawLink, to_plain
+from stratlint.read.markup import Plain, RawLink, as_is, to_plain
 
 
 @dataclass
 class Item:
     statement: int | None = None
-    raw_parts: list[tuple[str, array[int]]] = field(default_factory=list)
+    raw_parts: list[tuple[str, int]] = field(default_factory=list)  # (content, first line)
     line: int = 0
     depth: int = 0
     parent: int | None = None
@@ -148,33 +149,76 @@ class Builder:
             self.sections[parent]["children"].append(idx)
         return idx
 
-    def add_statement(self, section: int, form: str, plain: Plain, **extra: Any) -> int | None:
-        if not plain.text.strip() or not plain.offsets:
+    def add_statement(
+        self,
+        section: int,
+        form: str,
+        plain: Plain,
+        fields: list[Field] | None = None,
+        done: bool = False,
+        **extra: Any,
+    ) -> int | None:
+        """Add a statement (None when its text is blank) with its `fields` so far. A statement
+        `done` (nothing will add to it: not a list item, whose children add fields to it) is a
+        `Statement` at once where no working record comes before it."""
+        text = plain.text
+        offsets = plain.offsets
+        if not offsets or not text.strip():
             return None
         idx = len(self.statements) + len(self.open)
-        line, col = self.pos(plain.offsets[0])
-        end_line, end_col = self.pos(plain.offsets[-1])
-        links = tuple(self.make_link(r) for r in plain.links)
-        self.links.extend(links)
-        self.comments.extend((self.pos(o)[0], body) for o, body in plain.comments)
+        line, col = self.pos(offsets[0])
+        end_line, end_col = self.pos(offsets[-1])
+        links = self._links_and_comments(plain)
+        if form != "heading":
+            self.sections[section]["statements"].append(idx)
+        if done and not self.open:
+            self.statements.append(
+                Statement(
+                    index=idx,
+                    section=section,
+                    form=form,
+                    text=text,
+                    offsets=offsets,
+                    line=line,
+                    column=col,
+                    end_line=end_line,
+                    end_column=end_col + 1,
+                    fields=tuple(fields) if fields else (),
+                    links=links,
+                    **extra,
+                )
+            )
+            return idx
         rec = {
             "index": idx,
             "section": section,
             "form": form,
-            "text": plain.text,
-            "offsets": plain.offsets,
+            "text": text,
+            "offsets": offsets,
             "line": line,
             "column": col,
             "end_line": end_line,
             "end_column": end_col + 1,
             "links": links,
-            "fields": [],
+            "fields": fields or [],
         }
         rec.update(extra)
         self.open.append(rec)
-        if form != "heading":
-            self.sections[section]["statements"].append(idx)
         return idx
+
+    def _links_and_comments(self, plain: Plain) -> tuple[Link, ...]:
+        """Keep a statement's links and comments with the document's; its links."""
+        if plain.comments:
+            self.comments.extend((self.pos(o)[0], body) for o, body in plain.comments)
+        if not plain.links:
+            return ()
+        links = tuple(map(self.make_link, plain.links))
+        self.links.extend(links)
+        return links
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line of a source offset."""
+        return bisect_right(self.line_starts, offset)
 
     def record(self, idx: int) -> dict[str, Any]:
         """The working record of statement `idx`, which must not be sealed yet."""
@@ -189,9 +233,20 @@ class Builder:
         line, col = self.pos(raw.offset)
         return Link(raw.text, raw.target, line, col)
 
-    def plain(self, content: str, first_line: int, start: int = 0) -> Plain:
+    def plain(self, content: str, first_line: int, start: int = 0) -> tuple[Plain, int]:
+        """The plain text of an inline token's content, and the source offset of the content's
+        last character (-1 when it has none). Content of one line that is its own plain text
+        (`as_is`) and stands on its first line is one run of the source: no offset of it is
+        mapped one by one (`locate` finds the same run)."""
+        if "\n" not in content and as_is(content):
+            ln = min(first_line, self.n_lines - 1)
+            col = self._find(ln, content, start)
+            if col >= 0:
+                base = self._line(ln)[0] + col
+                n = len(content)
+                return Plain(content, Offsets.run(base, n), (), ()), base + n - 1
         raw, offs = self.locate(content, first_line, start)
-        return to_plain(raw, offs, self.refs)
+        return to_plain(raw, offs, self.refs), offs[-1] if offs else -1
 
     # -- front matter -----------------------------------------------------------------------
     def read_front_matter(self, token: Token) -> None:

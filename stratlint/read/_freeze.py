@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from typing import Any
 
 from stratlint.model import Document, Section
 from stratlint.read._builder import Builder
@@ -11,7 +11,7 @@ from stratlint.read.markup import slugify
 
 def freeze(b: Builder) -> Document:
     b.seal()
-    sections = _dedupe_anchors(_frozen_sections(b))
+    sections = _frozen_sections(b)
     h1 = [s.index for s in sections if s.level == 1]
     title = h1[0] if len(h1) == 1 and _title_first(sections, h1[0]) else None
     return Document(
@@ -42,6 +42,7 @@ def _frozen_sections(b: Builder) -> list[Section]:
         while open_ and secs[open_[-1]]["level"] >= s["level"]:
             ends[open_.pop()] = s["line"] - 1
         open_.append(k)
+    anchors = _anchors(secs)
     sections: list[Section] = []
     for k, s in enumerate(secs):
         end = ends[k]
@@ -57,7 +58,7 @@ def _frozen_sections(b: Builder) -> list[Section]:
                 statements=tuple(s["statements"]),
                 heading=s["heading"],
                 fields=tuple(s["fields"]),
-                anchor=slugify(s["title"]) if s["level"] else "",
+                anchor=anchors[k],
             )
         )
     return sections
@@ -68,15 +69,17 @@ def _title_first(sections: list[Section], h1: int) -> bool:
     return all(s.level == 0 for s in sections[:h1])
 
 
-def _dedupe_anchors(sections: list[Section]) -> list[Section]:
+def _anchors(secs: list[dict[str, Any]]) -> list[str]:
+    """Each section's heading anchor, as GitHub makes them: the slug of its title, and a second
+    heading with the same slug gets "-1", a third "-2" (the preamble has none)."""
     seen: dict[str, int] = {}
     out = []
-    for s in sections:
-        if not s.level:
-            out.append(s)
+    for s in secs:
+        if not s["level"]:
+            out.append("")
             continue
-        base = s.anchor
+        base = slugify(s["title"])
         count = seen.get(base, 0)
         seen[base] = count + 1
-        out.append(replace(s, anchor=base if count == 0 else f"{base}-{count}"))
+        out.append(base if count == 0 else f"{base}-{count}")
     return out

@@ -56,8 +56,11 @@ def to_plain(raw: str, offsets: Sequence[int], references: dict[str, str] | None
     """Strip inline markup from `raw`, where `offsets[i]` is the source offset of `raw[i]`.
 
     Offsets are carried as arrays of machine integers (8 bytes a character, not a 40-byte int
-    and its list slot) until `Offsets.of` keeps only their runs (issue 15: a 4 MB line)."""
-    walker = _Walker(raw, offsets, references or {}, Pairs(raw))
+    and its list slot) until `Offsets.of` keeps only their runs (issue 15: a 4 MB line).
+    Text with nothing to strip or collapse (`as_is`, most statements) is its own plain text."""
+    if as_is(raw):
+        return Plain(raw, Offsets.of(offsets), (), ())
+    walker = _Walker(raw, offsets, references or {})
     walker.walk(0, len(raw), 0)
     text, toff = _collapse("".join(walker.out), walker.outo)
     return Plain(text, Offsets.of(toff), tuple(walker.links), tuple(walker.comments))
@@ -66,6 +69,27 @@ def to_plain(raw: str, offsets: Sequence[int], references: dict[str, str] | None
 _WORD = re.compile(r"\S+")  # \S is exactly `not str.isspace()` for str patterns
 # Something to collapse: white space other than single spaces between words, or a long word.
 _UNTIDY = re.compile(r"\s\s|[^\S ]|\A\s|\s\Z|\S{" + str(MAX_WORD + 1) + "}")
+
+
+# What `as_is` looks for, cheapest first: markup characters and white space other than a space
+# in ASCII text (one character class), a word over MAX_WORD characters, and in other text any
+# white space other than a space.
+_NOT_AS_IS_ASCII = re.compile(r"[\\`<!\[*~_\t\n\x0b\x0c\r\x1c-\x1f]")
+_LONG_WORD = re.compile(r"\S{" + str(MAX_WORD + 1) + "}")
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
+def as_is(raw: str) -> bool:
+    """Whether `raw` is surely its own plain text: not empty, no character where the walk does
+    more than copy (`_WALK_STOP`; any "://" counts), nothing `_collapse` would change (no untidy
+    white space, no over-long word, no format character). A few C-level scans instead of the
+    walk, the pairing pass and the collapse, for the three statements in four that hold no
+    markup at all; a text it is unsure of is walked, with the same result."""
+    if not raw or "  " in raw or "://" in raw or raw[0] == " " or raw[-1] == " ":
+        return False
+    if _NOT_AS_IS_ASCII.search(raw) or _LONG_WORD.search(raw):
+        return False
+    return raw.isascii() or not (_OTHER_SPACE.search(raw) or any(_is_format(ch) for ch in set(raw)))
 
 
 def _collapse(walked: str, offsets: array[int]) -> tuple[str, array[int]]:
@@ -134,15 +158,23 @@ class _Walker:
     each giving where the walk goes on, or -1 when the character is not that construct after
     all (it is then copied as text)."""
 
-    def __init__(self, s: str, o: Sequence[int], refs: dict[str, str], pairs: Pairs) -> None:
+    def __init__(self, s: str, o: Sequence[int], refs: dict[str, str]) -> None:
         self.s = s
         self.o = o
         self.refs = refs
-        self.pairs = pairs
+        self._pairs: Pairs | None = None
         self.out: list[str] = []
         self.outo = array("q")
         self.links: list[RawLink] = []
         self.comments: list[tuple[int, str]] = []
+
+    @property
+    def pairs(self) -> Pairs:
+        """The partners of the text's brackets and backtick runs, paired when a construct first
+        needs them (emphasis, escapes and HTML never do)."""
+        if self._pairs is None:
+            self._pairs = Pairs(self.s)
+        return self._pairs
 
     def walk(self, i: int, end: int, depth: int) -> None:
         s, o, out, outo = self.s, self.o, self.out, self.outo

@@ -26,7 +26,7 @@ from stratlint.read._blocks import add_paragraph, add_row, flush_item
 from stratlint.read._builder import Builder, Item
 from stratlint.read._freeze import freeze
 from stratlint.read.fields import FIELD_LABELS, inline_fields
-from stratlint.read.markup import Plain, to_plain
+from stratlint.read.markup import Plain
 
 __all__ = ["FIELD_LABELS", "MAX_NESTING", "inline_fields", "normalise", "parse"]
 
@@ -181,9 +181,9 @@ class _Walk:
         assert self.pending_heading is not None
         level, ln = self.pending_heading
         self.pending_heading = None
-        plain = self.b.plain(t.content, ln)
+        plain, _ = self.b.plain(t.content, ln)
         self.current = self.b.add_section(plain.text, level, ln + 1)
-        hs = self.b.add_statement(self.current, "heading", plain)
+        hs = self.b.add_statement(self.current, "heading", plain, done=True)
         self.b.sections[self.current]["heading"] = hs
 
     def blockquote_open(self, t: Token, prev: str) -> None:
@@ -220,7 +220,8 @@ class _Walk:
     def paragraph(self, t: Token) -> None:
         ln = (t.map or [0, 0])[0]
         if not self.items:
-            add_paragraph(self.b, self.current, self.b.plain(t.content, ln), self.quote_depth > 0)
+            plain, _ = self.b.plain(t.content, ln)
+            add_paragraph(self.b, self.current, plain, self.quote_depth > 0)
             return
         item = self.items[-1]
         content = t.content
@@ -229,7 +230,7 @@ class _Walk:
             if m:
                 item.fields.append(Field("checkbox", m.group(1), ln + 1))
                 content = " " * len(m.group(0)) + content[m.end() :]
-        item.raw_parts.append(self.b.locate(content, ln))
+        item.raw_parts.append((content, ln))
         self.checkbox_next = False
 
     def html(self, t: Token, prev: str) -> None:
@@ -241,11 +242,10 @@ class _Walk:
     def cell(self, t: Token, header: bool) -> None:
         b = self.b
         ln = (t.map or [0, 0])[0]
-        raw, offs = b.locate(t.content, ln, self.cell_from)
-        plain = to_plain(raw, offs, b.refs)
-        if offs:  # the next cell of this row is looked for after this one
+        plain, last = b.plain(t.content, ln, self.cell_from)
+        if last >= 0:  # the next cell of this row is looked for after this one
             self.cell_from = max(
-                self.cell_from, offs[-1] + 1 - b.line_starts[min(ln, len(b.line_starts) - 1)]
+                self.cell_from, last + 1 - b.line_starts[min(ln, len(b.line_starts) - 1)]
             )
         if header:
             self.table_header.append(plain.text)
