@@ -241,7 +241,7 @@ strategy: https://example.com/strategy
 ---
 
 - Formalize the partnership with the city (Owner: Dana) in 2016.
-- Grow the newsletter to 2000 readers (Owner: Dana).
+- Bring the newsletter to 2000 readers (Owner: Dana).
 """
     found = [f for f in _rules(text) if f[0] == "P203"]
     assert found == [("P203", 7)], found

@@ -246,6 +246,24 @@ def _dated_bracket(sig: Signals, toks: list[Tok], i: int) -> bool:
     return any(toks[i].end <= a < end for lab in ("DATE", "months") for a, _ in sig.get(lab))
 
 
+def _named_before_colon(toks: Sequence[Tok], skip_spans: Sequence[tuple[int, int]]) -> bool:
+    """ "Tom: write the template", "Camila and Diego: attend …", "Solutions team — …": names (or
+    a named group) before a colon or dash that opens the item."""
+    colon = next((k for k, t in enumerate(toks[:5]) if t.text in {":", "—", "–"}), -1)
+    return (
+        colon > 0
+        and all(
+            t.text[:1].isupper()
+            or t.lower in {"and", "&", ",", "/"}
+            or (k == colon - 1 and k > 0 and t.lower in _GROUPS)
+            for k, t in enumerate(toks[:colon])
+        )
+        and toks[0].lower not in LABELS
+        and toks[0].lower not in PRONOUNS  # "The team —", "Our team:": weak owners
+        and not any(a <= toks[0].start < b for a, b in skip_spans)
+    )
+
+
 def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
     """A person's name where owners stand: the subject, in brackets, or after a dash at the end."""
     toks = [t for t in sig.tokens if t.text.strip()]
@@ -262,24 +280,13 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
         return not any(a <= t.start < b for a, b in skip_spans)
 
     shape = sentence_shape(sig.tokens)
-    if subject_owner(shape, extra_weak) or _named_team_subject(sig.tokens, shape):
-        return True
-    if _labelled_subject(sig, extra_weak):
-        return True
-    colon = next((k for k, t in enumerate(toks[:5]) if t.text in {":", "—", "–"}), -1)
     if (
-        colon > 0
-        and all(
-            t.text[:1].isupper()
-            or t.lower in {"and", "&", ",", "/"}
-            or (k == colon - 1 and k > 0 and t.lower in _GROUPS)
-            for k, t in enumerate(toks[:colon])
-        )
-        and toks[0].lower not in LABELS
-        and toks[0].lower not in PRONOUNS  # "The team —", "Our team:": weak owners
-        and not any(a <= toks[0].start < b for a, b in skip_spans)
+        subject_owner(shape, extra_weak)
+        or _named_team_subject(sig.tokens, shape)
+        or _labelled_subject(sig, extra_weak)
+        or _named_before_colon(toks, skip_spans)
     ):
-        return True  # "Tom: write the template", "Camila and Diego: attend …", "Solutions team — …"
+        return True
     for i in range(len(toks)):
         prev = toks[i - 1].text if i else ""
         if _full_name_set_off(toks, i):
