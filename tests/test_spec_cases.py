@@ -1251,3 +1251,24 @@ def test_a_named_step_among_actions_is_an_action_item():
     # §8.4: "Owen builds a prospect list …" is an action item (a subject with a present
     # verb), owned and undated: P203, though the class model alone reads it as context.
     assert _lines_of(_TERRITORY_LIST, "P203") == [10]
+
+
+_TAPROOM_PLAN = """---
+type: plan
+---
+# Draft lines plan H1 2027
+
+Budget: $9,000 for tap handles.
+
+- Dana Reyes pitches the three distributor houses on 14 February 2027.
+- {item}
+"""
+
+
+def test_an_item_that_opens_with_a_count_and_names_no_activity_is_a_target():
+    # §8.8: "0.6 FTE of adviser time for July and August" is a resource, "120 new members by
+    # 30 June" a target: no action item to own. "4 webinars for plant managers" is one.
+    for item in ("0.6 FTE of adviser time for July and August.", "120 new members by 30 June."):
+        assert not _lines_of(_TAPROOM_PLAN.format(item=item), "P202"), item
+    webinars = _TAPROOM_PLAN.format(item="4 webinars for plant managers by 30 June.")
+    assert _lines_of(webinars, "P202") == [9]

@@ -279,10 +279,24 @@ def target_line(a: Analysis, st: Statement) -> bool:
     own: a comparative ("Better attendance at our broker lunch sessions.", P206's) or a measure
     that moves from one figure to another ("Share of Brennan's spend from 30% to 45% by
     December.")."""
-    if comparative_target(a, st) or opens_with_change(a, st):
+    if comparative_target(a, st) or opens_with_change(a, st) or opens_with_a_count(a, st):
         return True
     sig = a.signals[st.index]
     return st.form == "item" and sig.has("FROM_TO") and shape_of(sig.tokens).frame == "noun"
+
+
+def opens_with_a_count(a: Analysis, st: Statement) -> bool:
+    """An item with no verb that opens with a number and names no activity ("120 new draft
+    placements across the three houses by 30 June.", "0.6 FTE of adviser time for July") states
+    a target or a resource of the plan, not an action item to own ("4 webinars for plant
+    managers in Q1" names its activity and is one)."""
+    if st.form != "item":
+        return False
+    sig = a.signals[st.index]
+    words = [t for t in sig.tokens if t.text.strip(" *_")]
+    if not words or not words[0].text[:1].isdigit() or sig.has("activity-nouns"):
+        return False
+    return shape_of(sig.tokens).frame == "noun"
 
 
 def opens_with_change(a: Analysis, st: Statement) -> bool:
