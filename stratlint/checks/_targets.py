@@ -4,7 +4,7 @@ and whether a goal with no number asks for a change a number would measure (P204
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from stratlint import lexicon
@@ -100,13 +100,14 @@ _CHANGE_GROUPS = ("up", "improve", "multiply", "down", "hold")
 _WORD = re.compile(r"[a-z]+")
 
 
-def reached_state(text: str) -> bool:
+def reached_state(text: str, extra: Mapping[str, Iterable[str]] | None = None) -> bool:
     """A target cell that says an outcome was reached ("Case accepted by the CFO", "audit
     finding closed", "Head of repairs agrees the shortlist") is done or not: no number is missing.
     One that names a thing to get more of ("brand awareness", "Leads for the contractor desk",
-    "Win", "Healthier coverage") or asks for a change ("Increased usage") needs one."""
+    "Win", "Healthier coverage") or asks for a change ("Increased usage") needs one. `extra`: the
+    user's lexicon additions."""
     low = text.lower()
-    vague = lexicon.term_set("vague-quantities")
+    vague = lexicon.term_set("vague-quantities", extra)
     if any(" " in t and t in low for t in vague):
         return False
     verbs = _change_lemmas()

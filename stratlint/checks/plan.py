@@ -37,11 +37,12 @@ def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
     for st in a.statements_of(scope, headings=False):
         if st.is_field or st.is_navigation or not _judged(a, st) or _objective(a, st):
             continue
-        if not (a.sure(st) or among_actions(a, st) or named_step(a, st)) or done(st):
+        named = named_step(a, st)
+        if not (named or a.sure(st) or among_actions(a, st)) or done(st):
             continue
         if not_a_commitment(st) or roster_row(a, st) or target_line(a, st):
             continue
-        if a.cls(st) == Cls.ACTION or named_step(a, st):
+        if a.cls(st) == Cls.ACTION or named:
             yield st
 
 
@@ -201,7 +202,7 @@ def plan_missing_resources(ctx: Context) -> Iterator[Hit]:
 _WHO_WHEN_HEAD = re.compile(r"\b(?:due|owner|owners|dri|lead|who)\b", re.IGNORECASE)
 
 
-def _vague_target_cell(st: Statement) -> Field | None:
+def _vague_target_cell(a: Analysis, st: Statement) -> Field | None:
     """A target or KPI cell with no number. The first cell names the row: under a "Key result" or
     "Goal" column ("New ARR from mid-market SaaS | $0.9M | $1.3M") its numbers are in the next
     columns; a target in a later column ("22% | Stronger attach") has none."""
@@ -213,7 +214,7 @@ def _vague_target_cell(st: Statement) -> Field | None:
             or not value
             or says_number(cell)
             or value.lower() in ("—", "-", "n/a", "na")
-            or reached_state(value)
+            or reached_state(value, a.lexicon_extra)
         ):
             continue
         if i == 0 and any(
@@ -249,7 +250,7 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                 None,
             )
             if vague_field is None:
-                vague_field = _vague_target_cell(st)
+                vague_field = _vague_target_cell(a, st)
             if vague_field is not None and (v is None or v.cls != Cls.GOAL or not v.vague):
                 yield ctx.at_statement(
                     st,
