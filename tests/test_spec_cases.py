@@ -1190,7 +1190,737 @@ def test_a_number_that_bounds_a_segment_or_prices_a_plan_is_no_goal():
     assert [f[1] for f in goal if f[0] == "S101"] == [13]
 
 
-_ACCOUNT_STRATEGY = """# {title}
+_ACCOUNT_STRATEGY = """---
+type: strategy
+---
+# {title}
+
+## {heading}
+
+- Go after the new knee-instrument line, not the implant work, which needs a clean room.
+- Win on lead time: their supplier quotes 14 weeks and our cells deliver in 6.
+"""
+
+
+def test_an_account_strategy_sells_to_its_account():
+    # §3 S103: an account plan's strategy is written for one customer, named in its title.
+    account = _rules(_ACCOUNT_STRATEGY.format(title="Account plan: Corvant", heading="Strategy"))
+    assert not [f for f in account if f[0] == "S103"]
+    general = _rules(_ACCOUNT_STRATEGY.format(title="Instruments 2027", heading="Strategy"))
+    assert [f[1] for f in general if f[0] == "S103"] == [4]
+
+
+_ACCOUNTS_TABLE = """---
+type: plan
+strategy: strategy.md
+---
+# Southeast territory plan 2027
+
+## Accounts in scope
+
+| Client | {second} | Renewal |
+|--------|---------------|---------|
+| Piedmont Textile Group | 4,200 | 1 July 2027 |
+| Savannah Port Services | 3,600 | 1 April 2028 |
+
+## Actions
+
+- Kendra Fulton meets the benefits leaders at Lockton and WTW by 26 February 2027.
+"""
+
+
+def test_a_table_of_accounts_holds_no_plan_items():
+    # §3 P202/P203 are for action items: a table that lists accounts (no column of work, owner
+    # or date, no verb in a row) describes the territory.
+    assert not [f for f in _rules(_ACCOUNTS_TABLE.format(second="Covered lives")) if f[0] == "P202"]
+    work = _rules(_ACCOUNTS_TABLE.format(second="Action"))
+    assert [f[1] for f in work if f[0] == "P202"] == [11, 12]
+
+
+_LIST_OF_ACTIONS = """---
+type: plan
+strategy: strategy.md
+---
+# Lumenwise 2026 sales plan
+
+## Actions
+
+- Dana Cole calls every contractor who quoted with us in 2025 by 31 March 2026.
+- Luis Ortega runs two lighting-rebate webinars for property managers in April 2026.
+- Dana Cole sends the spring mailer to 400 restaurants by 15 April 2026.
+- {item}
+"""
+
+
+def test_an_imperative_among_sure_action_items_is_an_action_item():
+    # §8.4: an action is a commitment, with or without owner and date; in a list of sure actions
+    # an imperative item is one too, held to P202/P203 like its neighbours.
+    found = _rules(_LIST_OF_ACTIONS.format(item="Redo the website."))
+    assert [f for f in found if f[0] in ("P202", "P203")] == [("P202", 12), ("P203", 12)]
+    fine = _rules(_LIST_OF_ACTIONS.format(item="Luis Ortega redoes the website by 30 May 2026."))
+    assert not [f for f in fine if f[0] in ("P202", "P203")]
+
+
+_COMPARATIVE_TARGETS = """---
+type: plan
+strategy: strategy.md
+---
+# Ferrox ag OEM plan, Q3 2026
+
+## Targets
+
+- {target}
+- 12 OEM line trials signed by 30 September 2026.
+
+## Actions
+
+- Ana Ruiz visits the four OEM paint lines by 31 July 2026.
+"""
+
+
+def test_a_comparative_with_no_number_is_a_vague_target():
+    # §8.8: "a comparative with any noun ('noticeably more referrals', 'fewer remakes')" is P206,
+    # whatever class its few words get; "More details below" asks for nothing.
+    for target in (
+        "Better share at Brandell.",
+        "Significantly more clients in Quebec.",
+        "Better attendance at our broker lunch sessions.",
+    ):
+        assert [
+            f[1] for f in _rules(_COMPARATIVE_TARGETS.format(target=target)) if f[0] == "P206"
+        ] == [9]
+    for target in ("More details in the appendix.", "Better share at Brandell: 40% by June."):
+        assert not [f for f in _rules(_COMPARATIVE_TARGETS.format(target=target)) if f[0] == "P206"]
+
+
+_STRATEGY_COMMANDS = """---
+type: strategy
+---
+# Nordgen commercial strategy 2027
+
+## How we win
+
+We sell reagents to hospital laboratories in the Nordics because our assays run on the analysers
+they already own, so there is no revalidation. We will not bid for research institutes.
+
+{line}
+"""
+
+
+def test_a_command_with_a_date_or_frequency_in_a_strategy_is_a_tactic():
+    # §3 S102: an operational activity with a date or a frequency is a tactic; a choice in the
+    # imperative ("Focus on …") carries none.
+    line = "Run monthly webinars for laboratory managers on new assays."
+    assert [f[1] for f in _rules(_STRATEGY_COMMANDS.format(line=line)) if f[0] == "S102"] == [11]
+    choice = _rules(_STRATEGY_COMMANDS.format(line="Focus on the regional hospital groups."))
+    assert not [f for f in choice if f[0] == "S102"]
+
+
+_PLAN_LIST = """---
+type: plan
+strategy: strategy.md
+---
+# Sparkroute commercial cleaning plan, Q3 2026
+
+## What we'll do
+
+- Run a webinar for condo property managers on proof-of-visit photos.
+- Marta Silva writes two case studies with commercial-heavy customers by 31 August 2026.
+- {line}
+"""
+
+
+def test_question_words_own_nothing_and_targets_are_no_action_items():
+    # §8.6: "What we'll do" names no owner for the items under it. §3 P202 is for action items:
+    # "Share of … from 30% to 45%" and "Better attendance at …" are targets.
+    found = _rules(_PLAN_LIST.format(line="Better attendance at our broker lunch sessions."))
+    assert [f[1] for f in found if f[0] == "P202"] == [9]
+    share = _rules(_PLAN_LIST.format(line="Share of Brennan's spend from 30% to 45% by December."))
+    assert [f[1] for f in share if f[0] == "P202"] == [9]
+
+
+_STRATEGY_DOERS = """# Nordgen sales strategy 2027
+
+Owner: Tasha Greene (sales director). Field team: Omar Haddad and Kayla Moss.
+
+## Strategy
+
+We sell reagents to hospital laboratories in the Nordics because our assays run on the analysers
+they already own, so there is no revalidation. We will not bid for research institutes.
+
+{line}
+"""
+
+
+def test_a_dated_step_its_doer_is_the_subject_of_is_a_tactic_in_a_strategy():
+    # §3 S102 and §8.4: "Tasha books …" is a plan item with its owner, read in a strategy; the
+    # business speaking of itself ("Nordgen puts …") chooses, as "we" would.
+    for line in (
+        "Tasha books a menu walk-through with the Uppsala lab for 20 January.",
+        "- Omar and Kayla each run 15 discovery calls a week with lab managers.",
+    ):
+        assert _lines_of(_STRATEGY_DOERS.format(line=line), "S102") == [10], line
+    assert not _lines_of(
+        _STRATEGY_DOERS.format(line="Nordgen puts a field chemist on site for 60 days."), "S102"
+    )
+
+
+_GOSPA_STRATEGIES = """# Harbourline events GOSPA 2027
+
+## Goals
+
+- Grow conference revenue to £14.2M in 2027.
+
+## Strategies
+
+- Increase conference bookings by 18%.
+- Convert 40% of proposals within 10 days of the enquiry.
+- {line}
+"""
+
+
+def test_a_goal_on_a_named_place_or_account_names_whom_the_strategy_sells_to():
+    # §3 S103 and the `who` tag of the bank's guide: the object of a goal names where the
+    # business sells ("in the Fraser Valley", "Grow Best Buy revenue"), though no lexicon knows
+    # the name. A place where we make things is no market, and only goals are read so.
+    for line in (
+        "Win 8 new logos in the Fraser Valley.",
+        "Grow Vancouver Island machine sales from C$0.8M to C$1.5M.",
+    ):
+        assert not _lines_of(_GOSPA_STRATEGIES.format(line=line), "S103"), line
+    assert _lines_of(
+        _GOSPA_STRATEGIES.format(line="Cut quote turnaround to 48 hours."), "S103"
+    ) == [7]
+
+
+_AUDIENCE_PHRASES = """---
+type: plan
+strategy: strategy.md
+---
+# Complyra channel plan, H1 2027
+
+## Actions
+
+- Maria Lopez signs two channel partners in Pune by 31 March 2027.
+- {line}
+"""
+
+
+def test_a_role_inside_the_audience_of_an_item_is_not_its_owner():
+    # §8.6: "HR" in "with the IBA HR forum" is whom the webinars are for, not who runs them.
+    assert _lines_of(
+        _AUDIENCE_PHRASES.format(line="Run two webinars with the IBA HR forum by Q2."), "P202"
+    ) == [10]
+    assert not _lines_of(
+        _AUDIENCE_PHRASES.format(line="HR runs two webinars for new managers by Q2."), "P202"
+    )
+
+
+def test_a_comparative_over_a_plural_noun_is_a_vague_target():
+    # §8.8: "More reorders from the London doors." asks for more with no number; its plural head
+    # is no verb. "More reps call the OEMs." is a sentence about who does what.
+    for target in (
+        "More reorders from the London doors.",
+        "More medical-waste stops per route than in FY26.",
+    ):
+        assert _lines_of(_COMPARATIVE_TARGETS.format(target=target), "P206") == [9], target
+    assert not _lines_of(
+        _COMPARATIVE_TARGETS.format(target="More reps call the OEM buyers each week."), "P206"
+    )
+
+
+_STRATEGY_WITH_A_ROUTINE = """# Calder lubricants strategy 2027
+
+## Strategy
+
+- We sell to independent garages with 3 or more ramps and to bus and waste-collection fleets.
+- We win on technical support: our lab matches every OEM approval the same day.
+- We sell on 12-month supply contracts with the price fixed for the year, never on spot quotes.
+- We will not supply retail motor-factor shelves or online marketplaces.
+- {line}
+"""
+
+
+def test_a_likely_action_with_a_date_or_frequency_is_a_tactic_in_a_strategy():
+    # §3 S102: a step more likely an action than not, with a frequency or a date, is an
+    # operational activity even where the class model is not sure of it.
+    line = "Katie Lowe sends the spec-chart update to all garage accounts every month."
+    assert _lines_of(_STRATEGY_WITH_A_ROUTINE.format(line=line), "S102") == [9]
+
+
+_PILLAR_LIST = """# Fairwater 2026 strategy
+
+Employers buy our counselling because 61% of clients recover, against 45% for the insurers'
+bundled EAPs.
+Insurers now bundle a basic EAP at no visible cost, so we lose contracts on price.
+
+## Our strategic pillars
+
+- Win NHS trusts and local authorities through the Crown Commercial Service framework.
+- Grow with private employers of 250 to 5,000 staff through benefits consultants.
+- Compete on clinical outcomes: every client sees its own recovery rates before renewal.
+- Include our digital CBT app in every contract at no extra cost.
+- Enter the Republic of Ireland through our Dublin counselling partner.
+- Sell manager mental-health training as a paid module alongside the EAP.
+- Partner with occupational health providers on a joint absence-management offer.
+
+We will not bid for employers of fewer than 250 staff.
+"""
+
+
+def test_every_item_under_a_pillars_heading_is_a_pillar_unless_a_goal_or_tactic():
+    # §3 S108: "## Our strategic pillars" names its items pillars, whatever class the model gives
+    # a choice written as a fact or a policy; an item that is surely a goal or a tactic is none.
+    assert _lines_of(_PILLAR_LIST, "S108") == [1]
+    tactics = _PILLAR_LIST.replace(
+        "- Include our digital CBT app in every contract at no extra cost.\n",
+        "- Each account manager visits 25 employers a week and logs every visit in HubSpot.\n",
+    )
+    assert not _lines_of(tactics, "S108")
+
+
+_OWNED_ITEMS = """---
+type: plan
+strategy: strategy.md
+---
+# Northgate van fleet plan, 2026
+
+## Actions
+
+- Maria Lopez signs two fleet accounts in York by 31 March 2026.
+- {line}
+"""
+
+
+def test_a_full_name_after_a_dash_and_a_named_team_as_subject_own_the_item():
+    # §3 P202: a person or a team; "Tom" and "Customer" are English words too, but "Tom
+    # Ashworth" after a dash and "Customer Service" as the subject are who does it.
+    for line in (
+        "Visit the 30 largest van fleets in Leeds in Q2 — Tom Ashworth.",
+        "Customer Service publishes the ten-day ship promise on the portal by 30 June 2026.",
+    ):
+        assert not _lines_of(_OWNED_ITEMS.format(line=line), "P202"), line
+    passive = "Quarterly Reports are published on the portal by 30 June 2026."
+    assert _lines_of(_OWNED_ITEMS.format(line=passive), "P202") == [10]
+
+
+def test_a_command_over_a_place_or_name_is_no_owner_a_name_with_its_verb_is():
+    # §3 P202: "Sponsor Leeds …" and "Meet Dana Whitfield …" open with a verb, not a person;
+    # "Rob Lindqvist sends …" and "Mark Dunn, our site manager, opens …" name who does it.
+    for line in (
+        "Sponsor Leeds Digital Festival in September 2026.",
+        "Meet Dana Whitfield with Arun to show the fleet dashboard by 30 May 2026.",
+    ):
+        assert _lines_of(_OWNED_ITEMS.format(line=line), "P202") == [10], line
+    for line in (
+        "Rob Lindqvist sends the renewal quote to Leeds Council by 30 May 2026.",
+        "Mark Dunn, our site manager, opens the second van bay by 30 May 2026.",
+    ):
+        assert not _lines_of(_OWNED_ITEMS.format(line=line), "P202"), line
+
+
+def test_a_title_a_surname_particle_and_a_name_that_is_also_a_verb_still_name_a_person():
+    # §3 P202: a person owns the item; "Dr.", "de" and "Grace" (also a verb) do not hide the name.
+    for line in (
+        "Dr. Lena Ortiz updates the validation pack by 28 February 2026.",
+        "Mark de Wit offers a service-charge audit to every owner by 30 May 2026.",
+        "Grace Liu sends every pharmacy the launch list by 30 May 2026.",
+    ):
+        assert not _lines_of(_OWNED_ITEMS.format(line=line), "P202"), line
+    # "Said" is an English word too; the verb after it says the two words are a name.
+    sure = (
+        "- Aiko Tanaka signs the Oslo reseller agreement by 31 January 2027.\n"
+        "- Ben Carver ships the pilot kits to Bergen by 15 February 2027.\n"
+    )
+    said = sure + "- Omar Said rewrites the RFP answer library by 30 May 2027."
+    assert not _lines_of(_LAUNCH_LIST.format(items=said), "P202")
+
+
+def test_a_place_and_date_in_brackets_a_role_in_a_compound_or_a_clause_own_nothing():
+    # §8.6: place names are not people; a role that names whom the item serves is no owner.
+    for line in (
+        "Sponsor KubeCon Europe (Amsterdam, March 2026) with a booth and two talks.",
+        "Partner-programme renewal calls to every reseller in November 2026.",
+        "Send the reorder form to every client so HR can reorder kits by 1 March 2026.",
+    ):
+        assert _lines_of(_OWNED_ITEMS.format(line=line), "P202") == [10], line
+    owned = "Visit the Leeds depot by 30 May 2026 (Priya, Fleet sales)."
+    assert not _lines_of(_OWNED_ITEMS.format(line=owned), "P202")
+
+
+_INHERITED_LABEL = """# Ridgeline Parts Supply — Sales Strategy 2026
+
+## Our strategy
+
+- Focus on independent repair shops with 4–12 bays in Central and South Texas.
+- Win on same-day delivery from three warehouses, because a car on a lift earns nothing.
+- We will not chase the national chains, which buy on price from the distributors.
+
+## How we get there
+
+- Every rep makes 40 shop visits a month and logs each one in Salesforce.
+- Hold a counter day at each warehouse in March with our vendor reps.
+- Send the new catalog mailer to all 3,100 accounts by 15 February.
+"""
+
+
+def test_a_section_labelled_by_the_heading_it_inherits_from_can_be_mislabeled():
+    # §2.3 and §8.5: "## How we get there" inherits the title's strategy label; its own content
+    # is all tactics, so D402 speaks for the section and replaces S102 on its items.
+    assert _lines_of(_INHERITED_LABEL, "D402") == [9]
+    assert not _lines_of(_INHERITED_LABEL, "S102")
+
+
+_POSTMORTEM = """# Timeline
+
+- 12:43 UTC: first report of failing media in the west.
+- 13:10 UTC: the on-call volunteer restarts the cache nodes.
+- 14:02 UTC: errors fall back to normal.
+
+# {review}
+
+The CDN cached 4xx responses for an hour after the change to its settings.
+
+# Resulting action
+
+- Move the cache settings into version control.
+- Write a runbook for cache incidents.
+"""
+
+
+def test_an_incident_post_mortem_is_a_retrospective_its_timeline_and_actions_included():
+    # §8.9: a review of what happened (a post-mortem's root cause, what went well) is neither
+    # strategy nor plan; its timeline and follow-up actions are no plan to own and date.
+    for review in ("Root cause", "Things that went poorly"):
+        found = _rules(_POSTMORTEM.format(review=review))
+        assert not [f for f in found if f[0].startswith("P")], review
+
+
+_FOCUS_STRATEGY = """# Marlowe Knit Japan strategy 2027
+
+## Strategy
+
+- {line}
+- Win on provenance: every jumper is knitted in our Hawick mill and carries its maker's name.
+- Sell through two showroom agents in Tokyo, with stock held in Yokohama.
+"""
+
+
+def test_a_focus_names_no_trade_off():
+    # §3 S107: "never says what the team will *not* do". A focus chooses whom to serve but gives
+    # nothing up; an exclusion does.
+    focus = "Focus on Tokyo select shops that already stock British heritage brands."
+    assert _lines_of(_FOCUS_STRATEGY.format(line=focus), "S107") == [1]
+    excluded = "Sell to Tokyo select shops, not to the department stores."
+    assert not _lines_of(_FOCUS_STRATEGY.format(line=excluded), "S107")
+
+
+_PILLARS_AND_PARTS = """# Harbor Print — Strategy and plan 2026
+
+## Strategy
+
+### Diagnosis
+
+Craft breweries lose sales when their cans sit unlabelled: national converters need six weeks.
+
+### Pillar 1: Brewery packaging
+
+Win craft breweries in Ohio with short-run printed cartons in five days.
+
+### Pillar 2: Agency white-label
+
+Print for design agencies under their brand, with proofs in 24 hours.
+
+### Why owners pick us
+
+A turnaround no national printer offers.
+
+### Pillars we will not build
+
+- We will not quote jobs above 20,000 pieces; the big printers win those on price.
+
+## Plan
+
+- Luis Ortega signs 5 design agencies to the white-label programme by 30 June 2026.
+- {line}
+"""
+
+
+def test_pillars_are_choices_not_the_strategys_reasons_diagnosis_or_exclusions():
+    # §3 A301/A302: a pillar is a choice the plan must serve. "Pillar 1: …" names one pillar;
+    # a heading that asks ("Why owners pick us") and an item that excludes ("We will not …")
+    # are parts of the strategy, and a plan item on its diagnosis serves the strategy too.
+    brewery = "Dana Reyes visits 20 Ohio breweries with carton samples by 31 March 2026."
+    assert _lines_of(_PILLARS_AND_PARTS.format(line=brewery), "A301") == []
+    converters = "Dana Reyes tracks national converters' lead times every month from May 2026."
+    assert _lines_of(_PILLARS_AND_PARTS.format(line=converters), "A301") == [9]
+    assert _lines_of(_PILLARS_AND_PARTS.format(line=converters), "A302") == []
+
+
+_LAUNCH_LIST = """---
+type: plan
+strategy: strategy.md
+---
+# Voltaris — Nordic water launch plan
+
+## Launch
+
+{items}
+"""
+
+
+def test_an_item_among_sure_actions_of_its_list_is_judged_as_one():
+    # §8.9 and §3 P202/P203: silent unless sure, but a list of a plan holds one kind of thing:
+    # an item that reads more as an action than anything else, among dated and owned actions,
+    # is an action item with no owner and no deadline.
+    sure = [
+        "- Aiko Tanaka signs the Oslo reseller agreement by 31 January 2027.",
+        "- Ben Carver ships the pilot kits to Bergen by 15 February 2027.",
+    ]
+    item = "- Pre-qualify the water module with the three Norwegian head-end vendors."
+    text = _LAUNCH_LIST.format(items="\n".join([*sure, item]))
+    assert _lines_of(text, "P202") == [11] and _lines_of(text, "P203") == [11]
+    # Alone, the same item is not sure enough to judge.
+    alone = _LAUNCH_LIST.format(items="\n".join([item, "- Review the pricing."]))
+    assert not _lines_of(alone, "P202")
+
+
+_ONE_STRATEGY_IN_PARTS = """# Northbeam go-to-market strategy FY2027
+
+## Strategy
+
+Hybrid work has made enterprise tenants wary of ten-year leases, and two rivals now pitch the
+same heads of real estate we do. We will not chase single-desk members.
+
+## Strategic pillars
+
+### 1. Enterprise first
+
+Sell to heads of real estate at firms with 500 to 5,000 staff in Chicago.
+
+### 2. Broker partnership
+
+Win through the tenant-rep brokers, who place most enterprise deals.
+
+### 3. Landlord partnerships
+
+Run floors in Class A towers for landlords on revenue share.
+
+### 4. Flex plus
+
+Offer three-year terms with a 20% flex band, because tenants fear ten-year leases.
+
+### 5. Tenant experience
+
+Give every tenant a named community manager.
+
+### 6. Brand
+
+Be the workplace brand heads of real estate trust.
+
+### 7. People
+
+Hire operators from hotels, not from real estate.
+"""
+
+
+def test_a_strategy_title_over_strategy_and_pillars_sections_is_one_strategy():
+    # §8.3: one strategy = a strategy-titled section with its subsections. "## Strategy" and
+    # "## Strategic pillars" under "# … go-to-market strategy" are its parts, not two strategies;
+    # the pillars under "## Strategic pillars" count toward S108, reported at the title.
+    assert _lines_of(_ONE_STRATEGY_IN_PARTS, "S108") == [1]
+    for rule in ("S103", "S104", "S105", "S107"):
+        assert 3 not in _lines_of(_ONE_STRATEGY_IN_PARTS, rule), rule
+
+
+_CURE_TIME_STRATEGY = """# Brightwater R900 go-to-market strategy
+
+Flexible-packaging converters lose a week on every retort job while solvent adhesives cure.
+
+- Sell to retort-pouch converters in the US Midwest with 3 to 12 laminating lines.
+- Win on cure time: R900 is the only solventless retort adhesive that cures in 48 hours, so
+  converters ship a week sooner.
+{line}"""
+
+
+def test_a_word_that_can_cue_a_trade_off_is_none_where_nothing_is_given_up():
+    # §3 S107: "never says what the team will *not* do". "the only solventless adhesive" gives
+    # nothing up; "We do not bid on …" does, whatever the sentence's class.
+    assert _lines_of(_CURE_TIME_STRATEGY.format(line=""), "S107") == [1]
+    excluded = "- We do not bid on tenders from converters with fewer than three lines.\n"
+    assert not _lines_of(_CURE_TIME_STRATEGY.format(line=excluded), "S107")
+
+
+_QBR_PAGE = """# Municipal account review{suffix}
+
+**City / county:** [name]
+**Account lead:** [Owner]
+**Review date:** [Date]
+
+## Account strategy
+
+*Where could this contract grow? Who on the council is for or against renewal, and why?*
+
+## Next steps
+
+- Send the review deck to the city contact.
+- Log the review in Salesforce under the contract record.
+"""
+
+
+def test_a_page_that_names_itself_a_template_and_holds_blanks_is_no_plan():
+    # §8.9: templates are neither strategy nor plan, though their headings name both and their
+    # prompts read as steps.
+    assert _rules(_QBR_PAGE.format(suffix=" (QBR) — template")) == []
+    assert _lines_of(_QBR_PAGE.format(suffix=" (QBR), Q3 2026"), "P202")
+
+
+_HOTEL_STRATEGY = """# Halcyon hotel bar strategy
+
+Hotel bars lose banquet spend to the big distributors, who bundle spirits with linen and glass.
+
+- We sell to {who} with 250 or more rooms in Manhattan and Boston, because their banquet
+  teams reorder every week.
+- We will not chase limited-service chains, which buy on price from the national distributors.
+"""
+
+
+def test_a_compound_adjective_that_says_which_customers_is_no_fluff():
+    # §3 S106: fluff says nothing a team can act on; "full-service hotels" names a kind of hotel.
+    assert not _lines_of(_HOTEL_STRATEGY.format(who="full-service hotels"), "S106")
+    assert _lines_of(_HOTEL_STRATEGY.format(who="hotels, with best-in-class service,"), "S106")
+
+
+_HALF_GOALS_STRATEGY = """# Tarrow Precision — Corvant Orthopedics account plan
+
+## Account strategy
+
+- Become the account's number one machining supplier by 2028.
+- Grow account revenue from $1.2M in 2026 to $3M in 2028.
+- Go after the new knee-instrument line, not the implant work, which needs a clean room we do
+  not have.
+- Win on lead time: Corvant's current instrument supplier quotes 14 weeks, and our Swiss cells
+  ship in 6 once the machining cell holds ISO 13485.
+"""
+
+
+def test_a_strategy_half_goals_half_choices_is_not_mislabeled():
+    # §8.5: D402 needs two thirds foreign. Two goals beside two choices (one the class model is
+    # unsure is a choice) are goals in a strategy: S101 each, not one D402.
+    assert not _lines_of(_HALF_GOALS_STRATEGY, "D402")
+    assert _lines_of(_HALF_GOALS_STRATEGY, "S101") == [5, 6]
+
+
+_OKR_PAGE = """---
+type: goals
+---
+# Support OKRs — H1 2027
+
+## Objective 1: Make onboarding faster
+
+- KR1: Median days to first ticket resolved from 9 to 5 by June 30, 2027.
+- KR2: 80% of new accounts live within 30 days.
+
+## Objective 2: {name}
+
+- KR1: Net revenue retention of 106% or higher.
+- KR2: No more than 3 logo losses among accounts over $100k ARR.
+"""
+
+
+def test_an_objective_named_after_a_strategy_component_is_an_objective():
+    # §8.10: "Objective 2: Keep our customers" is an objective over its key results; "our
+    # customers" names it, it does not make the section a strategy to judge for who and why.
+    assert _rules(_OKR_PAGE.format(name="Keep our customers")) == []
+    assert _rules(_OKR_PAGE.format(name="Keep every account")) == []
+
+
+_CLUB_PLAN = """---
+type: plan
+---
+# Padel hall launch plan
+
+Budget: 1.1 MNOK · KPI: 25 company leagues booked by 30 September 2027
+
+- **Corporate pre-sale.** Anna Solberg signs the first 10 companies by 31 July 2027.
+- **Pro shop.** {owner} stocks rackets, balls and grips by 20 August 2027.
+- {pair} run a launch tournament for company captains on 28 August 2027.
+"""
+
+
+def test_names_joined_or_after_a_label_own_the_item():
+    # §3 P202: a person as the subject owns the item, also after a bold label sentence and when
+    # two names are joined by "and".
+    named = _CLUB_PLAN.format(owner="Mats Holm", pair="Tom and Mia Castellano")
+    assert _lines_of(named, "P202") == []
+    assert _lines_of(_CLUB_PLAN.format(owner="The shop", pair="We"), "P202") == [9, 10]
+
+
+_ACCOUNT_TABLE = """---
+type: plan
+---
+# Pennine Homes account plan
+
+Budget: £6k for the pilot lines.
+
+| Action | Owner | Due | Target |
+|---|---|---|---|
+| Savings business case for the finance director | Aisha Khan | 9 April 2027 | {target} |
+| Proposal at £9.50 per user per month | Aisha Khan | 30 April 2027 | £126k annual contract value |
+"""
+
+
+def test_a_target_cell_that_says_an_outcome_was_reached_needs_no_number():
+    # §8.8: P206 is for a target nobody can tell was hit. "Case accepted by the CFO" is done or
+    # not; "Brand awareness" and "Higher attach" name something to get more of.
+    assert not _lines_of(_ACCOUNT_TABLE.format(target="Case accepted by the CFO"), "P206")
+    assert _lines_of(_ACCOUNT_TABLE.format(target="Brand awareness"), "P206") == [10]
+    assert _lines_of(_ACCOUNT_TABLE.format(target="Increased usage"), "P206") == [10]
+
+
+_ACCOUNT_ITEMS = """---
+type: plan
+---
+# Northgate account plan
+
+Budget: £4k for the site visits.
+
+- Priya Nair runs the quarterly review with the hiring managers on 12 March 2027.
+- {item}
+"""
+
+
+def test_an_item_that_opens_with_a_change_is_a_target_not_an_action():
+    # §8.8: "Improve hiring manager satisfaction." asks for an outcome (a target, P206's when
+    # it is sure of it), not an action item missing its owner and date (P202/P203).
+    target = _rules(_ACCOUNT_ITEMS.format(item="Improve hiring manager satisfaction."))
+    assert ("P202", 9) not in target and ("P203", 9) not in target
+    action = _rules(_ACCOUNT_ITEMS.format(item="Survey the hiring managers after each placement."))
+    assert ("P202", 9) in action
+
+
+_PARTNER_PLAN = """---
+type: plan
+---
+# Partner plan FY27
+
+Budget: A$40,000 for MSP Day and the webinar series.
+
+## {heading}
+
+- Liam Tran runs a partner webinar on the first Tuesday of each month from February 2027.
+- Sponsor the MSP Day conference in Sydney on 20 May 2027.
+"""
+
+
+def test_a_heading_that_names_a_workstream_owns_nothing():
+    # §3 P202: "## Partner recruitment" says what the items are about; "## Partner team" names
+    # who does them.
+    assert _lines_of(_PARTNER_PLAN.format(heading="Partner recruitment"), "P202") == [11]
+    assert _lines_of(_PARTNER_PLAN.format(heading="Partner team"), "P202") == []
+
+
+_ACCOUNT_STRATEGY_NO_CHALLENGE = """# {title}
 
 ## {heading}
 
@@ -1203,11 +1933,13 @@ _ACCOUNT_STRATEGY = """# {title}
 def test_an_account_strategy_is_not_asked_for_a_market_challenge():
     # §3 S105 (info), silent unless sure (§8.9): an account plan's strategy answers the account's
     # situation the page tells around it; writers reading the SPEC rarely expect S105 there.
-    account = _ACCOUNT_STRATEGY.format(
+    account = _ACCOUNT_STRATEGY_NO_CHALLENGE.format(
         title="Van der Linde account plan", heading="Account strategy"
     )
     assert not _lines_of(account, "S105")
-    market = _ACCOUNT_STRATEGY.format(title="Meridian Connect", heading="Sales strategy 2027")
+    market = _ACCOUNT_STRATEGY_NO_CHALLENGE.format(
+        title="Meridian Connect", heading="Sales strategy 2027"
+    )
     assert _lines_of(market, "S105") == [3]
 
 
