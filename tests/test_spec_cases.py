@@ -2004,3 +2004,10 @@ def test_an_item_that_opens_with_a_count_and_names_no_activity_is_a_target():
         assert not _lines_of(_TAPROOM_PLAN.format(item=item), "P202"), item
     webinars = _TAPROOM_PLAN.format(item="4 webinars for plant managers by 30 June.")
     assert _lines_of(webinars, "P202") == [9]
+
+
+def test_a_heading_that_is_only_a_function_owns_nothing():
+    # §3 P202: "## Marketing" over a plan's items names a workstream; "## Marketing team" names
+    # who does them.
+    assert _lines_of(_PARTNER_PLAN.format(heading="Marketing"), "P202") == [11]
+    assert _lines_of(_PARTNER_PLAN.format(heading="Marketing team"), "P202") == []

@@ -106,6 +106,12 @@ def _verb_goes_on(toks: Sequence[Tok], k: int) -> bool:
     return nxt is not None and (nxt.lower in _AFTER_A_VERB or nxt.text[:1].isdigit())
 
 
+def _function_alone(sig: Signals, a0: int, b0: int) -> bool:
+    """The heading is one function's name and nothing else ("## Marketing", "### Partnerships"):
+    a workstream of the plan, not who owns each item ("## Marketing team" names one)."""
+    return not sig.text[:a0].strip(" #*_0-9.") and not sig.text[b0:].strip(" *_:")
+
+
 def _names_a_workstream(sig: Signals, roles: Sequence[tuple[int, int]], end: int) -> bool:
     """The role word ending at `end` is followed by a lowercase noun that is no role or group
     ("Partner recruitment", "Customer onboarding"): the heading names a piece of work."""
@@ -142,7 +148,7 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
         word = sig.text[a0:b0]
         if word.lower() in weak or _modifier(toks, k) or prev in _CLAUSE_OPENERS:
             continue  # "Partner-programme renewal calls", "so HR can reorder without a PO"
-        if heading and _names_a_workstream(sig, roles, b0):
+        if heading and (_names_a_workstream(sig, roles, b0) or _function_alone(sig, a0, b0)):
             continue  # "## Partner recruitment": what the items are about, not who does them
         # A role or team owns the item where it is written as a name ("RevOps", "AE", "Marketing")
         # or stands where owners stand (the subject, in brackets, after a dash).
