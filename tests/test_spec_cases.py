@@ -2011,3 +2011,16 @@ def test_a_heading_that_is_only_a_function_owns_nothing():
     # who does them.
     assert _lines_of(_PARTNER_PLAN.format(heading="Marketing"), "P202") == [11]
     assert _lines_of(_PARTNER_PLAN.format(heading="Marketing team"), "P202") == []
+
+
+def test_people_named_by_what_they_do_own_the_item():
+    # §3 P202, §8.4: "Each of our six district agronomists runs …" names who does it by their
+    # work (an agent noun), though no role lexicon lists "agronomist"; a bare command names
+    # nobody.
+    for doer in ("Each of our six district agronomists runs", "Our two planners run"):
+        item = f"{doer} a placement workshop with each retailer on 14 March 2027."
+        assert not _lines_of(_TAPROOM_PLAN.format(item=item), "P202"), doer
+    nobody = _TAPROOM_PLAN.format(
+        item="Run a placement workshop with each retailer on 14 March 2027."
+    )
+    assert _lines_of(nobody, "P202") == [9]

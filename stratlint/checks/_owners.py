@@ -221,6 +221,38 @@ def _named_team_subject(toks: Sequence[Tok], shape: Shape) -> bool:
     )
 
 
+def _people_subject(toks: Sequence[Tok], shape: Shape) -> bool:
+    """The subject of a present or modal sentence is people named by what they do ("Each of our
+    six district agronomists runs …", "Our planners book …", "The consultants present …"): a
+    role, though not one of the role lexicon's words. Its head is a noun of a person's suffix
+    (-ist, -ian) or an agent noun of a verb (plan → planner, direct → director, consult →
+    consultant)."""
+    if shape.frame not in ("present", "modal") or not shape.subject:
+        return False
+    if toks[shape.verb].lower in _BE:
+        return False
+    words = shape.subject.split()
+    head = words[-1].lower().strip(".,;:()")
+    return head.isalpha() and head not in PRONOUNS and _person_noun(head)
+
+
+def _person_noun(word: str) -> bool:
+    forms = lexicon.wordforms()
+    noun = forms.noun_lemma.get(word) or word
+    flags = forms.flags.get(noun) or ""
+    if "N" not in flags or "V" in flags or len(noun) < 6:
+        return False
+    if noun.endswith(("ist", "ian")) and not noun.endswith("list"):
+        return True
+    for suffix, stems in (("er", ("", "e")), ("or", ("", "e")), ("ant", ("", "e"))):
+        if noun.endswith(suffix):
+            base = noun[: -len(suffix)]
+            if base[-2:-1] == base[-1:] and suffix == "er":
+                base = base[:-1]  # planner → plan
+            return any("V" in (forms.flags.get(base + e) or "") for e in stems)
+    return False
+
+
 def _labelled_subject(sig: Signals, extra_weak: frozenset[str]) -> bool:
     """A short label sentence, then one whose subject names who does it: "Port of Antwerp
     logistics. Jeroen calls on 30 multi-site operators …"."""
@@ -289,6 +321,7 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
     if (
         subject_owner(shape, extra_weak)
         or _named_team_subject(sig.tokens, shape)
+        or _people_subject(sig.tokens, shape)
         or _labelled_subject(sig, extra_weak)
         or _named_before_colon(toks, skip_spans)
     ):
