@@ -2024,3 +2024,24 @@ def test_people_named_by_what_they_do_own_the_item():
         item="Run a placement workshop with each retailer on 14 March 2027."
     )
     assert _lines_of(nobody, "P202") == [9]
+
+
+_TEAM_LINE_PLAN = """---
+type: plan
+---
+# Leeds territory plan H1 2027
+
+Territory: Leeds and Hull. {label}: Daniel Kerr (account executive) and Aisha Rahman.
+
+## Actions
+
+- Daniel Kerr calls every food importer on the list by 28 February 2027.
+- Send the landed-cost calculator to the 17 food importers by 31 March 2027.
+"""
+
+
+def test_a_page_team_line_names_who_works_the_plan_not_each_items_owner():
+    # §8.6: Owner, DRI, Lead, Who… are owner fields; the page's "Team: …" line says who works
+    # the plan, so the unowned item is still P202. "Owner: …" over the page owns every item.
+    assert _lines_of(_TEAM_LINE_PLAN.format(label="Team"), "P202") == [11]
+    assert _lines_of(_TEAM_LINE_PLAN.format(label="Owner"), "P202") == []
