@@ -1,9 +1,10 @@
 """Person names on a page: first names it writes in full somewhere, full names, and the words
-that are never names (pronouns, determiners, line labels). Read by the owner checks (P202) and
-by S102's doers."""
+that are never names (pronouns, determiners, line labels), and nouns that name people by what
+they do. Read by the owner checks (P202) and by S102's doers."""
 
 from __future__ import annotations
 
+from stratlint import lexicon
 from stratlint.understand.analysis import Analysis
 from stratlint.understand.nlp import Signals
 from stratlint.understand.signals import Tok
@@ -189,3 +190,23 @@ def opens_with_page_name(a: Analysis, sig: Signals, index: int) -> bool:
         return True  # "Renee Ortiz (Texas) and Sam Achebe (Florida) quote …": the name in full
     # Written in full elsewhere: "Sponsor Leeds Digital Festival" names no "Sponsor" by itself.
     return bool(page_names(a).get(toks[0].lower, frozenset()) - {index})
+
+
+def person_noun(word: str) -> bool:
+    """A noun that names a person by what they do: -ist or -ian ("agronomists", "technician"),
+    or the agent noun of a verb the word-form table knows ("planner", "director",
+    "consultant")."""
+    forms = lexicon.wordforms()
+    noun = forms.noun_lemma.get(word) or word
+    flags = forms.flags.get(noun) or ""
+    if "N" not in flags or "V" in flags or len(noun) < 6:
+        return False
+    if noun.endswith(("ist", "ian")) and not noun.endswith("list"):
+        return True
+    for suffix, stems in (("er", ("", "e")), ("or", ("", "e")), ("ant", ("", "e"))):
+        if noun.endswith(suffix):
+            base = noun[: -len(suffix)]
+            if base[-2:-1] == base[-1:] and suffix == "er":
+                base = base[:-1]  # planner → plan
+            return any("V" in (forms.flags.get(base + e) or "") for e in stems)
+    return False

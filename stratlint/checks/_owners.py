@@ -3,7 +3,6 @@ the headings above it, within its plan. Deadlines (P203) are in `_deadlines`."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from stratlint import lexicon
@@ -14,9 +13,11 @@ from stratlint.checks._names import (
     full_name,
     opens_with_page_name,
     page_names,
+    person_noun,
     titlecase,
     titlecase_word,
 )
+from stratlint.checks._page_team import page_team
 from stratlint.model import Field, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.nlp import Signals
@@ -234,24 +235,7 @@ def _people_subject(toks: Sequence[Tok], shape: Shape) -> bool:
         return False
     words = shape.subject.split()
     head = words[-1].lower().strip(".,;:()")
-    return head.isalpha() and head not in PRONOUNS and _person_noun(head)
-
-
-def _person_noun(word: str) -> bool:
-    forms = lexicon.wordforms()
-    noun = forms.noun_lemma.get(word) or word
-    flags = forms.flags.get(noun) or ""
-    if "N" not in flags or "V" in flags or len(noun) < 6:
-        return False
-    if noun.endswith(("ist", "ian")) and not noun.endswith("list"):
-        return True
-    for suffix, stems in (("er", ("", "e")), ("or", ("", "e")), ("ant", ("", "e"))):
-        if noun.endswith(suffix):
-            base = noun[: -len(suffix)]
-            if base[-2:-1] == base[-1:] and suffix == "er":
-                base = base[:-1]  # planner → plan
-            return any("V" in (forms.flags.get(base + e) or "") for e in stems)
-    return False
+    return head.isalpha() and head not in PRONOUNS and person_noun(head)
 
 
 def _labelled_subject(sig: Signals, extra_weak: frozenset[str]) -> bool:
@@ -356,36 +340,6 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
     return False
 
 
-def _page_team(a: Analysis) -> list[Field]:
-    """The page's own "Team: Daniel Kerr and Aisha Rahman" line (above its first section) says
-    who works the plan, not who owns each item: the owner fields are Owner, DRI, Lead, Who…
-    (SPEC §8.6), and one under a section's heading, or on an item, still owns."""
-    found: list[Field] = a.memo.get("page_team")  # type: ignore[assignment]
-    if found is None:
-        tops = {0} if a.doc.title is None else {0, a.doc.title}
-        found = [
-            f
-            for i in sorted(tops)
-            for f in a.doc.sections[i].fields
-            if f.label == "owner" and _written_as_team(a, f)
-        ]
-        a.memo["page_team"] = found
-    return found
-
-
-def _written_as_team(a: Analysis, f: Field) -> bool:
-    starts = a.doc.line_starts
-    if not 0 < f.line <= len(starts):
-        return False
-    # the field's line and what follows (a value may run on), whitespace collapsed
-    near = " ".join(a.doc.text[starts[f.line - 1] : starts[f.line - 1] + 400].split())
-    head = " ".join(f.value.split())[:12]
-    return any(near[m.end() :].lstrip(" *_").startswith(head) for m in _TEAM_LABEL.finditer(near))
-
-
-_TEAM_LABEL = re.compile(r"(?i)(?<![\w-])team[*_]*\s*:")
-
-
 def _field_owner(fields: tuple[Field, ...], weak: frozenset[str]) -> bool | None:
     """True: a real owner; False: only weak or placeholder owners; None: no owner field."""
     vals = [f.value for f in fields if f.label == "owner"]
@@ -396,7 +350,7 @@ def _field_owner(fields: tuple[Field, ...], weak: frozenset[str]) -> bool | None
 
 def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
     weak = lexicon.term_set("weak-owners", a.lexicon_extra)
-    team = _page_team(a)
+    team = page_team(a)
     return answer_above(
         a,
         st,
