@@ -2045,3 +2045,15 @@ def test_a_page_team_line_names_who_works_the_plan_not_each_items_owner():
     # the plan, so the unowned item is still P202. "Owner: …" over the page owns every item.
     assert _lines_of(_TEAM_LINE_PLAN.format(label="Team"), "P202") == [11]
     assert _lines_of(_TEAM_LINE_PLAN.format(label="Owner"), "P202") == []
+
+
+def test_a_role_in_the_counted_object_of_a_command_owns_nothing():
+    # §3 P202, §8.6: "Hire one territory manager" and "Invite two HR business partners" name
+    # whom the item acts on, not who does it; "Two HR business partners invite …" names its doers.
+    for item in (
+        "Hire one territory manager in Lexington by 30 April 2027.",
+        "Invite two HR business partners to the breakfast briefing on 14 May 2027.",
+    ):
+        assert _lines_of(_TAPROOM_PLAN.format(item=item), "P202") == [9], item
+    doers = "Two HR business partners invite the CFOs to the briefing on 14 May 2027."
+    assert not _lines_of(_TAPROOM_PLAN.format(item=doers), "P202")

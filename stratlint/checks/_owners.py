@@ -101,6 +101,23 @@ _AFTER_A_VERB = frozenset(
 )
 
 
+_COUNTS = frozenset(
+    {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+)
+
+
+def _in_counted_object(toks: Sequence[Tok], verb: int, k: int) -> bool:
+    """The role word at `k` is in the counted object of the command at `verb` ("Hire one
+    territory manager", "Host a client CFO roundtable"): whom or what it acts on, not who does
+    it."""
+    if verb < 0 or k <= verb + 1:
+        return False
+    first = toks[verb + 1]
+    if first.lower not in _COUNTS and not first.text.isdigit():
+        return False
+    return all(t.text[:1].isalnum() and t.lower not in _AFTER_A_VERB for t in toks[verb + 2 : k])
+
+
 def _verb_goes_on(toks: Sequence[Tok], k: int) -> bool:
     """The word after token `k` opens what a verb governs ("Partner with …", "Lead the …", "Staff
     two booths"), not the rest of a noun phrase ("Partner managers run …")."""
@@ -145,6 +162,8 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
             continue  # the audience: "a webinar for IT managers", "with the IBA HR forum"
         if prev in _OBJECT_DETERMINERS and a0 >= subject_end and prev2 != "by":
             continue  # whom the item acts on: "Call each HR director on the list"
+        if shape.frame == "imperative" and _in_counted_object(toks, shape.verb, k):
+            continue  # "Hire one territory manager", "Invite two HR business partners"
         if k == shape.verb and shape.frame == "imperative" and _verb_goes_on(toks, k):
             continue  # "Partner with two packaging-compliance consultancies": the verb
         word = sig.text[a0:b0]
