@@ -2057,3 +2057,28 @@ def test_a_role_in_the_counted_object_of_a_command_owns_nothing():
         assert _lines_of(_TAPROOM_PLAN.format(item=item), "P202") == [9], item
     doers = "Two HR business partners invite the CFOs to the briefing on 14 May 2027."
     assert not _lines_of(_TAPROOM_PLAN.format(item=doers), "P202")
+
+
+_CROSS_SELL_PLAN = """# Tax and advisory cross-sell plan
+
+Only 23% of audit clients bought a second service from us in 2026.
+
+**Targets for 2027**
+
+- {target}
+
+## Actions
+
+1. Ruth Lindqvist runs a second-service review of the top 60 audit clients by 28 February.
+2. Marcus Bell hosts a client CFO roundtable on the new lease rules on 15 September.
+"""
+
+
+def test_a_measure_with_a_number_and_a_date_is_the_plans_target():
+    # §8.8: "Cross-sell revenue of $3.2M by 31 December 2027" is a number on an outcome, so the
+    # plan has its measurable target (no P204), whichever class its few words read as; a target
+    # with no number leaves the plan without one.
+    target = "Cross-sell revenue of $3.2M by 31 December 2027 (2026: $1.9M)."
+    assert not _lines_of(_CROSS_SELL_PLAN.format(target=target), "P204")
+    vague = "More introductions from audit seniors."
+    assert _lines_of(_CROSS_SELL_PLAN.format(target=vague), "P204") == [1]

@@ -139,9 +139,26 @@ def _page_has_target(a: Analysis) -> bool:
     enough; a strategy's goals are S101's, not the plan's measure."""
     strategy = {s for sc in a.strategies for s in sc.sections}
     return any(
-        measurable(a, st) or a.tagged(st, "metric") or a.hinted(st, "metric")
+        measurable(a, st)
+        or a.tagged(st, "metric")
+        or a.hinted(st, "metric")
+        or _numbered_measure(a, st)
         for st in a.doc.statements
         if not st.quoted and st.section not in strategy
+    )
+
+
+def _numbered_measure(a: Analysis, st: Statement) -> bool:
+    """A measure with a number ("Cross-sell revenue of $3.2M by 31 December", "Relivo rate of
+    sale up 15%"), whatever class the model gives its few words: a number on an outcome."""
+    sig = a.signals[st.index]
+    v = a.verdicts.get(st.index)
+    return (
+        v is not None
+        and v.cls != Cls.CONTEXT
+        and sig.has("metrics")
+        and sig.has("PERCENT", "MONEY", "MULTIPLIER", "FROM_TO")
+        and sig.has("DATE", "change-up", "change-down", "change-multiply")
     )
 
 
