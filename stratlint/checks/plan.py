@@ -159,6 +159,9 @@ def _numbered_measure(a: Analysis, st: Statement) -> bool:
         and sig.has("metrics")
         and sig.has("PERCENT", "MONEY", "MULTIPLIER", "FROM_TO")
         and sig.has("DATE", "change-up", "change-down", "change-multiply")
+        # the money of a budget is what the work costs, not an outcome ("budget: $2k")
+        and not sig.has("resources", "RESOURCE")
+        and not any(f.label == "budget" for f in st.fields)
     )
 
 
