@@ -2082,3 +2082,15 @@ def test_a_measure_with_a_number_and_a_date_is_the_plans_target():
     assert not _lines_of(_CROSS_SELL_PLAN.format(target=target), "P204")
     vague = "More introductions from audit seniors."
     assert _lines_of(_CROSS_SELL_PLAN.format(target=vague), "P204") == [1]
+
+
+def test_a_date_that_names_which_thing_is_no_deadline():
+    # §3 P203: "… with the H1 churn numbers", "… from the Q4 webinar" say which numbers and
+    # which contacts, not by when; "… before the Q4 webinar" is a deadline.
+    for which in (
+        "Refresh the partner one-pager with the H1 churn numbers.",
+        "Follow up with the Kroger division contacts from the Q4 webinar.",
+    ):
+        assert _lines_of(_TAPROOM_PLAN.format(item=which), "P203") == [9], which
+    when = "Follow up with the Kroger division contacts before the Q4 webinar."
+    assert not _lines_of(_TAPROOM_PLAN.format(item=when), "P203")

@@ -59,12 +59,36 @@ def _lead_in_time(a: Analysis, top: Statement) -> bool:
 def _timed(a: Analysis, st: Statement) -> bool:
     """The statement's own text gives a time: a date, duration or recurrence, a season, a year,
     or a time relative to a named event."""
+    sig = a.signals[st.index]
     return (
-        _time_in(a.signals[st.index])
+        sig.has("DURATION", "FREQUENCY", "frequencies", "SLA")
+        or any(not _names_a_thing(sig.text, a0, b0) for a0, b0 in sig.get("DATE"))
         or bool(_SEASON.search(st.text))
         or bool(_OLDER_YEAR.search(st.text))
         or bool(_BY_EVENT.search(st.text))
     )
+
+
+def _names_a_thing(text: str, a0: int, b0: int) -> bool:
+    """The date names which thing, not when to act: "from the December tender round", "with the
+    H1 churn numbers" — a determiner before it and a noun after it, not after a word of time
+    ("until the Q3 review", "before the January board" are times)."""
+    before = text[:a0].rstrip().rsplit(None, 2)
+    after = text[b0:].lstrip()
+    return (
+        bool(before)
+        and before[-1].lower() in _DETERMINERS
+        and (len(before) < 2 or before[-2].lower() not in _TIME_WORDS)
+        and bool(after)
+        and after[0].islower()
+        and after.split(None, 1)[0].strip(".,;:").isalpha()
+    )
+
+
+_DETERMINERS = frozenset({"the", "our", "their", "its", "this", "that", "last"})
+_TIME_WORDS = frozenset(
+    {"by", "before", "until", "till", "after", "at", "in", "during", "for", "since", "on", "of"}
+)
 
 
 # A relative deadline (SPEC §3 P203) set by an event of the plan rather than a date: "before
