@@ -2094,3 +2094,15 @@ def test_a_date_that_names_which_thing_is_no_deadline():
         assert _lines_of(_TAPROOM_PLAN.format(item=which), "P203") == [9], which
     when = "Follow up with the Kroger division contacts before the Q4 webinar."
     assert not _lines_of(_TAPROOM_PLAN.format(item=when), "P203")
+
+
+def test_a_length_or_recurrence_inside_a_modifier_is_no_deadline():
+    # §3 P203: "every monthly-paid customer" and "a two-day Ottawa trip" say what kind of
+    # customer and trip, not when; "Send the offer letter monthly" has its recurrence.
+    for item in (
+        "Send the annual-terms offer letter to every monthly-paid customer.",
+        "Run a two-day Ottawa trip to reopen the six lapsed stores.",
+    ):
+        assert _lines_of(_TAPROOM_PLAN.format(item=item), "P203") == [9], item
+    monthly = "Send the annual-terms offer letter to every customer monthly."
+    assert not _lines_of(_TAPROOM_PLAN.format(item=monthly), "P203")

@@ -61,7 +61,11 @@ def _timed(a: Analysis, st: Statement) -> bool:
     or a time relative to a named event."""
     sig = a.signals[st.index]
     return (
-        sig.has("DURATION", "FREQUENCY", "frequencies", "SLA")
+        any(
+            not _modifies_a_noun(sig.text, a0, b0)
+            for lab in ("DURATION", "FREQUENCY", "frequencies", "SLA")
+            for a0, b0 in sig.get(lab)
+        )
         or any(not _names_a_thing(sig.text, a0, b0) for a0, b0 in sig.get("DATE"))
         or bool(_SEASON.search(st.text))
         or bool(_OLDER_YEAR.search(st.text))
@@ -82,6 +86,15 @@ def _names_a_thing(text: str, a0: int, b0: int) -> bool:
         and bool(after)
         and after[0].islower()
         and after.split(None, 1)[0].strip(".,;:").isalpha()
+    )
+
+
+def _modifies_a_noun(text: str, a0: int, b0: int) -> bool:
+    """A length or recurrence joined into a noun's modifier says what kind of thing, not when:
+    "every monthly-paid customer", "a two-day Ottawa trip"."""
+    after = text[b0:]
+    return after.startswith("-") or (
+        "-" in text[a0:b0] and after[:1] == " " and after[1:2].isalpha()
     )
 
 
