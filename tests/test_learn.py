@@ -81,6 +81,35 @@ def test_statements_scored_together_give_what_each_gives_alone_bit_for_bit():
         ]
 
 
+def test_a_statements_rows_are_the_rows_of_its_named_inputs():
+    """What a run scores (`inputs.statement_rows`, read by parts) is exactly what the models were
+    trained on (`inputs.statement_inputs`, by name), for every statement of corpus pages and
+    generated documents, read afresh and again from the parts kept."""
+    import tempfile
+
+    from stratlint.bench.documents import generate
+    from stratlint.read.parse import parse
+    from stratlint.understand.analysis import analyse_document
+    from stratlint.understand.inputs import statement_inputs, statement_rows
+    from stratlint.understand.learn.linear import feature_rows
+    from stratlint.understand.learn.rows import StatementRows
+
+    m = models.get()
+    assert m is not None
+    index = m.statements.index
+    with tempfile.TemporaryDirectory() as tmp:
+        texts = [p.read_text() for p in generate(Path(tmp), 60)]
+    texts += [p.read_text() for p in sorted((ROOT / "corpus" / "dev").rglob("*.md"))[:40]]
+    fresh = StatementRows(index)
+    for text in texts + texts:
+        doc = parse(text, "doc.md")
+        a = analyse_document(doc, use_models=False)
+        for i in range(len(doc.statements)):
+            named = statement_inputs(doc, a.signals, a.verdicts, a.hints, a.parents, i)
+            rows = statement_rows(doc, a.signals, a.verdicts, a.hints, a.parents, i, fresh)
+            assert rows == feature_rows(index, named), (text, i, named)
+
+
 def test_fitting_is_deterministic_and_learns_a_separable_signal():
     rows = [["w:grow", "sig:PERCENT"], ["w:call", "sig:DATE"]] * 20 + [["w:grow"], ["w:call"]] * 5
     y = [[1.0, 0.0], [0.0, 1.0]] * 25

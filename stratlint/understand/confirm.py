@@ -23,7 +23,7 @@ from stratlint.understand.nlp import Signals
 
 def learned_classes(
     doc: Document,
-    features: Callable[[int], list[str]],
+    rows: Callable[[int], tuple[int, ...]],
     verdicts: dict[int, Verdict],
     models: learned.Models,
     unsure: set[int],
@@ -33,9 +33,9 @@ def learned_classes(
     class is below that class's threshold goes into `unsure`: it still counts in its section
     (pillars, D401/D402), but no statement-level finding is raised on it (SPEC §8.9).
 
-    Field lines are not classified. `features(i)` builds statement i's model inputs (from its own
-    hand verdict, read before it is replaced here); they are kept only as the rows of the class
-    and tag models' joint matrix, and a document's statements are scored by both models at once
+    Field lines are not classified. `rows(i)` gives statement i's model inputs (from its own
+    hand verdict, read before it is replaced here) as the rows of the class and tag models' joint
+    matrix (`inputs.statement_rows`), and a document's statements are scored by both models at once
     (`JointScorer.values`), `_SCORED_AT_ONCE` at a time: the inputs of a long document's
     statements are never all held at once (issue 15). Returns the class and tag probabilities.
     `pending`: the replaced verdicts go there instead, for the caller to apply once the genre
@@ -50,9 +50,7 @@ def learned_classes(
     ids = [i for i in verdicts if not doc.statements[i].is_field]
     for start in range(0, len(ids), _SCORED_AT_ONCE):
         chunk = ids[start : start + _SCORED_AT_ONCE]
-        for i, (p, *tag_p) in zip(
-            chunk, scorer.values([scorer.rows(features(i)) for i in chunk]), strict=True
-        ):
+        for i, (p, *tag_p) in zip(chunk, scorer.values([rows(i) for i in chunk]), strict=True):
             if tags is not None and tag_p:
                 tags.put(i, tag_p[0])
             out.put(i, p)

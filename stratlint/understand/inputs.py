@@ -11,6 +11,7 @@ from stratlint.model import Document, Kind
 from stratlint.understand.classify import Verdict
 from stratlint.understand.headings import HeadingKind
 from stratlint.understand.learn.features import section_features, statement_features
+from stratlint.understand.learn.rows import StatementRows
 from stratlint.understand.learn.voice import voice_features
 from stratlint.understand.nlp import Signals
 
@@ -113,6 +114,24 @@ def statement_inputs(
         verdicts.get(i),
         hint if hint != Kind.OTHER else None,
         has_children=i in parents,
+    )
+
+
+def statement_rows(
+    doc: Document,
+    signals: Sequence[Signals],
+    verdicts: Mapping[int, Verdict],
+    hints: Sequence[Kind],
+    parents: set[int | None],
+    i: int,
+    rows: StatementRows,
+) -> tuple[int, ...]:
+    """`statement_inputs` as the rows of the class and tag models' joint matrix (`rows`): what a
+    run scores, without naming each feature (`learn/rows.py`)."""
+    st = doc.statements[i]
+    hint = hints[st.section]
+    return rows.of(
+        st, signals[i], verdicts.get(i), hint if hint != Kind.OTHER else None, i in parents
     )
 
 
