@@ -20,6 +20,7 @@ from stratlint.understand.learn.linear import LinearModel
 
 if TYPE_CHECKING:
     from stratlint.understand.learn.rows import StatementRows
+    from stratlint.understand.learn.section_rows import SectionRows
 
 GENRES = (
     "strategy",
@@ -64,6 +65,14 @@ class Models:
         from stratlint.understand.learn.rows import StatementRows
 
         return StatementRows(self.statements.index)
+
+    @cached_property
+    def section_rows(self) -> SectionRows:
+        """A section's inputs as the rows of the genre and domain models, read by parts."""
+        from stratlint.understand.learn.section_rows import SectionRows
+
+        domain = self.domain.row_index if self.domain is not None else {}
+        return SectionRows(self.genre.row_index, domain)
 
     def domain_threshold(self) -> float:
         """The probability of `technical` at which the domain model vetoes a section."""

@@ -41,7 +41,7 @@ from stratlint.understand.learn.features import (
 from stratlint.understand.nlp import Signals
 
 
-class _RowOf(dict[Hashable, "int | None"]):
+class RowOf(dict[Hashable, "int | None"]):
     """What a feature is made from (a word, a word pair, a frame…) → its row in `index`, None
     where the index does not know it: the name is made (by `features`' own namer, `name_of`) and
     looked up once, on first use (at most `WORDS_MAX` kept, then started afresh)."""
@@ -69,7 +69,7 @@ class StatementRows:
         self._names: dict[str, int | None] = {}
         self._by_value: dict[Hashable, frozenset[int]] = {}
         row_of = {
-            name: _RowOf(index, namer).__getitem__
+            name: RowOf(index, namer).__getitem__
             for name, namer in (
                 ("word", _named_word),
                 ("pair", _named_pair),
@@ -159,7 +159,7 @@ class StatementRows:
 
     def _read_signal_rows(self, sig: Signals, form: str) -> frozenset[int]:
         """The rows of `features._read_signal_features(sig, form)`, each part's row found from
-        what its name is made of (`_RowOf`): the names of a text's words and word pairs are not
+        what its name is made of (`RowOf`): the names of a text's words and word pairs are not
         looked up again for every text that holds them."""
         row_of = self._row_of
         fx = facts(sig, form)
