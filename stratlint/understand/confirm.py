@@ -180,14 +180,14 @@ class _Confirmation:
         self.hints = list(kinds)
         self.seen = tuple(kinds)  # the heading hints, as the genre model was trained on them
         self.confirmed: dict[int, bool] = {}
-        self._page_rows: tuple[frozenset[int], frozenset[int]] | None = None
+        self._page_rows: tuple[tuple[int, ...], tuple[int, ...]] | None = None
         self._own_ok: dict[int, bool] = {}
         self._genre: dict[int, dict[str, float]] = {}
         self._last_rows: tuple[int, tuple[tuple[int, ...], tuple[int, ...]]] | None = None
         self.technical_p: dict[int, float] = {}  # section → the domain model's p(technical)
         self.technical_sections: set[int] = set()  # confirmed by genre, but technical material
 
-    def page_rows(self) -> tuple[frozenset[int], frozenset[int]]:
+    def page_rows(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """The genre and domain rows of the page's inputs, shared by its sections."""
         if self._page_rows is None:
             names = document_inputs(self.doc, self.signals, self.verdicts, self.hk)

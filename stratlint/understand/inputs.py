@@ -81,7 +81,7 @@ def section_rows(
     hints: Sequence[Kind],
     idx: int,
     own: Sequence[int],
-    page: tuple[frozenset[int], frozenset[int]],
+    page: tuple[tuple[int, ...], tuple[int, ...]],
     rows: SectionRows,
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """`section_inputs` as the genre model's rows, and `domain_inputs` of them as the domain

@@ -63,11 +63,11 @@ class StatementRows:
 
     def __init__(self, index: Mapping[str, int]) -> None:
         self.index = index
-        self._heads: dict[tuple[str, int, Kind | None], frozenset[int]] = {}
-        self._signals: dict[tuple[int, str], tuple[Signals, frozenset[int]]] = {}
-        self._verdicts: dict[tuple[int, Kind | None], tuple[Verdict, frozenset[int]]] = {}
+        self._heads: dict[tuple[str, int, Kind | None], tuple[int, ...]] = {}
+        self._signals: dict[tuple[int, str], tuple[Signals, tuple[int, ...]]] = {}
+        self._verdicts: dict[tuple[int, Kind | None], tuple[Verdict, tuple[int, ...]]] = {}
         self._names: dict[str, int | None] = {}
-        self._by_value: dict[Hashable, frozenset[int]] = {}
+        self._by_value: dict[Hashable, tuple[int, ...]] = {}
         row_of = {
             name: RowOf(index, namer).__getitem__
             for name, namer in (
@@ -96,9 +96,9 @@ class StatementRows:
     ) -> tuple[int, ...]:
         """`feature_rows(index, statement_features(st, sig, verdict, hint, has_children))`."""
         rows = set(self._signal_rows(sig, st.form))
-        rows |= self._head_rows(st.form, min(st.depth, 2), hint)
+        rows.update(self._head_rows(st.form, min(st.depth, 2), hint))
         if verdict is not None:
-            rows |= self._verdict_rows(verdict, hint)
+            rows.update(self._verdict_rows(verdict, hint))
         for name in self._own_names(st, sig, has_children):
             row = self._name_row(name)
             if row is not None:
@@ -132,11 +132,11 @@ class StatementRows:
             row = self._names[name] = self.index.get(name)
         return row
 
-    def _known(self, names: Iterable[str]) -> frozenset[int]:
+    def _known(self, names: Iterable[str]) -> tuple[int, ...]:
         index = self.index
-        return frozenset(index[f] for f in names if f in index)
+        return tuple({index[f] for f in names if f in index})
 
-    def _head_rows(self, form: str, depth: int, hint: Kind | None) -> frozenset[int]:
+    def _head_rows(self, form: str, depth: int, hint: Kind | None) -> tuple[int, ...]:
         key = (form, depth, hint)
         rows = self._heads.get(key)
         if rows is None:
@@ -145,7 +145,7 @@ class StatementRows:
             rows = self._heads[key] = self._known(_head_names(form, depth, hint))
         return rows
 
-    def _signal_rows(self, sig: Signals, form: str) -> frozenset[int]:
+    def _signal_rows(self, sig: Signals, form: str) -> tuple[int, ...]:
         """Kept by the identity of the signals (checked on a hit), as `_signal_features` is."""
         key = (id(sig), form)
         hit = self._signals.get(key)
@@ -157,7 +157,7 @@ class StatementRows:
         self._signals[key] = (sig, rows)
         return rows
 
-    def _read_signal_rows(self, sig: Signals, form: str) -> frozenset[int]:
+    def _read_signal_rows(self, sig: Signals, form: str) -> tuple[int, ...]:
         """The rows of `features._read_signal_features(sig, form)`, each part's row found from
         what its name is made of (`RowOf`): the names of a text's words and word pairs are not
         looked up again for every text that holds them."""
@@ -181,9 +181,9 @@ class StatementRows:
             rows.add(row_of["verb"](v.lemma or v.lower))
             rows.add(row_of["flags"](v.flags))
         rows.discard(None)
-        return frozenset(rows)  # type: ignore[arg-type]
+        return tuple(rows)  # type: ignore[arg-type]
 
-    def _verdict_rows(self, verdict: Verdict, hint: Kind | None) -> frozenset[int]:
+    def _verdict_rows(self, verdict: Verdict, hint: Kind | None) -> tuple[int, ...]:
         """Kept by the identity of the verdict (checked on a hit), as `_verdict_features` is,
         and by what its features are made of: the many verdicts that give the same names."""
         key = (id(verdict), hint)

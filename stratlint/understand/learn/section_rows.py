@@ -24,7 +24,7 @@ from stratlint.understand.learn.features import _named_content_word
 from stratlint.understand.learn.rows import RowOf
 from stratlint.understand.nlp import Signals
 
-Rows = frozenset[int]
+Rows = tuple[int, ...]
 
 
 def _same(name: object) -> str:
@@ -48,7 +48,7 @@ class SectionRows:
         genre.discard(None)
         domain = set(map(self._domain_name, domain_names))
         domain.discard(None)
-        return frozenset(genre), frozenset(domain)  # type: ignore[arg-type]
+        return tuple(genre), tuple(domain)  # type: ignore[arg-type]
 
     def of(
         self,
@@ -62,12 +62,12 @@ class SectionRows:
         and form) and of its page's inputs (`page`, from `of_names`)."""
         genre, domain = self.of_names(names, domain_names)
         g, d = set(genre), set(domain)
-        g |= page[0]
-        d |= page[1]
+        g.update(page[0])
+        d.update(page[1])
         for sig, form in words_of:
             gw, dw = self._word_rows(sig, form)
-            g |= gw
-            d |= dw
+            g.update(gw)
+            d.update(dw)
         return tuple(sorted(g)), tuple(sorted(d))
 
     def _word_rows(self, sig: Signals, form: str) -> tuple[Rows, Rows]:
@@ -82,7 +82,7 @@ class SectionRows:
         genre.discard(None)
         domain = set(map(self._domain_word, words))
         domain.discard(None)
-        out: tuple[Rows, Rows] = (frozenset(genre), frozenset(domain))  # type: ignore[arg-type]
+        out: tuple[Rows, Rows] = (tuple(genre), tuple(domain))  # type: ignore[arg-type]
         if len(self._words) >= KEPT_MAX:
             self._words.clear()
         self._words[key] = (sig, *out)
