@@ -81,6 +81,72 @@ def test_statements_scored_together_give_what_each_gives_alone_bit_for_bit():
         ]
 
 
+def test_a_statements_rows_are_the_rows_of_its_named_inputs():
+    """What a run scores (`inputs.statement_rows`, read by parts) is exactly what the models were
+    trained on (`inputs.statement_inputs`, by name), for every statement of corpus pages and
+    generated documents, read afresh and again from the parts kept."""
+    import tempfile
+
+    from stratlint.bench.documents import generate
+    from stratlint.read.parse import parse
+    from stratlint.understand.analysis import analyse_document
+    from stratlint.understand.inputs import statement_inputs, statement_rows
+    from stratlint.understand.learn.linear import feature_rows
+    from stratlint.understand.learn.rows import StatementRows
+
+    m = models.get()
+    assert m is not None
+    index = m.statements.index
+    with tempfile.TemporaryDirectory() as tmp:
+        texts = [p.read_text() for p in generate(Path(tmp), 60)]
+    texts += [p.read_text() for p in sorted((ROOT / "corpus" / "dev").rglob("*.md"))[:40]]
+    fresh = StatementRows(index)
+    for text in texts + texts:
+        doc = parse(text, "doc.md")
+        a = analyse_document(doc, use_models=False)
+        for i in range(len(doc.statements)):
+            named = statement_inputs(doc, a.signals, a.verdicts, a.hints, a.parents, i)
+            rows = statement_rows(doc, a.signals, a.verdicts, a.hints, a.parents, i, fresh)
+            assert rows == feature_rows(index, named), (text, i, named)
+
+
+def test_a_sections_rows_are_the_rows_of_its_named_inputs():
+    """What a run gives the genre and domain models (`inputs.section_rows`: a section's names
+    but its words, its statements' word rows, its page's rows) is exactly the rows of what they
+    were trained on (`section_inputs`, `domain_inputs`), and scores to the same probabilities."""
+    from stratlint.read.parse import parse
+    from stratlint.understand.analysis import analyse_document
+    from stratlint.understand.inputs import (
+        document_inputs,
+        domain_inputs,
+        own_statements,
+        section_inputs,
+        section_rows,
+    )
+    from stratlint.understand.learn.linear import feature_rows
+    from stratlint.understand.learn.section_rows import SectionRows
+
+    m = models.get()
+    assert m is not None and m.domain is not None
+    genre, domain = m.genre, m.domain
+    pages = sorted((ROOT / "corpus" / "dev").rglob("*.md"))[:40]
+    fresh = SectionRows(genre.row_index, domain.row_index)
+    for path in pages + pages:
+        doc = parse(path.read_text(), path.name)
+        a = analyse_document(doc, use_models=False)
+        page = document_inputs(doc, a.signals, a.verdicts, a.heading_kinds)
+        page_rows = fresh.of_names(page, domain_inputs(page))
+        for sec in doc.sections:
+            own = own_statements(doc, sec.index)
+            at = (doc, a.signals, a.verdicts, a.heading_kinds, a.hints, sec.index, own)
+            names = section_inputs(*at, page)
+            g, d = section_rows(*at, page_rows, fresh)
+            assert g == tuple(sorted({genre.row_index[f] for f in names if f in genre.row_index}))
+            assert d == feature_rows(domain.row_index, domain_inputs(names))
+            assert genre.proba_of(genre.scores_of_rows(g)) == genre.proba(names)
+            assert domain.proba_of(domain.scores_of_rows(d)) == domain.proba(domain_inputs(names))
+
+
 def test_fitting_is_deterministic_and_learns_a_separable_signal():
     rows = [["w:grow", "sig:PERCENT"], ["w:call", "sig:DATE"]] * 20 + [["w:grow"], ["w:call"]] * 5
     y = [[1.0, 0.0], [0.0, 1.0]] * 25

@@ -15,7 +15,7 @@ from stratlint.model import Cls, Document, Kind
 from stratlint.understand.classify import Verdict, classify
 from stratlint.understand.confirm import confirm_kinds, learned_classes
 from stratlint.understand.headings import HeadingKind, heading_is_statement, heading_kind
-from stratlint.understand.inputs import statement_inputs
+from stratlint.understand.inputs import statement_rows
 from stratlint.understand.learn import models as learned
 from stratlint.understand.list_actions import actions_among_actions
 from stratlint.understand.nlp import Signals, analyse
@@ -87,7 +87,7 @@ def _learned(
     replaced: dict[int, Verdict] = {}  # applied after the genre model has read the hand verdicts
     class_proba, tags = learned_classes(
         doc,
-        lambda i: statement_inputs(doc, signals, verdicts, hints, parents, i),
+        lambda i: statement_rows(doc, signals, verdicts, hints, parents, i, models.statement_rows),
         verdicts,
         models,
         unsure_statements,

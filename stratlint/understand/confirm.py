@@ -13,7 +13,7 @@ from stratlint.understand.inputs import (
     document_inputs,
     domain_inputs,
     own_statements,
-    section_inputs,
+    section_rows,
 )
 from stratlint.understand.learn import models as learned
 from stratlint.understand.learn.linear import argmax
@@ -23,7 +23,7 @@ from stratlint.understand.nlp import Signals
 
 def learned_classes(
     doc: Document,
-    features: Callable[[int], list[str]],
+    rows: Callable[[int], tuple[int, ...]],
     verdicts: dict[int, Verdict],
     models: learned.Models,
     unsure: set[int],
@@ -33,9 +33,9 @@ def learned_classes(
     class is below that class's threshold goes into `unsure`: it still counts in its section
     (pillars, D401/D402), but no statement-level finding is raised on it (SPEC §8.9).
 
-    Field lines are not classified. `features(i)` builds statement i's model inputs (from its own
-    hand verdict, read before it is replaced here); they are kept only as the rows of the class
-    and tag models' joint matrix, and a document's statements are scored by both models at once
+    Field lines are not classified. `rows(i)` gives statement i's model inputs (from its own
+    hand verdict, read before it is replaced here) as the rows of the class and tag models' joint
+    matrix (`inputs.statement_rows`), and a document's statements are scored by both models at once
     (`JointScorer.values`), `_SCORED_AT_ONCE` at a time: the inputs of a long document's
     statements are never all held at once (issue 15). Returns the class and tag probabilities.
     `pending`: the replaced verdicts go there instead, for the caller to apply once the genre
@@ -50,9 +50,7 @@ def learned_classes(
     ids = [i for i in verdicts if not doc.statements[i].is_field]
     for start in range(0, len(ids), _SCORED_AT_ONCE):
         chunk = ids[start : start + _SCORED_AT_ONCE]
-        for i, (p, *tag_p) in zip(
-            chunk, scorer.values([scorer.rows(features(i)) for i in chunk]), strict=True
-        ):
+        for i, (p, *tag_p) in zip(chunk, scorer.values([rows(i) for i in chunk]), strict=True):
             if tags is not None and tag_p:
                 tags.put(i, tag_p[0])
             out.put(i, p)
@@ -182,17 +180,19 @@ class _Confirmation:
         self.hints = list(kinds)
         self.seen = tuple(kinds)  # the heading hints, as the genre model was trained on them
         self.confirmed: dict[int, bool] = {}
-        self._doc_inputs: list[str] | None = None
+        self._page_rows: tuple[tuple[int, ...], tuple[int, ...]] | None = None
         self._own_ok: dict[int, bool] = {}
         self._genre: dict[int, dict[str, float]] = {}
-        self._last_inputs: tuple[int, list[str]] | None = None
+        self._last_rows: tuple[int, tuple[tuple[int, ...], tuple[int, ...]]] | None = None
         self.technical_p: dict[int, float] = {}  # section → the domain model's p(technical)
         self.technical_sections: set[int] = set()  # confirmed by genre, but technical material
 
-    def doc_inputs(self) -> list[str]:
-        if self._doc_inputs is None:
-            self._doc_inputs = document_inputs(self.doc, self.signals, self.verdicts, self.hk)
-        return self._doc_inputs
+    def page_rows(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The genre and domain rows of the page's inputs, shared by its sections."""
+        if self._page_rows is None:
+            names = document_inputs(self.doc, self.signals, self.verdicts, self.hk)
+            self._page_rows = self.models.section_rows.of_names(names, domain_inputs(names))
+        return self._page_rows
 
     def genre(self, idx: int, own: Sequence[int]) -> dict[str, float]:
         """The genre model's probabilities for section `idx` (`own`: its own statements), read
@@ -200,15 +200,18 @@ class _Confirmation:
         the page's share."""
         p = self._genre.get(idx)
         if p is None:
-            p = self._genre[idx] = self.models.genre.proba(self.inputs(idx, own))
+            model = self.models.genre
+            p = model.proba_of(model.scores_of_rows(self.rows(idx, own)[0]))
+            self._genre[idx] = p
         return p
 
-    def inputs(self, idx: int, own: Sequence[int]) -> list[str]:
-        """Section `idx`'s genre-model inputs; the last section's are kept for its domain."""
-        if self._last_inputs is None or self._last_inputs[0] != idx:
-            self._last_inputs = (
+    def rows(self, idx: int, own: Sequence[int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Section `idx`'s genre-model inputs as the genre and the domain models' rows
+        (`inputs.section_rows`); the last section's are kept for its domain."""
+        if self._last_rows is None or self._last_rows[0] != idx:
+            self._last_rows = (
                 idx,
-                section_inputs(
+                section_rows(
                     self.doc,
                     self.signals,
                     self.verdicts,
@@ -216,10 +219,11 @@ class _Confirmation:
                     self.seen,
                     idx,
                     own,
-                    self.doc_inputs(),
+                    self.page_rows(),
+                    self.models.section_rows,
                 ),
             )
-        return self._last_inputs[1]
+        return self._last_rows[1]
 
     def technical(self, idx: int, own: Sequence[int]) -> float | None:
         """The section's material is confidently about building technology, not a business's
@@ -229,7 +233,7 @@ class _Confirmation:
         model = self.models.domain
         if model is None:
             return None
-        p = model.proba(domain_inputs(self.inputs(idx, own)))["technical"]
+        p = model.proba_of(model.scores_of_rows(self.rows(idx, own)[1]))["technical"]
         self.technical_p[idx] = p
         return p if p >= self.models.domain_threshold() else None
 

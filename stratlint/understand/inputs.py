@@ -11,6 +11,8 @@ from stratlint.model import Document, Kind
 from stratlint.understand.classify import Verdict
 from stratlint.understand.headings import HeadingKind
 from stratlint.understand.learn.features import section_features, statement_features
+from stratlint.understand.learn.rows import StatementRows
+from stratlint.understand.learn.section_rows import SectionRows
 from stratlint.understand.learn.voice import voice_features
 from stratlint.understand.nlp import Signals
 
@@ -65,10 +67,43 @@ def section_inputs(
     doc_inputs: Sequence[str] | None = None,
 ) -> list[str]:
     """The genre model's features of section `idx` (also used to train it: tools/train.py)."""
-    sec = doc.sections[idx]
     own = own_statements(doc, idx) if own is None else own
     if doc_inputs is None:
         doc_inputs = document_inputs(doc, signals, verdicts, hk)
+    return _section_names(doc, signals, verdicts, hk, hints, idx, own) + list(doc_inputs)
+
+
+def section_rows(
+    doc: Document,
+    signals: Sequence[Signals],
+    verdicts: Mapping[int, Verdict],
+    hk: Sequence[HeadingKind],
+    hints: Sequence[Kind],
+    idx: int,
+    own: Sequence[int],
+    page: tuple[tuple[int, ...], tuple[int, ...]],
+    rows: SectionRows,
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """`section_inputs` as the genre model's rows, and `domain_inputs` of them as the domain
+    model's: what a run scores (`learn/section_rows.py`). `page`: the rows of the page's inputs
+    (`rows.of_names` of `document_inputs` and `domain_inputs` of them)."""
+    names = _section_names(doc, signals, verdicts, hk, hints, idx, own, content_words=False)
+    words_of = [(signals[i], doc.statements[i].form) for i in own]
+    return rows.of(names, domain_inputs(names), words_of, page)
+
+
+def _section_names(
+    doc: Document,
+    signals: Sequence[Signals],
+    verdicts: Mapping[int, Verdict],
+    hk: Sequence[HeadingKind],
+    hints: Sequence[Kind],
+    idx: int,
+    own: Sequence[int],
+    content_words: bool = True,
+) -> list[str]:
+    """Section `idx`'s own features and voice (its page's inputs are added by the caller)."""
+    sec = doc.sections[idx]
 
     def hint(i: int | None) -> Kind | None:
         return None if i is None or hints[i] == Kind.OTHER else hints[i]
@@ -77,23 +112,20 @@ def section_inputs(
     sts = [doc.statements[i] for i in own]
     sigs = [signals[i] for i in own]
     vds = [verdicts.get(i) for i in own]
-    return (
-        section_features(
-            sec,
-            hk[idx].words,
-            hint(idx),
-            "own" if hk[idx].kind is not None else "inherited",
-            hint(sec.parent),
-            hint(top),
-            sts,
-            sigs,
-            vds,
-            [hint(c) for c in sec.children],
-            idx == doc.title,
-        )
-        + voice_features("sec_", sts, sigs, vds)
-        + list(doc_inputs)
-    )
+    return section_features(
+        sec,
+        hk[idx].words,
+        hint(idx),
+        "own" if hk[idx].kind is not None else "inherited",
+        hint(sec.parent),
+        hint(top),
+        sts,
+        sigs,
+        vds,
+        [hint(c) for c in sec.children],
+        idx == doc.title,
+        content_words,
+    ) + voice_features("sec_", sts, sigs, vds)
 
 
 def statement_inputs(
@@ -113,6 +145,24 @@ def statement_inputs(
         verdicts.get(i),
         hint if hint != Kind.OTHER else None,
         has_children=i in parents,
+    )
+
+
+def statement_rows(
+    doc: Document,
+    signals: Sequence[Signals],
+    verdicts: Mapping[int, Verdict],
+    hints: Sequence[Kind],
+    parents: set[int | None],
+    i: int,
+    rows: StatementRows,
+) -> tuple[int, ...]:
+    """`statement_inputs` as the rows of the class and tag models' joint matrix (`rows`): what a
+    run scores, without naming each feature (`learn/rows.py`)."""
+    st = doc.statements[i]
+    hint = hints[st.section]
+    return rows.of(
+        st, signals[i], verdicts.get(i), hint if hint != Kind.OTHER else None, i in parents
     )
 
 

@@ -252,8 +252,11 @@ def section_features(
     verdicts: Sequence[Verdict | None],
     child_hints: Sequence[Kind | None],
     is_title: bool,
+    content_words: bool = True,
 ) -> list[str]:
-    """The features of one section: its heading, its place, and its own content in aggregate."""
+    """The features of one section: its heading, its place, and its own content in aggregate.
+    `content_words=False`: all but the names of its content's words (`cw:`), which a run reads
+    as rows, statement by statement (`learn/section_rows.py`)."""
     f: list[str] = [
         f"hint:{_kind(hint)}",
         f"hint_src:{hint_source}",
@@ -271,7 +274,7 @@ def section_features(
     if n == 0:
         f.append(f"empty_children:{_bucket(len(child_hints), (0, 1, 3))}")
         return f
-    f.extend(_content_features(statements, signals, verdicts, hint))
+    f.extend(_content_features(statements, signals, verdicts, hint, content_words))
     return f
 
 
@@ -280,6 +283,7 @@ def _content_features(
     signals: Sequence[Signals],
     verdicts: Sequence[Verdict | None],
     hint: Kind | None,
+    content_words: bool = True,
 ) -> list[str]:
     """A section's own content in aggregate: forms, hand classes, labels, frames, words, fields."""
     n = len(statements)
@@ -304,7 +308,8 @@ def _content_features(
         for k in fx.labels:
             labels[k] = labels.get(k, 0) + 1
         frames[fx.frame] = frames.get(fx.frame, 0) + 1
-        words.update(dict.fromkeys(fx.words))
+        if content_words:
+            words.update(dict.fromkeys(fx.words))
         if st.fields:
             fields.update(fl.label for fl in st.fields)
         placeholder, question = _marks(st, sig, fx)

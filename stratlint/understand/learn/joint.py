@@ -40,6 +40,11 @@ class JointScorer:
             dict(zip(m.labels, p, strict=True)) for m, p in zip(self.models, known, strict=True)
         ]
 
+    @property
+    def index(self) -> dict[str, int]:
+        """Each feature any model knows → its row in the joint matrix (`rows` reads it)."""
+        return self._stack[0]
+
     def rows(self, features: Iterable[str]) -> tuple[int, ...]:
         """The rows of the known features in the joint matrix, ascending: what `values` reads."""
         return feature_rows(self._stack[0], features)

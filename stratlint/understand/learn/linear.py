@@ -93,6 +93,35 @@ class LinearModel:
             return list(self.bias)
         return [b + x for b, x in zip(self.bias, matrix[found].sum(axis=0).tolist(), strict=True)]
 
+    @property
+    def row_index(self) -> Mapping[str, int]:
+        """Each feature's row as `scores` reads it: what `scores_of_rows` is given."""
+        return self._stack[0] if len(self.labels) <= 8 else self._table[0]
+
+    def scores_of_rows(self, rows: Iterable[int]) -> list[float]:
+        """`scores` of the features whose rows in `row_index` are `rows` (the known ones only,
+        each once): the same additions in the same order, without the names."""
+        if len(self.labels) <= 8:
+            key = tuple(sorted(rows))
+            memo = self._memo
+            known = memo.get(key)
+            if known is not None:
+                return list(known)
+            out = summed_rows(self._stack[1], key)
+            if len(memo) >= _MEMO_MAX:
+                memo.clear()
+            memo[key] = tuple(out)
+            return out
+        table, matrix = self._table
+        if self._table_sorted:
+            found = sorted(rows)
+        else:  # rows in the order of their sorted names, as `scores` sums them
+            name_of = {r: f for f, r in table.items()}
+            found = [table[f] for f in sorted(name_of[r] for r in rows)]
+        if not found:
+            return list(self.bias)
+        return [b + x for b, x in zip(self.bias, matrix[found].sum(axis=0).tolist(), strict=True)]
+
     @cached_property
     def _stack(self) -> tuple[dict[str, int], Any]:
         """Each feature's row in a matrix whose row 0 is the bias and row k the weights of the

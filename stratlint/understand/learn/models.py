@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stratlint import lexicon
 from stratlint.understand.learn.joint import JointScorer
 from stratlint.understand.learn.linear import LinearModel
+
+if TYPE_CHECKING:
+    from stratlint.understand.learn.rows import StatementRows
+    from stratlint.understand.learn.section_rows import SectionRows
 
 GENRES = (
     "strategy",
@@ -54,6 +58,21 @@ class Models:
         """The class model and the tag model (if any), scored at once: they read the same
         statement inputs."""
         return JointScorer([m for m in (self.cls, self.tags) if m is not None])
+
+    @cached_property
+    def statement_rows(self) -> StatementRows:
+        """A statement's inputs as the rows of `statements`' joint matrix, read by parts."""
+        from stratlint.understand.learn.rows import StatementRows
+
+        return StatementRows(self.statements.index)
+
+    @cached_property
+    def section_rows(self) -> SectionRows:
+        """A section's inputs as the rows of the genre and domain models, read by parts."""
+        from stratlint.understand.learn.section_rows import SectionRows
+
+        domain = self.domain.row_index if self.domain is not None else {}
+        return SectionRows(self.genre.row_index, domain)
 
     def domain_threshold(self) -> float:
         """The probability of `technical` at which the domain model vetoes a section."""
