@@ -168,8 +168,16 @@ def statement_features(
     """The features of one statement, in the section whose heading hints `hint`."""
     f: list[str] = list(_head_names(st.form, min(st.depth, 2), hint))
     f.extend(_signal_features(sig, st.form))
-    for fld in st.fields:
-        f.append(f"field:{fld.label}")
+    f.extend(own_names(st, sig, has_children))
+    if verdict is not None:
+        f.extend(_verdict_features(verdict, hint))
+    return f
+
+
+def own_names(st: Statement, sig: Signals, has_children: bool) -> list[str]:
+    """The statement's own features: its fields, table columns, links, checkbox, children and
+    marks (a placeholder, a question)."""
+    f: list[str] = [f"field:{fld.label}" for fld in st.fields]
     if st.cells:
         f.append("table")
         f.extend(f"col:{h.lower()[:20]}" for h, _ in st.cells[:6] if h)
@@ -184,8 +192,6 @@ def statement_features(
         f.append("placeholder")
     if question:
         f.append("question")
-    if verdict is not None:
-        f.extend(_verdict_features(verdict, hint))
     return f
 
 

@@ -24,7 +24,6 @@ from stratlint.understand.classify import Verdict
 from stratlint.understand.learn.facts import KEPT_MAX, WORDS_MAX, facts
 from stratlint.understand.learn.features import (
     _head_names,
-    _marks,
     _named_first,
     _named_first2,
     _named_flags,
@@ -37,6 +36,7 @@ from stratlint.understand.learn.features import (
     _named_verb,
     _named_word,
     _verdict_features,
+    own_names,
 )
 from stratlint.understand.nlp import Signals
 
@@ -99,30 +99,11 @@ class StatementRows:
         rows.update(self._head_rows(st.form, min(st.depth, 2), hint))
         if verdict is not None:
             rows.update(self._verdict_rows(verdict, hint))
-        for name in self._own_names(st, sig, has_children):
+        for name in own_names(st, sig, has_children):
             row = self._name_row(name)
             if row is not None:
                 rows.add(row)
         return tuple(sorted(rows))
-
-    def _own_names(self, st: Statement, sig: Signals, has_children: bool) -> list[str]:
-        """The statement's own features (`statement_features` names them the same way)."""
-        f: list[str] = [f"field:{fld.label}" for fld in st.fields]
-        if st.cells:
-            f.append("table")
-            f.extend(f"col:{h.lower()[:20]}" for h, _ in st.cells[:6] if h)
-        if st.links:
-            f.append("link")
-        if st.checkbox:
-            f.append("checkbox")
-        if has_children:
-            f.append("parent")
-        placeholder, question = _marks(st, sig, facts(sig, st.form))
-        if placeholder:
-            f.append("placeholder")
-        if question:
-            f.append("question")
-        return f
 
     def _name_row(self, name: str) -> int | None:
         row = self._names.get(name, -1)
