@@ -203,10 +203,11 @@ def person_noun(word: str) -> bool:
         return False
     if noun.endswith(("ist", "ian")) and not noun.endswith("list"):
         return True
-    for suffix, stems in (("er", ("", "e")), ("or", ("", "e")), ("ant", ("", "e"))):
+    for suffix in ("er", "or", "ant"):
         if noun.endswith(suffix):
             base = noun[: -len(suffix)]
-            if base[-2:-1] == base[-1:] and suffix == "er":
+            if suffix == "er" and base[-2:-1] == base[-1:]:
                 base = base[:-1]  # planner → plan
-            return any("V" in (forms.flags.get(base + e) or "") for e in stems)
+            # manager → manage, director → direct, consultant → consult
+            return any("V" in (forms.flags.get(base + e) or "") for e in ("", "e"))
     return False

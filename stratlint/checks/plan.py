@@ -149,8 +149,10 @@ def _page_has_target(a: Analysis) -> bool:
 
 
 def _numbered_measure(a: Analysis, st: Statement) -> bool:
-    """A measure with a number ("Cross-sell revenue of $3.2M by 31 December", "Relivo rate of
-    sale up 15%"), whatever class the model gives its few words: a number on an outcome."""
+    """A measure with a number and a date or a change ("Cross-sell revenue of $3.2M by 31
+    December", "Reorder rate up 15%"), read as a goal, choice or action: a number on an outcome,
+    whichever of those classes the model gives its few words (told as context, a figure is the
+    diagnosis)."""
     sig = a.signals[st.index]
     v = a.verdicts.get(st.index)
     return (
