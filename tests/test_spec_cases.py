@@ -2106,3 +2106,35 @@ def test_a_length_or_recurrence_inside_a_modifier_is_no_deadline():
         assert _lines_of(_TAPROOM_PLAN.format(item=item), "P203") == [9], item
     monthly = "Send the annual-terms offer letter to every customer monthly."
     assert not _lines_of(_TAPROOM_PLAN.format(item=monthly), "P203")
+
+
+_BYLINE_PLAN = """# Fernhill 2027 sales plan
+
+{byline}
+
+## Q1
+
+- Launch a LinkedIn campaign for dental practices.
+- Hire a second sales rep.
+- Priya sends the referral-partner letter to 35 accounting firms by 31 January.
+
+## Q2
+
+- Host a cybersecurity lunch-and-learn for clients at the Columbus Athletic Club in April.
+- Jess runs the HIPAA-readiness email sequence to 600 clinics by 30 June.
+
+## Numbers
+
+- $4.2M revenue in 2027.
+"""
+
+
+def test_a_titles_byline_is_not_content_that_unmakes_its_plan():
+    # §8.9: the content decides. A byline under the title ("Maintained by …", "Account lead: …")
+    # is about the document, not material of any kind, so the quarters under the title are
+    # judged as the plan they are: the three items with no owner get P202.
+    for byline in (
+        "Maintained by Marcus Bell, last updated 2 December 2026.",
+        "Account lead: Sophie Lomax · Executive sponsor: Gareth Price · Last review: 9 November",
+    ):
+        assert _lines_of(_BYLINE_PLAN.format(byline=byline), "P202") == [7, 8, 13], byline

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from stratlint.model import Cls, Document, Kind, Section
+from stratlint.understand.bylines import only_byline
 from stratlint.understand.classify import Evidence, Verdict
 from stratlint.understand.headings import HeadingKind
 from stratlint.understand.inputs import (
@@ -15,6 +16,7 @@ from stratlint.understand.inputs import (
     own_statements,
     section_rows,
 )
+from stratlint.understand.joins import join_confirmed
 from stratlint.understand.learn import models as learned
 from stratlint.understand.learn.linear import argmax
 from stratlint.understand.learn.table import ProbaTable
@@ -117,7 +119,7 @@ def confirm_kinds(
             c.confirmed[sec.index] = True
             continue
         c.judge(sec)
-    _join_confirmed(
+    join_confirmed(
         doc, hk, c.hints, kinds, c.confirmed, c.proba, c.unsure, models, c.technical_sections
     )
     if fm_kind is None and any(k != Kind.OTHER for k in kinds):
@@ -247,8 +249,12 @@ class _Confirmation:
         if owner not in self._own_ok:
             own_o = own_statements(self.doc, owner)
             hint = self.hints[owner]
-            if not own_o or hint == Kind.OTHER:
-                self._own_ok[owner] = True
+            if (
+                not own_o
+                or hint == Kind.OTHER
+                or (owner == self.doc.title and only_byline(own_o, self.signals, self.class_proba))
+            ):
+                self._own_ok[owner] = True  # nothing under the title but its byline
             else:
                 po = self.genre(owner, own_o)
                 pmo = sum(po[g] for g in learned.MATERIAL[hint.value])
@@ -298,56 +304,6 @@ class _Confirmation:
             self.kinds[sec.index] = Kind.OTHER
             best, bp = argmax(p, learned.GENRES)
             self.unsure[sec.index] = f"{kind.value} material p={pm:.2f}; reads as {best} p={bp:.2f}"
-
-
-def _join_confirmed(
-    doc: Document,
-    hk: Sequence[HeadingKind],
-    hints: Sequence[Kind],
-    kinds: list[Kind],
-    confirmed: dict[int, bool],
-    proba: Mapping[int, Mapping[str, float]],
-    unsure: dict[int, str],
-    models: learned.Models,
-    technical: set[int],
-) -> None:
-    """A part of a confirmed strategy or plan — a subsection that only inherits its kind ("###
-    Banks" under "## Strategy"), or a component beside it ("## Challenge") — joins it unless its
-    own content is confidently something else: the whole has already been judged material."""
-    floor = float(models.thresholds.get("join", 0.2))
-    for sec in doc.sections:
-        kind = hints[sec.index]
-        if confirmed.get(sec.index, True) or kind not in (Kind.STRATEGY, Kind.PLAN, Kind.GOALS):
-            continue
-        parent = sec.parent if sec.parent is not None else 0
-        if parent == 0 and doc.title is not None and sec.index != doc.title:
-            parent = doc.title
-        siblings = (
-            doc.sections[parent].children
-            if parent != doc.title
-            else tuple(doc.sections[doc.title].children) + tuple(doc.sections[0].children)
-        )
-        inherited = (
-            hk[sec.index].kind is None and confirmed.get(parent, False) and kinds[parent] == kind
-        )
-        component = hk[sec.index].role == "component" and (
-            (confirmed.get(parent, False) and kinds[parent] == kind)
-            or any(
-                confirmed.get(c, False) and kinds[c] == kind and hk[c].role == "title"
-                for c in siblings
-                if c != sec.index
-            )
-        )
-        if not (inherited or component):
-            continue
-        p = proba.get(sec.index)
-        if p is not None and sum(p[g] for g in learned.MATERIAL[kind.value]) < floor:
-            continue
-        if sec.index in technical:
-            continue  # a test plan under a confirmed plan is still not a business's plan
-        confirmed[sec.index] = True
-        kinds[sec.index] = kind
-        unsure.pop(sec.index, None)
 
 
 def _confident_content(

@@ -1,0 +1,60 @@
+"""The parts of a confirmed strategy or plan (SPEC §8.3, §8.9): subsections and component
+sections that join the whole the genre confirmation has already judged material."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from stratlint.model import Document, Kind
+from stratlint.understand.headings import HeadingKind
+from stratlint.understand.learn import models as learned
+
+
+def join_confirmed(
+    doc: Document,
+    hk: Sequence[HeadingKind],
+    hints: Sequence[Kind],
+    kinds: list[Kind],
+    confirmed: dict[int, bool],
+    proba: Mapping[int, Mapping[str, float]],
+    unsure: dict[int, str],
+    models: learned.Models,
+    technical: set[int],
+) -> None:
+    """A part of a confirmed strategy or plan — a subsection that only inherits its kind ("###
+    Banks" under "## Strategy"), or a component beside it ("## Challenge") — joins it unless its
+    own content is confidently something else: the whole has already been judged material."""
+    floor = float(models.thresholds.get("join", 0.2))
+    for sec in doc.sections:
+        kind = hints[sec.index]
+        if confirmed.get(sec.index, True) or kind not in (Kind.STRATEGY, Kind.PLAN, Kind.GOALS):
+            continue
+        parent = sec.parent if sec.parent is not None else 0
+        if parent == 0 and doc.title is not None and sec.index != doc.title:
+            parent = doc.title
+        siblings = (
+            doc.sections[parent].children
+            if parent != doc.title
+            else tuple(doc.sections[doc.title].children) + tuple(doc.sections[0].children)
+        )
+        inherited = (
+            hk[sec.index].kind is None and confirmed.get(parent, False) and kinds[parent] == kind
+        )
+        component = hk[sec.index].role == "component" and (
+            (confirmed.get(parent, False) and kinds[parent] == kind)
+            or any(
+                confirmed.get(c, False) and kinds[c] == kind and hk[c].role == "title"
+                for c in siblings
+                if c != sec.index
+            )
+        )
+        if not (inherited or component):
+            continue
+        p = proba.get(sec.index)
+        if p is not None and sum(p[g] for g in learned.MATERIAL[kind.value]) < floor:
+            continue
+        if sec.index in technical:
+            continue  # a test plan under a confirmed plan is still not a business's plan
+        confirmed[sec.index] = True
+        kinds[sec.index] = kind
+        unsure.pop(sec.index, None)
