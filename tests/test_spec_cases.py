@@ -2138,3 +2138,35 @@ def test_a_titles_byline_is_not_content_that_unmakes_its_plan():
         "Account lead: Sophie Lomax · Executive sponsor: Gareth Price · Last review: 9 November",
     ):
         assert _lines_of(_BYLINE_PLAN.format(byline=byline), "P202") == [7, 8, 13], byline
+
+
+_TENDER_PLAN = """# Nordic tender plan 2027
+
+Supports our [tender strategy](strategy.md). Target: 40% of the lots we bid, worth $6M.
+
+## Bids
+
+- Bid the anaesthesia framework (14 lots) by the 12 March deadline.
+  - Owner: Ingrid Solberg
+  - {target}
+- Bid the oncology supportive-care tender by 30 May.
+  - Owner: Erik Lund
+  - Target: win at least 8 of the 14 lots
+
+{section_target}
+"""
+
+
+def test_a_year_in_a_target_says_when_not_how_many():
+    # §8.8: "more lots than in the 2024 round" has no number of lots: P206, reported at the
+    # target's own line, whether the field sits under an item or under the heading.
+    item = _TENDER_PLAN.format(
+        target="Target: more lots than in the 2024 round", section_target=""
+    )
+    assert _lines_of(item, "P206") == [9]
+    section = _TENDER_PLAN.format(
+        target="Target: 9 lots", section_target="Target: more awarded lots than in 2026."
+    )
+    assert _lines_of(section, "P206") == [14]
+    counted = _TENDER_PLAN.format(target="Target: 9 lots, up from 6 in 2024", section_target="")
+    assert not _lines_of(counted, "P206")

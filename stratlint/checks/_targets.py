@@ -46,9 +46,15 @@ _UNIT_NUMBER = re.compile(
 )
 
 
-def says_number(text: str) -> bool:
-    """A target's text holds a number, in digits or in words ("Zero major audit findings")."""
+def says_number(text: str, years: bool = True) -> bool:
+    """A target's text holds a number, in digits or in words ("Zero major audit findings").
+    `years=False`: a year says when, not how many ("more lots than in the 2024 round")."""
+    if not years:
+        text = _YEAR.sub("", text)
     return bool(re.search(r"\d", text) or _NUMBER_WORD.search(text))
+
+
+_YEAR = re.compile(r"\b(?:FY ?|H[12] |Q[1-4] )?(?:19|20)\d\d\b|\bFY ?\d\d\b", re.IGNORECASE)
 
 
 def has_number(a: Analysis, st: Statement) -> bool:

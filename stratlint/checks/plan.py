@@ -254,9 +254,10 @@ def _vague_target_cell(a: Analysis, st: Statement) -> Field | None:
 @check("P206")
 def vague_target(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
+    reported: set[int] = set()  # an item's "Target: …" line, reported there once
     for scope in a.plans + a.goals:
         for st in a.statements_of(scope):
-            if not _judged(a, st) or st.is_navigation:
+            if not _judged(a, st) or st.is_navigation or st.line in reported:
                 continue
             v = a.verdicts.get(st.index)
             vague_field = next(
@@ -265,7 +266,7 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                     for f in st.fields
                     if f.label == "target"
                     and not st.is_field
-                    and not says_number(f.value)
+                    and not says_number(f.value, years=False)
                     and f.value.strip()
                     and not st.cells  # a table's target column: _vague_target_cell reads the row
                 ),
@@ -274,20 +275,25 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
             if vague_field is None:
                 vague_field = _vague_target_cell(a, st)
             if vague_field is not None and (v is None or v.cls != Cls.GOAL or not v.vague):
-                yield ctx.at_statement(
-                    st,
+                message = (
                     f"Target {quote(vague_field.value)} has no number: nobody can tell whether "
-                    "it was hit.",
-                    "Put a number and a date on it (e.g. 'Target: 30 SQLs by 30 June').",
-                    scope.title,
+                    "it was hit."
                 )
+                hint = "Put a number and a date on it (e.g. 'Target: 30 SQLs by 30 June')."
+                if vague_field.line != st.line:  # "- Target: …" under its item: at its own line
+                    reported.add(vague_field.line)
+                    yield ctx.at_line(vague_field.line, message, hint, scope.title)
+                else:
+                    yield ctx.at_statement(st, message, hint, scope.title)
                 continue
             # "Better share at Brandell.": a comparative with no number (SPEC §8.8) asks for a
             # change whatever class its few words get.
             comparative = comparative_target(a, st)
-            if not comparative and (
-                v is None or v.cls != Cls.GOAL or not v.vague or not a.sure(st)
-            ):
+            # "Target: more lots than in the 2024 round": a year says when, not how many
+            vague = v is not None and (
+                v.vague or (st.is_field and not says_number(st.text, years=False))
+            )
+            if not comparative and (v is None or v.cls != Cls.GOAL or not vague or not a.sure(st)):
                 continue
             if _objective(a, st, scope):
                 continue  # an objective is measured by its key results (SPEC §8.10)
