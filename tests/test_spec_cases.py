@@ -2170,3 +2170,35 @@ def test_a_year_in_a_target_says_when_not_how_many():
     assert _lines_of(section, "P206") == [14]
     counted = _TENDER_PLAN.format(target="Target: 9 lots, up from 6 in 2024", section_target="")
     assert not _lines_of(counted, "P206")
+
+
+_REFERRAL_GOALS = """# Fernpath H1 sales plan
+
+Supports our [sales strategy](strategy.md).
+
+## Targets
+
+- {target}
+- $1.4M new ARR by 30 June.
+
+## Actions
+
+- Priya runs the partner webinar on 12 March.
+- Dev sends the renewal offer to 40 accounts by 31 January.
+"""
+
+
+def test_more_than_an_earlier_period_is_a_target_with_no_number():
+    # §8.8: "more wins than last quarter" is a comparative with no number: P206. A number in it
+    # measures it, and the same words told as a fact are context, not a target.
+    for vague in (
+        "Get more inbound demo requests than in H2.",
+        "KR2: More multi-year contracts than last quarter.",
+        "Repeat briefs from existing clients: more than in 2026",
+    ):
+        assert _lines_of(_REFERRAL_GOALS.format(target=vague), "P206") == [7], vague
+    for measured in (
+        "Get 40% more inbound demo requests than in H2.",
+        "We closed more multi-year contracts than last quarter.",
+    ):
+        assert not _lines_of(_REFERRAL_GOALS.format(target=measured), "P206"), measured

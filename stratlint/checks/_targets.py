@@ -253,6 +253,26 @@ def comparative_target(a: Analysis, st: Statement) -> bool:
     )
 
 
+def than_before(a: Analysis, st: Statement) -> bool:
+    """The target compares with an earlier period and gives no number ("more multi-year contracts
+    than last quarter", "Repeat briefs: more than in 2026"; SPEC §8.8's "more wins than last
+    quarter"): asked as a change, in no tense of a fact."""
+    if not _THAN_BEFORE.search(st.text) or has_number(a, st):
+        return False
+    tokens = a.signals[st.index].tokens
+    shape = shape_of(tokens)
+    return shape.frame != "past" and (shape.frame != "present" or _plural_head(tokens, shape.verb))
+
+
+_THAN_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(_COMPARATIVES)) + r")\b[^.;:!?]{0,80}?\bthan\s+"
+    r"(?:(?:in|at|during|over|for)\s+)?(?:the\s+)?(?:(?:last|previous|prior|this)\s+)?"
+    r"(?:year|quarter|month|season|spring|summer|autumn|fall|winter|round|period|h[12]|q[1-4]"
+    r"|fy\s?\d{2,4}|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
 def _no_verb_but_the_comparative(tokens: Sequence[Tok]) -> bool:
     """No verb in the item, the opening comparative aside ("Better attendance at …" reads as the
     verb "to better" to the sentence shape)."""

@@ -21,6 +21,7 @@ from stratlint.checks._targets import (
     reached_state,
     says_number,
     target_line,
+    than_before,
 )
 from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.understand.analysis import Analysis, Scope
@@ -288,7 +289,14 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                 continue
             # "Better share at Brandell.": a comparative with no number (SPEC §8.8) asks for a
             # change whatever class its few words get.
-            comparative = comparative_target(a, st)
+            # "More multi-year contracts than last quarter.": the same, compared with a period
+            # (an action's "than" says how it is done, not what it should reach).
+            comparative = comparative_target(a, st) or (
+                not st.is_field
+                and (v is None or v.cls != Cls.ACTION)
+                and (st.form == "item" or (v is not None and v.cls == Cls.GOAL and a.sure(st)))
+                and than_before(a, st)
+            )
             # "Target: more lots than in the 2024 round": a year says when, not how many
             vague = v is not None and (
                 v.vague or (st.is_field and not says_number(st.text, years=False))
