@@ -2202,3 +2202,47 @@ def test_more_than_an_earlier_period_is_a_target_with_no_number():
         "We closed more multi-year contracts than last quarter.",
     ):
         assert not _lines_of(_REFERRAL_GOALS.format(target=measured), "P206"), measured
+
+
+_ROUTINE_PAGE = """# Weekly prospecting strategy
+
+A routine for account executives who carry a new-business number. It takes about four hours a
+week. Questions to Owen Pryce in the commercial team.
+
+## Monday: build the list (45 minutes)
+
+- Open the **New business** board in Pipedrive and filter on "No activity in 30 days".
+- Pick 10 organisations and look for a trigger: a new marketing director, a product launch.
+- Add each contact to the "Weekly 10" filter so you can find them again on Thursday.
+
+## Tuesday: first touches (2 hours)
+
+1. Send a short email that mentions the trigger and one relevant case study.
+2. Connect on LinkedIn the same day; do not pitch in the connection note.
+3. Log every touch in Pipedrive so the next person can see the history.
+
+## Thursday: follow-ups (1 hour)
+
+- Call anyone who opened the email twice; use the talk track in the sales wiki.
+- If there is no answer, leave a 20-second voicemail and send a LinkedIn message.
+- Move contacts who reply to the **Discovery** stage and book the call.
+"""
+
+_LINKED_PLAN = """# Go-to-market plan 2027
+
+**Strategy:** this plan delivers our [sales strategy](prospecting.md)
+
+## Actions
+
+- Priya relaunches the website with 8 new case studies by 31 March. Budget: $12,000.
+- Dev runs two client breakfasts in Manchester by 30 June. KPI: 40 new meetings.
+"""
+
+
+def test_a_strategy_link_to_a_page_read_as_something_else_is_p207(tmp_path):
+    # §8.11: P207 when the target is known not to be a strategy. A rep's routine headed
+    # "Weekly prospecting strategy" is confidently a procedure (§8.9): known, not merely
+    # unconfirmed, so the plan's strategy link is broken.
+    found = _run(tmp_path, {"prospecting.md": _ROUTINE_PAGE, "plan.md": _LINKED_PLAN})
+    assert "P207" in found.get("plan.md", set()), found
+    assert not found.get("prospecting.md"), found

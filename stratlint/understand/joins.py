@@ -24,7 +24,7 @@ def join_confirmed(
     """A part of a confirmed strategy or plan — a subsection that only inherits its kind ("###
     Banks" under "## Strategy"), or a component beside it ("## Challenge") — joins it unless its
     own content is confidently something else: the whole has already been judged material."""
-    floor = float(models.thresholds.get("join", 0.2))
+    floor = float(models.thresholds.get("join", learned.OTHER_FLOOR))
     for sec in doc.sections:
         kind = hints[sec.index]
         if confirmed.get(sec.index, True) or kind not in (Kind.STRATEGY, Kind.PLAN, Kind.GOALS):

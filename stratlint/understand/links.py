@@ -215,15 +215,30 @@ class Resolver:
 
 
 def _not_strategy(analysis: Analysis, sections: set[int] | None) -> LinkStatus:
-    """Known not to be a strategy only when nothing there is even headed as one; a strategy
-    heading whose content was not confirmed (SPEC §8.9) leaves the question open."""
+    """Known not to be a strategy (SPEC §8.11) when nothing there is even headed as one, or when
+    the genre model read the strategy-headed sections, weighted by their own statements, as
+    confidently something else ("Weekly prospecting strategy" over a rep's routine, §8.9). A
+    strategy heading whose content is merely unconfirmed leaves the question open."""
     from stratlint.model import Kind
+    from stratlint.understand.learn.models import MATERIAL, OTHER_FLOOR
 
-    hinted = any(
-        k == Kind.STRATEGY and (sections is None or i in sections)
+    hinted = [
+        i
         for i, k in enumerate(analysis.hints)
-    )
-    return LinkStatus.UNKNOWN if hinted else LinkStatus.NOT_STRATEGY
+        if k == Kind.STRATEGY and (sections is None or i in sections)
+    ]
+    if not hinted:
+        return LinkStatus.NOT_STRATEGY
+    weight = total = 0.0
+    for i in hinted:
+        p = analysis.genre_proba.get(i)
+        if p:
+            n = len(analysis.doc.sections[i].statements)
+            weight += n * sum(p[g] for g in MATERIAL["strategy"])
+            total += n
+    if total and weight / total < OTHER_FLOOR:
+        return LinkStatus.NOT_STRATEGY
+    return LinkStatus.UNKNOWN
 
 
 def _subtree(analysis: Analysis, idx: int) -> set[int]:

@@ -43,6 +43,9 @@ TAGS = ("who", "why", "challenge", "tradeoff", "owner", "deadline", "metric")
 # what is not confirmed is a procedure, reference, copy, team page, template, retrospective…
 _ANY = ("strategy", "plan", "goals", "mixed")
 MATERIAL = {"strategy": _ANY, "plan": _ANY, "goals": _ANY, "mixed": _ANY}
+# Below this share of material, the genre model has read a section as confidently something else
+# (thresholds.yaml `join` may set it for joining parts to a confirmed whole).
+OTHER_FLOOR = 0.2
 
 
 @dataclass(frozen=True)
