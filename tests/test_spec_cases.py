@@ -2246,3 +2246,18 @@ def test_a_strategy_link_to_a_page_read_as_something_else_is_p207(tmp_path):
     found = _run(tmp_path, {"prospecting.md": _ROUTINE_PAGE, "plan.md": _LINKED_PLAN})
     assert "P207" in found.get("plan.md", set()), found
     assert not found.get("prospecting.md"), found
+
+
+def test_an_inline_placeholder_owner_followed_by_a_sentence_is_no_owner():
+    # §8.6: "Owner: TBD" counts as missing, also when the item's text runs on after it.
+    text = """---
+type: plan
+---
+# Q2 plan
+
+- **Upsell to sponsored jobs (Q2).** Owner: TBD. Bundle sponsored slots into every renewal
+  quote over $20K. Target: $28K average package by 30 June.
+- **Renewal desk (from 1 February).** Owner: Priyanka Das. Two AEs work renewals only, from
+  120 days before each end date. Target: 92% of renewing accounts renew by 30 June.
+"""
+    assert _lines_of(text, "P202") == [6]

@@ -3,6 +3,7 @@ the headings above it, within its plan. Deadlines (P203) are in `_deadlines`."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from stratlint import lexicon
@@ -55,8 +56,9 @@ def _weak(value: str, weak: frozenset[str]) -> bool:
     v = value.strip().strip("*_ ").lower()
     if PLACEHOLDER.match(v):
         return True
-    # "Owner: TBD, due 30 June": the owner is the part before the comma
-    head = v.split(",", 1)[0].strip()
+    # "Owner: TBD, due 30 June", "Owner: TBD. Bundle …": the owner is the part before the comma
+    # or the sentence's end (an inline field's value runs on to the next label)
+    head = re.split(r"[,;]|\.\s", v, maxsplit=1)[0].strip()
     return v in weak or v.rstrip(".") in weak or head in weak or bool(PLACEHOLDER.match(head))
 
 
