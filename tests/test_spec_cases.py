@@ -2160,9 +2160,7 @@ Supports our [tender strategy](strategy.md). Target: 40% of the lots we bid, wor
 def test_a_year_in_a_target_says_when_not_how_many():
     # §8.8: "more lots than in the 2024 round" has no number of lots: P206, reported at the
     # target's own line, whether the field sits under an item or under the heading.
-    item = _TENDER_PLAN.format(
-        target="Target: more lots than in the 2024 round", section_target=""
-    )
+    item = _TENDER_PLAN.format(target="Target: more lots than in the 2024 round", section_target="")
     assert _lines_of(item, "P206") == [9]
     section = _TENDER_PLAN.format(
         target="Target: 9 lots", section_target="Target: more awarded lots than in 2026."
