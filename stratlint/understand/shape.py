@@ -38,7 +38,7 @@ _SHAPES_MAX = 8192
 
 
 def shape_of(tokens: Sequence[Tok], prose: bool = False) -> Shape:
-    """`sentence_shape`, computed once per statement: the hand classifier and the models'
+    """`_read_shape`, computed once per statement: the hand classifier and the models'
     statement and section features all ask for it. Kept by the identity of the statement's
     token tuple (each Signals has its own; checked on a hit), not by its value: hashing a token
     tuple cost as much as a lookup saves (issue 15)."""
@@ -46,7 +46,7 @@ def shape_of(tokens: Sequence[Tok], prose: bool = False) -> Shape:
     hit = _SHAPES.get(key)
     if hit is not None and hit[0] is tokens:
         return hit[1]
-    shape = sentence_shape(tokens, prose)
+    shape = _read_shape(tokens, prose)
     if len(_SHAPES) >= _SHAPES_MAX:
         _SHAPES.clear()
     _SHAPES[key] = (tokens, shape)
@@ -54,6 +54,12 @@ def shape_of(tokens: Sequence[Tok], prose: bool = False) -> Shape:
 
 
 def sentence_shape(tokens: Sequence[Tok], prose: bool = False) -> Shape:
+    """The main verb and the frame it stands in (`_read_shape`), kept as `shape_of` keeps it:
+    the checks ask it of statements the classifier has read already."""
+    return shape_of(tokens, prose)
+
+
+def _read_shape(tokens: Sequence[Tok], prose: bool = False) -> Shape:
     """Find the main verb and the frame it stands in, from word classes and word order.
 
     In prose (`prose=True`) a sentence rarely opens with a command: unless its first word is a
