@@ -9,8 +9,8 @@ rules/lexicons/grammar.yaml.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from stratlint import lexicon
 from stratlint.understand.nlp import Tok
@@ -27,8 +27,7 @@ _SENTENCE_ADVERBS = _GRAMMAR["sentence_adverbs"]
 _SUBORDINATORS = _GRAMMAR["subordinators"]
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(NamedTuple):
     verb: int  # index of the main verb token, -1 if none
     frame: str  # imperative | modal | infinitive | present | past | ing | noun
     subject: str
@@ -39,7 +38,7 @@ _SHAPES_MAX = 8192
 
 
 def shape_of(tokens: Sequence[Tok], prose: bool = False) -> Shape:
-    """`sentence_shape`, computed once per statement: the hand classifier and the models'
+    """`_read_shape`, computed once per statement: the hand classifier and the models'
     statement and section features all ask for it. Kept by the identity of the statement's
     token tuple (each Signals has its own; checked on a hit), not by its value: hashing a token
     tuple cost as much as a lookup saves (issue 15)."""
@@ -47,7 +46,7 @@ def shape_of(tokens: Sequence[Tok], prose: bool = False) -> Shape:
     hit = _SHAPES.get(key)
     if hit is not None and hit[0] is tokens:
         return hit[1]
-    shape = sentence_shape(tokens, prose)
+    shape = _read_shape(tokens, prose)
     if len(_SHAPES) >= _SHAPES_MAX:
         _SHAPES.clear()
     _SHAPES[key] = (tokens, shape)
@@ -55,6 +54,12 @@ def shape_of(tokens: Sequence[Tok], prose: bool = False) -> Shape:
 
 
 def sentence_shape(tokens: Sequence[Tok], prose: bool = False) -> Shape:
+    """The main verb and the frame it stands in (`_read_shape`), kept as `shape_of` keeps it:
+    the checks ask it of statements the classifier has read already."""
+    return shape_of(tokens, prose)
+
+
+def _read_shape(tokens: Sequence[Tok], prose: bool = False) -> Shape:
     """Find the main verb and the frame it stands in, from word classes and word order.
 
     In prose (`prose=True`) a sentence rarely opens with a command: unless its first word is a
@@ -119,13 +124,19 @@ def _sentence_words(tokens: Sequence[Tok]) -> list[Tok]:
     colon, a purpose or circumstance clause before a comma, or a label ("Pillar 2:", "KR1 –")."""
     words = [t for t in tokens if t.text.strip()]
     # Bullets, emoji, check marks before the first word (one slice: linear however many).
-    k = next((i for i, t in enumerate(words) if any(c.isalnum() for c in t.text)), len(words))
-    words = words[k:]
+    k = 0
+    for t in words:
+        if t.text[:1].isalnum() or any(c.isalnum() for c in t.text):
+            break
+        k += 1
+    if k:
+        words = words[k:]
     if not words:
         return []
     if len(words) > 2 and words[0].lower in _SENTENCE_ADVERBS and words[1].text == ",":
         words = words[2:]
-    colon = next((k for k, t in enumerate(words[:16]) if t.text == ":"), -1)
+    lead = [t.text for t in words[:16]]
+    colon = lead.index(":") if ":" in lead else -1
     if colon > 0 and colon + 1 < len(words):
         be = next((k for k, t in enumerate(words[:colon]) if t.lower in _BE), -1)
         if be >= 0 and colon - be <= 3:
@@ -288,22 +299,16 @@ def _plural(subject: list[Tok]) -> bool:
 def _is_verb_after(t: Tok, j: int, subject: list[Tok]) -> bool:
     """Word `t`, the `j`th after the start, is the verb of the (non-empty) `subject` before it."""
     lw = t.lower
-    plural_subject = _plural(subject)
-    coordinated = any(x.lower in {"and", "&"} for x in subject[1:])
-    return (
-        "Z" in t.flags
-        or "D" in t.flags
-        or lw in _BE
-        or lw in {"have", "has", "had"}
-        or ("V" in t.flags and plural_subject and "N" not in t.flags)
-        or (
-            "V" in t.flags
-            and plural_subject
-            and (j <= 4 or coordinated)
-            and j <= 8
-            and "Z" not in t.flags
-            and lw not in _DETERMINERS
-        )
+    flags = t.flags
+    if "Z" in flags or "D" in flags or lw in _BE or lw in {"have", "has", "had"}:
+        return True
+    if "V" not in flags or not _plural(subject):
+        return False
+    return "N" not in flags or (
+        (j <= 4 or any(x.lower in {"and", "&"} for x in subject[1:]))
+        and j <= 8
+        and "Z" not in flags
+        and lw not in _DETERMINERS
     )
 
 

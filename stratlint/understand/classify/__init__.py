@@ -39,6 +39,8 @@ _INLINE_FIELD_RX = re.compile(
     re.IGNORECASE,
 )
 
+_FIELD_LINE = re.compile(r"\s*([^:=]+)[:=]\s*(.*)")
+
 
 # Verdicts of statements already classified in this process. A verdict depends only on what
 # the key holds and on the statement's signals (compared in full on a hit), never on where the
@@ -61,7 +63,7 @@ def classify(
         stmt.form,
         stmt.depth,
         stmt.is_field,
-        tuple((f.label, f.value) for f in stmt.fields),
+        tuple((f.label, f.value) for f in stmt.fields) if stmt.fields else (),
         section_kind,
         is_heading,
         has_children,
@@ -118,7 +120,7 @@ def _without_fields(sig: Signals) -> Signals:
 
 
 def _classify_field(stmt: Statement, sig: Signals) -> Verdict:
-    m = re.match(r"\s*([^:=]+)[:=]\s*(.*)", stmt.text)
+    m = _FIELD_LINE.match(stmt.text)
     label = m.group(1).strip().lower() if m else ""
     value = m.group(2) if m else ""
     if label in {

@@ -6,7 +6,7 @@ verdict, and a statement that none decides is read by `_verbless`."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stratlint import lexicon
 from stratlint.model import Cls, Kind
@@ -33,8 +33,7 @@ from stratlint.understand.shape import Shape
 _COMMITTED_FRAMES = {"imperative", "modal", "infinitive"}
 
 
-@dataclass(frozen=True)
-class _Stance:
+class _Stance(NamedTuple):
     """How the statement commits: its verb, its operational detail, and whether it is a fact."""
 
     choice_verb: bool
@@ -46,12 +45,13 @@ class _Stance:
 
 def _stance(r: Reading) -> _Stance:
     sig, verb, shape, toks = r.sig, r.verb, r.shape, r.toks
-    choice_verb = verb is not None and _in_spans(verb, sig.get("choice-verbs"))
+    get = sig.spans.get
+    choice_verb = verb is not None and _in_spans(verb, get("choice-verbs", ()))
     activity_verb = (
         verb is not None
         and bool(set(verb.flags) & set("VZ"))
         and not choice_verb
-        and (verb.lower not in _STATIVE or _in_spans(verb, sig.get("activity-verbs")))
+        and (verb.lower not in _STATIVE or _in_spans(verb, get("activity-verbs", ())))
     )
     op_specific = tuple(e for e in r.specific if e.label != "activity" or not choice_verb)
     fact = r.fact

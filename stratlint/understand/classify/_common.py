@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from stratlint import lexicon
 from stratlint.model import Cls
@@ -51,15 +52,14 @@ def _span_text(sig: Signals, label: str) -> str:
     return ", ".join(dict.fromkeys(sig.words(label)))
 
 
+_start = attrgetter("start")  # a token's start offset (a C call: bisect asks it often)
+
+
 def _tok_index_at(tokens: Sequence[Tok], char: int) -> int:
     """The index of the token covering offset `char`, or -1. Tokens are in text order and do not
     overlap: a binary search, not a scan (a 400 KB paragraph's numbers made the scan quadratic)."""
     i = bisect_right(tokens, char, key=_start) - 1
     return i if i >= 0 and tokens[i].start <= char < tokens[i].end else -1
-
-
-def _start(t: Tok) -> int:
-    return t.start
 
 
 def covered_tokens(tokens: Sequence[Tok], spans: Sequence[tuple[int, int]]) -> set[int]:

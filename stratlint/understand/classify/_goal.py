@@ -31,7 +31,15 @@ _CHANGE = (
     "change-down",
     "change-hold",
 )
+_GROUP = {lab: lab.split("-", 1)[1] for lab in _CHANGE}  # "change-up" → "up"
 _DESIRED_FRAMES = {"imperative", "infinitive", "modal", "noun"}
+_VAGUE_MEANS = re.compile(r"\b(?:through|via|by\s+\w+ing)\b")
+_TARGET_LABEL = re.compile(r"\W*(target|goal|kr\s?\d*|key result\s?\d*|okr)\s*[:\-–—]", re.I)
+_MEANS_CLAUSE = re.compile(
+    r"\b(by|through|via|with|from)\s+(focusing|concentrating|selling|"
+    r"targeting|winning|moving|entering|expanding into|partnering|bundling|"
+    r"pricing|positioning|serving|going after|specializing|specialising)\b"
+)
 
 
 def aspiration(r: Reading) -> Verdict | None:
@@ -47,9 +55,10 @@ def goal(r: Reading) -> Verdict | None:
     """2. Goal: a change or target verb on a measurable thing, in a desired frame."""
     toks = r.toks
     cverb, group = _change_verb(r)
-    obj = _object(toks, toks.index(cverb)) if cverb is not None and group else []
+    at = toks.index(cverb) if cverb is not None else -1
+    obj = _object(toks, at) if group else []
     quant = r.quant or _counted_reach(r, group, obj) or _labelled_number(r.sig)
-    is_goal, vague = _goal_decision(r, cverb, group, obj, quant)
+    is_goal, vague = _goal_decision(r, cverb, at, group, obj, quant)
     if not is_goal:
         return None
     sig = r.sig
@@ -64,9 +73,7 @@ def goal(r: Reading) -> Verdict | None:
             )
         )
     low = sig.text.lower()
-    if (_means_clause(low) and (who or r.why)) or (
-        vague and re.search(r"\b(?:through|via|by\s+\w+ing)\b", low)
-    ):
+    if (_means_clause(low) and (who or r.why)) or (vague and _VAGUE_MEANS.search(low)):
         ev.append(Evidence("means", "goal with the choice that reaches it"))
         return Verdict(Cls.CHOICE, tuple(ev), r.specific, who, r.why)
     return Verdict(Cls.GOAL, tuple(ev), r.specific, who, r.why, vague=vague)
@@ -74,14 +81,19 @@ def goal(r: Reading) -> Verdict | None:
 
 def _change_verb(r: Reading) -> tuple[Tok | None, str]:
     """The change or target verb and its group (up, improve, multiply, reach, down, hold)."""
-    toks, sig = r.toks, r.sig
+    toks, spans = r.toks, r.sig.spans
     cverb = r.verb
+    # The change lexicons' spans, read once for every token asked about (most statements hold
+    # none of them: then no token has a group).
+    changes = [(lab, found) for lab in _CHANGE if (found := spans.get(lab))]
+    if not changes:
+        return cverb, ""
     if r.shape.frame == "noun":
         for t in toks[:6]:
-            if _group_of(t, sig) and ("V" in t.flags or not t.flags):
+            if _group_in(t, changes) and ("V" in t.flags or not t.flags):
                 cverb = t
                 break
-    group = _group_of(cverb, sig)
+    group = _group_in(cverb, changes)
     if cverb is not None and group and cverb.lower == "double":
         k = toks.index(cverb)
         if k + 1 < len(toks) and toks[k + 1].lower == "down":
@@ -117,19 +129,18 @@ def _labelled_number(sig: Signals) -> bool:
 
 
 def _goal_decision(
-    r: Reading, cverb: Tok | None, group: str, obj: Sequence[Tok], quant: bool
+    r: Reading, cverb: Tok | None, at: int, group: str, obj: Sequence[Tok], quant: bool
 ) -> tuple[bool, bool]:
-    """(is it a goal, is its target vague)."""
+    """(is it a goal, is its target vague); `at`: the change verb's index."""
     sig, toks, shape = r.sig, r.toks, r.shape
-    obj_metric = any(_in_spans(t, r.metric_spans) for t in obj)
-    obj_vague = any(_in_spans(t, sig.get("vague-quantities")) for t in obj) or (
-        cverb is not None
-        and any(
-            _in_spans(t, sig.get("vague-quantities"))
-            for t in toks[toks.index(cverb) + 1 : toks.index(cverb) + 3]
-        )
+    metric = r.metric_spans
+    obj_metric = bool(metric) and any(_in_spans(t, metric) for t in obj)
+    vq = sig.get("vague-quantities")
+    obj_vague = bool(vq) and (
+        any(_in_spans(t, vq) for t in obj)
+        or (cverb is not None and any(_in_spans(t, vq) for t in toks[at + 1 : at + 3]))
     )
-    desired = not r.fact and (shape.frame in _DESIRED_FRAMES or sig.has("TARGET_FRAME"))
+    desired = not r.fact and (shape.frame in _DESIRED_FRAMES or bool(sig.spans.get("TARGET_FRAME")))
     activity_count_only = (
         bool(r.activity_nouns)
         and not r.quant_spans
@@ -183,14 +194,14 @@ def _goal_by_verb(
     return False, not quant
 
 
-def _group_of(tok: Tok | None, sig: Signals) -> str:
+def _group_in(tok: Tok | None, changes: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> str:
+    """The group of the first change lexicon (in `_CHANGE` order) one of whose spans holds
+    `tok`; `changes`: the statement's change lexicons and their spans."""
     if tok is None:
         return ""
-    spans = sig.spans
-    for lab in _CHANGE:
-        found = spans.get(lab)
-        if found and _in_spans(tok, found):
-            return lab.split("-", 1)[1]
+    for lab, found in changes:
+        if _in_spans(tok, found):
+            return _GROUP[lab]
     return ""
 
 
@@ -267,26 +278,17 @@ def _where_phrase(sig: Signals, toks: Sequence[Tok], obj: Sequence[Tok]) -> bool
 
 
 def _target_label(sig: Signals) -> bool:
-    return bool(
-        re.match(r"\W*(target|goal|kr\s?\d*|key result\s?\d*|okr)\s*[:\-–—]", sig.text, re.I)
-    )
+    return bool(_TARGET_LABEL.match(sig.text))
 
 
 def _means_clause(low: str) -> bool:
-    return bool(
-        re.search(
-            r"\b(by|through|via|with|from)\s+(focusing|concentrating|selling|"
-            r"targeting|winning|moving|entering|expanding into|partnering|bundling|"
-            r"pricing|positioning|serving|going after|specializing|specialising)\b",
-            low,
-        )
-    )
+    return bool(_MEANS_CLAUSE.search(low))
 
 
 def _aspiration(sig: Signals, toks: Sequence[Tok]) -> bool:
-    if not sig.has("aspirations"):
+    asp = sig.spans.get("aspirations")
+    if not asp:
         return False
-    asp = sig.get("aspirations")
     for i, t in enumerate(toks):
         if t.lower in {"be", "become", "remain", "stay", "own", "lead"}:
             if i > 0 and toks[i - 1].lower in {"by", "of", "for", "while", "without", "than"}:

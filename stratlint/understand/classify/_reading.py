@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stratlint.model import Kind, Statement
 from stratlint.understand.classify._common import (
@@ -25,10 +25,10 @@ from stratlint.understand.nlp import Signals, Tok
 from stratlint.understand.shape import Shape
 
 Spans = list[tuple[int, int]]
+_NUMBERING = re.compile(r"\d+(?:\.\d+)*\.?")  # "4.", "2.1"
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """What one statement holds, gathered once and read by every stage of the decision."""
 
     stmt: Statement
@@ -55,20 +55,23 @@ class Reading:
 
 
 def read(stmt: Statement, sig: Signals, shape: Shape, section_kind: Kind) -> Reading:
-    """Everything the later stages ask about one statement (`sig` without its inline fields)."""
+    """Everything the later stages ask about one statement (`sig` without its inline fields).
+    Its labelled spans are read from the signals' table directly (`get`), not through a
+    `Signals.has` / `Signals.get` call each: read() asks a score of them of every statement."""
     toks = sig.tokens
-    metric_spans = list(sig.get("metrics"))
-    activity_nouns = tuple(sp for sp in sig.get("activity-nouns") if not _in_compound(sig.text, sp))
-    quant_spans = (
-        list(sig.get("PERCENT"))
-        + list(sig.get("MONEY"))
-        + list(sig.get("MULTIPLIER"))
-        + list(sig.get("FROM_TO"))
-    )
+    get = sig.spans.get
+    metric_spans = list(get("metrics", ()))
+    activity_nouns = tuple(sp for sp in get("activity-nouns", ()) if not _in_compound(sig.text, sp))
+    quant_spans = [
+        *get("PERCENT", ()),
+        *get("MONEY", ()),
+        *get("MULTIPLIER", ()),
+        *get("FROM_TO", ()),
+    ]
     counts_metric, counts_any = _counts(sig, toks, metric_spans, activity_nouns)
-    quant = bool(quant_spans or counts_metric or sig.has("BY_AMOUNT"))
+    quant = bool(quant_spans or counts_metric or get("BY_AMOUNT"))
     counts_any = _operational(sig, toks, shape, counts_any, activity_nouns)
-    who = sig.has(*WHO) and not _only_generic_who(sig)
+    who = any(map(get, WHO)) and not _only_generic_who(sig)
     return Reading(
         stmt=stmt,
         sig=sig,
@@ -81,11 +84,11 @@ def read(stmt: Statement, sig: Signals, shape: Shape, section_kind: Kind) -> Rea
         counts_metric=counts_metric,
         counts_any=counts_any,
         quant=quant,
-        fact=_is_fact(sig, shape, toks),
+        fact=_is_fact(sig, shape),
         who=who,
-        why=sig.has("value", "VALUE_CLAIM") or (who and sig.has("value-weak")),
-        tradeoff=sig.has("tradeoff"),
-        universal=sig.has("universal"),
+        why=bool(get("value") or get("VALUE_CLAIM")) or (who and bool(get("value-weak"))),
+        tradeoff=bool(get("tradeoff")),
+        universal=bool(get("universal")),
         specific=_specificity(stmt, sig, shape, counts_any, quant_spans, activity_nouns),
     )
 
@@ -100,12 +103,12 @@ def _counts(
     "40 new logos" / "50 cold calls"."""
     counts_metric: Spans = []
     counts_any: Spans = []
-    numbers = sig.get("NUMBER")
+    numbers = sig.spans.get("NUMBER", ())
     if not numbers:
         return counts_metric, counts_any
     # Read once for every number, not span by span for each (a long paragraph holds hundreds).
     metric, activity = covered_tokens(toks, metric_spans), covered_tokens(toks, activity_nouns)
-    in_date = in_any(sig.get("DATE"))
+    in_date = in_any(sig.spans.get("DATE", ()))
     for a, _b in numbers:
         k = _tok_index_at(toks, a)
         if k < 0 or in_date(a) or _enumerator(toks, k):
@@ -139,7 +142,7 @@ def _operational(
     segment ("chains with five or more clinics"): a count is operational when it counts an
     activity, a role or resource, or is the object of the verb."""
     obj_start = toks[shape.verb + 1].start if 0 <= shape.verb < len(toks) - 1 else -1
-    if shape.verb >= 0 and _in_spans(toks[shape.verb], sig.get("choice-verbs")):
+    if shape.verb >= 0 and _in_spans(toks[shape.verb], sig.spans.get("choice-verbs", ())):
         obj_start = -1  # "Target the 300 independent pharmacies": the size of a segment
     op_counts: Spans = []
     if not counts_any:
@@ -178,15 +181,20 @@ def _specificity(
     """The operational specificity that makes a tactic (S102): a frequency, a count, a date, an
     owner, an activity, a named event."""
     specific: list[Evidence] = []
+    get = sig.spans.get
     for lab in ("FREQUENCY", "frequencies"):
-        if sig.has(lab):
+        if get(lab):
             specific.append(Evidence("frequency", _span_text(sig, lab)))
             break
     if counts_any and not quant_spans:
         specific.append(Evidence("count", ", ".join(sig.text[a:b] for a, b in counts_any)))
-    if sig.has("DATE"):
+    if get("DATE"):
         specific.append(Evidence("date", _span_text(sig, "DATE")))
-    if sig.has("HANDLE", "OWNER_MARKER") or any(f.label == "owner" for f in stmt.fields):
+    if (
+        get("HANDLE")
+        or get("OWNER_MARKER")
+        or (stmt.fields and any(f.label == "owner" for f in stmt.fields))
+    ):
         specific.append(
             Evidence(
                 "owner",
@@ -214,20 +222,22 @@ def _enumerator(toks: Sequence[Tok], k: int) -> bool:
     nxt = toks[k + 1].text if k + 1 < len(toks) else ""
     if k == 0 and nxt in {".", ")", ":", "—", "–", "-"}:
         return True
-    if k == 0 and len(toks) > 1 and re.fullmatch(r"\d+(?:\.\d+)*\.?", toks[0].text):
+    if k == 0 and len(toks) > 1 and _NUMBERING.fullmatch(toks[0].text):
         return nxt in {".", ")", ":"} or toks[0].text.endswith(".")
     prev = toks[k - 1].lower if k else ""
     return prev in _ENUMERATED and (nxt in {":", ".", ")", "—", "–", "-", ""} or k <= 2)
 
 
-def _is_fact(sig: Signals, shape: Shape, toks: Sequence[Tok]) -> bool:
-    if shape.frame == "past":
+def _is_fact(sig: Signals, shape: Shape) -> bool:
+    frame = shape.frame
+    if frame == "past":
         return True
-    if sig.has("TARGET_FRAME") and shape.frame != "present":
+    target = bool(sig.spans.get("TARGET_FRAME"))
+    if target and frame != "present":
         return False
-    if shape.frame == "present":
-        return not sig.has("TARGET_FRAME") or bool(sig.get("PAST_FRAME"))
-    return bool(shape.frame == "noun" and sig.has("PAST_FRAME") and not sig.has("TARGET_FRAME"))
+    if frame == "present":
+        return not target or bool(sig.spans.get("PAST_FRAME"))
+    return bool(frame == "noun" and sig.spans.get("PAST_FRAME") and not target)
 
 
 def _named_event(sig: Signals, toks: Sequence[Tok], shape: Shape) -> str:
