@@ -10,6 +10,7 @@ from stratlint.checks._items import ALLOCATION_LINE, done, not_a_commitment, ros
 from stratlint.checks._owners import has_owner
 from stratlint.checks._plan_actions import among_actions, named_step
 from stratlint.checks._registry import Context, Hit, check, quote
+from stratlint.checks._strategy_links import strategy_link_state
 from stratlint.checks._targets import (
     TARGET_HEAD,
     TIME_HEAD,
@@ -25,7 +26,7 @@ from stratlint.checks._targets import (
 )
 from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.understand.analysis import Analysis, Scope
-from stratlint.understand.links import LinkStatus, names_strategy
+from stratlint.understand.links import LinkStatus
 
 
 def _judged(a: Analysis, st: Statement) -> bool:
@@ -34,7 +35,16 @@ def _judged(a: Analysis, st: Statement) -> bool:
     return a.mixed.get(st.section) != "heading"
 
 
-def _plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
+def _plan_items(a: Analysis, scope: Scope) -> list[Statement]:
+    """The scope's action items, derived once a scope: P202, P203 and P204 each ask."""
+    key = ("plan_items", scope)
+    found: list[Statement] | None = a.memo.get(key)
+    if found is None:
+        found = a.memo[key] = list(_derive_plan_items(a, scope))
+    return found
+
+
+def _derive_plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
     for st in a.statements_of(scope, headings=False):
         if st.is_field or st.is_navigation or not _judged(a, st) or _objective(a, st):
             continue
@@ -318,37 +328,6 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
 # -- strategy links -----------------------------------------------------------------------------
 
 
-def _strategy_link_state(ctx: Context) -> tuple[bool, list[tuple[int, str, LinkStatus]]]:
-    """(has a working strategy link, broken strategy links as (line, target, status))."""
-    a = ctx.analysis
-    ok = False
-    broken: list[tuple[int, str, LinkStatus]] = []
-    fm = a.doc.front_matter.get("strategy") if a.doc.front_matter else None
-    if fm is not None:
-        line = a.doc.front_matter_lines.get("strategy", 1)
-        values = fm if isinstance(fm, list) else [fm]
-        for val in values:
-            res = ctx.resolver.resolve(str(val))
-            if res.status == LinkStatus.STRATEGY:
-                ok = True
-            elif res.status in (LinkStatus.EXTERNAL, LinkStatus.UNKNOWN):
-                ok = True  # named in front matter, not checkable here: trust the declaration
-            else:
-                broken.append((line, str(val), res.status))
-    for link in a.doc.links:
-        res = ctx.resolver.resolve(link.target)
-        if res.status == LinkStatus.STRATEGY:
-            if res.analysis is a and not link.target.startswith("#"):
-                continue
-            ok = True
-        elif res.status != LinkStatus.EXTERNAL and names_strategy(link.text, link.target):
-            if res.status == LinkStatus.UNKNOWN:
-                ok = True  # a strategy link that cannot be checked here: no finding either way
-            else:
-                broken.append((link.line, link.target, res.status))
-    return ok, broken
-
-
 @check("P201")
 def plan_without_strategy(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
@@ -356,11 +335,11 @@ def plan_without_strategy(ctx: Context) -> Iterator[Hit]:
         return  # a strategy heading whose content was not confirmed still leaves us unsure
     if a.doc.front_matter and "strategy" in a.doc.front_matter:
         return
-    ok, broken = _strategy_link_state(ctx)
+    ok, broken = strategy_link_state(ctx)
     if ok or broken:
         return
     for scope in a.plans:
-        if not any(True for _ in _plan_items(a, scope)):
+        if not _plan_items(a, scope):
             continue  # no action items: nothing that needs a strategy behind it
         yield ctx.at_line(
             scope.line,
@@ -377,7 +356,7 @@ def broken_strategy_link(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     if not a.plans and not (a.doc.front_matter and "strategy" in a.doc.front_matter):
         return  # only a plan's strategy link is judged (SPEC §3 P207): a plan its content confirms
-    _, broken = _strategy_link_state(ctx)
+    _, broken = strategy_link_state(ctx)
     seen: set[tuple[int, str]] = set()
     for line, target, status in broken:
         if (line, target) in seen:
