@@ -36,7 +36,7 @@ def _judged(a: Analysis, st: Statement) -> bool:
 
 
 def _plan_items(a: Analysis, scope: Scope) -> list[Statement]:
-    """The scope's action items, derived once a scope: P202, P203 and P204 each ask."""
+    """The scope's action items, derived once a scope: P201, P202 and P203 each ask."""
     key = ("plan_items", scope)
     found: list[Statement] | None = a.memo.get(key)
     if found is None:
