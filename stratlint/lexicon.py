@@ -122,11 +122,24 @@ class WordForms:
 
 
 def word_class(wf: WordForms, low: str) -> tuple[str, str]:
-    """(flags, lemma) of a lower-case word: V verb, Z 3rd person, D past, G -ing, N, A, R."""
+    """(flags, lemma) of a lower-case word: V verb, Z 3rd person, D past, G -ing, N, A, R.
+    A word the table does not know that is a verb prefix and a verb it knows ("relaunch",
+    "requoted", "onboard", "upsells") is that verb's form: the prefix makes a new verb."""
     row = wf.table.row(low)
     if row is not None and row[0]:
         return row[0], row[1] or row[2] or low
+    for prefix in VERB_PREFIXES:
+        rest = low[len(prefix) :]
+        if low.startswith(prefix) and len(rest) >= 3:
+            base = wf.table.row(rest)
+            if base is not None and "V" in base[0] and base[1]:
+                flags = "".join(f for f in base[0] if f in "VZDG")
+                return flags, prefix + base[1]
     return "", low
+
+
+# Prefixes that make a verb of a verb ("re-quote", "prequalify", "co-host", "outbid").
+VERB_PREFIXES = ("re", "pre", "co", "over", "under", "out", "mis", "up", "on")
 
 
 DERIVED_DIR: Path | None = None  # where parsed rule data may be kept (set by the engine)

@@ -2259,3 +2259,27 @@ type: plan
   120 days before each end date. Target: 92% of renewing accounts renew by 30 June.
 """
     assert _lines_of(text, "P202") == [6]
+
+
+def test_an_item_opening_with_a_prefixed_verb_is_a_step_addressed_to_the_reader():
+    # §8.4: an action is a commitment to do something. "Re-quote …" and "Relaunch …" open with a
+    # verb the word table lacks (a prefix and a verb it knows): each item is an imperative like
+    # its neighbours, so §8.6 asks it for an owner and a date.
+    text = """# Q1 2027 sales plan: Ohio South
+
+This plan delivers our [sales strategy](strategy.md). Target: 12 new VMI accounts by 31 March.
+
+## Actions
+
+- Marcus Reyes walks the storerooms at the 12 VMI prospects by 14 February.
+- Send the VMI proposal to Hartwell Foods and Miami Valley Bottling by 28 February.
+- Re-quote the Hartwell Foods MRO agreement with bins included.
+- Gil Prater runs a bearing failure clinic at the Dayton branch on 12 March.
+- Relaunch the VMI landing page with the new case studies.
+
+## Resources
+
+- Clinic budget: $4,500.
+"""
+    assert _lines_of(text, "P202") == [8, 9, 11]
+    assert _lines_of(text, "P203") == [9, 11]

@@ -135,6 +135,13 @@ def _sentence_words(tokens: Sequence[Tok]) -> list[Tok]:
         return []
     if len(words) > 2 and words[0].lower in _SENTENCE_ADVERBS and words[1].text == ",":
         words = words[2:]
+    if (
+        len(words) > 2
+        and words[1].text in {"-", "‑"}
+        and words[0].lower in lexicon.VERB_PREFIXES
+        and "V" in words[2].flags
+    ):
+        words = words[2:]  # "Re-quote the deal", "Co-host a webinar": the verb after the prefix
     lead = [t.text for t in words[:16]]
     colon = lead.index(":") if ":" in lead else -1
     if colon > 0 and colon + 1 < len(words):
