@@ -1677,7 +1677,7 @@ def test_an_item_among_sure_actions_of_its_list_is_judged_as_one():
         "- Aiko Tanaka signs the Oslo reseller agreement by 31 January 2027.",
         "- Ben Carver ships the pilot kits to Bergen by 15 February 2027.",
     ]
-    item = "- Pre-qualify the water module with the three Norwegian head-end vendors."
+    item = "- Clean up the contact records for the Bergen accounts."
     text = _LAUNCH_LIST.format(items="\n".join([*sure, item]))
     assert _lines_of(text, "P202") == [11] and _lines_of(text, "P203") == [11]
     # Alone, the same item is not sure enough to judge.
@@ -2283,3 +2283,39 @@ This plan delivers our [sales strategy](strategy.md). Target: 12 new VMI account
 """
     assert _lines_of(text, "P202") == [8, 9, 11]
     assert _lines_of(text, "P203") == [9, 11]
+
+
+def test_a_short_label_line_naming_a_period_times_the_list_under_it():
+    # §8.6: an item has a deadline when its text, fields or headings give one. A bold line used
+    # as a heading ("**Q1 priorities**") over a list gives its items their quarter, as "## Q1"
+    # would; an item with no owner is still reported.
+    text = """# Cinderford Labs: H1 sales plan
+
+This plan serves our [sales strategy](strategy.md).
+
+**Q1 2027 priorities**
+
+- Ben Okafor sends the case study to the 40 CISOs on the Denver list by 15 January.
+- Nadia Reyes speaks at BSides Denver on 6 March and collects badge scans.
+- Send the red-team report to the three Denver resellers.
+"""
+    assert _lines_of(text, "P203") == []
+    assert _lines_of(text, "P202") == [9]
+
+
+def test_a_role_naming_what_a_command_acts_on_is_not_its_owner():
+    # §8.6: owners stand where owners stand: the subject, a field, brackets, after a dash or
+    # "by". In "Get listed on the state IT vendor portal" the role word names which portal, so
+    # the item has no owner; "Inside sales team, by 31 August" names one.
+    text = """# Q3 sales plan
+
+This plan serves our [sales strategy](strategy.md). Target: 40 new accounts by 30 September.
+
+## Actions
+
+- Priya Nair sends the new price sheet to the 60 open opportunities by 15 July.
+- Get listed on the Colorado state IT vendor portal by 31 July.
+- Call every Q2 customer without a camera and offer the bundle. Inside sales team, by 31 August.
+- Tom Reyes runs two customer webinars on remote monitoring by 30 September.
+"""
+    assert _lines_of(text, "P202") == [8]

@@ -10,6 +10,7 @@ from stratlint.checks._chain import PLACEHOLDER, answer_above
 from stratlint.model import Field, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.nlp import Signals
+from stratlint.understand.shape import sentence_shape
 
 
 def _time_in(sig: Signals) -> bool:
@@ -51,9 +52,18 @@ def _lead_in_time(a: Analysis, top: Statement) -> bool:
     return (
         intro.form == "sentence"
         and intro.section == top.section
-        and bool(_LEAD_IN.search(intro.text))
+        and (bool(_LEAD_IN.search(intro.text)) or _label_line(a, intro))
         and _timed(a, intro)
     )
+
+
+def _label_line(a: Analysis, st: Statement) -> bool:
+    """A short line with no verb and no full stop over a list ("**Q1 priorities**", "Q2 (April
+    to June)"): a heading in all but markup, naming what the list below it is."""
+    text = st.text.strip()
+    if not text or text[-1] in ".!?" or len(text.split()) > 5:
+        return False
+    return sentence_shape(a.signals[st.index].tokens).frame == "noun"
 
 
 def _timed(a: Analysis, st: Statement) -> bool:

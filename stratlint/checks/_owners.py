@@ -19,24 +19,30 @@ from stratlint.checks._names import (
     titlecase_word,
 )
 from stratlint.checks._page_team import page_team
+from stratlint.checks._role_places import (
+    AUDIENCE,
+    CLAUSE_OPENERS,
+    GROUPS,
+    function_alone,
+    hyphen_modifier,
+    in_audience_phrase,
+    in_counted_object,
+    modifies_object,
+    names_a_workstream,
+    verb_goes_on,
+)
 from stratlint.model import Field, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.nlp import Signals
 from stratlint.understand.shape import Shape, sentence_shape
 from stratlint.understand.signals import Tok
 
-# A named group as the subject owns the item: "Leadership team", "Partner council" ("The team" and
-# "Our team" do not: their first word is a determiner).
-_GROUPS = frozenset(
-    {"team", "group", "committee", "council", "board", "squad", "crew", "department", "guild"}
-)
 # A subject whose verb is a form of "be" is described, not doing: "Quarterly Reports are published".
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 # A role after one of these, outside the subject, is whom the item acts on, not who does it.
 _OBJECT_DETERMINERS = frozenset(
     {"each", "every", "all", "the", "their", "its", "any", "his", "her"}
 )
-_AUDIENCE = {"for", "to", "with", "at", "from", "among", "targeting", "aimed"}
 # Spans where a capitalised word is not a name (months, places, segments, dates, money...).
 _SKIPLABELS = (
     "months",
@@ -65,87 +71,6 @@ def _weak(value: str, weak: frozenset[str]) -> bool:
 # -- owners -------------------------------------------------------------------------------------
 
 
-_PHRASE_OPENERS = frozenset({"the", "our", "all", "new", "each", "their", "its", "a", "an"})
-
-
-def _in_audience_phrase(toks: Sequence[Tok], k: int) -> bool:
-    """The role at token `k` is inside a noun phrase an audience word opens: "for the IT
-    managers", "with the IBA HR forum" (a determiner and names between them)."""
-    j = k - 1
-    seen_det = False
-    while j >= 0 and k - j <= 4:
-        t = toks[j]
-        if t.lower in _AUDIENCE:
-            return seen_det
-        if t.lower in _PHRASE_OPENERS:
-            seen_det = True
-        elif not (t.text[:1].isupper() and t.text.isalpha()):
-            return False
-        j -= 1
-    return False
-
-
-# The subject of a clause these open is whom the item serves, not who does it ("so HR can
-# reorder without a PO").
-_CLAUSE_OPENERS = frozenset({"so", "that", "if", "when", "until", "unless", "because", "once"})
-
-
-def _modifier(toks: Sequence[Tok], k: int) -> bool:
-    """The role word at `k` is joined by a hyphen to the noun it modifies ("Partner-programme
-    renewal calls")."""
-    return 0 <= k < len(toks) - 1 and toks[k + 1].text == "-" and toks[k + 1].start == toks[k].end
-
-
-_AFTER_A_VERB = frozenset(
-    set(lexicon.grammar()["preps"])
-    | set(lexicon.grammar()["determiners"])
-    | {"every", "each", "all"}
-)
-
-
-_COUNTS = frozenset(
-    {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
-)
-
-
-def _in_counted_object(toks: Sequence[Tok], verb: int, k: int) -> bool:
-    """The role word at `k` is in the counted object of the command at `verb` ("Hire one
-    territory manager", "Host a client CFO roundtable"): whom or what it acts on, not who does
-    it."""
-    if verb < 0 or k <= verb + 1:
-        return False
-    first = toks[verb + 1]
-    if first.lower not in _COUNTS and not first.text.isdigit():
-        return False
-    return all(t.text[:1].isalnum() and t.lower not in _AFTER_A_VERB for t in toks[verb + 2 : k])
-
-
-def _verb_goes_on(toks: Sequence[Tok], k: int) -> bool:
-    """The word after token `k` opens what a verb governs ("Partner with …", "Lead the …", "Staff
-    two booths"), not the rest of a noun phrase ("Partner managers run …")."""
-    nxt = toks[k + 1] if k + 1 < len(toks) else None
-    return nxt is not None and (nxt.lower in _AFTER_A_VERB or nxt.text[:1].isdigit())
-
-
-def _function_alone(sig: Signals, a0: int, b0: int) -> bool:
-    """The heading is one function's name and nothing else ("## Marketing", "### Partnerships"):
-    a workstream of the plan, not who owns each item ("## Marketing team" names one)."""
-    return not sig.text[:a0].strip(" #*_0-9.") and not sig.text[b0:].strip(" *_:")
-
-
-def _names_a_workstream(sig: Signals, roles: Sequence[tuple[int, int]], end: int) -> bool:
-    """The role word ending at `end` is followed by a lowercase noun that is no role or group
-    ("Partner recruitment", "Customer onboarding"): the heading names a piece of work."""
-    nxt = next((t for t in sig.tokens if t.start >= end and t.text.strip()), None)
-    return (
-        nxt is not None
-        and nxt.text.isalpha()
-        and nxt.text.islower()
-        and nxt.lower not in _GROUPS
-        and not any(x <= nxt.start < y for x, y in roles)
-    )
-
-
 def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
     if sig.has("HANDLE"):
         return True
@@ -160,18 +85,20 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
         k = next((i for i, t in enumerate(toks) if t.start == a0), -1)
         prev = toks[k - 1].lower if k > 0 else ""
         prev2 = toks[k - 2].lower if k > 1 else ""
-        if prev in _AUDIENCE or _in_audience_phrase(toks, k):
+        if prev in AUDIENCE or in_audience_phrase(toks, k):
             continue  # the audience: "a webinar for IT managers", "with the IBA HR forum"
         if prev in _OBJECT_DETERMINERS and a0 >= subject_end and prev2 != "by":
             continue  # whom the item acts on: "Call each HR director on the list"
-        if shape.frame == "imperative" and _in_counted_object(toks, shape.verb, k):
+        if shape.frame == "imperative" and in_counted_object(toks, shape.verb, k):
             continue  # "Hire one territory manager", "Invite two HR business partners"
-        if k == shape.verb and shape.frame == "imperative" and _verb_goes_on(toks, k):
+        if k == shape.verb and shape.frame == "imperative" and verb_goes_on(toks, k):
             continue  # "Partner with two packaging-compliance consultancies": the verb
+        if shape.frame == "imperative" and modifies_object(toks, shape.verb, k, prev):
+            continue  # "Get listed on the state IT vendor portal": a noun's modifier
         word = sig.text[a0:b0]
-        if word.lower() in weak or _modifier(toks, k) or prev in _CLAUSE_OPENERS:
+        if word.lower() in weak or hyphen_modifier(toks, k) or prev in CLAUSE_OPENERS:
             continue  # "Partner-programme renewal calls", "so HR can reorder without a PO"
-        if heading and (_names_a_workstream(sig, roles, b0) or _function_alone(sig, a0, b0)):
+        if heading and (names_a_workstream(sig, roles, b0) or function_alone(sig, a0, b0)):
             continue  # "## Partner recruitment": what the items are about, not who does them
         # A role or team owns the item where it is written as a name ("RevOps", "AE", "Marketing")
         # or stands where owners stand (the subject, in brackets, after a dash).
@@ -192,7 +119,7 @@ def subject_owner(shape: Shape, extra_weak: frozenset[str]) -> bool:
     words = shape.subject.split()
     if (
         len(words) >= 2
-        and words[-1].lower() in _GROUPS
+        and words[-1].lower() in GROUPS
         and words[0].lower() not in PRONOUNS
         and shape.subject.lower() not in extra_weak
     ):
@@ -223,7 +150,7 @@ def named_doer(a: Analysis, shape: Shape, index: int) -> bool:
     if not subject_owner(shape, lexicon.term_set("weak-owners", a.lexicon_extra)):
         return False
     words = shape.subject.split()
-    if len(words) >= 2 and words[-1].lower() in _GROUPS:
+    if len(words) >= 2 and words[-1].lower() in GROUPS:
         return True
     return bool(page_names(a).get(words[0].lower(), frozenset()) - {index})
 
@@ -299,7 +226,7 @@ def _named_before_colon(toks: Sequence[Tok], skip_spans: Sequence[tuple[int, int
         and all(
             t.text[:1].isupper()
             or t.lower in {"and", "&", ",", "/"}
-            or (k == colon - 1 and k > 0 and t.lower in _GROUPS)
+            or (k == colon - 1 and k > 0 and t.lower in GROUPS)
             for k, t in enumerate(toks[:colon])
         )
         and toks[0].lower not in LABELS
