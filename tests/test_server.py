@@ -180,14 +180,14 @@ def test_incremental_edits_are_applied_before_linting(server: Client, workspace:
     server.change(
         uri,
         3,
-        "Double revenue",
+        "Grow revenue by 30%",
         {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}},
     )
     server.change(
         uri,
         4,
         " this year.",
-        {"start": {"line": 2, "character": 14}, "end": {"line": 2, "character": 14}},
+        {"start": {"line": 2, "character": 19}, "end": {"line": 2, "character": 19}},
     )
     diags = server.diagnostics(uri, version=4, after=mark)
     assert ("S101", 2) in codes(diags)
