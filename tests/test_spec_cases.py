@@ -2319,3 +2319,37 @@ This plan serves our [sales strategy](strategy.md). Target: 40 new accounts by 3
 - Tom Reyes runs two customer webinars on remote monitoring by 30 September.
 """
     assert _lines_of(text, "P202") == [8]
+
+
+def test_a_bare_command_to_improve_something_is_a_target_with_no_number():
+    # §8.8: a target must carry a number. "Improve attendee satisfaction." among numbered
+    # objectives is a target with none, whatever its object the lexicons know.
+    text = """# GOSPA 2027: Harbour Trade Expo
+
+We use GOSPA for every event year. The goal and objectives were set by the founders.
+
+## Goal
+
+Make the 2027 Harbour Trade Expo (Gothenburg, 9–10 September 2027) pay for itself: SEK 14M total
+revenue at a 20% event margin.
+
+## Objectives
+
+1. Sell 2,400 visitor passes (2026: 2,050).
+2. Grow exhibitor revenue to SEK 6.5M.
+3. Fill 90% of the seats in the pre-expo workshops.
+4. Improve attendee satisfaction.
+
+## Strategies
+
+- Sell to port operators and ship agents in the Nordics rather than to shipping lines, because
+  they choose the suppliers who exhibit here.
+- Win exhibitors on footfall data: every booth gets its own visitor scan report.
+
+## Plans
+
+- Karin Lund opens registration with early-bird pricing on 1 February 2027.
+- Per Ek books the workshop rooms by 15 January 2027.
+- Sofia Berg renews the 2026 exhibitors on the new package by 30 April 2027.
+"""
+    assert _lines_of(text, "P206") == [15]

@@ -102,6 +102,29 @@ def directional(a: Analysis, st: Statement) -> bool:
     return sig.has("metrics") and any(not st.text[lead:a0].strip(" *_") for a0, _ in reach)
 
 
+def bare_change(a: Analysis, st: Statement) -> bool:
+    """A short command to change something, and nothing else: "Improve attendee satisfaction.",
+    "KR: Maximize monthly visits" — one sentence of at most eight words after its label, whose
+    verb is a change verb, with no number. Read as a goal, it is a target with no number (SPEC
+    §8.8) even where the hand reading took its object for no metric; a longer line or one of
+    several sentences says how, or what, and is left alone."""
+    m = _LABEL.match(st.text)
+    body = st.text[m.end() :] if m else st.text
+    words = body.split()
+    if not words or len(words) > 8 or "." in body.rstrip(". ") or has_number(a, st):
+        return False
+    sig = a.signals[st.index]
+    shape = shape_of(sig.tokens)
+    if shape.frame != "imperative" or shape.verb < 0:
+        return False
+    at = sig.tokens[shape.verb].start
+    return any(
+        x <= at < y
+        for group in ("up", "improve", "multiply", "down")
+        for x, y in sig.get(f"change-{group}")
+    )
+
+
 _CHANGE_GROUPS = ("up", "improve", "multiply", "down", "hold")
 _WORD = re.compile(r"[a-z]+")
 

@@ -14,6 +14,7 @@ from stratlint.checks._strategy_links import strategy_link_state
 from stratlint.checks._targets import (
     TARGET_HEAD,
     TIME_HEAD,
+    bare_change,
     comparative_target,
     directional,
     has_number,
@@ -262,6 +263,20 @@ def _vague_target_cell(a: Analysis, st: Statement) -> Field | None:
     return None
 
 
+def _vague_target_field(st: Statement) -> Field | None:
+    """The item's own "Target: …" field with no number in it (a year says when, not how many)."""
+    if st.is_field or st.cells:  # a table's target column: _vague_target_cell reads the row
+        return None
+    return next(
+        (
+            f
+            for f in st.fields
+            if f.label == "target" and f.value.strip() and not says_number(f.value, years=False)
+        ),
+        None,
+    )
+
+
 @check("P206")
 def vague_target(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
@@ -271,20 +286,7 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
             if not _judged(a, st) or st.is_navigation or st.line in reported:
                 continue
             v = a.verdicts.get(st.index)
-            vague_field = next(
-                (
-                    f
-                    for f in st.fields
-                    if f.label == "target"
-                    and not st.is_field
-                    and not says_number(f.value, years=False)
-                    and f.value.strip()
-                    and not st.cells  # a table's target column: _vague_target_cell reads the row
-                ),
-                None,
-            )
-            if vague_field is None:
-                vague_field = _vague_target_cell(a, st)
+            vague_field = _vague_target_field(st) or _vague_target_cell(a, st)
             if vague_field is not None and (v is None or v.cls != Cls.GOAL or not v.vague):
                 message = (
                     f"Target {quote(vague_field.value)} has no number: nobody can tell whether "
@@ -308,8 +310,11 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                 and than_before(a, st)
             )
             # "Target: more lots than in the 2024 round": a year says when, not how many
+            # "Improve attendee satisfaction.": a goal to the model, a bare change with no number
             vague = v is not None and (
-                v.vague or (st.is_field and not says_number(st.text, years=False))
+                v.vague
+                or (st.is_field and not says_number(st.text, years=False))
+                or (v.cls == Cls.GOAL and not st.is_field and bare_change(a, st))
             )
             if not comparative and (v is None or v.cls != Cls.GOAL or not vague or not a.sure(st)):
                 continue
