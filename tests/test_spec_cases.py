@@ -2353,3 +2353,22 @@ revenue at a 20% event margin.
 - Sofia Berg renews the 2026 exhibitors on the new package by 30 April 2027.
 """
     assert _lines_of(text, "P206") == [15]
+
+
+def test_a_step_whose_subject_is_a_full_name_is_a_plan_item_with_its_owner():
+    # §8.4/§8.6: "Priya Anand sets up carton pricing." names its owner as the subject, a person's
+    # full name, though the page names her nowhere else; with no date it has no deadline.
+    text = """# Q2 packaging sales plan
+
+This plan serves our [packaging strategy](strategy.md). Target: 25 new carton accounts by 30 June.
+
+## Actions
+
+- Tom Reyes calls the 40 lapsed carton buyers by 15 April.
+- Send the new sample kit to the 12 food makers on the list by 30 April.
+- Priya Anand sets up carton pricing.
+- Mia Ortiz runs two plant tours for buyers by 31 May.
+
+Budget: $8,000 for sample kits.
+"""
+    assert _lines_of(text, "P203") == [9]

@@ -143,16 +143,25 @@ def subject_owner(shape: Shape, extra_weak: frozenset[str]) -> bool:
 
 
 def named_doer(a: Analysis, shape: Shape, index: int) -> bool:
-    """The subject of a present or modal sentence is a named team ("Rosa's team sends …") or a
-    person the page names in full elsewhere ("Tasha books …" beside "Tasha Greene"): who does
-    it, not the business the page speaks for ("Brightwater puts an applications chemist on each
-    line", as "we" would)."""
+    """The subject of a present or modal sentence is a named team ("Rosa's team sends …"), a
+    person's full name ("Priyanka Shah drafts …": a surname no English word) or a person the page
+    names in full elsewhere ("Tasha books …" beside "Tasha Greene"): who does it, not the business
+    the page speaks for ("Brightwater puts an applications chemist on each line", as "we" would;
+    "Harbour Freight runs …" ends in an English word)."""
     if not subject_owner(shape, lexicon.term_set("weak-owners", a.lexicon_extra)):
         return False
     words = shape.subject.split()
     if len(words) >= 2 and words[-1].lower() in GROUPS:
         return True
+    if len(words) == 2 and _subject_is_full_name(a.signals[index].tokens, words):
+        return True
     return bool(page_names(a).get(words[0].lower(), frozenset()) - {index})
+
+
+def _subject_is_full_name(tokens: Sequence[Tok], words: Sequence[str]) -> bool:
+    toks = [t for t in tokens if t.text.strip()]
+    k = next((i for i, t in enumerate(toks) if t.text == words[0]), -1)
+    return k >= 0 and k + 1 < len(toks) and toks[k + 1].text == words[1] and full_name(toks, k)
 
 
 def _named_team_subject(toks: Sequence[Tok], shape: Shape) -> bool:
