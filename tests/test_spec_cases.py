@@ -2372,3 +2372,17 @@ This plan serves our [packaging strategy](strategy.md). Target: 25 new carton ac
 Budget: $8,000 for sample kits.
 """
     assert _lines_of(text, "P203") == [9]
+
+
+def test_a_value_cue_in_a_goal_or_an_action_says_no_why():
+    # §3 S104: the strategy never says why customers choose us. "Compared with" in a goal and
+    # "case study" in an action are no value proposition; only a choice states one.
+    text = """# Great Lakes territory strategy 2027
+
+## Territory strategy
+
+- Focus on fleet operators with 20 to 200 trucks in Michigan and Ohio, not owner-drivers.
+- Double new business revenue compared with 2026.
+- Send the overnight maintenance case study to fleet managers in March.
+"""
+    assert _lines_of(text, "S104") == [1]

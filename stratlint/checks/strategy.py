@@ -205,8 +205,11 @@ def strategy_missing_why(ctx: Context) -> Iterator[Hit]:
     for scope, sts in _strategies(ctx):
         if _component_has_content(a, scope, _WHY_HEADINGS):
             continue
+        # A value cue says why customers choose you inside a choice ("Win on next-day delivery
+        # because …"); in a goal or an action it says something else ("compared with 2026",
+        # "send the case study"), as the cue lexicon's own definition has it.
         if any(
-            a.signals[st.index].has("value", "VALUE_CLAIM") and a.cls(st) != Cls.CONTEXT
+            a.signals[st.index].has("value", "VALUE_CLAIM") and a.cls(st) == Cls.CHOICE
             for st in sts
         ) or any(a.tagged(st, "why") or a.hinted(st, "why") for st in sts):
             continue
