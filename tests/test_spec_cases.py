@@ -2386,3 +2386,23 @@ def test_a_value_cue_in_a_goal_or_an_action_says_no_why():
 - Send the overnight maintenance case study to fleet managers in March.
 """
     assert _lines_of(text, "S104") == [1]
+
+
+def test_an_initiative_whose_steps_are_each_dated_is_scheduled_by_them():
+    # §8.6: an item has a deadline when a date or time frame is given for it. An initiative
+    # whose sub-items are its steps, each with its own date, is scheduled by them.
+    text = """# MSP partner plan 2027
+
+This plan serves our [partner strategy](strategy.md). Target: 60 active partners by 31 December.
+
+## Initiatives
+
+1. **Recruit 40 new MSPs in Germany and the Netherlands.** Owner: Jonas Albrecht.
+   1. Jonas builds a target list of 300 MSPs by 28 February.
+   2. Sanne Bakker runs 12 partner intro calls a week from March.
+   3. Tobias Kern signs 7 new MSPs per quarter from Q2 to Q4.
+2. **Ship the monthly auditor report in the console.** Owner: Mira Hoffmann. Due: 30 April.
+
+Budget: €40,000 for partner events.
+"""
+    assert _lines_of(text, "P203") == []

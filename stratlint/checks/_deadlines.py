@@ -155,8 +155,11 @@ _OLDER_YEAR = re.compile(
 
 def has_deadline(a: Analysis, st: Statement, scope: Scope) -> bool:
     """A date or time frame of the item, its parent items, their fields or a heading above it
-    ("## Q1"). The document's title names the plan and its period ("Q1 sales action plan"): that
-    period is the plan's horizon, not a deadline for each of its items (SPEC §8.2)."""
+    ("## Q1"), or of each of its own steps. The document's title names the plan and its period
+    ("Q1 sales action plan"): that period is the plan's horizon, not a deadline for each of its
+    items (SPEC §8.2)."""
+    if _steps_dated(a, st):
+        return True
     return answer_above(
         a,
         st,
@@ -166,3 +169,15 @@ def has_deadline(a: Analysis, st: Statement, scope: Scope) -> bool:
         lambda heading: _time_in(a.signals[heading]),
         lead_in=lambda top: _lead_in_time(a, top),
     )
+
+
+def _steps_dated(a: Analysis, st: Statement) -> bool:
+    """The item is an initiative whose every step, written as its sub-items, has its own date or
+    time frame: the steps schedule it ("Recruit 40 new MSPs" over "… by 28 February", "… each
+    week from March", "… per quarter from Q2 to Q4")."""
+    steps = [
+        x
+        for x in a.doc.statements[st.index + 1 : st.index + 40]
+        if x.parent == st.index and not x.is_field
+    ]
+    return bool(steps) and all(_timed(a, x) for x in steps)
