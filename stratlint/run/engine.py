@@ -35,6 +35,7 @@ from stratlint.read.lower import lower
 from stratlint.run.batch import (
     BATCH,
     analyse_many,
+    batch_done,
     check_documents,
     findings_for,
     quiet_gc,
@@ -320,6 +321,7 @@ def _run_here(
         out: list[Outcome] = []
         for task in tasks:
             out.extend(check_documents(task, project, summarize))
+            batch_done()
         return out
 
 
