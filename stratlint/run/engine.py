@@ -325,6 +325,9 @@ def _run_here(
         return out
 
 
+_TAIL = 2  # batches' worth of documents at the end of a run split in quarters (`plan_tasks`)
+
+
 def plan_tasks(
     items: Sequence[tuple[str, str]], size: int | None = None
 ) -> list[list[tuple[str, str]]]:
@@ -332,7 +335,11 @@ def plan_tasks(
     strategy and its plans are analysed once, in one process), in a stable order.
 
     Links are found by a cheap scan for Markdown file names in each text; this only groups work,
-    resolution itself is exact either way.
+    resolution itself is exact either way. In a run that may start workers (`effective_jobs`),
+    the last `_TAIL` × `size` documents go in batches a quarter of the size: the batches go out
+    in order, and a worker that takes the last full batch while the others find nothing left
+    kept a core idle for up to a batch's time (~0.25 s of a 1,000-document run's ~1.8 s on two
+    cores; issue 15). The batches are the same for any number of jobs, so the findings are too.
     """
     size = size or BATCH
     by_name: dict[str, list[int]] = {}
@@ -357,8 +364,13 @@ def plan_tasks(
         groups.setdefault(find(i), []).append(i)
     tasks: list[list[tuple[str, str]]] = []
     current: list[tuple[str, str]] = []
+    # From 2 × size documents a run may start workers (`effective_jobs`); below, no tail.
+    tail = len(items) - _TAIL * size if len(items) >= 2 * size else len(items)
+    placed = 0
     for members in sorted(groups.values()):
-        if current and len(current) + len(members) > size:
+        cap = size if placed < tail else max(1, size // 4)
+        placed += len(members)
+        if current and len(current) + len(members) > cap:
             tasks.append(current)
             current = []
         for i in members:
