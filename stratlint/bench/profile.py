@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from stratlint.model import Document
+    from stratlint.understand.analysis import Analysis
+    from stratlint.understand.nlp import Signals
 
 
 def profile(files: list[Path]) -> str:
@@ -20,7 +23,6 @@ def profile(files: list[Path]) -> str:
     from stratlint import lexicon
     from stratlint.read.files import read_text
     from stratlint.read.parse import parse
-    from stratlint.run.batch import batch_done
     from stratlint.run.cache import derived_dir
     from stratlint.run.engine import BATCH, findings_for, quiet_gc
     from stratlint.run.project import Pool, Project
@@ -36,26 +38,13 @@ def profile(files: list[Path]) -> str:
         t2 = _now()
         texts = [(str(p), read_text(p)) for p in files]
         t3 = _now()
-        docs: list[Document] = []
-        for i in range(0, len(texts), BATCH):
-            docs.extend(parse(text, path) for path, text in texts[i : i + BATCH])
-            batch_done()
+        read = [texts[i : i + BATCH] for i in range(0, len(texts), BATCH)]
+        batches = _each(read, lambda b: [parse(text, path) for path, text in b])
+        docs = [d for b in batches for d in b]
         t4 = _now()
-        signals = []
-        for i in range(0, len(docs), BATCH):
-            signals.append(nlp.analyse([s.text for d in docs[i : i + BATCH] for s in d.statements]))
-            batch_done()
+        signals = _each(batches, lambda b: nlp.analyse([s.text for d in b for s in d.statements]))
         t5 = _now()
-        from stratlint.understand.analysis import analyse_document
-
-        analyses = []
-        for i, batch in enumerate(signals):
-            k = 0
-            for d in docs[i * BATCH : (i + 1) * BATCH]:
-                n = len(d.statements)
-                analyses.append(analyse_document(d, batch[k : k + n]))
-                k += n
-            batch_done()
+        analyses = [a for b in _each(list(zip(batches, signals, strict=True)), _analyse) for a in b]
         t6 = _now()
         pool_texts = {os.path.realpath(p): (p, t) for p, t in texts}
         project = Project(settings, pool_texts, Pool(pool_texts, root, partial=False))
@@ -73,6 +62,29 @@ def profile(files: list[Path]) -> str:
         [b[0] - a[0] for a, b in pairs],
         [b[1] - a[1] for a, b in pairs],
     )
+
+
+def _each(batches: Sequence[Any], work: Callable[[Any], Any]) -> list[Any]:
+    """`work` on each batch in turn, what it leaves alive frozen after each, as a run does."""
+    from stratlint.run.batch import batch_done
+
+    out = []
+    for batch in batches:
+        out.append(work(batch))
+        batch_done()
+    return out
+
+
+def _analyse(batch: tuple[list[Document], list[Signals]]) -> list[Analysis]:
+    """The analyses of a batch of documents, from the signals of all their statements."""
+    from stratlint.understand.analysis import analyse_document
+
+    docs, signals = batch
+    out, k = [], 0
+    for d in docs:
+        out.append(analyse_document(d, signals[k : k + len(d.statements)]))
+        k += len(d.statements)
+    return out
 
 
 def _now() -> tuple[float, float]:

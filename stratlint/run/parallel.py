@@ -3,7 +3,7 @@
 Each worker is started once, builds the spaCy pipeline once, and keeps its own `Project` over the
 run's texts (sent once, at start-up), so links between documents resolve in any worker exactly
 as they do in one process; linked files outside the run are read by a worker when it needs them.
-Batches (`engine.plan_tasks`) go out in order and come back in order, and each document's result
+Batches (`tasks.plan_tasks`) go out in order and come back in order, and each document's result
 depends only on the files, never on which worker linted it: the findings are identical, in the
 same order, for any N.
 
