@@ -93,7 +93,7 @@ def test_a_run_of_ordinary_batches_makes_no_cyclic_collection_after_the_first(
     (`batch.batch_done`), so the collector does not scan it again and again: after the first
     batch (the caches filling from empty), a batch of ordinary documents ends before its own
     objects reach the first generation's threshold (issue 15: eight collections on the
-    benchmark's 1,000 documents freed 15 objects and cost 6% of the run)."""
+    benchmark's 1,000 documents freed 15 objects and cost 2.5-7% of the run)."""
     import gc
 
     from stratlint.run import engine
