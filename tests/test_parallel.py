@@ -82,6 +82,18 @@ def test_documents_that_link_to_each_other_share_a_batch():
     assert sorted(x for t in tasks for x in t) == sorted([*others, *plans, strategy])
 
 
+def test_the_last_documents_of_a_run_go_in_quarter_batches():
+    """So that no worker is left with a whole batch while the others have nothing left."""
+    items = [(f"d{i:04}.md", "# Note\n") for i in range(10 * engine.BATCH + 7)]
+    sizes = [len(t) for t in plan_tasks(items)]
+    quarter = engine.BATCH // 4
+    assert sum(sizes) == len(items)
+    assert sizes[:8] == [engine.BATCH] * 8
+    assert max(sizes[-8:]) <= quarter and sum(s for s in sizes if s <= quarter) >= 2 * engine.BATCH
+    small = [(f"d{i:04}.md", "# Note\n") for i in range(2 * engine.BATCH - 1)]
+    assert [len(t) for t in plan_tasks(small)] == [engine.BATCH, engine.BATCH - 1]
+
+
 def test_a_negative_job_count_is_a_usage_error(cli, tmp_path):
     (tmp_path / "a.md").write_text("# Plan\n")
     out = cli("--jobs", "-1", str(tmp_path / "a.md"))

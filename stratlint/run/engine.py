@@ -29,18 +29,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stratlint.model import Finding, InputError, Result
-from stratlint.read.discover import find, glob_match, is_markdown
+from stratlint.read.discover import find, glob_match
 from stratlint.read.files import MAX_BYTES, ReadError, decode, read_text
-from stratlint.read.lower import lower
 from stratlint.run.batch import (
     BATCH,
     analyse_many,
+    batch_done,
     check_documents,
     findings_for,
     quiet_gc,
 )
 from stratlint.run.outcome import Outcome
 from stratlint.run.project import Pool, Project, text_hash
+from stratlint.run.tasks import plan_tasks
 from stratlint.settings import Settings
 from stratlint.understand.links import real_path
 
@@ -320,69 +321,5 @@ def _run_here(
         out: list[Outcome] = []
         for task in tasks:
             out.extend(check_documents(task, project, summarize))
+            batch_done()
         return out
-
-
-def plan_tasks(
-    items: Sequence[tuple[str, str]], size: int | None = None
-) -> list[list[tuple[str, str]]]:
-    """Split documents into batches, keeping documents that link to each other together (so a
-    strategy and its plans are analysed once, in one process), in a stable order.
-
-    Links are found by a cheap scan for Markdown file names in each text; this only groups work,
-    resolution itself is exact either way.
-    """
-    size = size or BATCH
-    by_name: dict[str, list[int]] = {}
-    for i, (path, _) in enumerate(items):
-        by_name.setdefault(Path(path).name.lower(), []).append(i)
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, (_, text) in enumerate(items):
-        for name in _linked_names(text):
-            for j in by_name.get(name, ()):
-                a, b = find(i), find(j)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        groups.setdefault(find(i), []).append(i)
-    tasks: list[list[tuple[str, str]]] = []
-    current: list[tuple[str, str]] = []
-    for members in sorted(groups.values()):
-        if current and len(current) + len(members) > size:
-            tasks.append(current)
-            current = []
-        for i in members:
-            current.append(items[i])
-            if len(current) >= 4 * size:  # one huge group (an index linking everything) splits
-                tasks.append(current)
-                current = []
-    if current:
-        tasks.append(current)
-    return tasks
-
-
-def _linked_names(text: str) -> set[str]:
-    out = set()
-    low = lower(text)
-    start = 0
-    while True:
-        i = low.find(".md", start)
-        if i < 0:
-            break
-        start = i + 3
-        j = i
-        while j > 0 and low[j - 1] not in " \t\n\r/\\()[]<>\"'`:=":
-            j -= 1
-        end = i + (9 if low.startswith(".markdown", i) else 3)
-        name = low[j:end]
-        if is_markdown(name):
-            out.add(name)
-    return out

@@ -3,7 +3,7 @@
 Each worker is started once, builds the spaCy pipeline once, and keeps its own `Project` over the
 run's texts (sent once, at start-up), so links between documents resolve in any worker exactly
 as they do in one process; linked files outside the run are read by a worker when it needs them.
-Batches (`engine.plan_tasks`) go out in order and come back in order, and each document's result
+Batches (`tasks.plan_tasks`) go out in order and come back in order, and each document's result
 depends only on the files, never on which worker linted it: the findings are identical, in the
 same order, for any N.
 
@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from stratlint.run.batch import check_documents
+from stratlint.run.batch import QUIET_THRESHOLDS, batch_done, check_documents
 from stratlint.run.outcome import Outcome
 from stratlint.run.project import Pool, Project
 from stratlint.settings import Settings
@@ -45,7 +45,7 @@ def _start(
     _WORKER["project"] = Project(settings, texts, pool)
     _load(settings)
     gc.freeze()  # the pipeline lives as long as the worker: keep it out of cycle collections
-    gc.set_threshold(50_000, 50, 100)
+    gc.set_threshold(*QUIET_THRESHOLDS)
 
 
 def _load(settings: Settings) -> None:
@@ -62,7 +62,9 @@ def _load(settings: Settings) -> None:
 
 
 def _lint(task: Sequence[tuple[str, str]]) -> list[Outcome]:
-    return check_documents(task, _WORKER["project"], _WORKER.get("summarize", False))
+    out = check_documents(task, _WORKER["project"], _WORKER.get("summarize", False))
+    batch_done()
+    return out
 
 
 def run(

@@ -12,7 +12,7 @@ from stratlint.understand.classify import Verdict
 from stratlint.understand.headings import HeadingKind
 from stratlint.understand.learn.features import section_features, statement_features
 from stratlint.understand.learn.rows import StatementRows
-from stratlint.understand.learn.section_rows import SectionRows
+from stratlint.understand.learn.section_rows import DOMAIN_PREFIXES, SectionRows
 from stratlint.understand.learn.voice import voice_features
 from stratlint.understand.nlp import Signals
 
@@ -85,11 +85,29 @@ def section_rows(
     rows: SectionRows,
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """`section_inputs` as the genre model's rows, and `domain_inputs` of them as the domain
-    model's: what a run scores (`learn/section_rows.py`). `page`: the rows of the page's inputs
-    (`rows.of_names` of `document_inputs` and `domain_inputs` of them)."""
-    names = _section_names(doc, signals, verdicts, hk, hints, idx, own, content_words=False)
-    words_of = [(signals[i], doc.statements[i].form) for i in own]
-    return rows.of(names, domain_inputs(names), words_of, page)
+    model's: what a run scores, found by parts in one pass (`learn/section_rows.py`). `page`:
+    the rows of the page's inputs (`rows.of_names` of `document_inputs` and `domain_inputs` of
+    them)."""
+    sec = doc.sections[idx]
+
+    def hint(i: int | None) -> Kind | None:
+        return None if i is None or hints[i] == Kind.OTHER else hints[i]
+
+    top = doc.title if doc.title is not None else 0
+    return rows.of_section(
+        sec,
+        hk[idx].words,
+        hint(idx),
+        "own" if hk[idx].kind is not None else "inherited",
+        hint(sec.parent),
+        hint(top),
+        [hint(c) for c in sec.children],
+        idx == doc.title,
+        [doc.statements[i] for i in own],
+        [signals[i] for i in own],
+        [verdicts.get(i) for i in own],
+        page,
+    )
 
 
 def _section_names(
@@ -166,12 +184,9 @@ def statement_rows(
     )
 
 
-# What the domain model reads of a section's genre inputs: its words (content, heading, the page's
-# title) and the lexicon classes it uses, not its layout. Layout tells a short written example
-# from a long real page, not a business's plan from an engineering one.
-_DOMAIN_PREFIXES = ("cw:", "hw:", "dt:", "agg:")
-
-
 def domain_inputs(section_features: Sequence[str]) -> list[str]:
-    """The domain model's features of a section, from its genre-model inputs."""
-    return [f for f in section_features if f.startswith(_DOMAIN_PREFIXES)]
+    """The domain model's features of a section, from its genre-model inputs: its words
+    (content, heading, the page's title) and the lexicon classes it uses, not its layout
+    (`section_rows.DOMAIN_PREFIXES`). Layout tells a short written example from a long real
+    page, not a business's plan from an engineering one."""
+    return [f for f in section_features if f.startswith(DOMAIN_PREFIXES)]
