@@ -2406,3 +2406,26 @@ This plan serves our [partner strategy](strategy.md). Target: 60 active partners
 Budget: €40,000 for partner events.
 """
     assert _lines_of(text, "P203") == []
+
+
+def test_items_under_a_resources_heading_are_resources_not_action_items():
+    # §3 P205 names a plan's resources (budget, headcount, tools); P202/P203 are for the actions.
+    # "Two weeks of applications-lab bench time in April." under "## Resources" is what the plan
+    # takes, not a commitment someone must own.
+    text = """# Castellan account plan 2027
+
+This plan serves our [motor-drive strategy](strategy.md). Target: design win on the 48V
+controller by 30 June 2027.
+
+## Actions
+
+- Aisha Rahman ports the 48V reference design to Castellan's controller by 31 March.
+- Daniel Park walks Castellan purchasing through our qualification data by 15 April.
+
+## Resources
+
+- Two weeks of applications-lab bench time in April.
+- 20 evaluation boards of the 48V reference design.
+- Travel to Auburn Hills: three trips, budgeted in the Detroit office plan.
+"""
+    assert _lines_of(text, "P202") == [] and _lines_of(text, "P203") == []

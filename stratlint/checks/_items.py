@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from stratlint import lexicon
 from stratlint.model import Kind, Statement
 from stratlint.understand.analysis import Analysis
 from stratlint.understand.headings import heading_kind
@@ -102,3 +103,18 @@ def _names_strategy_column(head: str) -> bool:
     """ "Strategy", "Approach" — not "Pillar", which says which strategy an initiative serves."""
     hk = heading_kind(head)
     return hk.kind == Kind.STRATEGY and hk.role == "title"
+
+
+def under_resources_heading(a: Analysis, st: Statement) -> bool:
+    """The item sits in a section whose heading names the plan's resources ("## Resources",
+    "### Budget and headcount"): it is a resource the plan takes (P205), not a commitment."""
+    key = ("resources_heading", st.section)
+    found: bool | None = a.memo.get(key)
+    if found is None:
+        words = set(re.findall(r"[a-z]+", a.doc.sections[st.section].title.lower()))
+        title = " ".join(re.findall(r"[a-z]+", a.doc.sections[st.section].title.lower()))
+        names = lexicon.section_words().get("resources") or ()
+        found = a.memo[key] = any(
+            (n in words) if " " not in n else (f" {n} " in f" {title} ") for n in names
+        )
+    return found

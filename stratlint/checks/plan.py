@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterator
 
 from stratlint.checks._deadlines import has_deadline
-from stratlint.checks._items import ALLOCATION_LINE, done, not_a_commitment, roster_row
+from stratlint.checks._items import (
+    ALLOCATION_LINE,
+    done,
+    not_a_commitment,
+    roster_row,
+    under_resources_heading,
+)
 from stratlint.checks._owners import has_owner
 from stratlint.checks._plan_actions import among_actions, named_step
 from stratlint.checks._registry import Context, Hit, check, quote
@@ -53,6 +59,8 @@ def _derive_plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
         if not (named or a.sure(st) or among_actions(a, st)) or done(st):
             continue
         if not_a_commitment(st) or roster_row(a, st) or target_line(a, st):
+            continue
+        if under_resources_heading(a, st):
             continue
         if a.cls(st) == Cls.ACTION or named:
             yield st
