@@ -2429,3 +2429,21 @@ controller by 30 June 2027.
 - Travel to Auburn Hills: three trips, budgeted in the Detroit office plan.
 """
     assert _lines_of(text, "P202") == [] and _lines_of(text, "P203") == []
+
+
+def test_a_named_group_after_a_colon_owns_the_item():
+    # §8.6: the owner is written where owners stand, here after a colon with the date, as a
+    # name would be ("…: Sian Morris, Q2 2027"); a named group ("web team") owns it too.
+    text = """# Depot sales plan H1 2027
+
+This plan serves our [fleet services strategy](strategy.md). Target: 6 new depot accounts by 30 June.
+
+## Actions
+
+- Offer stock agreements to the Arriva and Irish Rail depots: Sian Morris, Q2 2027.
+- Add punch-out catalogues for the two largest depot buyers: web team, June 2027.
+- Tom Hale runs a coupler overhaul roadshow at the depots in May 2027.
+
+Budget: £15k for sample stock.
+"""
+    assert _lines_of(text, "P202") == []

@@ -244,6 +244,26 @@ def _named_before_colon(toks: Sequence[Tok], skip_spans: Sequence[tuple[int, int
     )
 
 
+def _group_set_off(toks: Sequence[Tok]) -> bool:
+    """A named group after a colon or dash, where an item's owner is written ("Add punch-out
+    catalogues for the two depot buyers: web team, June 2027"): a word or two and a group word,
+    then the end of the clause."""
+    for k, t in enumerate(toks):
+        if t.text not in {":", "—", "–"}:
+            continue
+        for j in (k + 2, k + 3):
+            if j >= len(toks) or toks[j].lower not in GROUPS:
+                continue
+            between = toks[k + 1 : j]
+            end = toks[j + 1].text if j + 1 < len(toks) else "."
+            if (
+                end in {",", ".", ";", ")"}
+                and all(x.text.isalpha() and x.lower not in PRONOUNS for x in between)
+            ):
+                return True
+    return False
+
+
 def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
     """A person's name where owners stand: the subject, in brackets, or after a dash at the end."""
     toks = [t for t in sig.tokens if t.text.strip()]
@@ -262,6 +282,7 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
     shape = sentence_shape(sig.tokens)
     if (
         subject_owner(shape, extra_weak)
+        or _group_set_off(toks)
         or _named_team_subject(sig.tokens, shape)
         or _people_subject(sig.tokens, shape)
         or _labelled_subject(sig, extra_weak)
