@@ -2436,7 +2436,8 @@ def test_a_named_group_after_a_colon_owns_the_item():
     # name would be ("…: Sian Morris, Q2 2027"); a named group ("web team") owns it too.
     text = """# Depot sales plan H1 2027
 
-This plan serves our [fleet services strategy](strategy.md). Target: 6 new depot accounts by 30 June.
+This plan serves our [fleet services strategy](strategy.md). Target: 6 new depot accounts by
+30 June.
 
 ## Actions
 
