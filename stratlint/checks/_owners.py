@@ -256,9 +256,8 @@ def _group_set_off(toks: Sequence[Tok]) -> bool:
                 continue
             between = toks[k + 1 : j]
             end = toks[j + 1].text if j + 1 < len(toks) else "."
-            if (
-                end in {",", ".", ";", ")"}
-                and all(x.text.isalpha() and x.lower not in PRONOUNS for x in between)
+            if end in {",", ".", ";", ")"} and all(
+                x.text.isalpha() and x.lower not in PRONOUNS for x in between
             ):
                 return True
     return False
