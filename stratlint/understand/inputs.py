@@ -10,7 +10,11 @@ from collections.abc import Mapping, Sequence
 from stratlint.model import Document, Kind
 from stratlint.understand.classify import Verdict
 from stratlint.understand.headings import HeadingKind
-from stratlint.understand.learn.features import section_features, statement_features
+from stratlint.understand.learn.features import (
+    SectionPlace,
+    section_features,
+    statement_features,
+)
 from stratlint.understand.learn.rows import StatementRows
 from stratlint.understand.learn.section_rows import DOMAIN_PREFIXES, SectionRows
 from stratlint.understand.learn.voice import voice_features
@@ -88,21 +92,9 @@ def section_rows(
     model's: what a run scores, found by parts in one pass (`learn/section_rows.py`). `page`:
     the rows of the page's inputs (`rows.of_names` of `document_inputs` and `domain_inputs` of
     them)."""
-    sec = doc.sections[idx]
-
-    def hint(i: int | None) -> Kind | None:
-        return None if i is None or hints[i] == Kind.OTHER else hints[i]
-
-    top = doc.title if doc.title is not None else 0
     return rows.of_section(
-        sec,
-        hk[idx].words,
-        hint(idx),
-        "own" if hk[idx].kind is not None else "inherited",
-        hint(sec.parent),
-        hint(top),
-        [hint(c) for c in sec.children],
-        idx == doc.title,
+        doc.sections[idx],
+        _place(doc, hk, hints, idx),
         [doc.statements[i] for i in own],
         [signals[i] for i in own],
         [verdicts.get(i) for i in own],
@@ -121,29 +113,33 @@ def _section_names(
     content_words: bool = True,
 ) -> list[str]:
     """Section `idx`'s own features and voice (its page's inputs are added by the caller)."""
+    sts = [doc.statements[i] for i in own]
+    sigs = [signals[i] for i in own]
+    vds = [verdicts.get(i) for i in own]
+    place = _place(doc, hk, hints, idx)
+    return section_features(
+        doc.sections[idx], place, sts, sigs, vds, content_words
+    ) + voice_features("sec_", sts, sigs, vds)
+
+
+def _place(
+    doc: Document, hk: Sequence[HeadingKind], hints: Sequence[Kind], idx: int
+) -> SectionPlace:
     sec = doc.sections[idx]
 
     def hint(i: int | None) -> Kind | None:
         return None if i is None or hints[i] == Kind.OTHER else hints[i]
 
     top = doc.title if doc.title is not None else 0
-    sts = [doc.statements[i] for i in own]
-    sigs = [signals[i] for i in own]
-    vds = [verdicts.get(i) for i in own]
-    return section_features(
-        sec,
+    return SectionPlace(
         hk[idx].words,
         hint(idx),
         "own" if hk[idx].kind is not None else "inherited",
         hint(sec.parent),
         hint(top),
-        sts,
-        sigs,
-        vds,
         [hint(c) for c in sec.children],
         idx == doc.title,
-        content_words,
-    ) + voice_features("sec_", sts, sigs, vds)
+    )
 
 
 def statement_inputs(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from stratlint.model import Kind, Section, Statement
 from stratlint.understand.classify import Verdict
@@ -246,41 +246,50 @@ def _verdict_features(verdict: Verdict, hint: Kind | None) -> tuple[str, ...]:
     return out
 
 
+class SectionPlace(NamedTuple):
+    """Where a section stands, as the genre model reads it: its heading's kind words, the kind
+    its heading suggests (None for none) and whether its own heading names it ("own") or it is
+    "inherited", its parent's and its page title's kinds, its children's, whether it is the
+    title."""
+
+    heading_words: Sequence[str]
+    hint: Kind | None
+    source: str
+    parent: Kind | None
+    top: Kind | None
+    children: Sequence[Kind | None]
+    is_title: bool
+
+
 def section_features(
     sec: Section,
-    heading_words: Sequence[str],
-    hint: Kind | None,
-    hint_source: str,
-    parent_hint: Kind | None,
-    doc_hint: Kind | None,
+    place: SectionPlace,
     statements: Sequence[Statement],
     signals: Sequence[Signals],
     verdicts: Sequence[Verdict | None],
-    child_hints: Sequence[Kind | None],
-    is_title: bool,
     content_words: bool = True,
 ) -> list[str]:
     """The features of one section: its heading, its place, and its own content in aggregate.
     `content_words=False`: all but the names of its content's words (`cw:`), which a run reads
     as rows, statement by statement (`learn/section_rows.py`)."""
     f: list[str] = [
-        f"hint:{_kind(hint)}",
-        f"hint_src:{hint_source}",
-        f"parent_hint:{_kind(parent_hint)}",
-        f"doc_hint:{_kind(doc_hint)}",
+        f"hint:{_kind(place.hint)}",
+        f"hint_src:{place.source}",
+        f"parent_hint:{_kind(place.parent)}",
+        f"doc_hint:{_kind(place.top)}",
         f"lvl:{min(sec.level, 4)}",
     ]
-    if is_title:
+    if place.is_title:
         f.append("title")
-    f.extend(f"hw:{w}" for w in heading_words)
-    for k in sorted({_kind(c) for c in child_hints}):
+    f.extend(f"hw:{w}" for w in place.heading_words)
+    for k in sorted({_kind(c) for c in place.children}):
         f.append(f"child_hint:{k}")
     n = len(statements)
     f.append(f"n:{_bucket(n, (0, 1, 3, 6, 12, 25))}")
     if n == 0:
-        f.append(f"empty_children:{_bucket(len(child_hints), (0, 1, 3))}")
+        f.append(f"empty_children:{_bucket(len(place.children), (0, 1, 3))}")
         return f
-    f.extend(_content_features(statements, signals, verdicts, hint, content_words))
+    f.extend(_content_features(statements, signals, verdicts, place.hint, content_words))
     return f
 
 

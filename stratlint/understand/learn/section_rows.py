@@ -23,10 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from stratlint.model import Kind, Section, Statement
+from stratlint.model import Section, Statement
 from stratlint.understand.classify import Verdict
 from stratlint.understand.learn.facts import KEPT_MAX, facts
 from stratlint.understand.learn.features import (
+    SectionPlace,
     _bucket,
     _kind,
     _marks,
@@ -88,39 +89,33 @@ class SectionRows:
     def of_section(
         self,
         sec: Section,
-        heading_words: Sequence[str],
-        hint: Kind | None,
-        hint_source: str,
-        parent_hint: Kind | None,
-        doc_hint: Kind | None,
-        child_hints: Sequence[Kind | None],
-        is_title: bool,
+        place: SectionPlace,
         statements: Sequence[Statement],
         signals: Sequence[Signals],
         verdicts: Sequence[Verdict | None],
         page: tuple[Rows, Rows],
     ) -> tuple[Rows, Rows]:
-        """The rows of `section_features(sec, heading_words, hint, hint_source, parent_hint,
-        doc_hint, statements, signals, verdicts, child_hints, is_title)` and `voice_features(
-        "sec_", statements, signals, verdicts)`, with the section's content words, and of its
-        page's inputs (`page`, from `of_names`): (genre rows, domain rows), each sorted."""
+        """The rows of `section_features(sec, place, statements, signals, verdicts)` and
+        `voice_features("sec_", statements, signals, verdicts)`, with the section's content
+        words, and of its page's inputs (`page`, from `of_names`): (genre rows, domain rows),
+        each sorted."""
         g, d = set(page[0]), set(page[1])
-        kind = _kind(hint)
+        kind = _kind(place.hint)
         parts: list[tuple[object, ...]] = [
             ("hint:%s", kind),
-            ("hint_src:%s", hint_source),
-            ("parent_hint:%s", _kind(parent_hint)),
-            ("doc_hint:%s", _kind(doc_hint)),
+            ("hint_src:%s", place.source),
+            ("parent_hint:%s", _kind(place.parent)),
+            ("doc_hint:%s", _kind(place.top)),
             ("lvl:%s", min(sec.level, 4)),
         ]
-        if is_title:
+        if place.is_title:
             parts.append(("title",))
-        parts.extend(("hw:%s", w) for w in heading_words)
-        parts.extend(("child_hint:%s", k) for k in {_kind(c) for c in child_hints})
+        parts.extend(("hw:%s", w) for w in place.heading_words)
+        parts.extend(("child_hint:%s", k) for k in {_kind(c) for c in place.children})
         n = len(statements)
         parts.append(("n:%s", _bucket(n, (0, 1, 3, 6, 12, 25))))
         if n == 0:
-            parts.append(("empty_children:%s", _bucket(len(child_hints), (0, 1, 3))))
+            parts.append(("empty_children:%s", _bucket(len(place.children), (0, 1, 3))))
             parts.append(("sec_empty",))
         else:
             self._content(parts, g, d, kind, statements, signals, verdicts)
