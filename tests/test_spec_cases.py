@@ -2448,3 +2448,25 @@ This plan serves our [fleet services strategy](strategy.md). Target: 6 new depot
 Budget: £15k for sample stock.
 """
     assert _lines_of(text, "P202") == []
+
+
+def test_a_surname_that_reads_as_a_prefixed_verb_is_still_a_name():
+    # §8.4/§8.6: "Priya Mistry sets up …" names its owner. "Mistry" is no English word, though
+    # it reads as "mis" + "try" to the rule that makes verbs of prefixed verbs ("relaunch").
+    text = """# Q2 packaging sales plan
+
+This plan serves our [packaging strategy](strategy.md). Target: 25 new carton accounts by
+30 June.
+
+## Actions
+
+- Tom Reyes calls the 40 lapsed carton buyers by 15 April.
+- Send the new sample kit to the 12 food makers on the list by 30 April.
+- Priya Mistry sets up carton pricing.
+- Dan Underwood books the spring plant tours.
+- Mia Ortiz runs two plant tours for buyers by 31 May.
+
+Budget: $8,000 for sample kits.
+"""
+    assert _lines_of(text, "P202") == [9]
+    assert _lines_of(text, "P203") == [10, 11]

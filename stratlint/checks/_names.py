@@ -112,7 +112,7 @@ def page_names(a: Analysis) -> dict[str, frozenset[int]]:
                 if (
                     titlecase(t)
                     and titlecase(u)
-                    and not u.flags
+                    and not english_word(u)
                     and t.end < u.start
                     and t.lower not in PRONOUNS
                     and t.lower not in LABELS
@@ -158,9 +158,18 @@ def full_name(toks: list[Tok], i: int) -> bool:
     return (
         i + 1 < len(toks)
         and titlecase(toks[i + 1])
-        and not toks[i + 1].flags
+        and not english_word(toks[i + 1])
         and toks[i].end < toks[i + 1].start
     )
+
+
+def english_word(t: Tok) -> bool:
+    """The word-form table has the word. A word it lacks that reads as a verb made with a prefix
+    ("relaunch", `lexicon.word_class`) is still no English word for a name: "Priya Mistry",
+    "Dan Underwood"."""
+    if not t.flags:
+        return False
+    return bool(lexicon.wordforms().flags.get(t.lower))
 
 
 def titlecase_word(w: str) -> bool:
@@ -184,7 +193,7 @@ def opens_with_page_name(a: Analysis, sig: Signals, index: int) -> bool:
         return True  # "Dr. Lena Ortiz updates the validation pack …"
     if not titlecase(toks[0]):
         return False
-    if len(toks) > 2 and not toks[0].flags and titlecase(toks[1]) and "Z" in toks[2].flags:
+    if len(toks) > 2 and not english_word(toks[0]) and titlecase(toks[1]) and "Z" in toks[2].flags:
         return True  # "Omar Said rewrites …": a name, then its verb, the surname an English word
     if full_name(toks, 0) and _name_not_imperative(toks):
         return True  # "Renee Ortiz (Texas) and Sam Achebe (Florida) quote …": the name in full

@@ -11,6 +11,7 @@ from stratlint.checks._chain import PLACEHOLDER, answer_above
 from stratlint.checks._names import (
     LABELS,
     PRONOUNS,
+    english_word,
     full_name,
     opens_with_page_name,
     page_names,
@@ -274,7 +275,7 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
         t = toks[i]
         if not titlecase(t):
             return False
-        if t.flags or t.lower in PRONOUNS or t.lower in extra_weak:
+        if english_word(t) or t.lower in PRONOUNS or t.lower in extra_weak:
             return False
         return not any(a <= t.start < b for a, b in skip_spans)
 
