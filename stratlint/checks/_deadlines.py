@@ -7,6 +7,7 @@ import re
 
 from stratlint import lexicon
 from stratlint.checks._chain import PLACEHOLDER, answer_above
+from stratlint.checks._items import sub_items
 from stratlint.model import Field, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.nlp import Signals
@@ -158,8 +159,6 @@ def has_deadline(a: Analysis, st: Statement, scope: Scope) -> bool:
     ("## Q1"), or of each of its own steps. The document's title names the plan and its period
     ("Q1 sales action plan"): that period is the plan's horizon, not a deadline for each of its
     items (SPEC §8.2)."""
-    if _steps_dated(a, st):
-        return True
     return answer_above(
         a,
         st,
@@ -168,16 +167,12 @@ def has_deadline(a: Analysis, st: Statement, scope: Scope) -> bool:
         lambda item: _timed(a, item) or bool(_PER_EVENT.search(item.text)),
         lambda heading: _time_in(a.signals[heading]),
         lead_in=lambda top: _lead_in_time(a, top),
-    )
+    ) or _steps_dated(a, st)
 
 
 def _steps_dated(a: Analysis, st: Statement) -> bool:
     """The item is an initiative whose every step, written as its sub-items, has its own date or
     time frame: the steps schedule it ("Recruit 40 new MSPs" over "… by 28 February", "… each
     week from March", "… per quarter from Q2 to Q4")."""
-    steps = [
-        x
-        for x in a.doc.statements[st.index + 1 : st.index + 40]
-        if x.parent == st.index and not x.is_field
-    ]
+    steps = [x for x in sub_items(a, st) if not x.is_field]
     return bool(steps) and all(_timed(a, x) for x in steps)

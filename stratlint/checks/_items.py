@@ -111,10 +111,14 @@ def under_resources_heading(a: Analysis, st: Statement) -> bool:
     key = ("resources_heading", st.section)
     found: bool | None = a.memo.get(key)
     if found is None:
-        words = set(re.findall(r"[a-z]+", a.doc.sections[st.section].title.lower()))
-        title = " ".join(re.findall(r"[a-z]+", a.doc.sections[st.section].title.lower()))
+        words = re.findall(r"[a-z]+", a.doc.sections[st.section].title.lower())
+        title = f" {' '.join(words)} "
         names = lexicon.section_words().get("resources") or ()
-        found = a.memo[key] = any(
-            (n in words) if " " not in n else (f" {n} " in f" {title} ") for n in names
-        )
+        found = a.memo[key] = any(f" {n} " in title for n in names)
     return found
+
+
+def sub_items(a: Analysis, st: Statement) -> list[Statement]:
+    """The items written under item `st` (its own sub-list; looked for in the next 40
+    statements, so a long list stays linear)."""
+    return [x for x in a.doc.statements[st.index + 1 : st.index + 40] if x.parent == st.index]

@@ -11,6 +11,7 @@ from stratlint.checks._items import (
     done,
     not_a_commitment,
     roster_row,
+    sub_items,
     under_resources_heading,
 )
 from stratlint.checks._owners import has_owner
@@ -87,7 +88,7 @@ def _objective(a: Analysis, st: Statement, scope: Scope | None = None) -> bool:
         if scope is not None and scope.kind == Kind.GOALS and any(_measures(x) for x in under):
             return True  # an OKR page's heading over results or actions: an objective
     else:
-        under = [x for x in a.doc.statements[st.index + 1 : st.index + 40] if x.parent == st.index]
+        under = sub_items(a, st)
         if under and scope is not None and scope.kind == Kind.GOALS:
             return True
         if measured_by_next_section(a, st):
