@@ -1429,6 +1429,21 @@ def test_a_comparative_over_a_plural_noun_is_a_vague_target():
     )
 
 
+def test_a_vague_quantity_over_a_noun_is_a_vague_target():
+    # §8.8: a vague quantity ("significant", "strong", "a stronger …") over a noun, with no verb
+    # of its own, asks for more of something with no number. A verb after a preposition or a
+    # clause word belongs to what the phrase is about; an opening verb ("Record …") is an action.
+    for target in (
+        "Significant uptake among fleet operators in the first year.",
+        "A stronger presence in Leeds.",
+        "Higher share of controls work in the mix.",
+        "More footfall at the Sheffield wall while Kelham is being fitted out.",
+    ):
+        assert _lines_of(_COMPARATIVE_TARGETS.format(target=target), "P206") == [9], target
+    for line in ("Record the buying group in Salesforce.", "Several partner webinars in March."):
+        assert not _lines_of(_COMPARATIVE_TARGETS.format(target=line), "P206"), line
+
+
 _STRATEGY_WITH_A_ROUTINE = """# Calder lubricants strategy 2027
 
 ## Strategy

@@ -256,12 +256,34 @@ _COMPARATIVES = frozenset(
     {"more", "better", "fewer", "less", "higher", "lower", "stronger", "greater", "bigger"}
     | {"faster", "deeper", "wider", "broader"}
 )
+# "A stronger presence in Leeds.", "Significant uptake among fleet operators": an article and an
+# intensifier may come before the opening word, which is a comparative or a vague quantity that is
+# no verb ("Record the buying group …" opens with one).
 _COMPARATIVE_OPENING = re.compile(
-    r"^\W*(?:(?:significantly|noticeably|much|far|clearly|a lot)\s+)?"
-    r"(?:" + "|".join(sorted(_COMPARATIVES)) + r")"
+    r"^\W*(?:(?:a|an)\s+)?(?:(?:significantly|noticeably|much|far|clearly|a lot)\s+)?"
+    r"([a-z]+)"
     r"\s+(?!information\b|info\b|details?\b|about\b|on\b|than\b|to\b|of\b|and\b|or\b)[a-z]",
     re.IGNORECASE,
 )
+# Quantities that are no more than a count's determiner ("several partners", "various updates"):
+# the item names its things, not a change.
+_DETERMINERS = frozenset({"several", "various", "many", "some"})
+
+
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    """The comparatives, and the single-word vague quantities of the lexicon that are adjectives
+    or participles and never verbs ("strong", "significant", "improved"; not "record")."""
+    wf = lexicon.wordforms()
+    vague = {
+        w
+        for w in lexicon.term_set("vague-quantities")
+        if " " not in w
+        and w not in _DETERMINERS
+        and "V" not in (flags := lexicon.word_class(wf, w)[0])
+        and ("A" in flags or "D" in flags)
+    }
+    return frozenset(_COMPARATIVES | vague)
 
 
 def comparative_target(a: Analysis, st: Statement) -> bool:
@@ -270,9 +292,10 @@ def comparative_target(a: Analysis, st: Statement) -> bool:
     return (
         st.form == "item"
         and not st.is_field
-        and bool(_COMPARATIVE_OPENING.match(st.text))
+        and (m := _COMPARATIVE_OPENING.match(st.text)) is not None
+        and m.group(1).lower() in _openers()
         and not has_number(a, st)
-        and _no_verb_but_the_comparative(a.signals[st.index].tokens)
+        and _no_verb_but_the_comparative(a.signals[st.index].tokens, m.start(1))
     )
 
 
@@ -296,19 +319,24 @@ _THAN_BEFORE = re.compile(
 )
 
 
-def _no_verb_but_the_comparative(tokens: Sequence[Tok]) -> bool:
-    """No verb in the item, the opening comparative aside ("Better attendance at …" reads as the
-    verb "to better" to the sentence shape)."""
+def _no_verb_but_the_comparative(tokens: Sequence[Tok], at: int) -> bool:
+    """No verb in the item's opening phrase, the comparative at `at` aside ("Better attendance at
+    …" reads as the verb "to better" to the sentence shape); a verb after a preposition or a
+    clause word belongs to what the phrase is about ("Higher share of controls work in the mix",
+    "More footfall at the wall while Kelham is being fitted out")."""
     shape = shape_of(tokens)
-    return (
-        shape.frame == "noun"
-        or (shape.frame == "imperative" and tokens[shape.verb].lower in _COMPARATIVES)
-        or (shape.frame == "present" and _plural_head(tokens, shape.verb))
-    )
+    if shape.frame == "noun":
+        return True
+    if shape.frame == "past" or shape.verb < 0:
+        return False
+    verb = tokens[shape.verb]
+    if verb.start == at or (shape.frame == "present" and _plural_head(tokens, shape.verb)):
+        return True
+    return any(at < t.start < verb.start and t.lower in _PHRASE_ENDS for t in tokens)
 
 
-# What follows a noun phrase's plural head where a verb would take its object.
 _AFTER_HEAD = frozenset({"than", "in", "from", "on", "per", "at", "for", "across", "among", "with"})
+_PHRASE_ENDS = _AFTER_HEAD | {"of", "to", "into", "while", "when", "as", "after", "before"}
 
 
 def _plural_head(tokens: Sequence[Tok], verb: int) -> bool:
