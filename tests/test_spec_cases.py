@@ -2485,3 +2485,22 @@ Budget: $8,000 for sample kits.
 """
     assert _lines_of(text, "P202") == [9]
     assert _lines_of(text, "P203") == [10, 11]
+
+
+_PLAN_TABLE_WITHOUT_OWNERS = """# DACH territory plan
+
+Strategy: see the [DACH strategy](strategy.md).
+
+| Initiative | When | Target |
+|---|---|---|
+| Cold-email campaign to travel managers at the 60 accounts | Q1 2027 | 12 meetings |
+| Hire a German-speaking account executive based in Munich | Q1 2027 | 1 hire |
+| Ana Ruiz books the EBACE stand in Geneva | May 2027 | 20 meetings |
+"""
+
+
+def test_a_table_row_names_its_owner_in_a_column_or_in_its_words():
+    # §8.6: a table gives its owners in an Owner/Who column; a row with none, whose words name
+    # no one (a role it reaches out to or hires is no owner), has no owner — whatever the tag
+    # model guesses from the row's shape. A person written as the row's subject owns it.
+    assert _lines_of(_PLAN_TABLE_WITHOUT_OWNERS, "P202") == [7, 8]
