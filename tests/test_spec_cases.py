@@ -2389,6 +2389,26 @@ Budget: $8,000 for sample kits.
     assert _lines_of(text, "P203") == [9]
 
 
+def test_a_full_name_subject_with_an_english_first_name_or_a_bracketed_role_is_a_plan_item():
+    # §8.4/§8.6: "Lea Krüger (marketing) translates …" names its doer as the subject: a first name
+    # that is also an English word (lea), a surname that is none, a bracketed role after them.
+    # With no date it has no deadline.
+    text = """# Q2 packaging sales plan
+
+This plan serves our [packaging strategy](strategy.md). Target: 25 new carton accounts by 30 June.
+
+## Actions
+
+- Tom Reyes calls the 40 lapsed carton buyers by 15 April.
+- Send the new sample kit to the 12 food makers on the list by 30 April.
+- Lea Krüger (marketing) translates the carton price list into German.
+- Mia Ortiz runs two plant tours for buyers by 31 May.
+
+Budget: $8,000 for sample kits.
+"""
+    assert _lines_of(text, "P203") == [9]
+
+
 def test_a_value_cue_in_a_goal_or_an_action_says_no_why():
     # §3 S104: the strategy never says why customers choose us. "Compared with" in a goal and
     # "case study" in an action are no value proposition; only a choice states one.

@@ -143,18 +143,27 @@ def subject_owner(shape: Shape, extra_weak: frozenset[str]) -> bool:
     )
 
 
+_APPOSITION = re.compile(r"\([^()]*\)")
+
+
 def named_doer(a: Analysis, shape: Shape, index: int) -> bool:
     """The subject of a present or modal sentence is a named team ("Rosa's team sends …"), a
     person's full name ("Priyanka Shah drafts …": a surname no English word) or a person the page
     names in full elsewhere ("Tasha books …" beside "Tasha Greene"): who does it, not the business
     the page speaks for ("Brightwater puts an applications chemist on each line", as "we" would;
     "Harbour Freight runs …" ends in an English word)."""
+    # "Lea Krüger (marketing) translates …": a bracketed role after the name is its apposition
+    shape = shape._replace(subject=" ".join(_APPOSITION.sub(" ", shape.subject).split()))
+    words = shape.subject.split()
+    if (
+        shape.frame in ("present", "modal")
+        and len(words) == 2
+        and _subject_is_full_name(a.signals[index].tokens, words)
+    ):
+        return True  # "Lea Krüger translates …": a first name may be an English word too
     if not subject_owner(shape, lexicon.term_set("weak-owners", a.lexicon_extra)):
         return False
-    words = shape.subject.split()
     if len(words) >= 2 and words[-1].lower() in GROUPS:
-        return True
-    if len(words) == 2 and _subject_is_full_name(a.signals[index].tokens, words):
         return True
     return bool(page_names(a).get(words[0].lower(), frozenset()) - {index})
 

@@ -118,7 +118,7 @@ def _measures(x: Statement) -> bool:
 def _tag_says(a: Analysis, st: Statement, tag: str) -> bool:
     """The tag model is sure the item names its owner or deadline where no field of its own says
     otherwise. A table says those in its columns: a row's text alone is no owner or date the model
-    can find ("Partner with two Zurich brokers" under "| # | Initiative | When | Target |")."""
+    can find ("Cold-email campaign to travel managers" under "| Initiative | When | Target |")."""
     if st.form == "row":
         return False
     return a.tagged(st, tag) and not _has_field(st, "owner" if tag == "owner" else "due")
