@@ -1494,6 +1494,17 @@ def test_every_item_under_a_pillars_heading_is_a_pillar_unless_a_goal_or_tactic(
     assert not _lines_of(tactics, "S108")
 
 
+def test_a_priorities_heading_or_a_lead_in_that_names_pillars_lists_pillars():
+    # §3 S108: "## Our priorities" and "… on seven pillars:" are the writer's own word for the
+    # items below, as "## Our strategic pillars" is: seven of them are more than five.
+    priorities = _PILLAR_LIST.replace("## Our strategic pillars", "## Our priorities")
+    assert _lines_of(priorities, "S108") == [1]
+    lead_in = _PILLAR_LIST.replace(
+        "## Our strategic pillars\n", "## Strategy\n\nWe grow in 2026 on seven pillars:\n"
+    )
+    assert _lines_of(lead_in, "S108") == [1]
+
+
 _OWNED_ITEMS = """---
 type: plan
 strategy: strategy.md

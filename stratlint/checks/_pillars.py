@@ -74,6 +74,9 @@ _NOT_A_PILLAR = re.compile(
 )
 
 
+# "## Our priorities", "## Priorities for 2027": no kind word, but the writer's word for the pillars
+# listed under it.
+_PRIORITIES = re.compile(r"\bpriorities\b", re.IGNORECASE)
 # A heading that names one pillar by its label ("Pillar 1: Brewery packaging", "Priority 2 —
 # agencies") is that pillar, not a list of them.
 _ONE_PILLAR = re.compile(
@@ -141,7 +144,9 @@ def _section_pillars(a: Analysis, scope: Scope, containers: list[int]) -> list[P
             if c not in scope.sections:
                 continue
             words = heading_words(a, c)
-            if words & _CONTAINER and not _ONE_PILLAR.match(doc.sections[c].title):
+            if (words & _CONTAINER or _PRIORITIES.search(doc.sections[c].title)) and not (
+                _ONE_PILLAR.match(doc.sections[c].title)
+            ):
                 containers.append(c)
                 kids.extend(doc.sections[c].children)  # "## Strategic pillars" over "### 1. …"
                 continue
@@ -183,7 +188,11 @@ def _item_pillars(a: Analysis, containers: list[int], before: int) -> list[Pilla
             if _NOT_A_PILLAR.match(st.text) or _exclusion(a, st):
                 continue
             if a.cls(st) != Cls.CHOICE and not (
-                heading_words(a, c) & _PILLAR_LIST
+                (
+                    heading_words(a, c) & _PILLAR_LIST
+                    or _PRIORITIES.search(doc.sections[c].title)
+                    or _named_by_lead_in(a, st)
+                )
                 and not (a.cls(st) in (Cls.GOAL, Cls.ACTION) and a.sure(st))
             ):
                 # Under "## Pillars" an item is one unless it is surely a goal or a tactic.
@@ -203,6 +212,27 @@ def _item_pillars(a: Analysis, containers: list[int], before: int) -> list[Pilla
                 )
             )
     return out
+
+
+# "We enter the market on seven pillars:", "Our priorities for 2027:": the sentence that opens a
+# list names its items pillars, as a "## Pillars" heading does.
+_PILLAR_LEAD_IN = re.compile(
+    r"\b(?:pillars?|priorities|strategic choices|bets|focus areas)\b[^.!?]*:\s*$", re.IGNORECASE
+)
+
+
+def _named_by_lead_in(a: Analysis, st: Statement) -> bool:
+    j = st.index - 1
+    while j >= 0 and a.doc.statements[j].form == "item":
+        j -= 1
+    if j < 0:
+        return False
+    intro = a.doc.statements[j]
+    return (
+        intro.form == "sentence"
+        and intro.section == st.section
+        and bool(_PILLAR_LEAD_IN.search(intro.text))
+    )
 
 
 def _name(title: str) -> str:
