@@ -1969,6 +1969,26 @@ def test_an_account_strategy_is_not_asked_for_a_market_challenge():
     assert _lines_of(market, "S105") == [3]
 
 
+def test_a_challenge_word_in_a_goal_or_an_action_is_no_diagnosis():
+    # §3 S105: the challenge a strategy answers is told as what is so ("we lose renewals to the
+    # OEMs"), not as a goal's metric ("Grow turnover from €11.2M to €15M") or a step.
+    text = """# Meridian Connect
+
+## Sales strategy 2027
+
+- We sell the SD-WAN refresh to the operations director as a warehouse-uptime project, because
+  our 5G failover keeps every site online.
+- We include 5G failover at every site and do not sell single-site links.
+- Grow turnover from €11.2M to €15M in 2027.
+"""
+    assert _lines_of(text, "S105") == [3]
+    diagnosed = text.replace(
+        "- Grow turnover from €11.2M to €15M in 2027.",
+        "- We lose most renewals to the carriers, which bundle links at cost.",
+    )
+    assert not _lines_of(diagnosed, "S105")
+
+
 _CONSULTANCY_PLAN = """---
 type: plan
 ---

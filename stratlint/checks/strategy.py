@@ -236,13 +236,21 @@ def _our_claim(a: Analysis, st: Statement) -> bool:
     return any(w in low.split() for w in ("we", "our", "us", "customers", "buyers", "they"))
 
 
+def _diagnoses(a: Analysis, st: Statement) -> bool:
+    """A challenge cue names the strategy's diagnosis in what it says is so or what it chooses,
+    not in a goal or an action: "Grow turnover from £2.4M to £3.2M" measures revenue, "Traffic
+    moves all issue advertising to a pre-paid rate card" is a step (the cue lexicon's own
+    definition: obstacles, competitors, market conditions)."""
+    return a.signals[st.index].has("challenge") and a.cls(st) not in (Cls.GOAL, Cls.ACTION)
+
+
 @check("S105")
 def strategy_missing_challenge(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope, sts in _strategies(ctx):
         if _heading_words(a, scope) & set(_CHALLENGE_HEADINGS) or account_page(a, scope):
             continue
-        if any(a.signals[st.index].has("challenge") or a.tagged(st, "challenge") for st in sts):
+        if any(_diagnoses(a, st) or a.tagged(st, "challenge") for st in sts):
             continue
         yield _scope_hit(
             ctx,
