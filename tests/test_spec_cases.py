@@ -2555,3 +2555,34 @@ def test_a_table_row_names_its_owner_in_a_column_or_in_its_words():
     # no one (a role it reaches out to or hires is no owner), has no owner — whatever the tag
     # model guesses from the row's shape. A person written as the row's subject owns it.
     assert _lines_of(_PLAN_TABLE_WITHOUT_OWNERS, "P202") == [7, 8]
+
+
+_GOSPA_WITH_GOALS_FOR_STRATEGIES = """# Northgate Billing GOSPA 2027
+
+## Goal
+
+Grow revenue from $1.9M to $2.4M in 2027.
+
+## Strategies
+
+1. Grow behavioral-health clients in Phoenix and Tucson to 85 practices.
+2. Increase the average fee per practice from $1,450 to $1,700 a month.
+3. Sign 10 physical-therapy clinics in Mesa and Chandler.
+4. Sell coding audits to 25 existing clients at $3,600 each.
+
+## Actions
+
+| Action | Owner | Due |
+|---|---|---|
+| Post the sales rep job on Indeed | Sandra Liu | 15 Feb 2027 |
+| Print new brochures for the AzPA conference booth | Sandra Liu | 10 Mar 2027 |
+"""
+
+
+def test_a_strategy_section_that_is_goals_holds_no_pillars():
+    # §8.5: one finding for one mislabelled section. "## Strategies" over goals is D402; its
+    # goals are no pillars, so no plan item is asked to serve one (A302) and none goes unserved
+    # (A301).
+    assert _lines_of(_GOSPA_WITH_GOALS_FOR_STRATEGIES, "D402") == [7]
+    assert not _lines_of(_GOSPA_WITH_GOALS_FOR_STRATEGIES, "A302")
+    assert not _lines_of(_GOSPA_WITH_GOALS_FOR_STRATEGIES, "A301")

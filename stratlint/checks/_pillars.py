@@ -177,10 +177,14 @@ def _section_pillars(a: Analysis, scope: Scope, containers: list[int]) -> list[P
 
 
 def _item_pillars(a: Analysis, containers: list[int], before: int) -> list[Pillar]:
-    """Pillars that are top-level choice items of `containers` (numbered after `before`)."""
+    """Pillars that are top-level choice items of `containers` (numbered after `before`); a
+    container that D402 reads as another kind holds none (one finding for one mislabelled
+    section, SPEC §8.5: its goals and actions are not pillars a plan must serve)."""
     doc = a.doc
     out: list[Pillar] = []
     for c in containers:
+        if c in a.mislabeled:
+            continue  # "## Strategies" over goals and tactics (D402): its items are no choices
         for i in doc.sections[c].statements:
             st = doc.statements[i]
             if st.quoted or st.form not in ("item", "row") or st.depth != 0 or st.is_field:
