@@ -1190,6 +1190,12 @@ def test_a_number_that_bounds_a_segment_or_prices_a_plan_is_no_goal():
     assert [f[1] for f in goal if f[0] == "S101"] == [13]
 
 
+def test_a_verb_of_reaching_a_level_with_a_number_is_a_goal_in_a_strategy():
+    # §8.4: "Reach 1,200 active merchants" is a number with a target frame, whatever says when.
+    goal = _rules(_STRATEGY_NUMBERS.format(goal="Reach 2,400 paying studios in the 2027 season."))
+    assert [f[1] for f in goal if f[0] == "S101"] == [13]
+
+
 _ACCOUNT_STRATEGY = """---
 type: strategy
 ---

@@ -244,9 +244,26 @@ def outcome_target(a: Analysis, st: Statement) -> bool:
     if not has_number(a, st):
         return False
     sig = a.signals[st.index]
-    if sig.has("DATE") or _TARGET_LABEL.match(st.text):
+    if sig.has("DATE") or _TARGET_LABEL.match(st.text) or _reaches(sig.tokens):
         return True
     return shape_of(sig.tokens).frame in ("modal", "infinitive")  # "Revenue will reach £11.2M"
+
+
+# Verbs that only ever name a level to get to ("Reach 60,000 treated hectares in the 2027 season",
+# "7. Hit $9M in new bookings"), unlike "win", "sign" or "build", which also name work.
+_TARGET_VERBS = frozenset({"hit", "reach", "achieve", "attain", "exceed", "surpass"})
+
+
+def _reaches(tokens: Sequence[Tok]) -> bool:
+    """The statement opens, after a list number or a short label, with a verb of reaching a
+    level: with a number, the target frame of SPEC §8.4 ("Reach 1,200 active merchants")."""
+    words = [t for t in tokens if t.text.strip(" *_")]
+    k = 0
+    while k < len(words) and (
+        not any(c.isalpha() for c in words[k].text) or words[k].text in (":", "-", "—")
+    ):
+        k += 1  # "7.", "3)", "—"
+    return k < len(words) and words[k].lower in _TARGET_VERBS
 
 
 # A target written as a comparative of a noun, with no verb ("Better share at Brandell.",
