@@ -2592,3 +2592,30 @@ def test_a_strategy_section_that_is_goals_holds_no_pillars():
     assert _lines_of(_GOSPA_WITH_GOALS_FOR_STRATEGIES, "D402") == [7]
     assert not _lines_of(_GOSPA_WITH_GOALS_FOR_STRATEGIES, "A302")
     assert not _lines_of(_GOSPA_WITH_GOALS_FOR_STRATEGIES, "A301")
+
+
+_GOSPA_WITH_A_BYLINE = """# Northgate Cyber: Enterprise GOSPA FY27
+
+Owner: Olivia Brandt, GM Enterprise · Version 3 · 14 July 2026
+
+## Goal
+
+Grow enterprise revenue from A$41M to A$52M in FY27.
+
+## Strategies
+
+- Sell sovereign managed detection to federal agencies and the big four banks, because only we
+  run the SOC on Australian soil; we will not bid for state government work this year.
+
+## Plans
+
+- The federal team completes the IRAP assessment of the SOC platform by 30 September 2026.
+- Run a retainer attach SPIFF in Q1 and Q2.
+"""
+
+
+def test_a_byline_under_a_page_title_owns_no_item_of_a_plan_section():
+    # §8.6: a field belongs to the item or the section it sits under. "Owner: …" under the title
+    # of a GOSPA page is the page's byline; the "## Plans" items below answer for themselves. "The
+    # federal team" names which team does the step; "the team" alone would not (§3 P202).
+    assert _lines_of(_GOSPA_WITH_A_BYLINE, "P202") == [17]

@@ -50,7 +50,9 @@ def answer_above(
     a question (who owns it, by when). The nearest field decides, a value or a placeholder
     (`field` gives True, False, or None where there is no such field); else the text of an item
     (`says`), the sentence that opens its list (`lead_in`), a heading other than the title's
-    (`heading_says`, given the heading statement's index)."""
+    (`heading_says`, given the heading statement's index). A field under the title of a page the
+    plan is only one part of ("# … GOSPA FY27" over "Owner: Olivia Brandt · Version 3") is the
+    page's byline, not the plan's: it answers for no item."""
     chain = [st, *ancestors(a, st)]
     for item in chain:
         found = field(item.fields)
@@ -62,6 +64,8 @@ def answer_above(
         return True
     for s in section_chain(a, st, scope):
         sec = a.doc.sections[s]
+        if s == a.doc.title and s not in scope.sections:
+            continue  # the byline of a page the plan is one part of ("Owner: Olivia Brandt")
         found = field(sec.fields)
         if found is not None:
             return found

@@ -112,6 +112,20 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
     return _person(sig, heading, weak)
 
 
+# "The whole team", "the entire sales team": everyone, not a named group.
+_EVERYONE = frozenset({"whole", "entire", "full", "wider", "extended"})
+
+
+def _qualified_group(words: Sequence[str]) -> bool:
+    """ "The federal team completes …", "The inside sales team calls …": the article with a word
+    that names which group is a named group; "The team" alone is a weak owner (SPEC §3 P202)."""
+    return (
+        len(words) >= 3
+        and words[0].lower() == "the"
+        and all(w.isalpha() and w.lower() not in _EVERYONE for w in words[1:-1])
+    )
+
+
 def subject_owner(shape: Shape, extra_weak: frozenset[str]) -> bool:
     """The subject of a present or modal sentence names who does it: a named group, or one
     capitalised word that is a name."""
@@ -121,7 +135,7 @@ def subject_owner(shape: Shape, extra_weak: frozenset[str]) -> bool:
     if (
         len(words) >= 2
         and words[-1].lower() in GROUPS
-        and words[0].lower() not in PRONOUNS
+        and (words[0].lower() not in PRONOUNS or _qualified_group(words))
         and shape.subject.lower() not in extra_weak
     ):
         # "Leadership team will share the minutes", "Events committee books …": the group
