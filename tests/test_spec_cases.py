@@ -2619,3 +2619,21 @@ def test_a_byline_under_a_page_title_owns_no_item_of_a_plan_section():
     # of a GOSPA page is the page's byline; the "## Plans" items below answer for themselves. "The
     # federal team" names which team does the step; "the team" alone would not (§3 P202).
     assert _lines_of(_GOSPA_WITH_A_BYLINE, "P202") == [17]
+
+
+_OWNERS_AFTER_A_DASH = """# Harwell Foods account plan
+
+This plan serves our [food and drink strategy](strategy.md). Target: win the 2027 tender.
+
+## Actions
+
+- Book the Wisbech water-savings audit with Rachel Byrne — Tom, ASAP
+- Send the FY27 price-rise letter to every site — Service Desk, by 31 January 2027
+- Exhibit at the Foodex show in April 2027
+"""
+
+
+def test_a_name_after_the_last_dash_and_before_when_owns_the_item():
+    # §3 P202: an owner written where owners are, after the item's dash and before when it is due
+    # ("— Tom, ASAP"), though "Tom" and "Service Desk" are English words too.
+    assert _lines_of(_OWNERS_AFTER_A_DASH, "P202") == [9]

@@ -30,6 +30,7 @@ from stratlint.checks._role_places import (
     in_counted_object,
     modifies_object,
     names_a_workstream,
+    owner_slot,
     verb_goes_on,
 )
 from stratlint.model import Field, Statement
@@ -306,6 +307,7 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
     if (
         subject_owner(shape, extra_weak)
         or _group_set_off(toks)
+        or owner_slot(sig, toks, skip_spans, extra_weak)
         or _named_team_subject(sig.tokens, shape)
         or _people_subject(sig.tokens, shape)
         or _labelled_subject(sig, extra_weak)

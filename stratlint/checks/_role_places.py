@@ -1,13 +1,16 @@
 """Where a role word stands in a plan item, and the places that are not an owner's: whom the
 item serves ("a webinar for the IT managers"), what it acts on ("Hire one territory manager",
 "Update the RevOps dashboard"), a verb ("Partner with …"), a modifier ("Partner-programme calls"),
-a heading's workstream ("## Partner recruitment"). Read by `_owners`."""
+a heading's workstream ("## Partner recruitment"); and the slot after an item's last dash where
+its owner is written ("— Tom, ASAP"). Read by `_owners`."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from stratlint import lexicon
+from stratlint.checks._names import PRONOUNS
 from stratlint.understand.nlp import Signals
 from stratlint.understand.signals import Tok
 
@@ -112,3 +115,35 @@ def names_a_workstream(sig: Signals, roles: Sequence[tuple[int, int]], end: int)
         and nxt.lower not in GROUPS
         and not any(x <= nxt.start < y for x, y in roles)
     )
+
+
+# What follows an owner set off at an item's end: a date, or a word for when ("ASAP", "ongoing").
+_WHEN_AFTER = re.compile(
+    r"^\s*,\s*(?:by\b|before\b|asap\b|ongoing\b|soon\b|tbd\b|tbc\b|q[1-4]\b|h[12]\b|"
+    r"fy\s?\d|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"(?:this|next|end of|each|every)\b|weekly\b|monthly\b|quarterly\b)",
+    re.IGNORECASE,
+)
+
+
+def owner_slot(
+    sig: Signals, toks: Sequence[Tok], skip_spans: Sequence[tuple[int, int]], weak: frozenset[str]
+) -> bool:
+    """ "Book the Wisbech audit with Rachel Byrne — Tom, ASAP", "Send the price-rise letter —
+    Service Desk, by 31 January": after the item's last dash, one to three capitalised words and
+    then when it is due; the owner's slot, whether or not the name is also an English word (tom,
+    desk). `weak`: the weak owners ("The team, ASAP" names no one)."""
+    dash = max((k for k, t in enumerate(toks) if t.text in {"—", "–"}), default=-1)
+    if dash < 1:
+        return False
+    comma = next((k for k in range(dash + 1, min(dash + 5, len(toks))) if toks[k].text == ","), -1)
+    if comma <= dash + 1:
+        return False
+    words = toks[dash + 1 : comma]
+    if not all(w.text[:1].isupper() and w.text.isalpha() for w in words):
+        return False
+    if any(w.lower in PRONOUNS or w.lower in weak for w in words):
+        return False
+    if any(a <= words[0].start < b for a, b in skip_spans):
+        return False  # "— Chicago, March 2027": a place or a month, not who
+    return bool(_WHEN_AFTER.match(sig.text[toks[comma].start :]))
