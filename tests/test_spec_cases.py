@@ -2637,3 +2637,29 @@ def test_a_name_after_the_last_dash_and_before_when_owns_the_item():
     # §3 P202: an owner written where owners are, after the item's dash and before when it is due
     # ("— Tom, ASAP"), though "Tom" and "Service Desk" are English words too.
     assert _lines_of(_OWNERS_AFTER_A_DASH, "P202") == [9]
+
+
+_TARGETS_UNDER_A_LABEL = """# Eastern Ontario territory plan
+
+This plan serves our [service strategy](strategy.md). Budget: C$40,000 for site surveys.
+
+## Q2 actions
+
+**Targets**
+
+- Renewal rate of 95% on the 23 contracts due March to June.
+- 6 new maintenance contracts in long-term-care homes by 30 June 2027.
+
+**Work**
+
+- Call every long-term-care home in Kingston by 15 April 2027.
+- Priya Shah sends the chiller-audit offer to the 40 largest sites by 30 April 2027.
+- Marc Dubois books site surveys at the six hospitals in Cornwall by 15 May 2027.
+- Nadia Roy runs two breakfast briefings for facility managers in May 2027.
+"""
+
+
+def test_items_under_a_label_line_that_names_targets_are_no_action_items():
+    # §8.9: "**Targets**" over a list is a heading in all but markup; its items are the plan's
+    # targets, not commitments with an owner (P202) — the plan's one action still needs one.
+    assert _lines_of(_TARGETS_UNDER_A_LABEL, "P202") == [14]

@@ -5,6 +5,7 @@ thing or another party, a row of a strategy column, of a fact sheet or of a list
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from stratlint import lexicon
 from stratlint.model import Kind, Statement
@@ -111,11 +112,40 @@ def under_resources_heading(a: Analysis, st: Statement) -> bool:
     key = ("resources_heading", st.section)
     found: bool | None = a.memo.get(key)
     if found is None:
-        words = re.findall(r"[a-z]+", a.doc.sections[st.section].title.lower())
-        title = f" {' '.join(words)} "
         names = lexicon.section_words().get("resources") or ()
-        found = a.memo[key] = any(f" {n} " in title for n in names)
+        found = a.memo[key] = _names_any(a.doc.sections[st.section].title, names)
     return found
+
+
+def under_label_of_targets(a: Analysis, st: Statement) -> bool:
+    """The item's list opens under a label line that names targets or resources ("**Targets**",
+    "Budget and people:"): a heading in all but markup, whose items are the plan's measures or
+    means (P204, P205), not commitments to own and date."""
+    if st.form != "item":
+        return False
+    j = st.index - 1
+    while j >= 0 and a.doc.statements[j].form == "item" and j > st.index - _LIST_REACH:
+        j -= 1
+    if j < 0:
+        return False
+    intro = a.doc.statements[j]
+    text = intro.text.strip().rstrip(":").strip(" *_")
+    if intro.section != st.section or intro.form != "sentence" or not text:
+        return False
+    if text[-1] in ".!?" or len(text.split()) > 5:
+        return False  # a sentence, not a label
+    goals = lexicon.section_words().get("goals") or {}
+    names = [*(lexicon.section_words().get("resources") or ()), *(goals.get("title") or ())]
+    return _names_any(text, names)
+
+
+_LIST_REACH = 200  # items looked back over for the line that opens their list
+
+
+def _names_any(text: str, names: Iterable[str]) -> bool:
+    """`text` holds one of `names`, each a word or a phrase of whole words."""
+    title = f" {' '.join(re.findall(r'[a-z]+', text.lower()))} "
+    return any(f" {n} " in title for n in names)
 
 
 def sub_items(a: Analysis, st: Statement) -> list[Statement]:

@@ -12,6 +12,7 @@ from stratlint.checks._items import (
     not_a_commitment,
     roster_row,
     sub_items,
+    under_label_of_targets,
     under_resources_heading,
 )
 from stratlint.checks._owners import has_owner
@@ -61,7 +62,7 @@ def _derive_plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
             continue
         if not_a_commitment(st) or roster_row(a, st) or target_line(a, st):
             continue
-        if under_resources_heading(a, st):
+        if under_resources_heading(a, st) or under_label_of_targets(a, st):
             continue
         if a.cls(st) == Cls.ACTION or named:
             yield st
