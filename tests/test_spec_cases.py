@@ -2663,3 +2663,18 @@ def test_items_under_a_label_line_that_names_targets_are_no_action_items():
     # §8.9: "**Targets**" over a list is a heading in all but markup; its items are the plan's
     # targets, not commitments with an owner (P202) — the plan's one action still needs one.
     assert _lines_of(_TARGETS_UNDER_A_LABEL, "P202") == [14]
+
+
+def test_items_under_a_risks_heading_are_no_action_items():
+    # §3 P202/P203: a plan's "## Risks" lists what could go wrong, not what anyone will do;
+    # "## Risks and mitigations" says what is done about them, and its steps are action items.
+    text = (
+        _TARGETS_UNDER_A_LABEL
+        + """
+## {heading}
+
+- Pilot counties may want the core system bundled in with the audit.
+"""
+    )
+    assert _lines_of(text.format(heading="Risks"), "P202") == [14]
+    assert _lines_of(text.format(heading="Risks and mitigations"), "P202") == [14, 21]

@@ -108,13 +108,22 @@ def _names_strategy_column(head: str) -> bool:
 
 def under_resources_heading(a: Analysis, st: Statement) -> bool:
     """The item sits in a section whose heading names the plan's resources ("## Resources",
-    "### Budget and headcount"): it is a resource the plan takes (P205), not a commitment."""
+    "### Budget and headcount"): it is a resource the plan takes (P205), not a commitment. So is
+    one under a heading naming the plan's risks or assumptions ("## Risks"), unless the heading
+    also names what is done about them ("Risks and mitigations")."""
     key = ("resources_heading", st.section)
     found: bool | None = a.memo.get(key)
     if found is None:
-        names = lexicon.section_words().get("resources") or ()
-        found = a.memo[key] = _names_any(a.doc.sections[st.section].title, names)
+        title = a.doc.sections[st.section].title
+        words = lexicon.section_words()
+        found = a.memo[key] = _names_any(title, words.get("resources") or ()) or (
+            _names_any(title, words.get("risks") or ()) and not _names_any(title, _ACTED_ON)
+        )
     return found
+
+
+# "Risks and mitigations", "Risks and next steps": the section also says what is done.
+_ACTED_ON = ("mitigation", "mitigations", "actions", "action", "next steps", "response", "plan")
 
 
 def under_label_of_targets(a: Analysis, st: Statement) -> bool:
