@@ -2678,3 +2678,21 @@ def test_items_under_a_risks_heading_are_no_action_items():
     )
     assert _lines_of(text.format(heading="Risks"), "P202") == [14]
     assert _lines_of(text.format(heading="Risks and mitigations"), "P202") == [14, 21]
+
+
+def test_a_table_of_stakeholders_is_no_list_of_action_items():
+    # §3 P202/P203: "| Name | Role | Where they stand |" tells who is who at the account; a row
+    # that reads like a step ("Leaning to Infinite Campus") is still no commitment.
+    text = (
+        _TARGETS_UNDER_A_LABEL
+        + """
+## Stakeholders
+
+| Name | Role | Where they stand |
+|---|---|---|
+| Mark Osei | Technology director | Leaning to Infinite Campus |
+| Ellen Vance | Records coordinator | Our champion if the migration is credible |
+"""
+    )
+    assert _lines_of(text, "P202") == [14]
+    assert _lines_of(text, "P203") == []

@@ -90,14 +90,26 @@ _WORK_COLUMN = re.compile(
 def roster_row(a: Analysis, st: Statement) -> bool:
     """A row of a table of things, not of work ("| Client | Covered lives | Renewal |" over
     "| Piedmont Textile Group | 4,200 | 1 July 2027 |", "| Region | AE | Named accounts |"): no
-    column names an action, an owner or a due date, and the row says nothing in a verb. A list of
-    accounts or of coverage describes the territory; it is no item of the plan."""
+    column names an action, an owner or a due date, and the row says nothing in a verb, or its
+    first column lists people. A list of accounts, of coverage or of stakeholders describes the
+    territory; it is no item of the plan."""
     return (
         st.form == "row"
         and bool(st.cells)
         and not any(_WORK_COLUMN.search(h) for h, _ in st.cells)
-        and shape_of(a.signals[st.index].tokens).frame == "noun"
+        and (
+            _PEOPLE_COLUMN.match(st.cells[0][0]) is not None
+            or shape_of(a.signals[st.index].tokens).frame == "noun"
+        )
     )
+
+
+# A first column of people ("| Name | Role | Where they stand |"): a table of who is who, whatever
+# its other cells say ("Leaning to Infinite Campus").
+_PEOPLE_COLUMN = re.compile(
+    r"^\W*(?:names?|stakeholders?|contacts?|people|person|buyers?|decision[- ]makers?)\W*$",
+    re.IGNORECASE,
+)
 
 
 def _names_strategy_column(head: str) -> bool:
