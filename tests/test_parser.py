@@ -283,3 +283,14 @@ def test_parse_time_is_linear_in_input_size(make: object) -> None:
     best(2000)  # warm up
     small, large = best(25_000), best(100_000)
     assert large < max(small, 0.01) * 9, (small, large)
+
+
+def test_an_empty_checkbox_line_keeps_the_next_line_on_its_own_line():
+    # "[ ] \t" and then a field on the next line: the blanks after the box are taken, the
+    # newline is not, so the field's characters point at its own line (found by
+    # tests/test_properties.py).
+    doc = parse("1. [ ] \t\n   Owner: Kim\n")
+    (st,) = doc.statements
+    assert st.text == "Owner: Kim"
+    assert (st.line, st.column) == (2, 4)
+    assert "".join(doc.text[o] for o in st.offsets) == "Owner: Kim"

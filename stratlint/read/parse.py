@@ -31,7 +31,9 @@ from stratlint.read.markup import Plain
 __all__ = ["FIELD_LABELS", "MAX_NESTING", "inline_fields", "normalise", "parse"]
 
 _UNCLOSED_FRONT_MATTER = re.compile(r"---[ \t]*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:")
-_CHECKBOX = re.compile(r"^\[( |x|X)\]\s+")
+# "[ ] " before an item's words; the blanks after it stay on its line ("[ ] \t" then a field on the
+# next line keeps the newline, so each character still points at its own line).
+_CHECKBOX = re.compile(r"^\[( |x|X)\](?:[ \t]+|(?=\n))")
 # Block nesting, in markdown-it's levels: a list level counts two (list and item), a block quote
 # one. Deeper content is not dropped (markdown-it's own limit skips the rest of the document): it
 # is read as paragraphs of the deepest container, so its words are still linted. See
