@@ -77,7 +77,8 @@ def has_number(a: Analysis, st: Statement) -> bool:
     )
 
 
-_LABEL = re.compile(r"^\W*(?:[\w&/ -]{1,40}:\s*)?")
+# A short label before a statement's words ("KR2:", "Target:", "Online:").
+LABEL = re.compile(r"^\W*(?:[\w&/ -]{1,40}:\s*)?")
 
 
 def directional(a: Analysis, st: Statement) -> bool:
@@ -96,7 +97,7 @@ def directional(a: Analysis, st: Statement) -> bool:
         "aspirations",
     ):
         return True
-    start = _LABEL.match(st.text)
+    start = LABEL.match(st.text)
     lead = start.end() if start else 0
     reach = sig.get("change-reach")
     return sig.has("metrics") and any(not st.text[lead:a0].strip(" *_") for a0, _ in reach)
@@ -108,7 +109,7 @@ def bare_change(a: Analysis, st: Statement) -> bool:
     verb is a change verb, with no number. Read as a goal, it is a target with no number (SPEC
     §8.8) even where the hand reading took its object for no metric; a longer line or one of
     several sentences says how, or what, and is left alone."""
-    m = _LABEL.match(st.text)
+    m = LABEL.match(st.text)
     body = st.text[m.end() :] if m else st.text
     words = body.split()
     if not words or len(words) > 8 or "." in body.rstrip(". ") or has_number(a, st):
@@ -264,148 +265,3 @@ def _reaches(tokens: Sequence[Tok]) -> bool:
     ):
         k += 1  # "7.", "3)", "—"
     return k < len(words) and words[k].lower in _TARGET_VERBS
-
-
-# A target written as a comparative of a noun, with no verb ("Better share at Brandell.",
-# "Significantly more clients in Quebec.", "Higher share of controls work in the mix."): SPEC
-# §8.8 names it a vague target whatever class the statement's few words get.
-_COMPARATIVES = frozenset(
-    {"more", "better", "fewer", "less", "higher", "lower", "stronger", "greater", "bigger"}
-    | {"faster", "deeper", "wider", "broader"}
-)
-# "A stronger presence in Leeds.", "Significant uptake among fleet operators": an article and an
-# intensifier may come before the opening word, which is a comparative or a vague quantity that is
-# no verb ("Record the buying group …" opens with one).
-_COMPARATIVE_OPENING = re.compile(
-    r"^\W*(?:(?:a|an)\s+)?(?:(?:significantly|noticeably|much|far|clearly|a lot)\s+)?"
-    r"([a-z]+)"
-    r"\s+(?!information\b|info\b|details?\b|about\b|on\b|than\b|to\b|of\b|and\b|or\b)[a-z]",
-    re.IGNORECASE,
-)
-# Quantities that are no more than a count's determiner ("several partners", "various updates"):
-# the item names its things, not a change.
-_DETERMINERS = frozenset({"several", "various", "many", "some"})
-
-
-@lru_cache(maxsize=1)
-def _openers() -> frozenset[str]:
-    """The comparatives, and the single-word vague quantities of the lexicon that are adjectives
-    or participles and never verbs ("strong", "significant", "improved"; not "record")."""
-    wf = lexicon.wordforms()
-    vague = {
-        w
-        for w in lexicon.term_set("vague-quantities")
-        if " " not in w
-        and w not in _DETERMINERS
-        and "V" not in (flags := lexicon.word_class(wf, w)[0])
-        and ("A" in flags or "D" in flags)
-    }
-    return frozenset(_COMPARATIVES | vague)
-
-
-def comparative_target(a: Analysis, st: Statement) -> bool:
-    """A list item of a plan or goals scope that asks for more or better of something, in no
-    verb and with no number (SPEC §8.8: "noticeably more referrals", "fewer remakes")."""
-    return (
-        st.form == "item"
-        and not st.is_field
-        and (m := _COMPARATIVE_OPENING.match(st.text)) is not None
-        and m.group(1).lower() in _openers()
-        and not has_number(a, st)
-        and _no_verb_but_the_comparative(a.signals[st.index].tokens, m.start(1))
-    )
-
-
-def than_before(a: Analysis, st: Statement) -> bool:
-    """The target compares with an earlier period and gives no number ("more multi-year contracts
-    than last quarter", "Repeat briefs: more than in 2026"; SPEC §8.8's "more wins than last
-    quarter"): asked as a change, in no tense of a fact."""
-    if not _THAN_BEFORE.search(st.text) or has_number(a, st):
-        return False
-    tokens = a.signals[st.index].tokens
-    shape = shape_of(tokens)
-    return shape.frame != "past" and (shape.frame != "present" or _plural_head(tokens, shape.verb))
-
-
-_THAN_BEFORE = re.compile(
-    r"\b(?:" + "|".join(sorted(_COMPARATIVES)) + r")\b[^.;:!?]{0,80}?\bthan\s+"
-    r"(?:(?:in|at|during|over|for)\s+)?(?:the\s+)?(?:(?:last|previous|prior|this)\s+)?"
-    r"(?:year|quarter|month|season|spring|summer|autumn|fall|winter|round|period|h[12]|q[1-4]"
-    r"|fy\s?\d{2,4}|(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-
-
-def _no_verb_but_the_comparative(tokens: Sequence[Tok], at: int) -> bool:
-    """No verb in the item's opening phrase, the comparative at `at` aside ("Better attendance at
-    …" reads as the verb "to better" to the sentence shape); a verb after a preposition or a
-    clause word belongs to what the phrase is about ("Higher share of controls work in the mix",
-    "More footfall at the wall while Kelham is being fitted out")."""
-    shape = shape_of(tokens)
-    if shape.frame == "noun":
-        return True
-    if shape.frame == "past" or shape.verb < 0:
-        return False
-    verb = tokens[shape.verb]
-    if verb.start == at or (shape.frame == "present" and _plural_head(tokens, shape.verb)):
-        return True
-    return any(at < t.start < verb.start and t.lower in _PHRASE_ENDS for t in tokens)
-
-
-_AFTER_HEAD = frozenset({"than", "in", "from", "on", "per", "at", "for", "across", "among", "with"})
-_PHRASE_ENDS = _AFTER_HEAD | {"of", "to", "into", "while", "when", "as", "after", "before"}
-
-
-def _plural_head(tokens: Sequence[Tok], verb: int) -> bool:
-    """The sentence shape's "verb" is the plural head of the comparative's noun phrase: "More
-    reorders from the London doors.", "More medical-waste stops per route than in FY26." — a
-    word in -s with no object after it, only a preposition or the end."""
-    words = [t for t in tokens if t.text.strip()]
-    head = tokens[verb]
-    if not head.lower.endswith("s") or head not in words:
-        return False
-    k = words.index(head)
-    nxt = words[k + 1].lower if k + 1 < len(words) else ""
-    return nxt in _AFTER_HEAD or not any(c.isalnum() for c in nxt)
-
-
-def target_line(a: Analysis, st: Statement) -> bool:
-    """An item that states an outcome in no verb is a target of the plan, not an action item to
-    own: a comparative ("Better attendance at our broker lunch sessions.", P206's) or a measure
-    that moves from one figure to another ("Share of Brennan's spend from 30% to 45% by
-    December.")."""
-    if comparative_target(a, st) or opens_with_change(a, st) or opens_with_a_count(a, st):
-        return True
-    sig = a.signals[st.index]
-    return st.form == "item" and sig.has("FROM_TO") and shape_of(sig.tokens).frame == "noun"
-
-
-def opens_with_a_count(a: Analysis, st: Statement) -> bool:
-    """An item with no verb that opens with a number and names no activity ("120 new draft
-    placements across the three houses by 30 June.", "0.6 FTE of adviser time for July") states
-    a target or a resource of the plan, not an action item to own ("4 webinars for plant
-    managers in Q1" names its activity and is one)."""
-    if st.form != "item":
-        return False
-    sig = a.signals[st.index]
-    words = [t for t in sig.tokens if t.text.strip(" *_")]
-    if not words or not words[0].text[:1].isdigit() or sig.has("activity-nouns"):
-        return False
-    return shape_of(sig.tokens).frame == "noun"
-
-
-def opens_with_change(a: Analysis, st: Statement) -> bool:
-    """An item that opens with a verb of change ("Improve hiring manager satisfaction.",
-    "Grow repeat orders from the Leeds branches") asks for an outcome: a target of the plan
-    (P206's when it has no number), not an action item to own and date."""
-    if st.form != "item":
-        return False
-    sig = a.signals[st.index]
-    start = _LABEL.match(st.text)
-    lead = start.end() if start else 0
-    first = next((t for t in sig.tokens if t.start >= lead and t.text.strip(" *_")), None)
-    return first is not None and any(
-        x <= first.start < y
-        for lab in ("change-up", "change-improve", "change-down", "change-multiply")
-        for x, y in sig.get(lab)
-    )

@@ -19,19 +19,17 @@ from stratlint.checks._owners import has_owner
 from stratlint.checks._plan_actions import among_actions, named_step
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._strategy_links import strategy_link_state
+from stratlint.checks._target_lines import comparative_target, target_line, than_before
 from stratlint.checks._targets import (
     TARGET_HEAD,
     TIME_HEAD,
     bare_change,
-    comparative_target,
     directional,
     has_number,
     measurable,
     measured_by_next_section,
     reached_state,
     says_number,
-    target_line,
-    than_before,
 )
 from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.understand.analysis import Analysis, Scope
