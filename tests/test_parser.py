@@ -294,3 +294,12 @@ def test_an_empty_checkbox_line_keeps_the_next_line_on_its_own_line():
     assert st.text == "Owner: Kim"
     assert (st.line, st.column) == (2, 4)
     assert "".join(doc.text[o] for o in st.offsets) == "Owner: Kim"
+
+
+def test_the_words_after_a_checkbox_are_found_past_it():
+    # "- [ ] [" and a field on the next line: the item's words are looked for after the box on
+    # its line, not at the box's own "[" (found by tests/test_properties.py).
+    doc = parse("1. [ ] [\n   Owner: Kim\n")
+    (st,) = doc.statements
+    assert st.text == "[ Owner: Kim"
+    assert "".join(doc.text[o] for o in st.offsets if doc.text[o] != "\n") == "[Owner: Kim"

@@ -101,7 +101,7 @@ def _item_plain(b: Builder, item: Item) -> Plain:
     """The plain text of a list item's paragraphs, joined by line breaks."""
     if len(item.raw_parts) == 1:
         return b.plain(*item.raw_parts[0])[0]
-    located = [b.locate(content, ln) for content, ln in item.raw_parts]
+    located = [b.locate(content, ln, start) for content, ln, start in item.raw_parts]
     raw = "\n".join(p[0] for p in located)
     offs = array("q")
     for k, (_part, po) in enumerate(located):

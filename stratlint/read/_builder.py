@@ -24,7 +24,8 @@ from stratlint.read.markup import Plain, RawLink, as_is, to_plain
 @dataclass
 class Item:
     statement: int | None = None
-    raw_parts: list[tuple[str, int]] = field(default_factory=list)  # (content, first line)
+    # (content, first line, the column its first line starts looking from: past a checkbox)
+    raw_parts: list[tuple[str, int, int]] = field(default_factory=list)
     line: int = 0
     depth: int = 0
     parent: int | None = None
@@ -117,6 +118,10 @@ class Builder:
         start = self.line_starts[ln] if ln < len(self.line_starts) else len(self.text)
         end = self.text.find("\n", start)
         return start, end if end >= 0 else len(self.text)
+
+    def find_on_line(self, ln: int, sub: str) -> int:
+        """The column of `sub` on line `ln` (0-based; the last line at most), or -1."""
+        return self._find(min(ln, self.n_lines - 1), sub, 0)
 
     def _find(self, ln: int, sub: str, col: int) -> int:
         """`line.find(sub, col)` on line `ln`: the column of `sub` at or after `col`, or -1."""

@@ -227,12 +227,16 @@ class _Walk:
             return
         item = self.items[-1]
         content = t.content
+        start = 0
         if self.checkbox_next and not item.raw_parts:
             m = _CHECKBOX.match(content)
             if m:
                 item.fields.append(Field("checkbox", m.group(1), ln + 1))
-                content = " " * len(m.group(0)) + content[m.end() :]
-        item.raw_parts.append((content, ln))
+                # The words after the box are looked for past it on its line ("- [ ] [ …").
+                box = self.b.find_on_line(ln, m.group(0).rstrip("\n"))
+                content = content[m.end() :]
+                start = box + len(m.group(0).rstrip("\n")) if box >= 0 else 0
+        item.raw_parts.append((content, ln, start))
         self.checkbox_next = False
 
     def html(self, t: Token, prev: str) -> None:
