@@ -2407,43 +2407,34 @@ revenue at a 20% event margin.
     assert _lines_of(text, "P206") == [15]
 
 
-def test_a_step_whose_subject_is_a_full_name_is_a_plan_item_with_its_owner():
+_FULL_NAME_STEP = """# Q2 packaging sales plan
+
+This plan serves our [packaging strategy](strategy.md). Target: 25 new carton accounts by 30 June.
+
+## Actions
+
+- Tom Reyes calls the 40 lapsed carton buyers by 15 April.
+- Send the new sample kit to the 12 food makers on the list by 30 April.
+- {step}
+- Mia Ortiz runs two plant tours for buyers by 31 May.
+
+Budget: $8,000 for sample kits.
+"""
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "Priya Anand sets up carton pricing.",
+        "Lea Krüger (marketing) translates the carton price list into German.",
+    ],
+)
+def test_a_step_whose_subject_is_a_full_name_is_a_plan_item_with_its_owner(step: str) -> None:
     # §8.4/§8.6: "Priya Anand sets up carton pricing." names its owner as the subject, a person's
-    # full name, though the page names her nowhere else; with no date it has no deadline.
-    text = """# Q2 packaging sales plan
-
-This plan serves our [packaging strategy](strategy.md). Target: 25 new carton accounts by 30 June.
-
-## Actions
-
-- Tom Reyes calls the 40 lapsed carton buyers by 15 April.
-- Send the new sample kit to the 12 food makers on the list by 30 April.
-- Priya Anand sets up carton pricing.
-- Mia Ortiz runs two plant tours for buyers by 31 May.
-
-Budget: $8,000 for sample kits.
-"""
-    assert _lines_of(text, "P203") == [9]
-
-
-def test_a_full_name_subject_with_an_english_first_name_or_a_bracketed_role_is_a_plan_item():
-    # §8.4/§8.6: "Lea Krüger (marketing) translates …" names its doer as the subject: a first name
-    # that is also an English word (lea), a surname that is none, a bracketed role after them.
-    # With no date it has no deadline.
-    text = """# Q2 packaging sales plan
-
-This plan serves our [packaging strategy](strategy.md). Target: 25 new carton accounts by 30 June.
-
-## Actions
-
-- Tom Reyes calls the 40 lapsed carton buyers by 15 April.
-- Send the new sample kit to the 12 food makers on the list by 30 April.
-- Lea Krüger (marketing) translates the carton price list into German.
-- Mia Ortiz runs two plant tours for buyers by 31 May.
-
-Budget: $8,000 for sample kits.
-"""
-    assert _lines_of(text, "P203") == [9]
+    # full name, though the page names her nowhere else; so does "Lea Krüger (marketing)
+    # translates …", whose first name is an English word too (lea) and whose role follows in
+    # brackets. With no date the step has no deadline.
+    assert _lines_of(_FULL_NAME_STEP.format(step=step), "P203") == [9]
 
 
 def test_a_value_cue_in_a_goal_or_an_action_says_no_why():
