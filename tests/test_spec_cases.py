@@ -2687,3 +2687,29 @@ def test_a_table_of_stakeholders_is_no_list_of_action_items():
     )
     assert _lines_of(text, "P202") == [14]
     assert _lines_of(text, "P203") == []
+
+
+_ACCOUNT_FACT_SHEET = """# Account plan: Meridian Health System (FY2027)
+
+| | |
+|---|---|
+| Account executive | Jordan Price |
+| Current ARR | $186k (compliance library, 9,400 seats) |
+| Renewal date | 30 September 2027 |
+
+## Account strategy
+
+- Sell the nurse-onboarding module to the chief nursing officer as a turnover fix, because new
+  nurses who finish our onboarding stay longer; we will not discount the renewal to win it.
+
+## Actions
+
+- Jordan Price books the nurse-onboarding pilot with the CNO by 15 March 2027.
+- Priya Nair runs the onboarding pilot at two hospitals from April to June 2027.
+"""
+
+
+def test_a_fact_sheet_row_is_no_initiative_of_the_plan():
+    # §3 A302: an initiative is a commitment of the plan; "| Current ARR | $186k … |"
+    # in the account's fact sheet is an attribute of the page, like front matter.
+    assert not _lines_of(_ACCOUNT_FACT_SHEET, "A302")

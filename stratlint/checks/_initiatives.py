@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from stratlint.checks._items import not_a_commitment
 from stratlint.checks._pillars import Pillar, heading_words
 from stratlint.model import Cls, Kind
 from stratlint.understand.analysis import Analysis, Scope
@@ -223,8 +224,8 @@ def _item_initiatives(a: Analysis, containers: list[int]) -> list[Initiative]:
             st = doc.statements[i]
             if st.quoted or st.form not in ("item", "row") or st.depth != 0 or st.is_field:
                 continue
-            if a.cls(st) not in (Cls.ACTION, Cls.GOAL):
-                continue
+            if a.cls(st) not in (Cls.ACTION, Cls.GOAL) or not_a_commitment(st):
+                continue  # a fact sheet's "| Renewal date | 30 September 2027 |", a cost line
             subs = a.children(st.index)
             text = " ".join([st.text] + [s.text for s in subs])
             sup = tuple(f.value for f in st.fields if f.label == "supports") + sec_sup
