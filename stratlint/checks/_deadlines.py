@@ -7,11 +7,10 @@ import re
 
 from stratlint import lexicon
 from stratlint.checks._chain import PLACEHOLDER, answer_above
-from stratlint.checks._items import sub_items
+from stratlint.checks._items import label_line, list_intro, sub_items
 from stratlint.model import Field, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.nlp import Signals
-from stratlint.understand.shape import sentence_shape
 
 
 def _time_in(sig: Signals) -> bool:
@@ -32,39 +31,18 @@ def _field_due(fields: tuple[Field, ...], a: Analysis) -> bool | None:
 
 
 _LEAD_IN = re.compile(r"[:：]\s*$|\b(?:following|below)\b", re.IGNORECASE)
-# How far back a list's opening sentence is looked for: each item walks back over the items
-# before it, so the walk is bounded to keep time linear on a list of thousands (SPEC §7).
-_LEAD_IN_REACH = 200
 
 
 def _lead_in_time(a: Analysis, top: Statement) -> bool:
     """The sentence that opens the item's list names its period: "The following objectives were
     identified for 2016:" over the list times every item in it, as a field under a heading does
     (SPEC §8.6)."""
-    if top.form != "item":
-        return False
-    j = top.index - 1
-    stop = max(-1, j - _LEAD_IN_REACH)
-    while j > stop and a.doc.statements[j].form == "item":
-        j -= 1
-    if j < 0 or a.doc.statements[j].form == "item":
-        return False
-    intro = a.doc.statements[j]
+    intro = list_intro(a, top)
     return (
-        intro.form == "sentence"
-        and intro.section == top.section
-        and (bool(_LEAD_IN.search(intro.text)) or _label_line(a, intro))
+        intro is not None
+        and (bool(_LEAD_IN.search(intro.text)) or label_line(a, intro))
         and _timed(a, intro)
     )
-
-
-def _label_line(a: Analysis, st: Statement) -> bool:
-    """A short line with no verb and no full stop over a list ("**Q1 priorities**", "Q2 (April
-    to June)"): a heading in all but markup, naming what the list below it is."""
-    text = st.text.strip()
-    if not text or text[-1] in ".!?" or len(text.split()) > 5:
-        return False
-    return sentence_shape(a.signals[st.index].tokens).frame == "noun"
 
 
 def _timed(a: Analysis, st: Statement) -> bool:

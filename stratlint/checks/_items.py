@@ -142,25 +142,44 @@ def under_label_of_targets(a: Analysis, st: Statement) -> bool:
     """The item's list opens under a label line that names targets or resources ("**Targets**",
     "Budget and people:"): a heading in all but markup, whose items are the plan's measures or
     means (P204, P205), not commitments to own and date."""
-    if st.form != "item":
-        return False
-    j = st.index - 1
-    while j >= 0 and a.doc.statements[j].form == "item" and j > st.index - _LIST_REACH:
-        j -= 1
-    if j < 0:
-        return False
-    intro = a.doc.statements[j]
-    text = intro.text.strip().rstrip(":").strip(" *_")
-    if intro.section != st.section or intro.form != "sentence" or not text:
-        return False
-    if text[-1] in ".!?" or len(text.split()) > 5:
-        return False  # a sentence, not a label
+    intro = list_intro(a, st)
+    if intro is None or not _short_label(intro.text):
+        return False  # its words say what the list is: no verb test ("Budget and tools")
     goals = lexicon.section_words().get("goals") or {}
     names = [*(lexicon.section_words().get("resources") or ()), *(goals.get("title") or ())]
-    return _names_any(text, names)
+    return _names_any(intro.text, names)
 
 
-_LIST_REACH = 200  # items looked back over for the line that opens their list
+# How far back a list's opening sentence is looked for: each item walks back over the items
+# before it, so the walk is bounded to keep time linear on a list of thousands (SPEC §7).
+LIST_REACH = 200
+
+
+def list_intro(a: Analysis, st: Statement) -> Statement | None:
+    """The sentence that opens the list item `st` stands in: the statement before its run of
+    items, in its section ("Our priorities for 2027:", "**Targets**"), or None."""
+    if st.form != "item":
+        return None
+    j = st.index - 1
+    stop = max(-1, j - LIST_REACH)
+    while j > stop and a.doc.statements[j].form == "item":
+        j -= 1
+    if j < 0 or a.doc.statements[j].form == "item":
+        return None
+    intro = a.doc.statements[j]
+    return intro if intro.form == "sentence" and intro.section == st.section else None
+
+
+def label_line(a: Analysis, st: Statement) -> bool:
+    """A short line with no verb and no full stop over a list ("**Q1 priorities**", "Q2 (April
+    to June)"): a heading in all but markup, naming what the list below it is."""
+    return _short_label(st.text) and shape_of(a.signals[st.index].tokens).frame == "noun"
+
+
+def _short_label(text: str) -> bool:
+    """Five words at most, with no full stop, question or exclamation mark at the end."""
+    text = text.strip()
+    return bool(text) and text[-1] not in ".!?" and len(text.split()) <= 5
 
 
 def _names_any(text: str, names: Iterable[str]) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from stratlint.checks._items import list_intro
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.classify import content_words
@@ -226,17 +227,8 @@ _PILLAR_LEAD_IN = re.compile(
 
 
 def _named_by_lead_in(a: Analysis, st: Statement) -> bool:
-    j = st.index - 1
-    while j >= 0 and a.doc.statements[j].form == "item":
-        j -= 1
-    if j < 0:
-        return False
-    intro = a.doc.statements[j]
-    return (
-        intro.form == "sentence"
-        and intro.section == st.section
-        and bool(_PILLAR_LEAD_IN.search(intro.text))
-    )
+    intro = list_intro(a, st)
+    return intro is not None and bool(_PILLAR_LEAD_IN.search(intro.text))
 
 
 def _name(title: str) -> str:
