@@ -2713,3 +2713,24 @@ def test_a_fact_sheet_row_is_no_initiative_of_the_plan():
     # §3 A302: an initiative is a commitment of the plan; "| Current ARR | $186k … |"
     # in the account's fact sheet is an attribute of the page, like front matter.
     assert not _lines_of(_ACCOUNT_FACT_SHEET, "A302")
+
+
+_TARGETS_AMONG_ACTIONS = """# Northgate hospitals account plan
+
+This plan serves our [care staffing strategy](strategy.md). Budget: $30,000 for the pilot.
+
+## Actions
+
+- Priya Nair runs the onboarding pilot at two hospitals from April to June 2027.
+- 120 new nurse placements across the three care homes by 30 June 2027.
+- First-year nurse turnover at the pilot hospitals down 3 points by Q4 2027.
+- Send the pilot results to the chief nursing officer.
+"""
+
+
+def test_a_measure_with_its_change_and_a_count_with_no_verb_are_targets_not_action_items():
+    # §3 P202/P203, §8.8: a metric, a quantity and a change ("turnover … down 3 points") and a
+    # count of outcomes ("120 new nurse placements across the three care homes") state what the
+    # plan is to reach; only the step with no owner and no date is an action item missing them.
+    assert _lines_of(_TARGETS_AMONG_ACTIONS, "P202") == [10]
+    assert _lines_of(_TARGETS_AMONG_ACTIONS, "P203") == [10]

@@ -124,7 +124,12 @@ def target_line(a: Analysis, st: Statement) -> bool:
     own: a comparative ("Better attendance at our broker lunch sessions.", P206's) or a measure
     that moves from one figure to another ("Share of Brennan's spend from 30% to 45% by
     December.")."""
-    if comparative_target(a, st) or opens_with_change(a, st) or opens_with_a_count(a, st):
+    if (
+        comparative_target(a, st)
+        or opens_with_change(a, st)
+        or opens_with_a_count(a, st)
+        or metric_moves(a, st)
+    ):
         return True
     sig = a.signals[st.index]
     return st.form == "item" and sig.has("FROM_TO") and shape_of(sig.tokens).frame == "noun"
@@ -141,7 +146,40 @@ def opens_with_a_count(a: Analysis, st: Statement) -> bool:
     words = [t for t in sig.tokens if t.text.strip(" *_")]
     if not words or not words[0].text[:1].isdigit() or sig.has("activity-nouns"):
         return False
-    return shape_of(sig.tokens).frame == "noun"
+    return _no_verb(sig.tokens)
+
+
+def _no_verb(tokens: Sequence[Tok]) -> bool:
+    """The item is a noun phrase: no verb, or the sentence shape's "verb" comes after a
+    preposition and is a noun of what the phrase is about ("120 new draft placements across the
+    three houses by 30 June" reads "houses" as the verb)."""
+    shape = shape_of(tokens)
+    if shape.frame == "noun":
+        return True
+    if shape.frame != "present" or shape.verb < 0:
+        return False
+    verb = tokens[shape.verb]
+    return any(t.start < verb.start and t.lower in _AFTER_HEAD for t in tokens)
+
+
+# A measure followed by the way it moves and a figure: "turnover … down 3 points", "win rate up
+# to 32%", "churn below 5%".
+_MOVES = re.compile(
+    r"^[^.;:!?]{0,60}?\b(?:up|down|above|below|under|over|at least|to)\s+(?:by\s+)?[$€£]?\d"
+)
+
+
+def metric_moves(a: Analysis, st: Statement) -> bool:
+    """An item with no verb that names a measure, how it moves and a figure ("First-year nurse
+    turnover at the pilot hospitals down 3 points by Q4 2027.") states a target of the plan:
+    a metric, a quantity and a change, not an action item to own."""
+    if st.form != "item":
+        return False
+    sig = a.signals[st.index]
+    spans = sig.get("metrics")
+    if not spans or not _no_verb(sig.tokens):
+        return False
+    return any(_MOVES.match(sig.text[y:]) for _, y in spans)
 
 
 def opens_with_change(a: Analysis, st: Statement) -> bool:
