@@ -2734,3 +2734,33 @@ def test_a_measure_with_its_change_and_a_count_with_no_verb_are_targets_not_acti
     # plan is to reach; only the step with no owner and no date is an action item missing them.
     assert _lines_of(_TARGETS_AMONG_ACTIONS, "P202") == [10]
     assert _lines_of(_TARGETS_AMONG_ACTIONS, "P203") == [10]
+
+
+_PLAN_UNDER_AIMS = """# Independent clinics sales plan
+
+This plan serves our [clinics strategy](strategy.md). Budget: $12,000 for the webinars.
+
+## Where we want to be
+
+- {target}
+- More upsells of the scheduling add-on to existing customers.
+
+## What we'll do
+
+- Yusuf Ali calls the 120 clinics with commercial jobs by 31 May 2027.
+- Nadia Roy runs the proof-of-visit webinar by 15 June 2027.
+"""
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "45 new commercial-heavy accounts in the GTA by 30 September.",
+        "Medical revenue to $31M (from $25.6M in 2026).",
+    ],
+)
+def test_a_count_due_by_a_date_or_a_measure_that_moves_is_the_plans_target(target: str) -> None:
+    # §3 P204, §8.8: a count of outcomes due by a date, or a measure with its change and figure,
+    # is a measurable target in no verb; the plan beside it does not lack one.
+    assert _lines_of(_PLAN_UNDER_AIMS.format(target=target), "P204") == []
+    assert _lines_of(_PLAN_UNDER_AIMS.format(target="Grow the clinic business."), "P204") == [1]

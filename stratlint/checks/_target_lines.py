@@ -150,16 +150,19 @@ def opens_with_a_count(a: Analysis, st: Statement) -> bool:
 
 
 def _no_verb(tokens: Sequence[Tok]) -> bool:
-    """The item is a noun phrase: no verb, or the sentence shape's "verb" comes after a
-    preposition and is a noun of what the phrase is about ("120 new draft placements across the
-    three houses by 30 June" reads "houses" as the verb)."""
+    """The item is a noun phrase: no verb, or the sentence shape's "verb" is the phrase's plural
+    head ("45 new accounts in the GTA") or comes after a preposition, a noun of what the phrase is
+    about ("120 new draft placements across the three houses by 30 June" reads "houses" as the
+    verb)."""
     shape = shape_of(tokens)
     if shape.frame == "noun":
         return True
     if shape.frame != "present" or shape.verb < 0:
         return False
     verb = tokens[shape.verb]
-    return any(t.start < verb.start and t.lower in _AFTER_HEAD for t in tokens)
+    return _plural_head(tokens, shape.verb) or any(
+        t.start < verb.start and t.lower in _AFTER_HEAD for t in tokens
+    )
 
 
 # A measure followed by the way it moves and a figure: "turnover … down 3 points", "win rate up
@@ -197,3 +200,19 @@ def opens_with_change(a: Analysis, st: Statement) -> bool:
         for lab in ("change-up", "change-improve", "change-down", "change-multiply")
         for x, y in sig.get(lab)
     )
+
+
+def numbered_target(a: Analysis, st: Statement) -> bool:
+    """A target with its number in no verb: a measure that moves ("Relivo rate of sale up 15%"),
+    or a count of outcomes due by a date ("45 new commercial-heavy accounts in the GTA by 30
+    September"; a count with no such date may be a resource, "0.6 FTE of adviser time for July",
+    or a fact, "180 desks on agreements that end on 30 September")."""
+    if metric_moves(a, st):
+        return True
+    sig = a.signals[st.index]
+    return opens_with_a_count(a, st) and any(
+        _DUE_BY.search(sig.text[:x]) for x, _ in sig.get("DATE")
+    )
+
+
+_DUE_BY = re.compile(r"\b(?:by|before)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)

@@ -19,7 +19,12 @@ from stratlint.checks._owners import has_owner
 from stratlint.checks._plan_actions import among_actions, named_step
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._strategy_links import strategy_link_state
-from stratlint.checks._target_lines import comparative_target, target_line, than_before
+from stratlint.checks._target_lines import (
+    comparative_target,
+    numbered_target,
+    target_line,
+    than_before,
+)
 from stratlint.checks._targets import (
     TARGET_HEAD,
     TIME_HEAD,
@@ -170,6 +175,7 @@ def _page_has_target(a: Analysis) -> bool:
         or a.tagged(st, "metric")
         or a.hinted(st, "metric")
         or _numbered_measure(a, st)
+        or numbered_target(a, st)
         for st in a.doc.statements
         if not st.quoted and st.section not in strategy
     )
