@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from stratlint import lexicon
 from stratlint.checks._targets import LABEL, has_number
-from stratlint.model import Statement
+from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis
 from stratlint.understand.shape import shape_of
 from stratlint.understand.signals import Tok
@@ -203,11 +203,12 @@ def opens_with_change(a: Analysis, st: Statement) -> bool:
 
 
 def numbered_target(a: Analysis, st: Statement) -> bool:
-    """A target with its number in no verb: a measure that moves ("Relivo rate of sale up 15%"),
-    or a count of outcomes due by a date ("45 new commercial-heavy accounts in the GTA by 30
-    September"; a count with no such date may be a resource, "0.6 FTE of adviser time for July",
-    or a fact, "180 desks on agreements that end on 30 September")."""
-    if metric_moves(a, st):
+    """A target with its number: a measure with a number and a date or a change; or, in no verb,
+    a measure that moves ("Relivo rate of sale up 15%") or a count of outcomes due by a date ("45
+    new commercial-heavy accounts in the GTA by 30 September"; a count with no such date may be a
+    resource, "0.6 FTE of adviser time for July", or a fact, "180 desks on agreements that end on
+    30 September")."""
+    if metric_moves(a, st) or numbered_measure(a, st):
         return True
     sig = a.signals[st.index]
     return opens_with_a_count(a, st) and any(
@@ -216,3 +217,22 @@ def numbered_target(a: Analysis, st: Statement) -> bool:
 
 
 _DUE_BY = re.compile(r"\b(?:by|before)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+
+
+def numbered_measure(a: Analysis, st: Statement) -> bool:
+    """A measure with a number and a date or a change ("Cross-sell revenue of $3.2M by 31
+    December", "Reorder rate up 15%"), read as a goal, choice or action: a number on an outcome,
+    whichever of those classes the model gives its few words (told as context, a figure is the
+    diagnosis)."""
+    sig = a.signals[st.index]
+    v = a.verdicts.get(st.index)
+    return (
+        v is not None
+        and v.cls != Cls.CONTEXT
+        and sig.has("metrics")
+        and sig.has("PERCENT", "MONEY", "MULTIPLIER", "FROM_TO")
+        and sig.has("DATE", "change-up", "change-down", "change-multiply")
+        # the money of a budget is what the work costs, not an outcome ("budget: $2k")
+        and not sig.has("resources", "RESOURCE")
+        and not any(f.label == "budget" for f in st.fields)
+    )

@@ -174,29 +174,9 @@ def _page_has_target(a: Analysis) -> bool:
         measurable(a, st)
         or a.tagged(st, "metric")
         or a.hinted(st, "metric")
-        or _numbered_measure(a, st)
         or numbered_target(a, st)
         for st in a.doc.statements
         if not st.quoted and st.section not in strategy
-    )
-
-
-def _numbered_measure(a: Analysis, st: Statement) -> bool:
-    """A measure with a number and a date or a change ("Cross-sell revenue of $3.2M by 31
-    December", "Reorder rate up 15%"), read as a goal, choice or action: a number on an outcome,
-    whichever of those classes the model gives its few words (told as context, a figure is the
-    diagnosis)."""
-    sig = a.signals[st.index]
-    v = a.verdicts.get(st.index)
-    return (
-        v is not None
-        and v.cls != Cls.CONTEXT
-        and sig.has("metrics")
-        and sig.has("PERCENT", "MONEY", "MULTIPLIER", "FROM_TO")
-        and sig.has("DATE", "change-up", "change-down", "change-multiply")
-        # the money of a budget is what the work costs, not an outcome ("budget: $2k")
-        and not sig.has("resources", "RESOURCE")
-        and not any(f.label == "budget" for f in st.fields)
     )
 
 
