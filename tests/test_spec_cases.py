@@ -2764,3 +2764,33 @@ def test_a_count_due_by_a_date_or_a_measure_that_moves_is_the_plans_target(targe
     # is a measurable target in no verb; the plan beside it does not lack one.
     assert _lines_of(_PLAN_UNDER_AIMS.format(target=target), "P204") == []
     assert _lines_of(_PLAN_UNDER_AIMS.format(target="Grow the clinic business."), "P204") == [1]
+
+
+_PLAN_BY_QUARTER = """# Venue partner sales plan
+
+Goal for 2027: get Stagecraft onto the preferred supplier lists of more Chicago venues.
+
+Most of our 2026 losses came from venues with exclusive in-house AV contracts: planners follow
+the venue's lead, and the venue's event sales manager recommends the in-house provider first.
+
+## Q1
+
+- Sam Okoro visits the event sales teams at the five Loop hotels with ballrooms over 1,000 seats.
+- Send the venue partner deck to the 14 venues on the 2026 contact list.
+- Offer a patch-fee waiver pilot to the hotels around McCormick Place.
+
+## Q2
+
+- Marco Diaz hosts an LED showcase for venue sales managers at our Elk Grove warehouse in May.
+- Sign preferred-supplier agreements with the venues from the Q1 visits.
+- Jess Cole prints a venue edition of the capabilities brochure for the showcase.
+"""
+
+
+def test_a_plan_title_over_a_prose_introduction_lends_its_kind_to_quarters_of_actions():
+    # §8.9: the title names a plan and its introduction reads as one; each quarter's content is
+    # confident actions, so the sections are the plan's: its items are held to owners (P202), and
+    # the plan to a strategy (P201). The quarter headings give every item its time frame (no P203).
+    assert {11, 12} <= set(_lines_of(_PLAN_BY_QUARTER, "P202"))
+    assert _lines_of(_PLAN_BY_QUARTER, "P201") == [1]
+    assert _lines_of(_PLAN_BY_QUARTER, "P203") == []

@@ -258,10 +258,27 @@ class _Confirmation:
             else:
                 po = self.genre(owner, own_o)
                 pmo = sum(po[g] for g in learned.MATERIAL[hint.value])
-                self._own_ok[owner] = pmo >= self.models.genre_threshold(hint.value) or (
-                    _confident_content(own_o, self.class_proba, self.models, pmo)
+                self._own_ok[owner] = (
+                    pmo >= self.models.genre_threshold(hint.value)
+                    or _confident_content(own_o, self.class_proba, self.models, pmo)
+                    or self._plan_introduced(owner, hint, own_o, pmo)
                 )
         return not self._own_ok[owner]
+
+    def _plan_introduced(self, owner: int, hint: Kind, own: Sequence[int], material: float) -> bool:
+        """A plan's title over a prose introduction that reads as plan material, short of the
+        genre threshold ("# Venue partner sales plan" over a goal and why it matters, p=0.95):
+        its sections' own confident actions may confirm them (`content.title` in thresholds.yaml).
+        A list of fields under the title ("RFC: 086", "Author: …") introduces nothing, and a
+        strategy's title lends nothing (a rep's "Weekly prospecting strategy" over a routine)."""
+        floor = float((self.models.thresholds.get("content") or {}).get("title", 1.01))
+        statements = self.doc.statements
+        return (
+            owner == self.doc.title
+            and hint == Kind.PLAN
+            and material >= floor
+            and any(statements[i].form == "sentence" and not statements[i].is_field for i in own)
+        )
 
     def judge(self, sec: Section) -> None:
         """Confirm or drop the kind `sec`'s heading suggests."""
