@@ -2794,3 +2794,10 @@ def test_a_plan_title_over_a_prose_introduction_lends_its_kind_to_quarters_of_ac
     assert {11, 12} <= set(_lines_of(_PLAN_BY_QUARTER, "P202"))
     assert _lines_of(_PLAN_BY_QUARTER, "P201") == [1]
     assert _lines_of(_PLAN_BY_QUARTER, "P203") == []
+
+
+def test_a_role_with_words_before_it_is_the_subject_that_owns_the_step():
+    # §8.4/§8.6: "Each inside rep books 8 demos a week." names who does it, a role ("rep") with a
+    # word before it, as "Each rep" would; the step is owned and recurring (no P202, no P203).
+    text = _FULL_NAME_STEP.format(step="Each inside rep books 8 demos a week.")
+    assert _lines_of(text, "P202") == [8]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from stratlint import lexicon
 from stratlint.checks._chain import PLACEHOLDER, answer_above
@@ -217,7 +218,21 @@ def _people_subject(toks: Sequence[Tok], shape: Shape) -> bool:
         return False
     words = shape.subject.split()
     head = words[-1].lower().strip(".,;:()")
-    return head.isalpha() and head not in PRONOUNS and person_noun(head)
+    return (
+        head.isalpha()
+        and head not in PRONOUNS
+        and (person_noun(head) or (len(words) >= 2 and head in _role_heads()))
+    )
+
+
+@lru_cache(maxsize=1)
+def _role_heads() -> frozenset[str]:
+    """Roles of one word that name people ("rep", "seller", "recruiter"): the head of a subject
+    with words before it ("Each inside rep books …", "Our field sellers run …")."""
+    weak = lexicon.term_set("weak-owners")
+    return frozenset(
+        w for w in lexicon.term_set("roles") if " " not in w and w not in weak and len(w) > 2
+    )
 
 
 def _labelled_subject(sig: Signals, extra_weak: frozenset[str]) -> bool:
