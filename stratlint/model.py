@@ -127,6 +127,13 @@ class Document:
     problems: tuple[tuple[int, str], ...] = ()  # (line, message): input problems worth reporting
     title: int | None = None  # index of the title section (single H1), if any
 
+    @property
+    def name(self) -> str:
+        """What the page is called where no heading names it: its front matter `title:`, else its
+        path."""
+        title = self.front_matter.get("title") if self.front_matter else None
+        return title.strip() if isinstance(title, str) and title.strip() else self.path
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a 0-based offset into the text."""
         from bisect import bisect_right

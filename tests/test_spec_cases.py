@@ -2801,3 +2801,19 @@ def test_a_role_with_words_before_it_is_the_subject_that_owns_the_step():
     # word before it, as "Each rep" would; the step is owned and recurring (no P202, no P203).
     text = _FULL_NAME_STEP.format(step="Each inside rep books 8 demos a week.")
     assert _lines_of(text, "P202") == [8]
+
+
+def test_a_page_with_no_heading_is_named_by_its_front_matter_title():
+    # §3: a section-level finding names the section; a page whose strategy has no heading (front
+    # matter `type: strategy`) is called by its `title:`, not by the path it was read from.
+    body = """---
+{title}type: strategy
+---
+
+Customers pick us because we answer every co-sell request within one business day.
+We will double co-sell pipeline in 2027 and reach Premier Tier by the end of the year.
+"""
+    named = lint_text(body.format(title="title: AWS partner strategy\n"), "docs/aws.md")
+    assert any("“AWS partner strategy”" in f.message for f in named if f.rule == "S103")
+    bare = lint_text(body.format(title=""), "docs/aws.md")
+    assert any("“docs/aws.md”" in f.message for f in bare if f.rule == "S103")

@@ -10,7 +10,7 @@ from stratlint.model import Kind
 
 def _title(ctx: Context, idx: int) -> str:
     sec = ctx.analysis.doc.sections[idx]
-    return sec.title or ctx.analysis.doc.path
+    return sec.title or ctx.analysis.doc.name
 
 
 def _line(ctx: Context, idx: int) -> int:

@@ -59,11 +59,9 @@ def summarize(analysis: Analysis, resolver: Resolver) -> DocumentSummary:
     ctx = Context(a, resolver)
     doc = a.doc
     title = doc.sections[doc.title].title if doc.title is not None else ""
-    if not title and doc.front_matter and isinstance(doc.front_matter.get("title"), str):
-        title = doc.front_matter["title"]
     return DocumentSummary(
         doc.path,
-        title or doc.path,
+        title or doc.name,
         _sections(a),
         _strategies(ctx),
         _plans(ctx),

@@ -187,7 +187,7 @@ class _ScopeBuilder:
                 self.subtree(root, kind, secs, nested)
             first = doc.sections[g[0]]
             line = first.line
-            title = first.title or doc.path
+            title = first.title or doc.name
             target.append(Scope(kind, tuple(sorted(set(secs))), tuple(g), line, title))
             self.visit(nested, kind, target)
 
@@ -221,6 +221,6 @@ class _ScopeBuilder:
         nested: list[int] = []
         self.subtree(top, kind, secs, nested)
         line = doc.sections[top].line if top != 0 else 1
-        title = doc.sections[top].title or doc.path
+        title = doc.sections[top].title or doc.name
         target.append(Scope(kind, tuple(sorted(set(secs))), (top,), line, title))
         self.visit(nested, kind, target)
