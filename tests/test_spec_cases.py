@@ -2817,3 +2817,22 @@ We will double co-sell pipeline in 2027 and reach Premier Tier by the end of the
     assert any("“AWS partner strategy”" in f.message for f in named if f.rule == "S103")
     bare = lint_text(body.format(title=""), "docs/aws.md")
     assert any("“docs/aws.md”" in f.message for f in bare if f.rule == "S103")
+
+
+def test_a_week_column_gives_a_table_rows_time_frame():
+    # §3 P203: "| Week | Action | Owner |" schedules each row; "3" in the week column is a time
+    # frame as much as "Q2" in a quarter column. A row with an empty week cell still has none.
+    text = """# Q1 territory plan: Wichita
+
+This plan serves our [hotel strategy](strategy.md). Target: 40 room nights a week from suppliers.
+Budget: $2,000 for the lunch.
+
+## Actions
+
+| Week | Action | Owner |
+|---|---|---|
+| 3 | Send the aviation training rate sheet to every supplier on the list | Marisol |
+| 6 | Host a lunch for Wichita corporate travel planners | Marisol |
+|  | Show-round for the K-State athletics travel coordinator | Marisol |
+"""
+    assert _lines_of(text, "P203") == [12]

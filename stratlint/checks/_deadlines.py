@@ -137,15 +137,29 @@ def has_deadline(a: Analysis, st: Statement, scope: Scope) -> bool:
     ("## Q1"), or of each of its own steps. The document's title names the plan and its period
     ("Q1 sales action plan"): that period is the plan's horizon, not a deadline for each of its
     items (SPEC §8.2)."""
-    return answer_above(
-        a,
-        st,
-        scope,
-        lambda fields: _field_due(fields, a),
-        lambda item: _timed(a, item) or bool(_PER_EVENT.search(item.text)),
-        lambda heading: _time_in(a.signals[heading]),
-        lead_in=lambda top: _lead_in_time(a, top),
-    ) or _steps_dated(a, st)
+    return (
+        answer_above(
+            a,
+            st,
+            scope,
+            lambda fields: _field_due(fields, a),
+            lambda item: _timed(a, item) or bool(_PER_EVENT.search(item.text)),
+            lambda heading: _time_in(a.signals[heading]),
+            lead_in=lambda top: _lead_in_time(a, top),
+        )
+        or _steps_dated(a, st)
+        or _scheduled_row(st)
+    )
+
+
+# A schedule's column: "| Week | Action | Owner |" over "| 3 | Send the rate sheet … |".
+_SCHEDULE_HEAD = re.compile(r"^\W*(?:weeks?|months?|wk|sprint)\W*$", re.IGNORECASE)
+
+
+def _scheduled_row(st: Statement) -> bool:
+    """A table row whose week or month column is filled: the schedule says when (the parser's
+    due columns are "Due", "When", "Quarter"; a week number is as much a time frame)."""
+    return any(_SCHEDULE_HEAD.match(head) and cell.strip(" -–—") for head, cell in st.cells)
 
 
 def _steps_dated(a: Analysis, st: Statement) -> bool:
