@@ -2836,3 +2836,14 @@ Budget: $2,000 for the lunch.
 |  | Show-round for the K-State athletics travel coordinator | Marisol |
 """
     assert _lines_of(text, "P203") == [12]
+
+
+def test_a_subject_after_a_bold_label_of_several_words_owns_the_item():
+    # §8.4/§8.6: "**Plant-floor questionnaire v2 in the broker portal.** Aisha
+    # ships …": the label names the initiative, the next sentence's subject its owner,
+    # a first name the page may not give in full.
+    text = _FULL_NAME_STEP.format(
+        step="**Plant-floor questionnaire v2 in the broker portal.** Aisha ships "
+        "the shorter form by 31 May."
+    )
+    assert _lines_of(text, "P202") == [8]

@@ -236,10 +236,11 @@ def _role_heads() -> frozenset[str]:
 
 
 def _labelled_subject(sig: Signals, extra_weak: frozenset[str]) -> bool:
-    """A short label sentence, then one whose subject names who does it: "Port of Antwerp
-    logistics. Jeroen calls on 30 multi-site operators …"."""
+    """A short label sentence (at most eleven words and marks), then one whose subject names who
+    does it: "Port of Antwerp logistics. Jeroen calls on 30 multi-site operators …", "**Broker
+    appointments in the Midwest and Southeast.** Marcus Lee appoints 30 retail brokers …"."""
     toks = sig.tokens
-    stop = next((k for k, t in enumerate(toks[:7]) if t.text == "."), -1)
+    stop = next((k for k, t in enumerate(toks[:12]) if t.text == "."), -1)
     if stop <= 0 or stop + 2 >= len(toks):
         return False
     rest = toks[stop + 1 :]
