@@ -2847,3 +2847,54 @@ def test_a_subject_after_a_bold_label_of_several_words_owns_the_item():
         "the shorter form by 31 May."
     )
     assert _lines_of(text, "P202") == [8]
+
+
+_SUCCESS_LIST = """# Used truck sales plan, H1 2027
+
+This plan serves our [used truck strategy](strategy.md). Budget: $40,000 for stock photography.
+
+## What we're aiming for
+
+- 140 used trucks retailed by 30 June.
+- {target}
+
+## Actions
+
+- Dana Ruiz lists every part-exchange truck on the dealer portal by 31 January.
+"""
+
+
+def test_a_change_asked_with_no_number_is_a_vague_target_of_the_plan():
+    # §8.8: "Improve part-exchange margins" asks for a change and gives no number: nobody can
+    # tell whether it was hit (P206), whichever class its few words get; it is a target of the
+    # plan, not an action item to own and date (no P202, no P203).
+    text = _SUCCESS_LIST.format(target="Improve part-exchange margins.")
+    assert _lines_of(text, "P206") == [8]
+    assert _lines_of(text, "P202") == [] and _lines_of(text, "P203") == []
+    numbered = _SUCCESS_LIST.format(target="Improve part-exchange margins to 9% by June.")
+    assert _lines_of(numbered, "P206") == []
+
+
+def test_objectives_listed_over_key_results_are_measured_by_them():
+    # §8.10: "**Objectives**" over a list and "**Key Results**" over another in the same section
+    # are objectives and the key results that measure them: no objective is a vague target.
+    text = """# Used truck sales plan, H1 2027
+
+This plan serves our [used truck strategy](strategy.md). Budget: $40,000 for stock photography.
+
+## What we're aiming for
+
+**Objectives**
+
+- Improve part-exchange margins.
+
+**Key Results**
+
+- 140 used trucks retailed by 30 June.
+- Part-exchange margin up from 6% to 9% by 30 June.
+
+## Actions
+
+- Dana Ruiz lists every part-exchange truck on the dealer portal by 31 January.
+"""
+    assert _lines_of(text, "P206") == []

@@ -192,3 +192,20 @@ def sub_items(a: Analysis, st: Statement) -> list[Statement]:
     """The items written under item `st` (its own sub-list; looked for in the next 40
     statements, so a long list stays linear)."""
     return [x for x in a.doc.statements[st.index + 1 : st.index + 40] if x.parent == st.index]
+
+
+# A label line over a list of objectives, and one over a list of key results (SPEC §8.10).
+_OBJECTIVES_LABEL = re.compile(r"^\W*(?:our\s+)?objectives?\W*$", re.IGNORECASE)
+_RESULTS_LABEL = re.compile(r"^\W*(?:key\s+results?|krs)\W*$", re.IGNORECASE)
+
+
+def listed_objective(a: Analysis, st: Statement) -> bool:
+    """An item of a list labelled as objectives, with a list labelled as key results further on
+    in its section ("**Objectives**" … "**Key Results**" with "Get 3 operation centers to use
+    Shuffle"): the objectives and key results of SPEC §8.10 written as two labelled lists; the
+    objectives are measured by the results, not vague targets."""
+    intro = list_intro(a, st)
+    if intro is None or not _OBJECTIVES_LABEL.match(intro.text):
+        return False
+    after = a.doc.sections[st.section].statements
+    return any(i > st.index and _RESULTS_LABEL.match(a.doc.statements[i].text) for i in after)

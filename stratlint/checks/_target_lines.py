@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from stratlint import lexicon
-from stratlint.checks._targets import LABEL, has_number
+from stratlint.checks._targets import LABEL, bare_change, has_number
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis
 from stratlint.understand.shape import shape_of
@@ -200,6 +200,13 @@ def opens_with_change(a: Analysis, st: Statement) -> bool:
         for lab in ("change-up", "change-improve", "change-down", "change-multiply")
         for x, y in sig.get(lab)
     )
+
+
+def asks_change(a: Analysis, st: Statement) -> bool:
+    """An item that opens with a verb of change and gives no number ("Improve quote turnaround.",
+    "Strengthen our relationship with the finance team."): a target of the plan (`target_line`)
+    with nothing to tell whether it was hit (SPEC §8.8), whatever class its few words get."""
+    return st.form == "item" and bare_change(a, st)
 
 
 def numbered_target(a: Analysis, st: Statement) -> bool:

@@ -9,6 +9,7 @@ from stratlint.checks._deadlines import has_deadline
 from stratlint.checks._items import (
     ALLOCATION_LINE,
     done,
+    listed_objective,
     not_a_commitment,
     roster_row,
     sub_items,
@@ -20,6 +21,7 @@ from stratlint.checks._plan_actions import among_actions, named_step
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._strategy_links import strategy_link_state
 from stratlint.checks._target_lines import (
+    asks_change,
     comparative_target,
     numbered_target,
     target_line,
@@ -309,6 +311,10 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                 and (v is None or v.cls != Cls.ACTION)
                 and (st.form == "item" or (v is not None and v.cls == Cls.GOAL and a.sure(st)))
                 and than_before(a, st)
+            )
+            # "Improve quote turnaround.": a change the plan asks for, with no number
+            comparative = comparative or (
+                scope.kind == Kind.PLAN and asks_change(a, st) and not listed_objective(a, st)
             )
             # "Target: more lots than in the 2024 round": a year says when, not how many
             # "Improve attendee satisfaction.": a goal to the model, a bare change with no number
