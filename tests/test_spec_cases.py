@@ -2898,3 +2898,17 @@ This plan serves our [used truck strategy](strategy.md). Budget: $40,000 for sto
 - Dana Ruiz lists every part-exchange truck on the dealer portal by 31 January.
 """
     assert _lines_of(text, "P206") == []
+
+
+def test_a_quota_of_people_named_by_their_role_is_a_tactic_in_a_strategy():
+    # §3 S102: "make 50 calls a day" is the tactic the rule names; its doer may be a role ("Each
+    # branch manager", "Every field rep") as well as a person, and the class model reads such a
+    # sentence, in the present, as a fact. A role's standing duty with no count and rate is not
+    # a quota.
+    for line in (
+        "Each branch manager makes 40 client site visits a month and logs them in the CRM.",
+        "Every field rep runs 12 counter-staff training sessions a month.",
+    ):
+        assert _lines_of(_STRATEGY_COMMANDS.format(line=line), "S102") == [11], line
+    duty = "Our account managers know every laboratory's analysers by name."
+    assert not _lines_of(_STRATEGY_COMMANDS.format(line=duty), "S102")

@@ -206,7 +206,7 @@ def _named_team_subject(toks: Sequence[Tok], shape: Shape) -> bool:
     )
 
 
-def _people_subject(toks: Sequence[Tok], shape: Shape) -> bool:
+def people_subject(toks: Sequence[Tok], shape: Shape) -> bool:
     """The subject of a present or modal sentence is people named by what they do ("Each of our
     six district agronomists runs …", "Our planners book …", "The consultants present …"): a
     role, though not one of the role lexicon's words. Its head is a noun of a person's suffix
@@ -325,7 +325,7 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
         or _group_set_off(toks)
         or owner_slot(sig, toks, skip_spans, extra_weak)
         or _named_team_subject(sig.tokens, shape)
-        or _people_subject(sig.tokens, shape)
+        or people_subject(sig.tokens, shape)
         or _labelled_subject(sig, extra_weak)
         or _named_before_colon(toks, skip_spans)
     ):

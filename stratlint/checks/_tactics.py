@@ -4,7 +4,9 @@ command or with its doer as the subject."""
 
 from __future__ import annotations
 
-from stratlint.checks._owners import named_doer
+import re
+
+from stratlint.checks._owners import named_doer, people_subject
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis
 from stratlint.understand.classify import Verdict
@@ -31,20 +33,33 @@ def likely_tactic(a: Analysis, st: Statement, v: Verdict) -> bool:
     )
 
 
+# A quota: a count and its rate ("makes 40 client site visits a month", "12 calls per day").
+_QUOTA = re.compile(
+    r"\b\d+\b[^.;:!?]{0,50}?\b(?:a|per|each)\s+(?:day|week|fortnight|month|quarter|year)\b",
+    re.IGNORECASE,
+)
+
+
 def timed_tactic(a: Analysis, st: Statement, v: Verdict) -> str:
     """A command with a date or a frequency ("Launch the customer portal in Q2.", "Hold
     quarterly business reviews with the 20 largest accounts.") is an operational activity (SPEC
     §3 S102), though the class model, reading it without a plan around it, calls it context. So is
     a dated or recurring step its doer is the subject of ("Tasha books a menu walk-through for 20
     January.", "Omar and Kayla each run 15 discovery calls a week": a plan item with its owner,
-    SPEC §8.4). A choice in the imperative ("Focus on enterprise healthcare") carries no date.
+    SPEC §8.4). So is a quota of people named by their role ("Each branch manager makes 40 client
+    site visits a month": SPEC §1's "make 50 calls a day"), which the class model, reading a
+    sentence in the present, takes for a fact. A choice in the imperative ("Focus on enterprise
+    healthcare") carries no date.
     Returns what makes it a tactic, or "" when it is none; precision first, the class model must
     give it some weight as an action."""
     if v.cls != Cls.CONTEXT:
         return ""
     shape = shape_of(a.signals[st.index].tokens)
-    if shape.frame != "imperative" and not named_doer(a, shape, st.index):
+    people = people_subject(a.signals[st.index].tokens, shape)
+    if shape.frame != "imperative" and not named_doer(a, shape, st.index) and not people:
         return ""
+    if people and (quota := _QUOTA.search(a.signals[st.index].text)):
+        return f"quota “{quota.group(0)}”"
     p = a.class_proba.get(st.index)
     if p is None or p["ACTION"] < 0.25:
         return ""
