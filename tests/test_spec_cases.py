@@ -2912,3 +2912,29 @@ def test_a_quota_of_people_named_by_their_role_is_a_tactic_in_a_strategy():
         assert _lines_of(_STRATEGY_COMMANDS.format(line=line), "S102") == [11], line
     duty = "Our account managers know every laboratory's analysers by name."
     assert not _lines_of(_STRATEGY_COMMANDS.format(line=duty), "S102")
+
+
+_LABELLED_PERIOD = """# Q2 packaging sales plan
+
+This plan serves our [packaging strategy](strategy.md). Target: 25 new carton accounts by 30 June.
+
+## Actions
+
+- Tom Reyes calls the 40 lapsed carton buyers by 15 April.
+- Send the new sample kit to the 12 food makers on the list by 30 April. (Mia Ortiz)
+- Mia Ortiz runs two plant tours for buyers by 31 May.
+
+**{label}**
+
+- Tom Reyes opens a Leeds desk.
+- Mia Ortiz agrees referral terms with two Liverpool packaging agents.
+
+Budget: $8,000 for sample kits.
+"""
+
+
+def test_a_vague_time_gives_a_list_no_deadline():
+    # §3 P203: "soon" and "ongoing" are no deadlines; nor is "Later in the year" over a list,
+    # though it ends in a period's words. "Q3" over it is one.
+    assert _lines_of(_LABELLED_PERIOD.format(label="Later in the year"), "P203") == [13, 14]
+    assert _lines_of(_LABELLED_PERIOD.format(label="Q3 priorities"), "P203") == []

@@ -55,11 +55,24 @@ def _timed(a: Analysis, st: Statement) -> bool:
             for lab in ("DURATION", "FREQUENCY", "frequencies", "SLA")
             for a0, b0 in sig.get(lab)
         )
-        or any(not _names_a_thing(sig.text, a0, b0) for a0, b0 in sig.get("DATE"))
+        or any(
+            not _names_a_thing(sig.text, a0, b0) and not _vague_date(sig, a0)
+            for a0, b0 in sig.get("DATE")
+        )
         or bool(_SEASON.search(st.text))
         or bool(_OLDER_YEAR.search(st.text))
         or bool(_BY_EVENT.search(st.text))
     )
+
+
+def _vague_date(sig: Signals, a0: int) -> bool:
+    """The date is the tail of a vague time ("Later in the year", "later this year", "Sometime
+    next year"): no deadline (SPEC §3 P203: "soon" is none)."""
+    return any(x < a0 and _VAGUE_GAP.fullmatch(sig.text[y:a0]) for x, y in sig.get("vague-times"))
+
+
+# What may stand between a vague word and the date it blurs: "later | in the | year".
+_VAGUE_GAP = re.compile(r"[\s]*(?:(?:in|on|at|during|by|of|the|this|next|that)\s+)*", re.IGNORECASE)
 
 
 def _names_a_thing(text: str, a0: int, b0: int) -> bool:
