@@ -2938,3 +2938,31 @@ def test_a_vague_time_gives_a_list_no_deadline():
     # though it ends in a period's words. "Q3" over it is one.
     assert _lines_of(_LABELLED_PERIOD.format(label="Later in the year"), "P203") == [13, 14]
     assert _lines_of(_LABELLED_PERIOD.format(label="Q3 priorities"), "P203") == []
+
+
+_GOSPA_TARGETS = """# Hushwell New Zealand — GOSPA 2027
+
+We use the GOSPA format for every market page: Goal, Objectives, Strategies, Plans, Actions.
+
+## Goal
+
+Reach NZ$1.4M of acoustic panels sold to New Zealand schools and workplaces in 2027.
+
+## Strategies
+
+1. Win 18 school projects from the 2027 school build programme.
+2. Grow Auckland workplace fit-out sales to NZ$500k.
+3. {line}
+4. Increase repeat orders from fit-out contractors by 30%.
+"""
+
+
+def test_targets_under_a_strategy_heading_say_no_why():
+    # §1, §8.5: GOSPA "strategies" that are quantified sub-targets are D402, and the strategy is
+    # still judged as a whole: a target ("Cut freight cost per square metre by 20%") says what
+    # the business wants, not why customers buy (S104). A choice that says why silences it.
+    assert _lines_of(
+        _GOSPA_TARGETS.format(line="Cut freight cost per square metre by 20%."), "S104"
+    ) == [9]
+    why = "Schools choose us because our panels meet the ministry's acoustic standard untested."
+    assert _lines_of(_GOSPA_TARGETS.format(line=why), "S104") == []
