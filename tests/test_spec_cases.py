@@ -2966,3 +2966,15 @@ def test_targets_under_a_strategy_heading_say_no_why():
     ) == [9]
     why = "Schools choose us because our panels meet the ministry's acoustic standard untested."
     assert _lines_of(_GOSPA_TARGETS.format(line=why), "S104") == []
+
+
+def test_an_activity_named_in_no_verb_among_actions_is_an_action_item():
+    # §8.4: an event or activity is an action, with or without a verb ("Booth at the Midwest
+    # packaging show" among dated, owned steps): it is held to an owner and a date (P202, P203).
+    text = _FULL_NAME_STEP.format(step="Booth at the Midwest packaging show.")
+    assert _lines_of(text, "P202") == [8, 9] and _lines_of(text, "P203") == [9]
+    # A detail under a step is part of that step, not an item of its own.
+    nested = _FULL_NAME_STEP.format(
+        step="Mia Ortiz exhibits at two shows by 30 June.\n  - Booth at the Midwest packaging show."
+    )
+    assert _lines_of(nested, "P202") == [8]

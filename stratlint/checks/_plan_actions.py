@@ -40,6 +40,24 @@ def among_actions(a: Analysis, st: Statement) -> bool:
     return sure >= 2 and 2 * sure >= total - 1
 
 
+def named_activity(a: Analysis, st: Statement) -> bool:
+    """An item that names an activity in no verb ("Booth at the Michigan plumbing show",
+    "Webinar for practice managers on payer denial trends", SPEC §8.4: an event is an action),
+    in a list where at least two and at least half of its siblings are sure actions. The class
+    model, reading a noun phrase alone, calls it context."""
+    if st.form != "item" or a.cls(st) not in (Cls.CONTEXT, Cls.ACTION):
+        return False
+    if st.index in a.parents or st.parent is not None:
+        return False  # an initiative's name over its steps, or a detail of its parent item
+    sig = a.signals[st.index]
+    if not sig.has("activity-nouns", "activity-verbs"):
+        return False
+    if shape_of(sig.tokens).frame != "noun":
+        return False
+    sure, total = _list_actions(a, st.section, st.form)
+    return sure >= 2 and 2 * sure >= total - 1
+
+
 def _list_actions(a: Analysis, section: int, form: str) -> tuple[int, int]:
     """(sure actions, all) among a section's statements of one form, counted once a section: a
     long list's unsure items each ask, and a scan per item would be quadratic."""

@@ -17,7 +17,7 @@ from stratlint.checks._items import (
     under_resources_heading,
 )
 from stratlint.checks._owners import has_owner
-from stratlint.checks._plan_actions import among_actions, named_step
+from stratlint.checks._plan_actions import among_actions, named_activity, named_step
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._strategy_links import strategy_link_state
 from stratlint.checks._target_lines import (
@@ -62,7 +62,7 @@ def _derive_plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
     for st in a.statements_of(scope, headings=False):
         if st.is_field or st.is_navigation or not _judged(a, st) or _objective(a, st):
             continue
-        named = named_step(a, st)
+        named = named_step(a, st) or named_activity(a, st)
         if not (named or a.sure(st) or among_actions(a, st)) or done(st):
             continue
         if not_a_commitment(st) or roster_row(a, st) or target_line(a, st):
