@@ -2978,3 +2978,10 @@ def test_an_activity_named_in_no_verb_among_actions_is_an_action_item():
         step="Mia Ortiz exhibits at two shows by 30 June.\n  - Booth at the Midwest packaging show."
     )
     assert _lines_of(nested, "P202") == [8]
+
+
+def test_a_command_of_an_activity_among_actions_is_an_action_item():
+    # §8.4: "Follow up on the warehouse quotes …" among dated, owned steps is a commitment of
+    # the plan, held to an owner and a date, though the class model alone is unsure of it.
+    text = _FULL_NAME_STEP.format(step="Follow up on the 2026 warehouse quotes that did not close.")
+    assert 9 in _lines_of(text, "P202") and 9 in _lines_of(text, "P203")

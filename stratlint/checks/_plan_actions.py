@@ -43,8 +43,10 @@ def among_actions(a: Analysis, st: Statement) -> bool:
 def named_activity(a: Analysis, st: Statement) -> bool:
     """An item that names an activity in no verb ("Booth at the Michigan plumbing show",
     "Webinar for practice managers on payer denial trends", SPEC §8.4: an event is an action),
-    in a list where at least two and at least half of its siblings are sure actions. The class
-    model, reading a noun phrase alone, calls it context."""
+    or a command whose verb is an activity ("Renew the two La Pine land leases", "Invite Marco
+    to the customer day"), in a list where at least two and at least half of its siblings are
+    sure actions. The class model, reading such a line alone, calls it context or is unsure:
+    procedure steps are commands too, and the list around it tells them apart."""
     if st.form != "item" or a.cls(st) not in (Cls.CONTEXT, Cls.ACTION):
         return False
     if st.index in a.parents or st.parent is not None:
@@ -52,7 +54,12 @@ def named_activity(a: Analysis, st: Statement) -> bool:
     sig = a.signals[st.index]
     if not sig.has("activity-nouns", "activity-verbs"):
         return False
-    if shape_of(sig.tokens).frame != "noun":
+    shape = shape_of(sig.tokens)
+    if shape.frame == "imperative":
+        verb = sig.tokens[shape.verb] if shape.verb >= 0 else None
+        if verb is None or not any(x <= verb.start < y for x, y in sig.get("activity-verbs")):
+            return False
+    elif shape.frame != "noun":
         return False
     sure, total = _list_actions(a, st.section, st.form)
     return sure >= 2 and 2 * sure >= total - 1
