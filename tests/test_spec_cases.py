@@ -2985,3 +2985,10 @@ def test_a_command_of_an_activity_among_actions_is_an_action_item():
     # the plan, held to an owner and a date, though the class model alone is unsure of it.
     text = _FULL_NAME_STEP.format(step="Follow up on the 2026 warehouse quotes that did not close.")
     assert 9 in _lines_of(text, "P202") and 9 in _lines_of(text, "P203")
+
+
+def test_more_of_something_with_a_participle_than_before_is_a_vague_target():
+    # §8.8: "more wins than last quarter" is a vague target; so is "More demos booked than in
+    # Q4" — the participle says which demos are counted, not that anyone did something.
+    text = _SUCCESS_LIST.format(target="More part-exchange trucks retailed than in H2 2026.")
+    assert _lines_of(text, "P206") == [8]

@@ -74,7 +74,10 @@ def than_before(a: Analysis, st: Statement) -> bool:
         return False
     tokens = a.signals[st.index].tokens
     shape = shape_of(tokens)
-    return shape.frame != "past" and (shape.frame != "present" or _plural_head(tokens, shape.verb))
+    if shape.frame == "past":
+        m = _COMPARATIVE_OPENING.match(st.text)
+        return m is not None and _participle_of_the_phrase(tokens, shape.verb, m.start(1))
+    return shape.frame != "present" or _plural_head(tokens, shape.verb)
 
 
 _THAN_BEFORE = re.compile(
@@ -94,12 +97,28 @@ def _no_verb_but_the_comparative(tokens: Sequence[Tok], at: int) -> bool:
     shape = shape_of(tokens)
     if shape.frame == "noun":
         return True
+    if (
+        shape.frame == "past"
+        and shape.verb >= 0
+        and _participle_of_the_phrase(tokens, shape.verb, at)
+    ):
+        return True  # "More service hours billed per contract …": the participle tells which
     if shape.frame == "past" or shape.verb < 0:
         return False
     verb = tokens[shape.verb]
     if verb.start == at or (shape.frame == "present" and _plural_head(tokens, shape.verb)):
         return True
     return any(at < t.start < verb.start and t.lower in _PHRASE_ENDS for t in tokens)
+
+
+def _participle_of_the_phrase(tokens: Sequence[Tok], verb: int, at: int) -> bool:
+    """The sentence shape's past verb is a participle after the comparative's noun ("More demos
+    booked than in Q4", "More service hours billed per contract than in 2026"): it says which
+    things are counted, and no one did anything yet."""
+    if verb < 1:
+        return False
+    v, before = tokens[verb], tokens[verb - 1]
+    return v.start > at and "D" in v.flags and "N" in before.flags and before.start > at
 
 
 _AFTER_HEAD = frozenset({"than", "in", "from", "on", "per", "at", "for", "across", "among", "with"})
