@@ -2992,3 +2992,11 @@ def test_more_of_something_with_a_participle_than_before_is_a_vague_target():
     # Q4" — the participle says which demos are counted, not that anyone did something.
     text = _SUCCESS_LIST.format(target="More part-exchange trucks retailed than in H2 2026.")
     assert _lines_of(text, "P206") == [8]
+
+
+def test_get_more_of_something_is_a_vague_target_not_an_action_item():
+    # §8.8: "Get more Google reviews" asks for more of something, as "More Google reviews"
+    # does, and gives no number: a vague target (P206), not an action item to own and date.
+    text = _SUCCESS_LIST.format(target="Get more Google reviews from part-exchange buyers.")
+    assert _lines_of(text, "P206") == [8]
+    assert 8 not in _lines_of(text, "P202") + _lines_of(text, "P203")

@@ -27,7 +27,7 @@ _COMPARATIVES = frozenset(
 # intensifier may come before the opening word, which is a comparative or a vague quantity that is
 # no verb ("Record the buying group …" opens with one).
 _COMPARATIVE_OPENING = re.compile(
-    r"^\W*(?:(?:a|an)\s+)?(?:(?:significantly|noticeably|much|far|clearly|a lot)\s+)?"
+    r"^\W*(?:get\s+)?(?:(?:a|an)\s+)?(?:(?:significantly|noticeably|much|far|clearly|a lot)\s+)?"
     r"([a-z]+)"
     r"\s+(?!information\b|info\b|details?\b|about\b|on\b|than\b|to\b|of\b|and\b|or\b)[a-z]",
     re.IGNORECASE,
@@ -108,6 +108,8 @@ def _no_verb_but_the_comparative(tokens: Sequence[Tok], at: int) -> bool:
     verb = tokens[shape.verb]
     if verb.start == at or (shape.frame == "present" and _plural_head(tokens, shape.verb)):
         return True
+    if verb.lower == "get" and verb.start < at:
+        return True  # "Get more Google reviews": "get" asks for what the comparative names
     return any(at < t.start < verb.start and t.lower in _PHRASE_ENDS for t in tokens)
 
 
