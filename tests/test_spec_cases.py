@@ -3000,3 +3000,12 @@ def test_get_more_of_something_is_a_vague_target_not_an_action_item():
     text = _SUCCESS_LIST.format(target="Get more Google reviews from part-exchange buyers.")
     assert _lines_of(text, "P206") == [8]
     assert 8 not in _lines_of(text, "P202") + _lines_of(text, "P203")
+
+
+def test_the_specs_vague_verb_opening_an_item_is_a_vague_target():
+    # §8.8 names "get our name out" a vague verb: an item that opens with it and gives no number
+    # is a vague target of the plan, whichever class its few words get.
+    text = _SUCCESS_LIST.format(
+        target="Get our name out with council fleet managers through the county roadshow."
+    )
+    assert _lines_of(text, "P206") == [8]

@@ -227,7 +227,18 @@ def asks_change(a: Analysis, st: Statement) -> bool:
     """An item that opens with a verb of change and gives no number ("Improve quote turnaround.",
     "Strengthen our relationship with the finance team."): a target of the plan (`target_line`)
     with nothing to tell whether it was hit (SPEC §8.8), whatever class its few words get."""
-    return st.form == "item" and bare_change(a, st)
+    if st.form != "item":
+        return False
+    if bare_change(a, st):
+        return True
+    # "Get our name out with the Murcia restaurant association": SPEC §8.8's own vague verb,
+    # opening the item, with no number
+    sig = a.signals[st.index]
+    start = LABEL.match(st.text)
+    lead = start.end() if start else 0
+    return not has_number(a, st) and any(
+        not st.text[lead:x].strip(" *_") for x, _ in sig.get("VAGUE_GOAL")
+    )
 
 
 def numbered_target(a: Analysis, st: Statement) -> bool:
