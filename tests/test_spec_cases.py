@@ -3009,3 +3009,11 @@ def test_the_specs_vague_verb_opening_an_item_is_a_vague_target():
         target="Get our name out with council fleet managers through the county roadshow."
     )
     assert _lines_of(text, "P206") == [8]
+
+
+def test_a_line_told_in_the_past_is_no_action_item():
+    # §8.4: the past is a fact (CONTEXT), the plan's diagnosis, not a commitment to own and date.
+    text = _FULL_NAME_STEP.format(
+        step="We lost Camden County College to a Philadelphia distributor on price in September."
+    )
+    assert 9 not in _lines_of(text, "P202") + _lines_of(text, "P203")

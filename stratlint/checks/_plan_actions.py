@@ -65,6 +65,14 @@ def named_activity(a: Analysis, st: Statement) -> bool:
     return sure >= 2 and 2 * sure >= total - 1
 
 
+def told_past(a: Analysis, st: Statement) -> bool:
+    """A sentence told in the past ("We lost Camden County College to a Philadelphia distributor
+    on price in September", "We ended Q1 with 64 active practices") is a fact, the plan's
+    diagnosis (SPEC §8.4: the past is CONTEXT), whatever weight the class model gives it as an
+    action: no commitment to own or date."""
+    return st.form in ("sentence", "item") and shape_of(a.signals[st.index].tokens).frame == "past"
+
+
 def _list_actions(a: Analysis, section: int, form: str) -> tuple[int, int]:
     """(sure actions, all) among a section's statements of one form, counted once a section: a
     long list's unsure items each ask, and a scan per item would be quadratic."""

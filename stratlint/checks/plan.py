@@ -17,7 +17,7 @@ from stratlint.checks._items import (
     under_resources_heading,
 )
 from stratlint.checks._owners import has_owner
-from stratlint.checks._plan_actions import among_actions, named_activity, named_step
+from stratlint.checks._plan_actions import among_actions, named_activity, named_step, told_past
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._strategy_links import strategy_link_state
 from stratlint.checks._target_lines import (
@@ -65,7 +65,7 @@ def _derive_plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
         named = named_step(a, st) or named_activity(a, st)
         if not (named or a.sure(st) or among_actions(a, st)) or done(st):
             continue
-        if not_a_commitment(st) or roster_row(a, st) or target_line(a, st):
+        if not_a_commitment(st) or roster_row(a, st) or target_line(a, st) or told_past(a, st):
             continue
         if under_resources_heading(a, st) or under_label_of_targets(a, st):
             continue
