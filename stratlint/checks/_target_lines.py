@@ -229,11 +229,15 @@ def asks_change(a: Analysis, st: Statement) -> bool:
     with nothing to tell whether it was hit (SPEC §8.8), whatever class its few words get."""
     if st.form != "item":
         return False
-    if bare_change(a, st):
+    sig = a.signals[st.index]
+    if sig.has("change-up", "change-improve", "change-multiply", "change-down") and bare_change(
+        a, st
+    ):
         return True
+    if not sig.has("VAGUE_GOAL"):
+        return False
     # "Get our name out with the Murcia restaurant association": SPEC §8.8's own vague verb,
     # opening the item, with no number
-    sig = a.signals[st.index]
     start = LABEL.match(st.text)
     lead = start.end() if start else 0
     return not has_number(a, st) and any(

@@ -59,18 +59,24 @@ def _plan_items(a: Analysis, scope: Scope) -> list[Statement]:
 
 
 def _derive_plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
+    """A sure action, or an item the list around it or its named doer makes one (`named_step`,
+    `named_activity`, `among_actions`), that is no field, objective, target, resource or fact.
+    The cheap tests come first: most statements of a plan are sure of their class."""
     for st in a.statements_of(scope, headings=False):
-        if st.is_field or st.is_navigation or not _judged(a, st) or _objective(a, st):
+        if st.is_field or st.is_navigation or not _judged(a, st):
             continue
-        named = named_step(a, st) or named_activity(a, st)
-        if not (named or a.sure(st) or among_actions(a, st)) or done(st):
+        action = a.cls(st) == Cls.ACTION
+        if not (action and a.sure(st)):
+            named = named_step(a, st) or named_activity(a, st)
+            if not named and not (action and among_actions(a, st)):
+                continue
+        if done(st) or _objective(a, st):
             continue
         if not_a_commitment(st) or roster_row(a, st) or target_line(a, st) or told_past(a, st):
             continue
         if under_resources_heading(a, st) or under_label_of_targets(a, st):
             continue
-        if a.cls(st) == Cls.ACTION or named:
-            yield st
+        yield st
 
 
 # "KR 2:", "Key result:", "Product KR:", "Core services KR:" — a key result, by its label.
