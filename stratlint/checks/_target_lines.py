@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from stratlint import lexicon
-from stratlint.checks._targets import LABEL, bare_change, has_number
+from stratlint.checks._targets import LABEL, bare_change, has_number, opens_item
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis
 from stratlint.understand.shape import shape_of
@@ -238,11 +238,7 @@ def asks_change(a: Analysis, st: Statement) -> bool:
         return False
     # "Get our name out with the Murcia restaurant association": SPEC §8.8's own vague verb,
     # opening the item, with no number
-    start = LABEL.match(st.text)
-    lead = start.end() if start else 0
-    return not has_number(a, st) and any(
-        not st.text[lead:x].strip(" *_") for x, _ in sig.get("VAGUE_GOAL")
-    )
+    return not has_number(a, st) and opens_item(st, sig.get("VAGUE_GOAL"))
 
 
 def numbered_target(a: Analysis, st: Statement) -> bool:

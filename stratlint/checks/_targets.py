@@ -97,10 +97,14 @@ def directional(a: Analysis, st: Statement) -> bool:
         "aspirations",
     ):
         return True
+    return sig.has("metrics") and opens_item(st, sig.get("change-reach"))
+
+
+def opens_item(st: Statement, spans: Iterable[tuple[int, int]]) -> bool:
+    """One of `spans` opens the statement, after its label and markup ("KR 2: **Reach** …")."""
     start = LABEL.match(st.text)
     lead = start.end() if start else 0
-    reach = sig.get("change-reach")
-    return sig.has("metrics") and any(not st.text[lead:a0].strip(" *_") for a0, _ in reach)
+    return any(not st.text[lead:x].strip(" *_") for x, _ in spans)
 
 
 def bare_change(a: Analysis, st: Statement) -> bool:
