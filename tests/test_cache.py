@@ -215,3 +215,14 @@ def test_entries_of_files_not_in_the_run_are_kept_until_the_file_is_gone(tmp_pat
     (pack,) = (cache / "v2").glob("*.json")
     paths = {e["path"] for e in json.loads(pack.read_text())["entries"].values()}
     assert paths == {"strategy/fy27.md"}
+
+
+def test_the_rule_data_stamped_is_the_rule_data_the_linter_loads():
+    """A change to the rule data (lexicons, patterns, the trained models and their thresholds)
+    changes every key: the stamp reads the folder the linter reads its data from. It used to read
+    a folder beside the cache module that does not exist, so a retrained model kept old findings."""
+    from stratlint import lexicon
+    from stratlint.run import cache
+
+    assert cache.rules_dir() == lexicon.data_dir()
+    assert (cache.rules_dir() / "models" / "thresholds.yaml").is_file()

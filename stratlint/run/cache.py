@@ -57,12 +57,18 @@ def code_stamp() -> str:
     return h.hexdigest()
 
 
+def rules_dir() -> Path:
+    """Where the rule data is: `lexicon.data_dir()`, found without importing the lexicons (the
+    package's `_rules` in a wheel, the checkout's `rules/` beside the package otherwise)."""
+    package = _package_dir().parent  # stratlint/, the package this module is in
+    shipped = package / "_rules"
+    return shipped if shipped.is_dir() else package.parent / "rules"
+
+
 def rules_stamp() -> str:
     """A hash of the content of every rule data file (lexicons, patterns, catalog)."""
     h = hashlib.sha256()
-    base = _package_dir() / "_rules"  # as lexicon.data_dir(), without importing the lexicons
-    if not base.is_dir():
-        base = _package_dir().parent / "rules"
+    base = rules_dir()
     for dirpath, dirnames, filenames in os.walk(base):
         dirnames.sort()
         for name in sorted(filenames):
