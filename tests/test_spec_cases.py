@@ -217,10 +217,10 @@ It puts into practice the sales strategy we agreed at the November offsite.
     assert found == [("P202", 6), ("P202", 7)], found
 
 
-def test_a_full_name_closing_the_item_owns_it_though_its_words_are_english():
+def test_a_name_where_owners_are_written_owns_the_item_though_its_words_are_english():
     # §8.6: the owner written after a dash or in brackets at the end of the item is its owner,
-    # also where the surname is an English word too ("Reed", "Wood"); a month or a place there is
-    # not, and a lone first name that is an English word stays unsure.
+    # also where the surname is an English word too ("Reed", "Wood"), and so is a name set off by
+    # commas before the date; a month there is not, nor a place with a date in brackets.
     text = """---
 type: plan
 strategy: https://example.com/strategy
@@ -229,9 +229,11 @@ strategy: https://example.com/strategy
 - Sponsor the Yorkshire home-build show in May — Tom Reed.
 - Run two installer open evenings in June (Ana Wood).
 - Book the stand for the Leeds trade fair — May 2027.
+- Sponsor the chamber's summer awards table: £2,500, Callum, 19 June.
+- Book the booth at the state conference (Galveston, June).
 """
     found = [f for f in _rules(text) if f[0] == "P202"]
-    assert found == [("P202", 8)], found
+    assert found == [("P202", 8), ("P202", 10)], found
 
 
 def test_a_named_group_as_subject_owns_the_item():

@@ -4,6 +4,8 @@ they do. Read by the owner checks (P202) and by S102's doers."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from stratlint import lexicon
 from stratlint.understand.analysis import Analysis
 from stratlint.understand.nlp import Signals
@@ -220,3 +222,37 @@ def person_noun(word: str) -> bool:
             # manager → manage, director → direct, consultant → consult
             return any("V" in (forms.flags.get(base + e) or "") for e in ("", "e"))
     return False
+
+
+# Marks after which an item's owner is written: a dash, an opening bracket, a comma.
+_SLOT = frozenset({"—", "–", "(", ","})
+
+
+def set_off_name(sig: Signals, toks: list[Tok], i: int, skip: Sequence[tuple[int, int]]) -> bool:
+    """A name set off where an item's owner is written, whether or not its words are English
+    words too ("Tom", "Reed", "Brent"): two capitalised words that close the item after a dash or
+    an opening bracket ("… in May — Tom Reed.", "… (Ana Wood)"), or a capitalised word set off by
+    a comma or dash before a date ("… £2,500, Callum, 19 June."; in a bracket it is where, not
+    who: "(Galveston, June)"). None of its words is a pronoun or inside `skip` (months, places,
+    industries …)."""
+    prev = toks[i - 1].text if i else ""
+    if prev not in _SLOT or i + 1 >= len(toks) or not titlecase(toks[i]):
+        return False
+    if toks[i].lower in PRONOUNS or any(a <= toks[i].start < b for a, b in skip):
+        return False
+    if toks[i + 1].text == ",":  # "Callum, 19 June": a date next, within three words
+        if prev == "(":
+            return False  # "(Galveston, June)", "(Amsterdam, March 2027)": where and when
+        until = toks[min(i + 4, len(toks) - 1)].end
+        return any(toks[i + 1].end <= a <= until for a, _ in sig.get("DATE"))
+    after = toks[i + 2].text if i + 2 < len(toks) else ""
+    second = toks[i + 1]
+    return (
+        prev != ","
+        and after in {"", ".", ")", ";"}
+        and not (after == "" and prev == "(")
+        and titlecase(second)
+        and second.lower not in PRONOUNS
+        and toks[i].end < second.start
+        and not any(a <= second.start < b for a, b in skip)
+    )

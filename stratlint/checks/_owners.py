@@ -17,6 +17,7 @@ from stratlint.checks._names import (
     opens_with_page_name,
     page_names,
     person_noun,
+    set_off_name,
     titlecase,
     titlecase_word,
 )
@@ -260,23 +261,6 @@ def _full_name_set_off(toks: list[Tok], i: int) -> bool:
     )
 
 
-def _closing_name(toks: list[Tok], i: int, skip_spans: Sequence[tuple[int, int]]) -> bool:
-    """Two capitalised words after a dash or bracket that close the item ("… — Tom Reed.", "…
-    (Ana Wood)"): a name where owners are written, English words or not; no place or month."""
-    prev = toks[i - 1].text if i else ""
-    if prev not in {"—", "–", "("} or i + 1 >= len(toks):
-        return False
-    after = toks[i + 2].text if i + 2 < len(toks) else ""
-    if after not in {"", ".", ")", ";"} or (after == "" and prev == "("):
-        return False
-    pair = toks[i : i + 2]
-    return (
-        all(titlecase(t) and t.lower not in PRONOUNS for t in pair)
-        and pair[0].end < pair[1].start
-        and not any(a <= t.start < b for t in pair for a, b in skip_spans)
-    )
-
-
 def _dated_bracket(sig: Signals, toks: list[Tok], i: int) -> bool:
     """The bracket opened before token `i` also holds a date: it says where and when ("Sponsor
     KubeCon Europe (Amsterdam, March 2027)"), not who."""
@@ -349,7 +333,7 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
         return True
     for i in range(len(toks)):
         prev = toks[i - 1].text if i else ""
-        if _full_name_set_off(toks, i) or _closing_name(toks, i, skip_spans):
+        if _full_name_set_off(toks, i) or set_off_name(sig, toks, i, skip_spans):
             return True
         if not name_like(i) or (prev == "(" and _dated_bracket(sig, toks, i)):
             continue
