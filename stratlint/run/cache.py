@@ -66,7 +66,8 @@ def rules_dir() -> Path:
 
 
 def rules_stamp() -> str:
-    """A hash of the content of every rule data file (lexicons, patterns, catalog)."""
+    """A hash of the content of every rule data file (lexicons, patterns, catalog, the trained
+    models and their thresholds), in the folder the linter loads them from (`rules_dir`)."""
     h = hashlib.sha256()
     base = rules_dir()
     for dirpath, dirnames, filenames in os.walk(base):
