@@ -839,6 +839,20 @@ def test_a_meeting_record_gets_no_plan_findings():
     assert [f for f in _rules(undated.format(agenda="Notes from Salt.")) if f[0] == "P202"]
 
 
+def test_a_page_titled_as_notes_or_with_attendance_among_its_labels_is_a_meeting_record():
+    # The same record, told by its title ("… — notes") or by a "Present:" line that follows
+    # another label in one paragraph (the way wiki pages write a meeting's header).
+    undated = _MINUTES.replace("# Partnerships committee, 23 May", "# Sponsor kickoff")
+    assert [f for f in _rules(undated.format(agenda="Notes from Salt.")) if f[0] == "P202"]
+    titled = _MINUTES.replace("# Partnerships committee, 23 May", "# Sponsor kickoff — notes")
+    assert _rules(titled.format(agenda="Notes from Salt.")) == []
+    labelled = "**Date:** the kickoff\n**Present:** Salt, Norm, Hans\n**Notes:** Salt"
+    assert _rules(undated.format(agenda=labelled)) == []
+    # A title that names a kind is no record ("Strategy notes" are a strategy's notes).
+    kind_titled = titled.replace("Sponsor kickoff — notes", "Sponsor plan notes")
+    assert _rules(kind_titled.format(agenda="Notes from Salt.")) != []
+
+
 _COUNTDOWN_PAGE = """# Dealer expo sales plan, Q1 2027
 
 Target: 40 qualified dealer leads and 6 signed dealers by 31 March.

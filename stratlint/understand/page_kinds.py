@@ -102,8 +102,18 @@ _DATED_MEETING = re.compile(
     rf"|(?:\b(?:{_MONTHS})\b|\d{{1,4}}[-/.]\d{{1,2}}).*\bmeeting\b",
     re.IGNORECASE,
 )
-# A line that records who came: "Present: Rob, Hannah", "Attendees: …".
+# A line that records who came: "Present: Rob, Hannah", "Attendees: …"; also as a later line
+# of a paragraph of labelled lines ("**Date:** 15 January … **Present:** Mei-Lin Chau, …"), where
+# the label keeps its capital.
 _ATTENDANCE = re.compile(rf"^\W*(?:{_words('meeting_fields')})\W*:", re.IGNORECASE)
+_LATER_ATTENDANCE = re.compile(
+    r"\s(?:"
+    + "|".join(w[:1].upper() + w[1:] for w in lexicon.section_words().get("meeting_fields") or ())
+    + r")\s*:\s*[A-Z]"
+)
+# A page title with no kind word that names the page a record of one meeting: "FY27 sales
+# kickoff — notes", "Partner council minutes".
+_RECORD_TITLE = re.compile(r"\b(?:notes|minutes)\W*$", re.IGNORECASE)
 
 
 def _meeting_record(doc: Document, hk: Sequence[HeadingKind]) -> bool:
@@ -113,12 +123,25 @@ def _meeting_record(doc: Document, hk: Sequence[HeadingKind]) -> bool:
     copies of a committee's minutes; "## Action items" under "# Weekly sales meeting — 14 May").
     The evidence: a heading with no kind word that opens with a meeting word ("# Agenda",
     "## Attendees") or names a meeting by its date, or a line of who attended ("Present: …")."""
-    return any(
-        s.level
-        and hk[s.index].kind is None
-        and (_MEETING.match(s.title) or _DATED_MEETING.search(s.title))
-        for s in doc.sections
-    ) or any(_ATTENDANCE.match(st.text) for st in doc.statements if not st.quoted)
+    title = doc.sections[doc.title] if doc.title is not None else None
+    return (
+        any(
+            s.level
+            and hk[s.index].kind is None
+            and (_MEETING.match(s.title) or _DATED_MEETING.search(s.title))
+            for s in doc.sections
+        )
+        or (
+            title is not None
+            and hk[title.index].kind is None
+            and bool(_RECORD_TITLE.search(title.title))
+        )
+        or any(
+            _ATTENDANCE.match(st.text) or (st.is_field and _LATER_ATTENDANCE.search(st.text))
+            for st in doc.statements
+            if not st.quoted
+        )
+    )
 
 
 _NUMBER = (
