@@ -260,7 +260,7 @@ class _Confirmation:
                 pmo = sum(po[g] for g in learned.MATERIAL[hint.value])
                 self._own_ok[owner] = (
                     pmo >= self.models.genre_threshold(hint.value)
-                    or _confident_content(own_o, self.class_proba, self.models, pmo)
+                    or _confident_content(own_o, self.class_proba, self.models, pmo, po)
                     or self._plan_introduced(owner, hint, own_o, pmo)
                 )
         return not self._own_ok[owner]
@@ -302,7 +302,7 @@ class _Confirmation:
         pm = sum(p[g] for g in learned.MATERIAL[kind.value])
         ok = pm >= self.models.genre_threshold(kind.value) or (
             not self.disowned(sec.index)
-            and _confident_content(own, self.class_proba, self.models, pm)
+            and _confident_content(own, self.class_proba, self.models, pm, p)
         )
         if ok:
             tech = self.technical(sec.index, own)
@@ -328,21 +328,31 @@ def _confident_content(
     class_proba: Mapping[int, Mapping[str, float]],
     models: learned.Models,
     material: float,
+    genre: Mapping[str, float],
 ) -> bool:
     """At least `share` of a section's own statements are goals, choices or actions with a
     probability of at least `p` (thresholds.yaml, `content`). In a section of `floor_from` or more
     statements the genre model must also read it as more likely material than not (`floor`):
     confident actions alone do not make a status page, an event timeline or a requirements list a
-    plan. Below that length the genre model has too little to read (a one-item "## Plan")."""
+    plan. Below that length the genre model has too little to read (a one-item "## Plan"), unless
+    it reads one genre that is neither with at least `veto`: two choices in a team page's
+    "## Our approach" do not make it a strategy."""
     rule = models.thresholds.get("content") or {}
     p_min, share = float(rule.get("p", 1.01)), float(rule.get("share", 1.01))
     if material < float(rule.get("floor", 0.0)) and len(own) >= int(rule.get("floor_from", 0)):
+        return False
+    if max(genre[g] for g in _NEITHER) >= float(rule.get("veto", 1.01)):
         return False
     scored = [class_proba[i] for i in own if i in class_proba]
     if not scored:
         return False
     sure = sum(1 for p in scored if max(p["GOAL"], p["CHOICE"], p["ACTION"]) >= p_min)
     return sure >= 1 and sure / len(scored) >= share
+
+
+# Genres that are neither strategy nor plan material and that the genre model can read from a
+# few lines (a team blurb, a procedure's steps, customer copy, a review of what was done).
+_NEITHER = ("team", "procedure", "copy", "retrospective", "reference")
 
 
 def _hint_owner(doc: Document, hk: Sequence[HeadingKind], idx: int) -> int | None:
