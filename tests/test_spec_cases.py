@@ -198,6 +198,25 @@ strategy: https://example.com/strategy
     assert ("P202", 9) not in found and ("P203", 9) in found, found
 
 
+_SITE_PLAN = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+## {heading}
+
+- Move the showroom fixtures over from the old store by 30 April.
+- Host an open house for contractor accounts the week of 10 May.
+"""
+
+
+def test_a_heading_that_names_a_site_and_its_date_owns_nothing():
+    # §8.6: place names are not people; "## Tacoma (reopens 1 May)" names a branch and when.
+    assert _lines_of(_SITE_PLAN.format(heading="Tacoma (reopens 1 May 2027)"), "P202") == [8, 9]
+    assert _lines_of(_SITE_PLAN.format(heading="Tacoma, reopening in May"), "P202") == []
+    assert _lines_of(_SITE_PLAN.format(heading="Priya Raman (SDR)"), "P202") == []
+
+
 def test_weak_subjects_are_no_owners_and_a_trailing_name_is_one():
     # §8.6: "we", "the team" and "everyone" are not owners; a name after the task ("… Gil,
     # March and May.") is. A sentence about a thing ("It puts into practice …") commits no one.

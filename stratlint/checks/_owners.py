@@ -320,6 +320,8 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
             return False
         return not any(a <= t.start < b for a, b in skip_spans)
 
+    if heading and len(toks) > 2 and toks[1].text == "(" and _dated_bracket(sig, toks, 2):
+        return False  # "## Tacoma (reopens 1 May 2027)": a site and its date, not who
     shape = sentence_shape(sig.tokens)
     if (
         subject_owner(shape, extra_weak)
