@@ -140,34 +140,6 @@ def test_the_learned_classes_of_the_paraphrases_hold_their_measured_share():
     assert right >= 53, f"{right} of {len(cases)}"
 
 
-# Targets whose shape once hid them (found on training writers' strategies, 2026-12-05): a
-# subject that names the target, a hyphened compound after the change verb, a bold label closed
-# by a full stop, a count of things sold; and what a count of buyers makes of "sell" instead.
-TARGET_SHAPES = [
-    "Our goal is 400 micro-markets by the end of 2027.",
-    "The target is 2,500 new members in 2026, up 17%.",
-    "Our 2027 ambition is $9M in new ARR, double what we booked in 2026.",
-    "Increase scheduled-service contracts by 25%.",
-    "Grow on-premise draft lines back to 650 by December 2027.",
-    "**Volume.** Grow aggregates volume to 2.4M tons.",
-    "Sell 4,000 pet urns in 2027.",
-]
-MARKETS_SOLD_TO = [
-    "Sell to K-12 districts of 2,000–15,000 students in Ohio.",
-    "**Cross-sell.** Sell locums to the 61 current clients that already buy them elsewhere.",
-]
-
-
-@pytest.mark.parametrize("sentence", TARGET_SHAPES)
-def test_targets_in_every_shape_are_goals(sentence):
-    assert _classify(sentence) == Cls.GOAL, sentence
-
-
-@pytest.mark.parametrize("sentence", MARKETS_SOLD_TO)
-def test_a_count_of_buyers_sold_to_is_a_market_not_a_target(sentence):
-    assert _classify(sentence) == Cls.CHOICE, sentence
-
-
 @pytest.mark.parametrize("sentence", GOALS)
 def test_goal_phrasings_are_goals(sentence):
     assert _classify(sentence) == Cls.GOAL, sentence

@@ -109,9 +109,9 @@ def _read_shape(tokens: Sequence[Tok], prose: bool = False) -> Shape:
             "N" not in fl
             or second is None
             or not (
-                ("Z" in second.flags and not hyphened(words, 1))
+                "Z" in second.flags
                 or second.lower in (_MODALS - {"to"}) | _BE
-                or ("D" in second.flags and "V" not in second.flags and not hyphened(words, 1))
+                or ("D" in second.flags and "V" not in second.flags)
             )
         )
     ):
@@ -135,7 +135,6 @@ def _sentence_words(tokens: Sequence[Tok]) -> list[Tok]:
         return []
     if len(words) > 2 and words[0].lower in _SENTENCE_ADVERBS and words[1].text == ",":
         words = words[2:]
-    words = _after_label_sentence(words)
     if (
         len(words) > 2
         and words[1].text in {"-", "‑"}
@@ -167,30 +166,6 @@ def _sentence_words(tokens: Sequence[Tok]) -> list[Tok]:
                 start = i + 1
             break
     words = words[start:]
-    return words
-
-
-# Short words that end in a full stop inside a sentence without ending it ("St. Louis").
-_ABBREVIATIONS = frozenset({"inc", "corp", "ltd", "llc", "plc", "bros", "dept", "approx", "est"})
-
-
-def _after_label_sentence(words: list[Tok]) -> list[Tok]:
-    """A bold label closed by a full stop ("**Volume.** Grow aggregates volume to 2.4M tons"):
-    the sentence proper starts after it. One to three capitalised words, the last not an
-    abbreviation, then a capitalised word."""
-    for k in range(1, min(4, len(words) - 1)):
-        if words[k].text != ".":
-            continue
-        head, last, nxt = words[0], words[k - 1], words[k + 1]
-        if (
-            head.text[:1].isupper()
-            and all(t.text.isalpha() or t.text in {"-", "‑", "&"} for t in words[:k])
-            and len(last.text) >= 3
-            and last.lower not in _ABBREVIATIONS
-            and nxt.text[:1].isupper()
-        ):
-            return words[k + 1 :]
-        break
     return words
 
 
@@ -230,7 +205,7 @@ def _subject_verb(tokens: Sequence[Tok], words: Sequence[Tok]) -> Shape:
             be_to = _be_to(tokens, words, j, subject)
             if be_to is not None:
                 return be_to
-        if j > 0 and subject and _is_verb_after(t, j, subject) and not hyphened(words, j):
+        if j > 0 and subject and _is_verb_after(t, j, subject):
             frame = (
                 "past"
                 if ("D" in t.flags and "Z" not in t.flags and "V" not in t.flags)
@@ -325,19 +300,6 @@ def _plural(subject: list[Tok]) -> bool:
         or ("N" in last.flags and last.lower.endswith("s"))
         or last.text.isupper()
         or any(x.lower in {"and", "&"} for x in subject[1:])
-    )
-
-
-def hyphened(words: Sequence[Tok], j: int) -> bool:
-    """Word `j` is the first half of a hyphened compound ("scheduled-service contracts",
-    "on-premise draft lines"): no verb of its own, and no end of a noun phrase."""
-    if j + 2 >= len(words):
-        return False
-    hyphen = words[j + 1]
-    return (
-        hyphen.text in {"-", "‑"}
-        and hyphen.start == words[j].end
-        and words[j + 2].start == hyphen.end
     )
 
 

@@ -20,9 +20,8 @@ from stratlint.understand.classify._common import (
     _span_text,
     _tok_index_at,
 )
-from stratlint.understand.classify._reading import Reading, target_subject
+from stratlint.understand.classify._reading import Reading
 from stratlint.understand.nlp import Signals, Tok
-from stratlint.understand.shape import hyphened
 
 _CHANGE = (
     "change-up",
@@ -58,12 +57,7 @@ def goal(r: Reading) -> Verdict | None:
     cverb, group = _change_verb(r)
     at = toks.index(cverb) if cverb is not None else -1
     obj = _object(toks, at) if group else []
-    quant = (
-        r.quant
-        or _counted_reach(r, group, obj)
-        or _labelled_number(r.sig)
-        or (group in ("up", "down") and _to_number(toks, at))
-    )
+    quant = r.quant or _counted_reach(r, group, obj) or _labelled_number(r.sig)
     is_goal, vague = _goal_decision(r, cverb, at, group, obj, quant)
     if not is_goal:
         return None
@@ -125,24 +119,6 @@ def _counted_reach(r: Reading, group: str, obj: Sequence[Tok]) -> bool:
     )
 
 
-def _sold_to(r: Reading) -> bool:
-    """ "Sell to districts of 2,000–15,000 students", "Sell locums to the 61 current clients": a
-    number that counts whom we sell to is a market, not a target; "Sell 4,000 pet urns" and
-    "Sell $2M of service plans" count what is sold."""
-    if r.verb is None or r.verb.lemma != "sell":
-        return False
-    after = r.toks[r.shape.verb + 1 : r.shape.verb + 3]
-    return not any(t.text[:1].isdigit() or t.text[:1] in "$€£¥" for t in after)
-
-
-def _to_number(toks: Sequence[Tok], verb: int) -> bool:
-    """A level to move to after the change verb: "grow draft lines back to 650"."""
-    end = min(len(toks) - 1, verb + 10)
-    return any(
-        toks[k].lower == "to" and toks[k + 1].text[:1].isdigit() for k in range(verb + 1, end)
-    )
-
-
 def _labelled_number(sig: Signals) -> bool:
     """ "KR3: average days to first payment under 21": a labelled target with a number."""
     return (
@@ -164,11 +140,7 @@ def _goal_decision(
         any(_in_spans(t, vq) for t in obj)
         or (cverb is not None and any(_in_spans(t, vq) for t in toks[at + 1 : at + 3]))
     )
-    desired = not r.fact and (
-        shape.frame in _DESIRED_FRAMES
-        or bool(sig.spans.get("TARGET_FRAME"))
-        or target_subject(shape)
-    )
+    desired = not r.fact and (shape.frame in _DESIRED_FRAMES or bool(sig.spans.get("TARGET_FRAME")))
     activity_count_only = (
         bool(r.activity_nouns)
         and not r.quant_spans
@@ -203,7 +175,7 @@ def _goal_by_verb(
         return True, not quant
     if group == "hold" and (r.quant_spans or sig.has("BY_AMOUNT")) and obj:
         return True, not quant  # "Keep churn under 2%", not "Keep the 12 largest accounts with …"
-    if group == "reach" and quant and not _sold_to(r):
+    if group == "reach" and quant:
         return True, not quant
     if group == "reach" and obj_vague and obj:
         return True, True
@@ -219,8 +191,6 @@ def _goal_by_verb(
         return True, not quant
     if _target_label(sig) and (r.metric_spans or quant):
         return True, not quant
-    if target_subject(r.shape) and (quant or sig.has("NUMBER")):
-        return True, False  # "Our goal is 400 micro-markets by the end of 2027"
     return False, not quant
 
 
@@ -245,16 +215,12 @@ def _object(toks: Sequence[Tok], verb: int) -> list[Tok]:
         or (toks[i].flags == "R" and toks[i].lower not in _PREPS)
     ):
         i += 1
-    if i < len(toks) and toks[i].lower in _PREPS and not hyphened(toks, i):
+    if i < len(toks) and toks[i].lower in _PREPS:
         return []
     while i < len(toks):
         t = toks[i]
         if t.lower in _DETERMINERS or t.lower in {"our", "their", "its", "your"}:
             i += 1
-            continue
-        if hyphened(toks, i):  # "on-premise", "add-on": a compound's first half
-            out.append(t)
-            i += 2
             continue
         if (
             t.lower in _PREPS

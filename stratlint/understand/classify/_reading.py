@@ -228,18 +228,6 @@ def _enumerator(toks: Sequence[Tok], k: int) -> bool:
     return prev in _ENUMERATED and (nxt in {":", ".", ")", "—", "–", "-", ""} or k <= 2)
 
 
-# The head nouns of a subject that names a target: "Our goal is 400 micro-markets …", "The
-# 2027 ambition is $9M …" set a target whatever year they name.
-_TARGET_SUBJECTS = frozenset(
-    {"goal", "goals", "target", "targets", "aim", "ambition", "objective", "aspiration", "quota"}
-)
-
-
-def target_subject(shape: Shape) -> bool:
-    """The sentence's subject names a target ("Our goal is …", "The 2027 ambition is …")."""
-    return bool(shape.subject) and shape.subject.rsplit(None, 1)[-1].lower() in _TARGET_SUBJECTS
-
-
 def _is_fact(sig: Signals, shape: Shape) -> bool:
     frame = shape.frame
     if frame == "past":
@@ -248,8 +236,6 @@ def _is_fact(sig: Signals, shape: Shape) -> bool:
     if target and frame != "present":
         return False
     if frame == "present":
-        if target_subject(shape):
-            return False
         return not target or bool(sig.spans.get("PAST_FRAME"))
     return bool(frame == "noun" and sig.spans.get("PAST_FRAME") and not target)
 
