@@ -198,16 +198,17 @@ strategy: https://example.com/strategy
     assert ("P202", 9) not in found and ("P203", 9) in found, found
 
 
-_SITE_PLAN = """---
-type: plan
-strategy: https://example.com/strategy
----
-
+# A declared plan with an external strategy link: only its items' owners are in question.
+_DECLARED_PLAN = "---\ntype: plan\nstrategy: https://example.com/strategy\n---\n"
+_SITE_PLAN = (
+    _DECLARED_PLAN
+    + """
 ## {heading}
 
 - Move the showroom fixtures over from the old store by 30 April.
 - Host an open house for contractor accounts the week of 10 May.
 """
+)
 
 
 def test_a_heading_that_names_a_site_and_its_date_owns_nothing():
