@@ -122,7 +122,9 @@ def _meeting_record(doc: Document, hk: Sequence[HeadingKind]) -> bool:
     it, though a heading on it holds a kind word ("## Previous ToDo", judged wrong 56 times on four
     copies of a committee's minutes; "## Action items" under "# Weekly sales meeting — 14 May").
     The evidence: a heading with no kind word that opens with a meeting word ("# Agenda",
-    "## Attendees") or names a meeting by its date, or a line of who attended ("Present: …")."""
+    "## Attendees") or names a meeting by its date, a title with no kind word that ends in "notes"
+    or "minutes" ("# FY27 sales kickoff — notes"), or a line of who attended ("Present: …", also
+    after another label in a paragraph of labelled lines)."""
     title = doc.sections[doc.title] if doc.title is not None else None
     return (
         any(
