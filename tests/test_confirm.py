@@ -6,6 +6,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from stratlint.understand.confirm import _confident_content
+from stratlint.understand.learn.models import GENRES
 
 _RULE = {"p": 0.7, "share": 0.34, "floor": 0.5, "floor_from": 5, "veto": 0.7}
 _CHOICES = {
@@ -15,8 +16,7 @@ _CHOICES = {
 
 
 def _genre(**p: float) -> dict[str, float]:
-    names = ("strategy", "plan", "goals", "mixed", "procedure", "reference", "copy", "team")
-    out = dict.fromkeys(names + ("template", "retrospective", "other"), 0.0)
+    out = dict.fromkeys(GENRES, 0.0)
     out.update(p)
     return out
 
