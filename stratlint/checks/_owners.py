@@ -384,3 +384,13 @@ def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
         ),
         lambda heading: _owner_in_text(a, a.signals[heading], heading=True),
     )
+
+
+def weak_subject(a: Analysis, st: Statement) -> bool:
+    """The item's doer is written as its subject and is a weak owner ("The team builds …", "We
+    send …"): SPEC §3 P202 says who owns it, none, whatever the tag model reads into the shape."""
+    shape = sentence_shape(a.signals[st.index].tokens)
+    if shape.frame not in ("present", "modal") or not shape.subject:
+        return False
+    subject = shape.subject.lower()
+    return subject in lexicon.term_set("weak-owners", a.lexicon_extra) or subject in PRONOUNS

@@ -16,7 +16,7 @@ from stratlint.checks._items import (
     under_label_of_targets,
     under_resources_heading,
 )
-from stratlint.checks._owners import has_owner
+from stratlint.checks._owners import has_owner, weak_subject
 from stratlint.checks._plan_actions import among_actions, named_activity, named_step, told_past
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._strategy_links import strategy_link_state
@@ -103,8 +103,8 @@ def _objective(a: Analysis, st: Statement, scope: Scope | None = None) -> bool:
         under = sub_items(a, st)
         if under and scope is not None and scope.kind == Kind.GOALS:
             return True
-        if measured_by_next_section(a, st):
-            return True
+        if measured_by_next_section(a, st) or listed_objective(a, st):
+            return True  # "**Objectives**" over a list, "**Key Results**" over the next
     for x in under:
         if _KEY_RESULT.match(x.text):
             return True
@@ -141,7 +141,7 @@ def plan_item_missing_owner(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope in a.plans:
         for st in _plan_items(a, scope):
-            if has_owner(a, st, scope) or _tag_says(a, st, "owner"):
+            if has_owner(a, st, scope) or (_tag_says(a, st, "owner") and not weak_subject(a, st)):
                 continue
             yield ctx.at_statement(
                 st,
@@ -319,9 +319,7 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                 and than_before(a, st)
             )
             # "Improve quote turnaround.": a change the plan asks for, with no number
-            comparative = comparative or (
-                scope.kind == Kind.PLAN and asks_change(a, st) and not listed_objective(a, st)
-            )
+            comparative = comparative or (scope.kind == Kind.PLAN and asks_change(a, st))
             # "Target: more lots than in the 2024 round": a year says when, not how many
             # "Improve attendee satisfaction.": a goal to the model, a bare change with no number
             vague = v is not None and (

@@ -1,0 +1,74 @@
+"""Plan readings that must not rest on a model's probability: a weak owner written as the
+subject stays no owner whatever the tag model reads (SPEC §3 P202), and an objective listed over
+key results is measured by them however sure the class model is that it is a goal (§8.10)."""
+
+from __future__ import annotations
+
+import pytest
+
+from stratlint import lint_text
+from stratlint.checks import plan
+from stratlint.read.parse import parse
+from stratlint.run.batch import analyse_many
+from stratlint.settings import Settings
+from stratlint.understand import records
+
+_PLAN = """---
+type: plan
+strategy: strategy.md
+---
+# Clinic outreach plan, H1 2027
+
+## Initiatives
+
+- {doer} builds a consented panel of 400 clinicians by 30 April 2027.
+"""
+
+
+@pytest.fixture
+def sure_of_owners(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tag model reads an owner into every statement."""
+    real = records.Analysis.tagged
+
+    def tagged(self: records.Analysis, st: object, tag: str) -> bool:
+        return tag == "owner" or real(self, st, tag)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(records.Analysis, "tagged", tagged)
+
+
+def _p202(doer: str) -> list[int]:
+    return [f.line for f in lint_text(_PLAN.format(doer=doer), "plan.md") if f.rule == "P202"]
+
+
+@pytest.mark.parametrize("doer", ["The team", "We", "Our team"])
+def test_a_weak_owner_as_subject_is_no_owner_whatever_the_tag_model_reads(
+    sure_of_owners: None, doer: str
+) -> None:
+    assert _p202(doer) == [9]
+
+
+def test_the_tag_model_still_finds_owners_the_hand_reading_misses(sure_of_owners: None) -> None:
+    assert _p202("The panel vendor") == []
+
+
+_OKR = """# Used truck sales plan, H1 2027
+
+## What we're aiming for
+
+**Objectives**
+
+- Improve part-exchange margins.
+
+**Key Results**
+
+- Part-exchange margin up from 6% to 9% by 30 June.
+"""
+
+
+def test_an_objective_listed_over_key_results_is_measured_by_them() -> None:
+    doc = parse(_OKR, "plan.md")
+    a = analyse_many([doc], Settings())[0]
+    objective = next(st for st in doc.statements if st.text.startswith("Improve"))
+    result = next(st for st in doc.statements if st.text.startswith("Part-exchange"))
+    assert plan._objective(a, objective)
+    assert not plan._objective(a, result)
