@@ -1,6 +1,8 @@
-"""Plan readings that must not rest on a model's probability: a weak owner written as the
-subject stays no owner whatever the tag model reads (SPEC §3 P202), and an objective listed over
-key results is measured by them however sure the class model is that it is a goal (§8.10)."""
+"""Plan readings that must not rest on a model's probability, and where owners stand (SPEC §3
+P202, §8.6): a weak owner written as the subject, or an imperative's unwritten doer, stays no
+owner whatever the tag model reads; an objective listed over key results is measured by them
+however sure the class model is that it is a goal (§8.10); a route or a workstream label is no
+person, a person's name before a prefixed verb is."""
 
 from __future__ import annotations
 
@@ -49,6 +51,46 @@ def test_a_weak_owner_as_subject_is_no_owner_whatever_the_tag_model_reads(
 
 def test_the_tag_model_still_finds_owners_the_hand_reading_misses(sure_of_owners: None) -> None:
     assert _p202("The panel vendor") == []
+
+
+def test_an_imperative_names_whom_it_acts_on_not_who_owns_it(sure_of_owners: None) -> None:
+    text = _PLAN.replace("- {doer} builds", "- Hire a business development manager who builds")
+    assert [f.line for f in lint_text(text, "plan.md") if f.rule == "P202"] == [9]
+
+
+def _owned(item: str) -> bool:
+    text = _PLAN.replace(
+        "- {doer} builds a consented panel of 400 clinicians by 30 April 2027.", item
+    )
+    return not [f for f in lint_text(text, "plan.md") if f.rule == "P202"]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Update the rate card for Dubai–Manila and Dubai–Mumbai routings by 30 April 2027.",
+        "- Visit the six plants in the Auburn–Kendallville corridor by 30 April 2027.",
+        "- Friends: send an appeal letter to all 1,200 alumni by 30 April 2027.",
+        "- Approvals — set up a shared artwork approval portal by 30 April 2027.",
+        "- Online: reshoot the product photography by 30 April 2027.",
+    ],
+)
+def test_a_route_or_a_workstream_label_is_no_owner(item: str) -> None:
+    assert not _owned(item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Mark Lewis re-tenders the freight contract with three forwarders by 30 April 2027.",
+        "- Kerry-Ann Doyle launches the bundle to hauliers by 30 April 2027.",
+        "- Tom: write the referral template by 30 April 2027.",
+        "- Marketing: refresh the battlecards by 30 April 2027.",
+        "- Send the price letter to every distributor by 30 April 2027 — Lena Fischer.",
+    ],
+)
+def test_people_and_teams_where_owners_stand_still_own_the_item(item: str) -> None:
+    assert _owned(item)
 
 
 _OKR = """# Used truck sales plan, H1 2027

@@ -140,8 +140,12 @@ def _name_not_imperative(toks: list[Tok]) -> bool:
     and "Open Philadelphia with …" are imperatives; "Rob Lindqvist sends …" is not."""
     if "V" not in toks[0].flags or len(toks) < 3:
         return True
-    nxt = toks[3] if toks[1].lower in _PARTICLES and len(toks) > 3 else toks[2]
-    return nxt.text in _AFTER_NAME or "Z" in nxt.flags  # Z: a verb's -s form ("sends")
+    k = 3 if toks[1].lower in _PARTICLES and len(toks) > 3 else 2
+    nxt = toks[k]
+    if nxt.text in _AFTER_NAME or "Z" in nxt.flags:  # Z: a verb's -s form ("sends")
+        return True
+    # "Mark Lewis re-tenders …", "Ana Ortiz co-hosts …": a prefixed verb's -s form
+    return k + 2 < len(toks) and toks[k + 1].text == "-" and "Z" in toks[k + 2].flags
 
 
 # Titles before a name, and the particles inside a surname ("Mark de Wit", "Anna van Dijk").

@@ -261,6 +261,18 @@ def _full_name_set_off(toks: list[Tok], i: int) -> bool:
     )
 
 
+def _joined(toks: Sequence[Tok], k: int) -> bool:
+    """Token `k` is an en or em dash written with no space either side: it joins two names into
+    a route or a range ("Dubai–Manila", "the Auburn–Kendallville corridor"); it sets nothing off.
+    A hyphen joins the halves of one word, a name's too ("Kerry-Ann Doyle")."""
+    return (
+        toks[k].text in {"—", "–"}
+        and 0 < k < len(toks) - 1
+        and toks[k - 1].end == toks[k].start
+        and toks[k].end == toks[k + 1].start
+    )
+
+
 def _dated_bracket(sig: Signals, toks: list[Tok], i: int) -> bool:
     """The bracket opened before token `i` also holds a date: it says where and when ("Sponsor
     KubeCon Europe (Amsterdam, March 2027)"), not who."""
@@ -281,9 +293,20 @@ def _named_before_colon(toks: Sequence[Tok], skip_spans: Sequence[tuple[int, int
             for k, t in enumerate(toks[:colon])
         )
         and toks[0].lower not in LABELS
+        and not (colon == 1 and _label_word(toks[0]))
         and toks[0].lower not in PRONOUNS  # "The team —", "Our team:": weak owners
         and not any(a <= toks[0].start < b for a, b in skip_spans)
     )
+
+
+def _label_word(t: Tok) -> bool:
+    """One word before an item's colon that names a workstream, not who: a plural noun
+    ("Friends: send an appeal letter …", "Approvals — set up …") or an adjective ("Online:",
+    "Residential —"); a name is neither. A role or team before the colon is read as one
+    elsewhere ("Marketing:", "Partnerships —")."""
+    flags = lexicon.wordforms().flags.get(t.lower) or ""
+    plural = "N" in flags and t.lower.endswith("s") and not t.lower.endswith("ss")
+    return plural or ("A" in flags and "N" not in flags)
 
 
 def _group_set_off(toks: Sequence[Tok]) -> bool:
@@ -335,6 +358,8 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
         return True
     for i in range(len(toks)):
         prev = toks[i - 1].text if i else ""
+        if i > 1 and _joined(toks, i - 1):
+            continue  # "Dubai–Manila routings", "the Auburn–Kendallville corridor": one name
         if _full_name_set_off(toks, i) or set_off_name(sig, toks, i, skip_spans):
             return True
         if not name_like(i) or (prev == "(" and _dated_bracket(sig, toks, i)):
@@ -386,10 +411,17 @@ def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
     )
 
 
-def weak_subject(a: Analysis, st: Statement) -> bool:
-    """The item's doer is written as its subject and is a weak owner ("The team builds …", "We
-    send …"): SPEC §3 P202 says who owns it, none, whatever the tag model reads into the shape."""
-    shape = sentence_shape(a.signals[st.index].tokens)
+def doer_is_no_owner(a: Analysis, st: Statement) -> bool:
+    """Where the item writes its doer, it names no owner, whatever the tag model reads into it:
+    an imperative leaves the doer out ("Hire a business development manager in Brisbane by 1
+    July" names whom to hire; an owner would stand in a bracket, after a dash or in a field,
+    which `has_owner` reads), and a weak owner or a pronoun as the subject is none ("The team
+    builds …", "We send …": SPEC §3 P202). A bold label closed by a full stop ("**Ramp
+    delivery.** Delivery lead Rosa Jimenez puts …") hides the sentence's shape: no verdict."""
+    toks = a.signals[st.index].tokens
+    shape = sentence_shape(toks)
+    if shape.frame == "imperative":
+        return not any(t.text == "." for t in toks[:4])
     if shape.frame not in ("present", "modal") or not shape.subject:
         return False
     subject = shape.subject.lower()

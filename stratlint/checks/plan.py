@@ -16,7 +16,7 @@ from stratlint.checks._items import (
     under_label_of_targets,
     under_resources_heading,
 )
-from stratlint.checks._owners import has_owner, weak_subject
+from stratlint.checks._owners import doer_is_no_owner, has_owner
 from stratlint.checks._plan_actions import among_actions, named_activity, named_step, told_past
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._strategy_links import strategy_link_state
@@ -141,7 +141,9 @@ def plan_item_missing_owner(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope in a.plans:
         for st in _plan_items(a, scope):
-            if has_owner(a, st, scope) or (_tag_says(a, st, "owner") and not weak_subject(a, st)):
+            if has_owner(a, st, scope) or (
+                _tag_says(a, st, "owner") and not doer_is_no_owner(a, st)
+            ):
                 continue
             yield ctx.at_statement(
                 st,
