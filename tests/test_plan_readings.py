@@ -114,3 +114,43 @@ def test_an_objective_listed_over_key_results_is_measured_by_them() -> None:
     result = next(st for st in doc.statements if st.text.startswith("Part-exchange"))
     assert plan._objective(a, objective)
     assert not plan._objective(a, result)
+
+
+@pytest.fixture
+def no_tagged_deadlines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tag model finds no deadline anywhere: the hand reading alone decides."""
+    real = records.Analysis.tagged
+
+    def tagged(self: records.Analysis, st: object, tag: str) -> bool:
+        return tag != "deadline" and real(self, st, tag)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(records.Analysis, "tagged", tagged)
+
+
+def _p203(item: str) -> list[int]:
+    text = _PLAN.replace(
+        "- {doer} builds a consented panel of 400 clinicians by 30 April 2027.", item
+    )
+    return [f.line for f in lint_text(text, "plan.md") if f.rule == "P203"]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Priya Shah calls the Jan De Nul and DEME procurement leads about the dredging tender.",
+        "- May Chen sends the revised price list to all 40 distributors.",
+    ],
+)
+def test_a_month_that_opens_a_name_is_no_deadline(no_tagged_deadlines: None, item: str) -> None:
+    assert _p203(item) == [9]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Priya Shah books the stand at the June Helsinki show in June.",
+        "- Priya Shah sends the revised price list to all 40 distributors in March.",
+    ],
+)
+def test_a_month_after_a_time_word_is_one(no_tagged_deadlines: None, item: str) -> None:
+    assert _p203(item) == []

@@ -56,7 +56,9 @@ def _timed(a: Analysis, st: Statement) -> bool:
             for a0, b0 in sig.get(lab)
         )
         or any(
-            not _names_a_thing(sig.text, a0, b0) and not _vague_date(sig, a0)
+            not _names_a_thing(sig.text, a0, b0)
+            and not _vague_date(sig, a0)
+            and not _month_in_name(sig, a0, b0)
             for a0, b0 in sig.get("DATE")
         )
         or bool(_SEASON.search(st.text))
@@ -69,6 +71,25 @@ def _vague_date(sig: Signals, a0: int) -> bool:
     """The date is the tail of a vague time ("Later in the year", "later this year", "Sometime
     next year"): no deadline (SPEC §3 P203: "soon" is none)."""
     return any(x < a0 and _VAGUE_GAP.fullmatch(sig.text[y:a0]) for x, y in sig.get("vague-times"))
+
+
+def _month_in_name(sig: Signals, a0: int, b0: int) -> bool:
+    """A month's name that opens a person's or a firm's name ("the Jan De Nul and DEME leads",
+    "May Chen sends …"): one capitalised word, then another that is no date."""
+    word = sig.text[a0:b0]
+    if not word.isalpha() or not word[:1].isupper():
+        return False
+    prev = [t for t in sig.tokens if t.end <= a0 and t.text.strip()][-1:]
+    if prev and prev[0].lower in _TIME_WORDS:
+        return False  # "in June Helsinki edition": a time word makes it the month
+    nxt = next((t for t in sig.tokens if t.start >= b0 and t.text.strip()), None)
+    return (
+        nxt is not None
+        and nxt.start == b0 + 1
+        and nxt.text[:1].isupper()
+        and nxt.text.isalpha()
+        and not any(x <= nxt.start < y for x, y in sig.get("DATE"))
+    )
 
 
 # What may stand between a vague word and the date it blurs: "later | in the | year".
