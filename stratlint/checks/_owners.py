@@ -1,11 +1,11 @@
 """Whether a plan item has an owner (P202): in its fields, its text, the items it sits under or
-the headings above it, within its plan. Deadlines (P203) are in `_deadlines`."""
+the headings above it, within its plan. Owners written as the subject are read in `_subjects`,
+deadlines (P203) in `_deadlines`."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from stratlint import lexicon
 from stratlint.checks._chain import PLACEHOLDER, answer_above
@@ -15,11 +15,8 @@ from stratlint.checks._names import (
     english_word,
     full_name,
     opens_with_page_name,
-    page_names,
-    person_noun,
     set_off_name,
     titlecase,
-    titlecase_word,
 )
 from stratlint.checks._page_team import page_team
 from stratlint.checks._role_places import (
@@ -35,14 +32,17 @@ from stratlint.checks._role_places import (
     owner_slot,
     verb_goes_on,
 )
+from stratlint.checks._subjects import (
+    named_team_subject,
+    people_subject,
+    subject_owner,
+)
 from stratlint.model import Field, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.nlp import Signals
-from stratlint.understand.shape import Shape, sentence_shape
+from stratlint.understand.shape import sentence_shape
 from stratlint.understand.signals import Tok
 
-# A subject whose verb is a form of "be" is described, not doing: "Quarterly Reports are published".
-_BE = frozenset({"is", "are", "was", "were", "be", "been"})
 # A role after one of these, outside the subject, is whom the item acts on, not who does it.
 _OBJECT_DETERMINERS = frozenset(
     {"each", "every", "all", "the", "their", "its", "any", "his", "her"}
@@ -115,127 +115,6 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
     return _person(sig, heading, weak)
 
 
-# "The whole team", "the entire sales team": everyone, not a named group.
-_EVERYONE = frozenset({"whole", "entire", "full", "wider", "extended"})
-
-
-def _qualified_group(words: Sequence[str]) -> bool:
-    """ "The federal team completes …", "The inside sales team calls …": the article with a word
-    that names which group is a named group; "The team" alone is a weak owner (SPEC §3 P202)."""
-    return (
-        len(words) >= 3
-        and words[0].lower() == "the"
-        and all(w.isalpha() and w.lower() not in _EVERYONE for w in words[1:-1])
-    )
-
-
-def subject_owner(shape: Shape, extra_weak: frozenset[str]) -> bool:
-    """The subject of a present or modal sentence names who does it: a named group, or one
-    capitalised word that is a name."""
-    if shape.frame not in ("present", "modal") or not shape.subject:
-        return False
-    words = shape.subject.split()
-    if (
-        len(words) >= 2
-        and words[-1].lower() in GROUPS
-        and (words[0].lower() not in PRONOUNS or _qualified_group(words))
-        and shape.subject.lower() not in extra_weak
-    ):
-        # "Leadership team will share the minutes", "Events committee books …": the group
-        # is named, though "leadership" alone, as an owner field, is too vague.
-        return True
-    first = words[0]
-    return (
-        first[:1].isupper()
-        and first.isalpha()
-        and (
-            not lexicon.wordforms().flags.get(first.lower())
-            # "Warren will collaborate with …", "Tom chases the proposals": one capitalised
-            # word with no article before the verb is a name or a team, even when it is
-            # also an English word.
-            or shape.subject.strip() == first
-        )
-        and first.lower() not in PRONOUNS
-        and first.lower() not in set(extra_weak)
-    )
-
-
-_APPOSITION = re.compile(r"\([^()]*\)")
-
-
-def named_doer(a: Analysis, shape: Shape, index: int) -> bool:
-    """The subject of a present or modal sentence is a named team ("Rosa's team sends …"), a
-    person's full name ("Priyanka Shah drafts …": a surname no English word) or a person the page
-    names in full elsewhere ("Tasha books …" beside "Tasha Greene"): who does it, not the business
-    the page speaks for ("Brightwater puts an applications chemist on each line", as "we" would;
-    "Harbour Freight runs …" ends in an English word)."""
-    # "Lea Krüger (marketing) translates …": a bracketed role after the name is its apposition
-    shape = shape._replace(subject=" ".join(_APPOSITION.sub(" ", shape.subject).split()))
-    words = shape.subject.split()
-    if (
-        shape.frame in ("present", "modal")
-        and len(words) == 2
-        and _subject_is_full_name(a.signals[index].tokens, words)
-    ):
-        return True  # "Lea Krüger translates …": a first name may be an English word too
-    if not subject_owner(shape, lexicon.term_set("weak-owners", a.lexicon_extra)):
-        return False
-    if len(words) >= 2 and words[-1].lower() in GROUPS:
-        return True
-    return bool(page_names(a).get(words[0].lower(), frozenset()) - {index})
-
-
-def _subject_is_full_name(tokens: Sequence[Tok], words: Sequence[str]) -> bool:
-    toks = [t for t in tokens if t.text.strip()]
-    k = next((i for i, t in enumerate(toks) if t.text == words[0]), -1)
-    return k >= 0 and k + 1 < len(toks) and toks[k + 1].text == words[1] and full_name(toks, k)
-
-
-def _named_team_subject(toks: Sequence[Tok], shape: Shape) -> bool:
-    """ "Customer Service publishes …", "Inside Sales will call …": a subject of capitalised words
-    in a present or modal sentence names a team, not when its verb is a form of "be" ("Quarterly
-    Reports are published …" names no doer)."""
-    words = shape.subject.split()
-    return (
-        shape.frame in ("present", "modal")
-        and len(words) >= 2
-        and titlecase_word(words[0])
-        and titlecase_word(words[-1])
-        # "Tom and Mia Castellano run …": names joined by "and" are people too
-        and all(titlecase_word(w) or w in ("and", "&") for w in words)
-        and toks[shape.verb].lower not in _BE
-    )
-
-
-def people_subject(toks: Sequence[Tok], shape: Shape) -> bool:
-    """The subject of a present or modal sentence is people named by what they do ("Each of our
-    six district agronomists runs …", "Our planners book …", "The consultants present …"): a
-    role, though not one of the role lexicon's words. Its head is a noun of a person's suffix
-    (-ist, -ian) or an agent noun of a verb (plan → planner, direct → director, consult →
-    consultant)."""
-    if shape.frame not in ("present", "modal") or not shape.subject:
-        return False
-    if toks[shape.verb].lower in _BE:
-        return False
-    words = shape.subject.split()
-    head = words[-1].lower().strip(".,;:()")
-    return (
-        head.isalpha()
-        and head not in PRONOUNS
-        and (person_noun(head) or (len(words) >= 2 and head in _role_heads()))
-    )
-
-
-@lru_cache(maxsize=1)
-def _role_heads() -> frozenset[str]:
-    """Roles of one word that name people ("rep", "seller", "recruiter"): the head of a subject
-    with words before it ("Each inside rep books …", "Our field sellers run …")."""
-    weak = lexicon.term_set("weak-owners")
-    return frozenset(
-        w for w in lexicon.term_set("roles") if " " not in w and w not in weak and len(w) > 2
-    )
-
-
 def _labelled_subject(sig: Signals, extra_weak: frozenset[str]) -> bool:
     """A short label sentence (at most eleven words and marks), then one whose subject names who
     does it: "Port of Antwerp logistics. Jeroen calls on 30 multi-site operators …", "**Broker
@@ -246,7 +125,7 @@ def _labelled_subject(sig: Signals, extra_weak: frozenset[str]) -> bool:
         return False
     rest = toks[stop + 1 :]
     shape = sentence_shape(rest)
-    return subject_owner(shape, extra_weak) or _named_team_subject(rest, shape)
+    return subject_owner(shape, extra_weak) or named_team_subject(rest, shape)
 
 
 def _full_name_set_off(toks: list[Tok], i: int) -> bool:
@@ -350,7 +229,7 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
         subject_owner(shape, extra_weak)
         or _group_set_off(toks)
         or owner_slot(sig, toks, skip_spans, extra_weak)
-        or _named_team_subject(sig.tokens, shape)
+        or named_team_subject(sig.tokens, shape)
         or people_subject(sig.tokens, shape)
         or _labelled_subject(sig, extra_weak)
         or _named_before_colon(toks, skip_spans)
@@ -409,20 +288,3 @@ def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
         ),
         lambda heading: _owner_in_text(a, a.signals[heading], heading=True),
     )
-
-
-def doer_is_no_owner(a: Analysis, st: Statement) -> bool:
-    """Where the item writes its doer, it names no owner, whatever the tag model reads into it:
-    an imperative leaves the doer out ("Hire a business development manager in Brisbane by 1
-    July" names whom to hire; an owner would stand in a bracket, after a dash or in a field,
-    which `has_owner` reads), and a weak owner or a pronoun as the subject is none ("The team
-    builds …", "We send …": SPEC §3 P202). A bold label closed by a full stop ("**Ramp
-    delivery.** Delivery lead Rosa Jimenez puts …") hides the sentence's shape: no verdict."""
-    toks = a.signals[st.index].tokens
-    shape = sentence_shape(toks)
-    if shape.frame == "imperative":
-        return not any(t.text == "." for t in toks[:4])
-    if shape.frame not in ("present", "modal") or not shape.subject:
-        return False
-    subject = shape.subject.lower()
-    return subject in lexicon.term_set("weak-owners", a.lexicon_extra) or subject in PRONOUNS

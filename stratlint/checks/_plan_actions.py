@@ -4,7 +4,7 @@ a plan holds one kind of thing)."""
 
 from __future__ import annotations
 
-from stratlint.checks._owners import named_doer
+from stratlint.checks._subjects import named_doer
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis
 from stratlint.understand.shape import shape_of

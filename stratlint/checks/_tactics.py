@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from stratlint.checks._owners import named_doer, people_subject
+from stratlint.checks._subjects import named_doer, people_subject
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis
 from stratlint.understand.classify import Verdict

@@ -16,10 +16,11 @@ from stratlint.checks._items import (
     under_label_of_targets,
     under_resources_heading,
 )
-from stratlint.checks._owners import doer_is_no_owner, has_owner
+from stratlint.checks._owners import has_owner
 from stratlint.checks._plan_actions import among_actions, named_activity, named_step, told_past
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._strategy_links import strategy_link_state
+from stratlint.checks._subjects import doer_is_no_owner
 from stratlint.checks._target_lines import (
     asks_change,
     comparative_target,
