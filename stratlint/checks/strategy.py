@@ -158,6 +158,19 @@ def _strategies(ctx: Context) -> Iterator[tuple[Scope, list[Statement]]]:
         yield scope, sts
 
 
+def _names_others(sig: Signals) -> bool:
+    """A market word the strategy chooses, not one that names us: "our audit practice", "our Bend
+    studio", "focus our energy" describe the seller (the word before is "our", or "our" and one
+    more word)."""
+    text = sig.text
+    for lab in WHO:
+        for a0, _ in sig.get(lab):
+            before = text[:a0].lower().split()[-2:]
+            if "our" not in before:
+                return True
+    return False
+
+
 @check("S103")
 def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
@@ -182,7 +195,7 @@ def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
                 continue  # "We will not chase SMB": names whom we leave, not whom we sell to
             if sig.has("universal"):
                 universal = True  # "across all industries": a who that chooses nobody
-            elif (sig.has(*WHO) and not _only_generic_who(sig)) or place:
+            elif (sig.has(*WHO) and not _only_generic_who(sig) and _names_others(sig)) or place:
                 named = True
         named = named or any(a.tagged(st, "who") for st in sts)
         heading_text = " ".join(a.doc.sections[s].title for s in scope.sections if s)
