@@ -154,3 +154,26 @@ def test_a_month_that_opens_a_name_is_no_deadline(no_tagged_deadlines: None, ite
 )
 def test_a_month_after_a_time_word_is_one(no_tagged_deadlines: None, item: str) -> None:
     assert _p203(item) == []
+
+
+_ACCOUNT_PLAN = """---
+type: plan
+owner: Gemma Harlow
+strategy: strategy.md
+---
+# Oakfield Trust account plan
+
+## Next steps
+
+- Send Paul the 2026 service report for our five sites ({who}, 20 February 2027).
+"""
+
+
+def test_a_bracketed_first_name_the_page_names_in_full_owns_the_item() -> None:
+    found = lint_text(_ACCOUNT_PLAN.format(who="Gemma"), "plan.md")
+    assert not [f for f in found if f.rule == "P202"]
+
+
+def test_a_bracketed_place_and_date_owns_nothing() -> None:
+    found = lint_text(_ACCOUNT_PLAN.format(who="Galveston"), "plan.md")
+    assert [f.line for f in found if f.rule == "P202"] == [10]

@@ -125,6 +125,10 @@ def page_names(a: Analysis) -> dict[str, frozenset[int]]:
                 words = f.value.split()
                 if f.label == "owner" and len(words) >= 2 and all(map(str.istitle, words[:2])):
                     found.setdefault(words[0].lower(), set()).add(k)
+        for key in ("owner", "author"):  # front matter: "owner: Gemma Harlow"
+            words = str((a.doc.front_matter or {}).get(key) or "").split()
+            if len(words) >= 2 and all(map(titlecase_word, words[:2])):
+                found.setdefault(words[0].lower(), set()).add(-1)
         names = a.memo["page_names"] = {n: frozenset(ks) for n, ks in found.items()}
     return names
 

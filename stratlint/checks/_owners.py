@@ -15,6 +15,7 @@ from stratlint.checks._names import (
     english_word,
     full_name,
     opens_with_page_name,
+    page_names,
     set_off_name,
     titlecase,
 )
@@ -112,7 +113,18 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
             or (prev in {"(", "—", "–", "-", ":", "/", "|", "by"} and sig.text[a0 - 1 : a0] != "-")
         ):
             return True
-    return _person(sig, heading, weak)
+    return _person(sig, heading, weak) or _bracketed_page_name(a, toks)
+
+
+def _bracketed_page_name(a: Analysis, toks: Sequence[Tok]) -> bool:
+    """ "Send Paul the service report (Gemma, 20 Feb)": a first name in the bracket that gives who
+    and when, where the page names that person in full ("owner: Gemma Harlow"). A bracket of a
+    place and a date ("(Galveston, June)") names no one the page knows."""
+    names = page_names(a)
+    return any(
+        toks[k - 1].text == "(" and toks[k + 1].text == "," and toks[k].lower in names
+        for k in range(1, len(toks) - 1)
+    )
 
 
 def _labelled_subject(sig: Signals, extra_weak: frozenset[str]) -> bool:
