@@ -27,15 +27,20 @@ strategy: strategy.md
 """
 
 
+def _force_tag(monkeypatch: pytest.MonkeyPatch, tag: str, sure: bool) -> None:
+    """The tag model is sure (or never) of `tag` on every statement; other tags as they are."""
+    real = records.Analysis.tagged
+
+    def tagged(self: records.Analysis, st: object, name: str) -> bool:
+        return sure if name == tag else real(self, st, name)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(records.Analysis, "tagged", tagged)
+
+
 @pytest.fixture
 def sure_of_owners(monkeypatch: pytest.MonkeyPatch) -> None:
     """The tag model reads an owner into every statement."""
-    real = records.Analysis.tagged
-
-    def tagged(self: records.Analysis, st: object, tag: str) -> bool:
-        return tag == "owner" or real(self, st, tag)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(records.Analysis, "tagged", tagged)
+    _force_tag(monkeypatch, "owner", True)
 
 
 def _p202(doer: str) -> list[int]:
@@ -119,12 +124,7 @@ def test_an_objective_listed_over_key_results_is_measured_by_them() -> None:
 @pytest.fixture
 def no_tagged_deadlines(monkeypatch: pytest.MonkeyPatch) -> None:
     """The tag model finds no deadline anywhere: the hand reading alone decides."""
-    real = records.Analysis.tagged
-
-    def tagged(self: records.Analysis, st: object, tag: str) -> bool:
-        return tag != "deadline" and real(self, st, tag)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(records.Analysis, "tagged", tagged)
+    _force_tag(monkeypatch, "deadline", False)
 
 
 def _p203(item: str) -> list[int]:

@@ -4,6 +4,7 @@ items it sits under or the headings above it, within its plan."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from stratlint import lexicon
 from stratlint.checks._chain import PLACEHOLDER, answer_above
@@ -11,6 +12,7 @@ from stratlint.checks._items import label_line, list_intro, sub_items
 from stratlint.model import Field, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.nlp import Signals
+from stratlint.understand.signals import Tok
 
 
 def _time_in(sig: Signals) -> bool:
@@ -79,10 +81,13 @@ def _month_in_name(sig: Signals, a0: int, b0: int) -> bool:
     word = sig.text[a0:b0]
     if not word.isalpha() or not word[:1].isupper():
         return False
-    prev = [t for t in sig.tokens if t.end <= a0 and t.text.strip()][-1:]
-    if prev and prev[0].lower in _TIME_WORDS:
+    toks = sig.tokens  # in text order: found by binary search, not a scan per date
+    k = bisect_left(toks, a0, key=_start)
+    prev = next((toks[j] for j in range(k - 1, -1, -1) if toks[j].text.strip()), None)
+    if prev is not None and prev.lower in _TIME_WORDS:
         return False  # "in June Helsinki edition": a time word makes it the month
-    nxt = next((t for t in sig.tokens if t.start >= b0 and t.text.strip()), None)
+    k = bisect_left(toks, b0, key=_start)
+    nxt = next((toks[j] for j in range(k, len(toks)) if toks[j].text.strip()), None)
     return (
         nxt is not None
         and nxt.start == b0 + 1
@@ -90,6 +95,10 @@ def _month_in_name(sig: Signals, a0: int, b0: int) -> bool:
         and nxt.text.isalpha()
         and not any(x <= nxt.start < y for x, y in sig.get("DATE"))
     )
+
+
+def _start(t: Tok) -> int:
+    return t.start
 
 
 # What may stand between a vague word and the date it blurs: "later | in the | year".

@@ -165,7 +165,7 @@ def _names_others(sig: Signals) -> bool:
     text = sig.text
     for lab in WHO:
         for a0, _ in sig.get(lab):
-            before = text[:a0].lower().split()[-2:]
+            before = text[max(0, a0 - 80) : a0].lower().split()[-2:]  # not the whole text
             if "our" not in before:
                 return True
     return False
