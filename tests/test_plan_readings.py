@@ -177,3 +177,51 @@ def test_a_bracketed_first_name_the_page_names_in_full_owns_the_item() -> None:
 def test_a_bracketed_place_and_date_owns_nothing() -> None:
     found = lint_text(_ACCOUNT_PLAN.format(who="Galveston"), "plan.md")
     assert [f.line for f in found if f.rule == "P202"] == [10]
+
+
+# -- P204: a measurable target is a number attached to an outcome (SPEC §8.8) -------------------
+
+_TARGETED_PLAN = """---
+type: plan
+strategy: strategy.md
+---
+# Dealer plan
+
+## Goals
+
+- {goal}
+
+## Actions
+
+- Priya Shah signs two new dealers in Ohio by 31 March 2027.
+- Tom Reid runs the dealer training day in Columbus on 14 April 2027.
+"""
+
+
+def _p204(goal: str) -> list[int]:
+    found = lint_text(_TARGETED_PLAN.format(goal=goal), "plan.md")
+    return [f.line for f in found if f.rule == "P204"]
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Significantly more dealer orders than in 2026.",  # a goal with no number
+        "Target: more dealer orders than in 2026.",  # a year says when, not how many
+        "Get more dealers into the pipeline than last half.",  # "last half" is a period
+    ],
+)
+def test_a_goal_with_no_number_is_no_measurable_target(goal: str) -> None:
+    assert _p204(goal) == [5]
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Dealer orders from 140 to 190 in 2027.",
+        "Specified on 3 new dealer floors in FY27 (FY26: 1).",  # a count in a goals section
+        "Target: 40 dealer orders by 30 June 2027.",
+    ],
+)
+def test_a_goal_with_a_number_measures_the_plan(goal: str) -> None:
+    assert _p204(goal) == []

@@ -34,9 +34,9 @@ _WITHHELD = re.compile(r"(?<![\w$])\$?(?:N\d{0,3}|X{1,3})(?:%|[kKmM])?(?![\w])")
 # A count written as a word ("at least one customer", "two partners", "zero lost accounts").
 _NUMBER_WORD = re.compile(
     r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|hundred|dozen|half)\b",
+    r"forty|fifty|hundred|dozen|(?<!last )(?<!this )(?<!next )(?<!first )(?<!second )half)\b",
     re.IGNORECASE,
-)
+)  # "half the accounts" counts; "than last half" is a period
 
 # A quantity with its unit written on ("under 2h", "in 200ms", "48hrs", "+3pp"): the number
 # pattern leaves a digit followed by letters alone, so a time or a point change needs this.
@@ -184,23 +184,28 @@ def floor_on_outcomes(a: Analysis, st: Statement) -> bool:
 
 
 def measurable(a: Analysis, st: Statement) -> bool:
-    """A measurable target (SPEC §8.8): a goal, a floor, or a KPI or target with a number."""
+    """A measurable target (SPEC §8.8): a number attached to an outcome, in a goal, a floor, or a
+    KPI or target field or cell. A year says when, not how many ("Target: more dealer orders
+    than in 2026" has none), and a goal with no number is P206's, not a measure."""
     v = a.verdicts.get(st.index)
     sig = a.signals[st.index]
-    if v is not None and v.cls == Cls.GOAL and not v.vague:
+    if (
+        v is not None
+        and v.cls == Cls.GOAL
+        and (not v.vague or sig.has("metrics"))
+        and has_number(a, st)
+    ):
         return True
     if sig.has("THRESHOLD") or floor_on_outcomes(a, st):
         return True  # "coverage of min. 70%", "5 or more participants": a floor is a target
-    number = sig.has("PERCENT", "MONEY", "MULTIPLIER", "FROM_TO", "NUMBER")
     for f in st.fields:
-        if f.label in ("kpi", "target") and re.search(r"\d", f.value):
+        if f.label in ("kpi", "target") and says_number(f.value, years=False):
             return True
-    for head, cell in st.cells:
-        if re.search(
-            r"kpi|target|metric|goal|success|measure|key result", head, re.I
-        ) and re.search(r"\d", cell):
-            return True
-    return bool(number and sig.has("metrics") and v is not None and v.cls == Cls.GOAL)
+    return any(
+        re.search(r"kpi|target|metric|goal|success|measure|key result", head, re.I)
+        and says_number(cell, years=False)
+        for head, cell in st.cells
+    )
 
 
 _GOAL_HEAD = re.compile(r"^\W*(?:our\s+|the\s+)?(?:goal|goals|aim|ambition|objective)\W*$", re.I)

@@ -179,10 +179,15 @@ def _page_has_target(a: Analysis) -> bool:
     their section was confident enough to judge ("## What success looks like" over "Gain 2 new
     cracker facings at Price Chopper"): P204 says a target is absent, and one there is a target.
     Precision first (§8.9), a sign of a metric at the tag model's `absence` floor is doubt
-    enough; a strategy's goals are S101's, not the plan's measure."""
+    enough, and so is a number in a goals section, confirmed or headed so ("## Goals" over
+    "Specified on 3 institutional projects in FY27"); a strategy's goals are S101's, not the
+    plan's measure."""
     strategy = {s for sc in a.strategies for s in sc.sections}
+    goals = {s for sc in a.goals for s in sc.sections}
+    goals |= {i for i, kind in enumerate(a.hints) if kind == Kind.GOALS}
     return any(
         measurable(a, st)
+        or (st.section in goals and has_number(a, st))
         or a.tagged(st, "metric")
         or a.hinted(st, "metric")
         or numbered_target(a, st)
