@@ -1,5 +1,7 @@
-"""Strategy readings (SPEC §3 S103): a market word that names the seller ("our audit practice",
-"focus our energy") chooses no customer."""
+"""Strategy readings: a market word that names the seller ("our audit practice", "focus our
+energy") chooses no customer (SPEC §3 S103); a strategy's aspiration ("## Ambition" under its
+title) is part of it, so a revenue target there is a goal where the strategy should be (S101,
+§8.3), while "## Targets" there stays a goals section."""
 
 from __future__ import annotations
 
@@ -40,3 +42,44 @@ def test_a_market_word_that_names_us_chooses_no_customer(choice: str) -> None:
 def test_a_market_word_that_names_them_does() -> None:
     choice = "We win family-owned manufacturers in the West Midlands with fixed-fee audits."
     assert _s103(choice) == []
+
+
+_ASPIRING = """# Hopline Label Co. — Sales Strategy 2027
+
+## Where we stand
+
+Cans are now 71% of what our customers package, and Blue Label quotes 15% under us on repeats.
+
+## {heading}
+
+Grow revenue 30% to $8.1M in 2027.
+
+## Where we play
+
+- Craft breweries in Oregon and Washington that release two new SKUs a month, because their
+  artwork changes faster than offset printers can follow.
+
+## How we win
+
+- Sleeves in five days, not eight, so a brewer books the canning crew and the sleeves together.
+- We will not print for the national brewers.
+"""
+
+
+def _findings(heading: str) -> list[tuple[str, int]]:
+    text = _ASPIRING.format(heading=heading)
+    return [(f.rule, f.line) for f in lint_text(text, "strategy.md")]
+
+
+@pytest.mark.parametrize("heading", ["Ambition", "Our ambition", "2027 ambition"])
+def test_a_target_in_the_strategy_s_aspiration_is_a_goal_where_the_strategy_should_be(
+    heading: str,
+) -> None:
+    found = _findings(heading)
+    assert ("S101", 9) in found
+    assert not [f for f in found if f[0] in ("A301", "S108")]  # an aspiration is no pillar
+
+
+@pytest.mark.parametrize("heading", ["Targets", "Goals for 2027"])
+def test_a_target_under_a_goals_heading_stays_a_goal(heading: str) -> None:
+    assert ("S101", 9) not in _findings(heading)

@@ -10,6 +10,7 @@ from stratlint.checks._items import list_intro
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.classify import content_words
+from stratlint.understand.page_kinds import aspiration_of_strategy
 
 _COMPONENT = {
     "where we play",
@@ -152,7 +153,12 @@ def _section_pillars(a: Analysis, scope: Scope, containers: list[int]) -> list[P
                 kids.extend(doc.sections[c].children)  # "## Strategic pillars" over "### 1. …"
                 continue
             title = doc.sections[c].title
-            if words & _COMPONENT or _NOT_A_PILLAR.search(title) or _QUESTION.match(title):
+            if (
+                words & _COMPONENT
+                or _NOT_A_PILLAR.search(title)
+                or _QUESTION.match(title)
+                or aspiration_of_strategy(doc, a.heading_kinds, c)  # where it aims, not a choice
+            ):
                 continue
             sts = [
                 doc.statements[i]

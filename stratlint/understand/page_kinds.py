@@ -18,6 +18,7 @@ def page_readings(doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]) -
     be."""
     _okr_sections_are_goals(doc, hk, kinds)
     _past_results_are_neither(doc, hk, kinds)
+    _aspirations_join_the_strategy(doc, hk, kinds)
     if _declared_other(doc) or (
         front_matter_type(doc) not in _DECLARED_MATERIAL
         and (
@@ -66,6 +67,39 @@ def _okr_sections_are_goals(doc: Document, hk: Sequence[HeadingKind], kinds: lis
 
 
 _PAST = re.compile(rf"\b(?:{_words('past')})\b", re.IGNORECASE)
+
+
+_ASPIRATION = re.compile(rf"\b(?:{_words('aspiration')})\b", re.IGNORECASE)
+
+
+def aspiration_of_strategy(doc: Document, hk: Sequence[HeadingKind], idx: int) -> bool:
+    """A goals heading of aspiration ("## Ambition", "## Our ambition") right under a strategy
+    title: the strategy's winning aspiration, a part of that strategy (SPEC §8.3), not a goals
+    section of its own. On the tune writers 7 of 7 revenue targets under such headings were
+    S101, and none of 135 under "Targets", "Goals" or "KPIs" there."""
+    sec = doc.sections[idx]
+    return (
+        hk[idx].kind == Kind.GOALS
+        and sec.parent is not None
+        and sec.parent == doc.title
+        and hk[sec.parent].kind == Kind.STRATEGY
+        and hk[sec.parent].role == "title"
+        and bool(_ASPIRATION.search(sec.title))
+    )
+
+
+def _aspirations_join_the_strategy(
+    doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]
+) -> None:
+    """An aspiration section under a confirmed strategy title is strategy (and those under it
+    that set no kind of their own)."""
+    for sec in doc.sections:
+        if (
+            aspiration_of_strategy(doc, hk, sec.index)
+            and kinds[sec.index] == Kind.GOALS
+            and kinds[doc.title or 0] == Kind.STRATEGY
+        ):
+            kinds[sec.index] = Kind.STRATEGY
 
 
 def _past_results_are_neither(doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from stratlint.model import Cls, Kind, Section
+from stratlint.understand.page_kinds import aspiration_of_strategy
 from stratlint.understand.records import CLASSIFIED, Analysis, Scope
 
 
@@ -157,7 +158,10 @@ class _ScopeBuilder:
             if (
                 a.kinds[c] == kind
                 and c not in self.excluded
-                and (a.heading_kinds[c].kind in (None, kind))
+                and (
+                    a.heading_kinds[c].kind in (None, kind)
+                    or (kind == Kind.STRATEGY and aspiration_of_strategy(a.doc, a.heading_kinds, c))
+                )
             ):
                 self.subtree(c, kind, out, nested)
             else:
