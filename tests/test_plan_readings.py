@@ -225,3 +225,20 @@ def test_a_goal_with_no_number_is_no_measurable_target(goal: str) -> None:
 )
 def test_a_goal_with_a_number_measures_the_plan(goal: str) -> None:
     assert _p204(goal) == []
+
+
+def test_an_objective_labelled_over_its_key_results_is_measured_by_them() -> None:
+    # SPEC §8.10: "Objective 2: Grow in Wales" over "KR1: …" is measured by its key results.
+    text = """# Kestrel Rates OKRs — Q1 2027
+
+**Objective 1: Grow in Wales and the Lake District**
+
+- KR1: 60 new paying properties across the two regions
+- KR2: Trial-to-paid conversion of 35% in both regions
+
+**Objective 2: Grow in Cornwall**
+
+- Grow in Cornwall.
+"""
+    p206 = [f.line for f in lint_text(text, "okrs.md") if f.rule == "P206"]
+    assert 3 not in p206

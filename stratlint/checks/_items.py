@@ -209,3 +209,19 @@ def listed_objective(a: Analysis, st: Statement) -> bool:
         return False
     after = a.doc.sections[st.section].statements
     return any(i > st.index and _RESULTS_LABEL.match(a.doc.statements[i].text) for i in after)
+
+
+# "Objective 2: Grow in Wales", "O1 -": a line that names itself an objective by its label.
+_OBJECTIVE_NAMED = re.compile(r"^\W*(?:objective|o)\s*\d+\s*[:.)\-–—]", re.IGNORECASE)
+_KR_NAMED = re.compile(r"^\W*(?:kr|key result)\s*\d*(?:\.\d+)?\s*[:.)\-–—]", re.IGNORECASE)
+
+
+def labelled_objective(a: Analysis, st: Statement) -> bool:
+    """A line labelled as an objective ("**Objective 2: Grow in Wales and the Lake District**")
+    over a list of key results labelled so ("- KR1: 60 new paying properties"): the objective and
+    key results of SPEC §8.10, written as a label line and its list."""
+    if st.form != "sentence" or not _OBJECTIVE_NAMED.match(st.text):
+        return False
+    items = a.doc.statements[st.index + 1 : st.index + 1 + LIST_REACH]
+    run = [x for x in items if x.section == st.section and x.form == "item"]
+    return any(list_intro(a, x) is st and _KR_NAMED.match(x.text) for x in run)

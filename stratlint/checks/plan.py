@@ -9,6 +9,7 @@ from stratlint.checks._deadlines import has_deadline
 from stratlint.checks._items import (
     ALLOCATION_LINE,
     done,
+    labelled_objective,
     listed_objective,
     not_a_commitment,
     roster_row,
@@ -104,7 +105,7 @@ def _objective(a: Analysis, st: Statement, scope: Scope | None = None) -> bool:
         under = sub_items(a, st)
         if under and scope is not None and scope.kind == Kind.GOALS:
             return True
-        if measured_by_next_section(a, st) or listed_objective(a, st):
+        if measured_by_next_section(a, st) or listed_objective(a, st) or labelled_objective(a, st):
             return True  # "**Objectives**" over a list, "**Key Results**" over the next
     for x in under:
         if _KEY_RESULT.match(x.text):
