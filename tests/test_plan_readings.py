@@ -242,3 +242,35 @@ def test_an_objective_labelled_over_its_key_results_is_measured_by_them() -> Non
 """
     p206 = [f.line for f in lint_text(text, "okrs.md") if f.rule == "P206"]
     assert 3 not in p206
+
+
+# -- P203: what a date is ------------------------------------------------------------------------
+
+_DATED_PLAN = """---
+type: plan
+strategy: strategy.md
+---
+# Castellan account plan
+
+## {heading}
+
+- Aisha Rahman books a technical day with the Castellan power-electronics team.
+- Aisha Rahman sends the 48V reference design to the Castellan buyers.
+- Daniel Park hosts a workshop for Castellan purchasing on our {topic}.
+"""
+
+
+def _p203_under(heading: str, topic: str = "qualification data") -> list[int]:
+    text = _DATED_PLAN.format(heading=heading, topic=topic)
+    return [f.line for f in lint_text(text, "plan.md") if f.rule == "P203"]
+
+
+def test_a_dash_between_months_is_no_vague_time() -> None:
+    # "May-June" gives the items under it their time frame; "Later in the year" does not.
+    assert _p203_under("May-June") == []
+    assert 11 in _p203_under("Later in the year")
+
+
+def test_a_quarter_glued_into_a_part_code_is_no_date() -> None:
+    assert 11 in _p203_under("Actions", "AEC-Q100 qualification data")
+    assert 11 not in _p203_under("Actions", "qualification data by Q1 2027")

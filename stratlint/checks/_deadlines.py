@@ -19,6 +19,13 @@ def _time_in(sig: Signals) -> bool:
     return sig.has("DATE", "DURATION", "FREQUENCY", "frequencies", "SLA")
 
 
+def _heading_time(sig: Signals) -> bool:
+    """A heading's time frame, unless a vague word blurs its only date ("## Later in the year")."""
+    if sig.has("DURATION", "FREQUENCY", "frequencies", "SLA"):
+        return True
+    return any(not _vague_date(sig, a0) for a0, _ in sig.get("DATE"))
+
+
 def _field_due(fields: tuple[Field, ...], a: Analysis) -> bool | None:
     vals = [f.value for f in fields if f.label == "due"]
     if not vals:
@@ -59,6 +66,7 @@ def _timed(a: Analysis, st: Statement) -> bool:
         )
         or any(
             not _names_a_thing(sig.text, a0, b0)
+            and not _PART_CODE.match(sig.text, a0 - 1 if a0 else 0)
             and not _vague_date(sig, a0)
             and not _month_in_name(sig, a0, b0)
             for a0, b0 in sig.get("DATE")
@@ -69,10 +77,17 @@ def _timed(a: Analysis, st: Statement) -> bool:
     )
 
 
+# A quarter glued into a part or standard code ("AEC-Q100", "Q200-rated"): a name, not a date.
+_PART_CODE = re.compile(r"[A-Za-z0-9-][QqHh][1-4]\d{2}\b")
+
+
 def _vague_date(sig: Signals, a0: int) -> bool:
     """The date is the tail of a vague time ("Later in the year", "later this year", "Sometime
     next year"): no deadline (SPEC §3 P203: "soon" is none)."""
-    return any(x < a0 and _VAGUE_GAP.fullmatch(sig.text[y:a0]) for x, y in sig.get("vague-times"))
+    return any(
+        x < a0 and _VAGUE_GAP.fullmatch(sig.text[y:a0]) and sig.text[x:y].strip("-–— ").isalpha()
+        for x, y in sig.get("vague-times")
+    )  # a dash is a vague time as a whole cell ("Due: –"), not the joint of "May-June"
 
 
 def _month_in_name(sig: Signals, a0: int, b0: int) -> bool:
@@ -187,7 +202,7 @@ def has_deadline(a: Analysis, st: Statement, scope: Scope) -> bool:
             scope,
             lambda fields: _field_due(fields, a),
             lambda item: _timed(a, item) or bool(_PER_EVENT.search(item.text)),
-            lambda heading: _time_in(a.signals[heading]),
+            lambda heading: _heading_time(a.signals[heading]),
             lead_in=lambda top: _lead_in_time(a, top),
         )
         or _steps_dated(a, st)
