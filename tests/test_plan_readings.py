@@ -274,3 +274,36 @@ def test_a_dash_between_months_is_no_vague_time() -> None:
 def test_a_quarter_glued_into_a_part_code_is_no_date() -> None:
     assert 11 in _p203_under("Actions", "AEC-Q100 qualification data")
     assert 11 not in _p203_under("Actions", "qualification data by Q1 2027")
+
+
+def test_next_steps_in_an_objection_playbook_are_a_procedure_not_a_plan() -> None:
+    # SPEC §8.9: steps after every call, in a playbook, are no plan; the genre model reads the
+    # section as a procedure more than anything else (p=0.53), so its few confident actions
+    # confirm nothing (thresholds.yaml content.veto).
+    text = """# Objection handling: filter-change contracts
+
+For PureDuct sales calls with property managers. Keep it conversational; don't read it out.
+
+## "We just have our maintenance guy swap them."
+
+Ask how many buildings he covers and when the filters were last changed. Most in-house techs change on a calendar, not on pressure drop, so filters sit loaded for weeks.
+
+> Try: "What would it cost you if a tenant complained about air quality during a lease renewal?"
+
+## Strategy for the price objection
+
+- Never discount on the first call. Offer the quarterly plan instead of the monthly one.
+- Show the per-filter price next to the labour the manager is already paying for.
+- If they mention a national chain's quote, ask whether it includes disposal and a change log.
+
+## "Can you start next week?"
+
+Yes, if the buildings are on our Austin or San Antonio routes. Check the route map in Jobber before you promise a date.
+
+## Next steps after the call
+
+- Log the call in HubSpot within 24 hours.
+- Send the one-page service summary from the templates folder.
+- Book a walk-through if they agreed to one.
+"""
+    assert not [f for f in lint_text(text, "objections.md") if f.rule.startswith("P")]
