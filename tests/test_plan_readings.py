@@ -286,7 +286,8 @@ For PureDuct sales calls with property managers. Keep it conversational; don't r
 
 ## "We just have our maintenance guy swap them."
 
-Ask how many buildings he covers and when the filters were last changed. Most in-house techs change on a calendar, not on pressure drop, so filters sit loaded for weeks.
+Ask how many buildings he covers and when the filters were last changed. Most in-house techs
+change on a calendar, not on pressure drop, so filters sit loaded for weeks.
 
 > Try: "What would it cost you if a tenant complained about air quality during a lease renewal?"
 
@@ -298,7 +299,8 @@ Ask how many buildings he covers and when the filters were last changed. Most in
 
 ## "Can you start next week?"
 
-Yes, if the buildings are on our Austin or San Antonio routes. Check the route map in Jobber before you promise a date.
+Yes, if the buildings are on our Austin or San Antonio routes. Check the route map in Jobber
+before you promise a date.
 
 ## Next steps after the call
 
