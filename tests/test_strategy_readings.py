@@ -83,3 +83,24 @@ def test_a_target_in_the_strategy_s_aspiration_is_a_goal_where_the_strategy_shou
 @pytest.mark.parametrize("heading", ["Targets", "Goals for 2027"])
 def test_a_target_under_a_goals_heading_stays_a_goal(heading: str) -> None:
     assert ("S101", 9) not in _findings(heading)
+
+
+def test_an_item_labelled_with_a_question_word_is_no_pillar() -> None:
+    # "What we leave out: …" names the strategy's trade-off, as a heading that asks does.
+    text = """# Heritage glazing line — 2027
+
+## Strategy
+
+- **Who:** managing agents working on listed office buildings in Westminster and the City.
+- **Why us:** slim laminated double units made in Dartford, sized to the existing rebates.
+- **What we leave out:** no new-build, no residential sash work, and no installation.
+
+## First-year plan (2027)
+
+Target: 60 heritage projects supplied in 2027. Budget: £85k for the slim-unit tooling.
+
+1. Gareth Bell sizes the slim laminated units to the Dartford line by 31 March 2027.
+2. Tom Ashby visits the managing agents of 20 listed buildings in Westminster by 30 June 2027.
+"""
+    found = [(f.rule, f.line) for f in lint_text(text, "strategy.md")]
+    assert ("A301", 7) not in found

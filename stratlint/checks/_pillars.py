@@ -196,7 +196,7 @@ def _item_pillars(a: Analysis, containers: list[int], before: int) -> list[Pilla
             st = doc.statements[i]
             if st.quoted or st.form not in ("item", "row") or st.depth != 0 or st.is_field:
                 continue
-            if _NOT_A_PILLAR.match(st.text) or _exclusion(a, st):
+            if _NOT_A_PILLAR.match(st.text) or _exclusion(a, st) or _asking_label(st.text):
                 continue
             if a.cls(st) != Cls.CHOICE and not (
                 (
@@ -223,6 +223,13 @@ def _item_pillars(a: Analysis, containers: list[int], before: int) -> list[Pilla
                 )
             )
     return out
+
+
+def _asking_label(text: str) -> bool:
+    """An item labelled with a question word ("What we leave out: no new-build, no sash work"),
+    as a heading that asks names a part of the strategy, not a choice to serve."""
+    label, colon, _ = text.partition(":")
+    return bool(colon) and len(label.split()) <= 6 and bool(_QUESTION.match(label))
 
 
 # "We enter the market on seven pillars:", "Our priorities for 2027:": the sentence that opens a
