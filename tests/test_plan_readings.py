@@ -309,3 +309,27 @@ before you promise a date.
 - Book a walk-through if they agreed to one.
 """
     assert not [f for f in lint_text(text, "objections.md") if f.rule.startswith("P")]
+
+
+def test_a_full_name_in_the_bracket_that_gives_who_and_when_owns_the_item() -> None:
+    # "(Keisha Grant, by 31 July)": who and when, where the page writes Keisha elsewhere too
+    # ("Grant" is an English word, so the name alone does not read as a person's).
+    text = """---
+type: plan
+strategy: strategy.md
+---
+# Southeast DSO territory plan
+
+## Actions
+
+1. **Target list** (Keisha Grant, by 31 July 2026):
+   1. Pull every group with 5-30 locations from the DSO directory export.
+   2. Rank the groups by 2025 aligner volume and qualify the top 40.
+2. {other} Grant runs a clinical lunch at the head office of each group, July to October 2026.
+"""
+
+    def p202(other: str) -> list[int]:
+        found = lint_text(text.format(other=other), "plan.md")
+        return [f.line for f in found if f.rule == "P202"]
+
+    assert p202("Keisha") == []

@@ -113,7 +113,11 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
             or (prev in {"(", "—", "–", "-", ":", "/", "|", "by"} and sig.text[a0 - 1 : a0] != "-")
         ):
             return True
-    return _person(sig, heading, weak) or _bracketed_page_name(a, toks)
+    return (
+        _person(sig, heading, weak)
+        or _bracketed_page_name(a, toks)
+        or _bracketed_full_name(a, toks, sig)
+    )
 
 
 def _bracketed_page_name(a: Analysis, toks: Sequence[Tok]) -> bool:
@@ -125,6 +129,41 @@ def _bracketed_page_name(a: Analysis, toks: Sequence[Tok]) -> bool:
         toks[k - 1].text == "(" and toks[k + 1].text == "," and toks[k].lower in names
         for k in range(1, len(toks) - 1)
     )
+
+
+def _bracketed_full_name(a: Analysis, toks: Sequence[Tok], sig: Signals) -> bool:
+    """ "**Target list** (Keisha Grant, by 31 July)": a first name and a surname opening the
+    bracket that gives who and when, where another statement of the page writes that first name
+    too ("Keisha Grant runs a clinical lunch …", "Resources: Keisha full-time"). A place in a
+    dated bracket ("(San Antonio, March 2027)") is not a name the page's people go by."""
+    for k in range(1, len(toks) - 2):
+        t = toks[k]
+        if (
+            toks[k - 1].text == "("
+            and toks[k + 2].text == ","
+            and titlecase(t)
+            and titlecase(toks[k + 1])
+            and not english_word(t)
+            and t.lower not in PRONOUNS
+            and t.lower not in LABELS
+            and _written_elsewhere(a, t.lower, sig)
+        ):
+            return True
+    return False
+
+
+def _written_elsewhere(a: Analysis, word: str, sig: Signals) -> bool:
+    """Another statement of the page writes `word` capitalised ("Keisha Grant runs …"). Read once
+    a page."""
+    firsts: dict[str, set[int]] | None = a.memo.get("capitalised_words")
+    if firsts is None:
+        firsts = {}
+        for x in a.signals:
+            for t in x.tokens:
+                if titlecase(t):
+                    firsts.setdefault(t.lower, set()).add(id(x))
+        a.memo["capitalised_words"] = firsts
+    return bool(firsts.get(word, set()) - {id(sig)})
 
 
 def _labelled_subject(sig: Signals, extra_weak: frozenset[str]) -> bool:
