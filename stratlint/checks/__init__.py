@@ -15,7 +15,7 @@ __all__ = ["REGISTRY", "CheckFn", "Context", "Hit", "all_checks", "check", "iter
 
 
 def all_checks() -> dict[str, CheckFn]:
-    from stratlint.checks import alignment, plan, sections, strategy  # noqa: F401
+    from stratlint.checks import alignment, links, plan, sections, strategy  # noqa: F401
 
     return REGISTRY
 

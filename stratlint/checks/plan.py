@@ -1,4 +1,4 @@
-"""Checks on plan and goals scopes: P201–P207."""
+"""Checks on plan and goals scopes: P201–P206 (P207, the plan's strategy link, in `links`)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,6 @@ from stratlint.checks._targets import (
 )
 from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.understand.analysis import Analysis, Scope
-from stratlint.understand.links import LinkStatus
 
 
 def _judged(a: Analysis, st: Statement) -> bool:
@@ -373,30 +372,4 @@ def plan_without_strategy(ctx: Context) -> Iterator[Hit]:
             "Add a Strategy section (who you win, why they buy) or link the strategy it executes "
             "(front matter `strategy: ../strategy.md` or a link to its heading).",
             scope.title,
-        )
-
-
-@check("P207")
-def broken_strategy_link(ctx: Context) -> Iterator[Hit]:
-    a = ctx.analysis
-    if not a.plans and not (a.doc.front_matter and "strategy" in a.doc.front_matter):
-        return  # only a plan's strategy link is judged (SPEC §3 P207): a plan its content confirms
-    _, broken = strategy_link_state(ctx)
-    seen: set[tuple[int, str]] = set()
-    for line, target, status in broken:
-        if (line, target) in seen:
-            continue
-        seen.add((line, target))
-        why = {
-            LinkStatus.MISSING_FILE: "the file does not exist",
-            LinkStatus.OUTSIDE: "it points outside the project",
-            LinkStatus.MISSING_ANCHOR: "the heading anchor does not exist",
-            LinkStatus.NOT_STRATEGY: "the target has no strategy section",
-            LinkStatus.NOT_MARKDOWN: "the target is not a Markdown document",
-        }.get(status, status.value)
-        yield ctx.at_line(
-            line,
-            f"Strategy link {quote(target, 60)} is broken: {why}.",
-            "Point it at the strategy document or its heading (GitHub anchor, e.g. "
-            "`strategy.md#where-we-play`).",
         )
