@@ -155,15 +155,15 @@ def _bracketed_full_name(a: Analysis, toks: Sequence[Tok], sig: Signals) -> bool
 def _written_elsewhere(a: Analysis, word: str, sig: Signals) -> bool:
     """Another statement of the page writes `word` capitalised ("Keisha Grant runs …"). Read once
     a page."""
-    firsts: dict[str, set[int]] | None = a.memo.get("capitalised_words")
-    if firsts is None:
-        firsts = {}
+    where: dict[str, set[int]] | None = a.memo.get("capitalised_words")
+    if where is None:
+        where = {}
         for x in a.signals:
             for t in x.tokens:
                 if titlecase(t):
-                    firsts.setdefault(t.lower, set()).add(id(x))
-        a.memo["capitalised_words"] = firsts
-    return bool(firsts.get(word, set()) - {id(sig)})
+                    where.setdefault(t.lower, set()).add(id(x))
+        a.memo["capitalised_words"] = where
+    return bool(where.get(word, set()) - {id(sig)})
 
 
 def _labelled_subject(sig: Signals, extra_weak: frozenset[str]) -> bool:

@@ -91,13 +91,13 @@ def aspiration_of_strategy(doc: Document, hk: Sequence[HeadingKind], idx: int) -
 def _aspirations_join_the_strategy(
     doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]
 ) -> None:
-    """An aspiration section under a confirmed strategy title is strategy (and those under it
-    that set no kind of their own)."""
+    """An aspiration section confirmed as goals under a confirmed strategy title is strategy."""
     for sec in doc.sections:
         if (
             aspiration_of_strategy(doc, hk, sec.index)
             and kinds[sec.index] == Kind.GOALS
-            and kinds[doc.title or 0] == Kind.STRATEGY
+            and sec.parent is not None
+            and kinds[sec.parent] == Kind.STRATEGY
         ):
             kinds[sec.index] = Kind.STRATEGY
 
