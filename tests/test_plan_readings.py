@@ -333,3 +333,8 @@ strategy: strategy.md
         return [f.line for f in found if f.rule == "P202"]
 
     assert p202("Keisha") == []
+
+
+def test_may_with_a_year_is_the_month() -> None:
+    # "May" is a verb too, so alone it is a date only after a time word; with a year it is one.
+    assert 11 not in _p203_under("Actions", "qualification data at its May 2027 review")

@@ -72,6 +72,7 @@ def _timed(a: Analysis, st: Statement) -> bool:
             for a0, b0 in sig.get("DATE")
         )
         or bool(_SEASON.search(st.text))
+        or bool(_MAY_YEAR.search(st.text))
         or bool(_OLDER_YEAR.search(st.text))
         or bool(_BY_EVENT.search(st.text))
     )
@@ -178,6 +179,10 @@ _SEASON = re.compile(
     r"\s+(?:the\s+)?(?:spring|fall)\b",
     re.IGNORECASE,
 )
+
+# "May" is a date for the DATE pattern only after a time word ("by May"), as it is a verb too;
+# with a year after it ("at its May 2027 docking") it is the month. Read by the check.
+_MAY_YEAR = re.compile(r"\bMay\s+(?:19|20)\d\d\b")
 
 # A year before the ones the DATE pattern knows (2020-2049) is a time frame too, after a time
 # preposition and at the end of its clause: "in 2016.", "for 2012:". "Grow the list to 2000
