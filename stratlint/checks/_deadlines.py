@@ -15,10 +15,6 @@ from stratlint.understand.nlp import Signals
 from stratlint.understand.signals import Tok
 
 
-def _time_in(sig: Signals) -> bool:
-    return sig.has("DATE", "DURATION", "FREQUENCY", "frequencies", "SLA")
-
-
 def _heading_time(sig: Signals) -> bool:
     """A heading's time frame, unless a vague word blurs its only date ("## Later in the year")."""
     if sig.has("DURATION", "FREQUENCY", "frequencies", "SLA"):

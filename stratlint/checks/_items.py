@@ -211,9 +211,14 @@ def listed_objective(a: Analysis, st: Statement) -> bool:
     return any(i > st.index and _RESULTS_LABEL.match(a.doc.statements[i].text) for i in after)
 
 
+# "KR 2:", "Key result:", "Product KR:", "Core services KR:" — a key result, by its label.
+KEY_RESULT = re.compile(
+    r"^\W*(?:(?:kr|key result)\s*\d*\b|(?:[a-z&/-]+\s+){1,3}(?:kr|key result)\s*\d*\s*[:.)\-–—])",
+    re.IGNORECASE,
+)
+
 # "Objective 2: Grow in Wales", "O1 -": a line that names itself an objective by its label.
 _OBJECTIVE_NAMED = re.compile(r"^\W*(?:objective|o)\s*\d+\s*[:.)\-–—]", re.IGNORECASE)
-_KR_NAMED = re.compile(r"^\W*(?:kr|key result)\s*\d*(?:\.\d+)?\s*[:.)\-–—]", re.IGNORECASE)
 
 
 def labelled_objective(a: Analysis, st: Statement) -> bool:
@@ -224,4 +229,4 @@ def labelled_objective(a: Analysis, st: Statement) -> bool:
         return False
     items = a.doc.statements[st.index + 1 : st.index + 1 + LIST_REACH]
     run = [x for x in items if x.section == st.section and x.form == "item"]
-    return any(list_intro(a, x) is st and _KR_NAMED.match(x.text) for x in run)
+    return any(list_intro(a, x) is st and KEY_RESULT.match(x.text) for x in run)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from stratlint.checks._deadlines import has_deadline
 from stratlint.checks._items import (
     ALLOCATION_LINE,
+    KEY_RESULT,
     done,
     labelled_objective,
     listed_objective,
@@ -80,13 +81,6 @@ def _derive_plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
         yield st
 
 
-# "KR 2:", "Key result:", "Product KR:", "Core services KR:" — a key result, by its label.
-_KEY_RESULT = re.compile(
-    r"^\W*(?:(?:kr|key result)\s*\d*\b|(?:[a-z&/-]+\s+){1,3}(?:kr|key result)\s*\d*\s*[:.)\-–—])",
-    re.IGNORECASE,
-)
-
-
 def _has_field(st: Statement, label: str) -> bool:
     """The item says it in a field: the field decides ('Owner: TBD' is no owner), not the tags."""
     return any(f.label == label for f in st.fields)
@@ -107,7 +101,7 @@ def _objective(a: Analysis, st: Statement, scope: Scope | None = None) -> bool:
         if measured_by_next_section(a, st) or listed_objective(a, st) or labelled_objective(a, st):
             return True  # "**Objectives**" over a list, "**Key Results**" over the next
     for x in under:
-        if _KEY_RESULT.match(x.text):
+        if KEY_RESULT.match(x.text):
             return True
         if x.is_field and st.form != "heading":
             continue  # "Target: 6 meetings" under an item is its attribute (§8.6), not a key result
