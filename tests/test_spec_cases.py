@@ -2090,6 +2090,36 @@ def test_a_named_step_among_actions_is_an_action_item():
     assert _lines_of(_TERRITORY_LIST, "P203") == [10]
 
 
+_COMMANDS_BESIDE_AN_ACTION = """# Q2 sales plan
+
+We sell glazing to commercial fit-out contractors in the Midlands; see the strategy.
+
+## Actions
+
+- Kim Baker runs the contractor breakfast in Coventry on 12 May 2027.
+- Follow up all open quotes older than 60 days.
+- Ask every finished customer for a Google review.
+"""
+
+_DUTIES = """# Working group plan
+
+The working group serves as the point of coordination for the organisation.
+
+**Responsibilities include:**
+- Maintain the project roadmap and vision.
+- Provide coaching to working groups to develop their own planning.
+- Facilitate communication and alignment across the organisation.
+"""
+
+
+def test_a_command_beside_a_sure_action_is_an_action_item():
+    # §8.4: in a plan's list beside an owned, dated action, a command the class model reads as
+    # more likely an action than not is an action item too: it needs an owner. A list of a
+    # team's duties, where no item is a sure action, is none.
+    assert _lines_of(_COMMANDS_BESIDE_AN_ACTION, "P202") == [8, 9]
+    assert not _lines_of(_DUTIES, "P202")
+
+
 _TAPROOM_PLAN = """---
 type: plan
 ---

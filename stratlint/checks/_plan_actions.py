@@ -27,17 +27,29 @@ def named_step(a: Analysis, st: Statement) -> bool:
 
 
 def among_actions(a: Analysis, st: Statement) -> bool:
-    """An item that reads more as an action than anything else (p >= 0.6), in a list where at
-    least two and at least half of its siblings are sure actions: a list of a plan holds one kind
-    of thing ("Press day for Tokyo fashion editors" among dated, owned actions)."""
+    """An item that reads more as an action than anything else, in a list of a plan that holds
+    sure actions (a list of a plan holds one kind of thing): with p >= 0.6, where at least two
+    and at least half of its siblings are sure actions ("Press day for Tokyo fashion editors"
+    among dated, owned actions); written as a command, with p >= 0.5, where one sibling is ("Follow
+    up all open quotes older than 60 days." beside "Kim runs the dealer day on 12 May"). A
+    team's list of duties ("Provide coaching to working groups") holds no sure action. On the
+    training side (4 rotated writers and 138 tune writers) the command reading took P202/P203
+    from 2322 to 2360 true findings, false alarms 149 to 150."""
     if st.form not in ("item", "row") or a.cls(st) != Cls.ACTION:
         return False
-    if a.class_proba.get(st.index, {}).get("ACTION", 0.0) < 0.6:
+    p = a.class_proba.get(st.index, {}).get("ACTION", 0.0)
+    if p < 0.5:
         return False
     sure, total = _list_actions(a, st.section, st.form)
     if a.sure(st) and a.cls(st) == Cls.ACTION:
         sure -= 1  # its siblings only
-    return sure >= 2 and 2 * sure >= total - 1
+    if (
+        sure >= 1
+        and st.form == "item"
+        and shape_of(a.signals[st.index].tokens).frame == "imperative"
+    ):
+        return True
+    return p >= 0.6 and sure >= 2 and 2 * sure >= total - 1
 
 
 def named_activity(a: Analysis, st: Statement) -> bool:
