@@ -1020,6 +1020,45 @@ def test_targets_anywhere_on_the_page_measure_its_plan():
     assert ("P204", 7) in _rules(_REVIEW_PLAN.format(outcomes=""))
 
 
+_TACTICS_READ_AS_CONTEXT = """# Referral strategy 2027
+
+## Physician relationships
+
+Focus on cardiologists and wound-care clinics rather than primary care, because their discharged patients need skilled nursing within a day. We will not pay for referral lists or lead services. SDRs make 60 calls a day to cardiology practice managers. Each account manager makes 40 visits a month to hospital discharge planners.
+"""
+
+_DOUBTFUL_CHOICE_IN_A_PLAN = """---
+type: plan
+---
+# Harbourline sales plan
+
+Covers January to June 2027; it delivers the [fleet strategy](fleet-strategy.md).
+
+## Numbers
+
+- Service revenue: $4.1M (2026 actual: $3.4M).
+- Repeat clients to supply 60% of revenue.
+
+## Gulf Coast
+
+We keep selling hull-cleaning contracts to offshore supply operators and crew-boat fleets on
+inspection and survey schedules, and we stay out of leisure marinas, where jobs are too small to
+staff properly. We lead every first meeting with the dive report, never with the price list.
+
+- Dana renews the Gulfmark, Tidewater and Edison Chouest contracts before 30 March.
+- Luis Ortega hires a second dive supervisor for the Port Fourchon team by the end of April.
+"""
+
+
+def test_tactics_and_choices_count_as_the_other_rules_read_them():
+    # §3 D401: two choices and two actions. A quota of people named by their role is a tactic
+    # (S102 reports both) though the class model calls one context; in a plan, beside a sure
+    # choice, a statement the class model gives a fair chance of being a choice counts as one.
+    assert _lines_of(_TACTICS_READ_AS_CONTEXT, "S102") == [5, 5]
+    assert _lines_of(_TACTICS_READ_AS_CONTEXT, "D401") == [3]
+    assert _lines_of(_DOUBTFUL_CHOICE_IN_A_PLAN, "D401") == [13]
+
+
 def test_a_heading_joining_two_kinds_over_a_template_is_no_mixed_section():
     # §8.5 and §8.9: D401 for a heading that joins two kinds needs strategy or plan material
     # under it; a template's placeholders are none.
