@@ -1024,7 +1024,10 @@ _TACTICS_READ_AS_CONTEXT = """# Referral strategy 2027
 
 ## Physician relationships
 
-Focus on cardiologists and wound-care clinics rather than primary care, because their discharged patients need skilled nursing within a day. We will not pay for referral lists or lead services. SDRs make 60 calls a day to cardiology practice managers. Each account manager makes 40 visits a month to hospital discharge planners.
+Focus on cardiologists and wound-care clinics rather than primary care, because their
+discharged patients need skilled nursing within a day. We will not pay for referral lists or
+lead services. SDRs make 60 calls a day to cardiology practice managers.
+Each account manager makes 40 visits a month to hospital discharge planners.
 """
 
 _DOUBTFUL_CHOICE_IN_A_PLAN = """---
@@ -1054,7 +1057,7 @@ def test_tactics_and_choices_count_as_the_other_rules_read_them():
     # §3 D401: two choices and two actions. A quota of people named by their role is a tactic
     # (S102 reports both) though the class model calls one context; in a plan, beside a sure
     # choice, a statement the class model gives a fair chance of being a choice counts as one.
-    assert _lines_of(_TACTICS_READ_AS_CONTEXT, "S102") == [5, 5]
+    assert _lines_of(_TACTICS_READ_AS_CONTEXT, "S102") == [7, 8]
     assert _lines_of(_TACTICS_READ_AS_CONTEXT, "D401") == [3]
     assert _lines_of(_DOUBTFUL_CHOICE_IN_A_PLAN, "D401") == [13]
 
