@@ -104,3 +104,22 @@ Target: 60 heritage projects supplied in 2027. Budget: £85k for the slim-unit t
 """
     found = [(f.rule, f.line) for f in lint_text(text, "strategy.md")]
     assert ("A301", 7) not in found
+
+
+def test_a_choice_with_its_contrast_is_a_pillar_not_an_exclusion() -> None:
+    # "Price per trip, not per seat, …" chooses how to price and says what it gives up: a pillar
+    # (SPEC §3 S108), where "We will not bid mill-priced boxes" only excludes. Six pillars.
+    text = """# Nordic go-to-market
+
+## Strategy
+
+1. Sell through accounting and payroll firms rather than cold outreach to finance directors.
+2. Target Norwegian and Swedish companies with 100–1,000 employees and 400 trips a year.
+3. Position us as the agency that posts every trip straight into Tripletex and Visma.
+4. Bundle duty-of-care tracking into every contract at no extra cost.
+5. Open Denmark through a reseller agreement instead of our own office.
+6. Price per trip, not per seat, for companies under 300 employees.
+"""
+    assert [f.line for f in lint_text(text, "strategy.md") if f.rule == "S108"] == [3]
+    excluding = text.replace("6. Price per trip, not per seat,", "6. We will not price per seat")
+    assert not [f for f in lint_text(excluding, "strategy.md") if f.rule == "S108"]
