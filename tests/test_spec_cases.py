@@ -3127,6 +3127,24 @@ def test_get_more_of_something_is_a_vague_target_not_an_action_item():
     assert 8 not in _lines_of(text, "P202") + _lines_of(text, "P203")
 
 
+@pytest.mark.parametrize(
+    "target",
+    [
+        "More enterprise logos than we won in the first half.",  # the verb of the comparison
+        "More qualified franchise leads from the website.",  # a participle as an adjective
+        "Sell more service plans to the bakery chains.",  # a verb of getting, as "Get more …"
+        "Win more accounts with the food processors.",
+    ],
+)
+def test_more_of_something_whatever_verb_stands_near_it_is_a_vague_target(target: str) -> None:
+    # §8.8: more of something with no number is a vague target. A verb in what it is compared
+    # with, a participle that says which leads, and a verb of winning or selling before it ask
+    # for the same outcome; none is an action item to own and date.
+    text = _SUCCESS_LIST.format(target=target)
+    assert _lines_of(text, "P206") == [8]
+    assert 8 not in _lines_of(text, "P202") + _lines_of(text, "P203")
+
+
 def test_the_specs_vague_verb_opening_an_item_is_a_vague_target():
     # §8.8 names "get our name out" a vague verb: an item that opens with it and gives no number
     # is a vague target of the plan, whichever class its few words get.

@@ -25,9 +25,11 @@ _COMPARATIVES = frozenset(
 )
 # "A stronger presence in Leeds.", "Significant uptake among fleet operators": an article and an
 # intensifier may come before the opening word, which is a comparative or a vague quantity that is
-# no verb ("Record the buying group …" opens with one).
+# no verb ("Record the buying group …" opens with one); so may a verb of getting ("Sell more
+# service plans", as "Get more reviews": on the training side +2 P206, no false alarm).
 _COMPARATIVE_OPENING = re.compile(
-    r"^\W*(?:get\s+)?(?:(?:a|an)\s+)?(?:(?:significantly|noticeably|much|far|clearly|a lot)\s+)?"
+    r"^\W*(?:(?:get|win|sell|sign|book|land|close)\s+)?(?:(?:a|an)\s+)?"
+    r"(?:(?:significantly|noticeably|much|far|clearly|a lot)\s+)?"
     r"([a-z]+)"
     r"\s+(?!information\b|info\b|details?\b|about\b|on\b|than\b|to\b|of\b|and\b|or\b)[a-z]",
     re.IGNORECASE,
@@ -89,6 +91,9 @@ _THAN_BEFORE = re.compile(
 )
 
 
+_GETTING = frozenset({"get", "win", "sell", "sign", "book", "land", "close"})
+
+
 def _no_verb_but_the_comparative(tokens: Sequence[Tok], at: int) -> bool:
     """No verb in the item's opening phrase, the comparative at `at` aside ("Better attendance at
     …" reads as the verb "to better" to the sentence shape); a verb after a preposition or a
@@ -103,12 +108,20 @@ def _no_verb_but_the_comparative(tokens: Sequence[Tok], at: int) -> bool:
         and _participle_of_the_phrase(tokens, shape.verb, at)
     ):
         return True  # "More service hours billed per contract …": the participle tells which
-    if shape.frame == "past" or shape.verb < 0:
+    if shape.verb < 0:
         return False
     verb = tokens[shape.verb]
+    if shape.frame == "past":
+        # "More qualified leads": a participle that is an adjective, right after the comparative;
+        # "More enterprise logos than we won in H1": the verb of what it is compared with
+        words = [t for t in tokens if t.text.strip()]
+        k = words.index(verb) if verb in words else 0
+        if k > 0 and words[k - 1].start == at and "A" in verb.flags:
+            return True
+        return any(at < t.start < verb.start and t.lower == "than" for t in tokens)
     if verb.start == at or (shape.frame == "present" and _plural_head(tokens, shape.verb)):
         return True
-    if verb.lower == "get" and verb.start < at:
+    if verb.lower in _GETTING and verb.start < at:
         return True  # "Get more Google reviews": "get" asks for what the comparative names
     return any(at < t.start < verb.start and t.lower in _PHRASE_ENDS for t in tokens)
 
