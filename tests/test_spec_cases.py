@@ -1900,6 +1900,35 @@ def test_a_page_that_names_itself_a_template_and_holds_blanks_is_no_plan():
     # prompts read as steps.
     assert _rules(_QBR_PAGE.format(suffix=" (QBR) — template")) == []
     assert _lines_of(_QBR_PAGE.format(suffix=" (QBR), Q3 2026"), "P202")
+    # An opening that names the page a template says the same; a blank left in the title of a
+    # page filled in from one does not.
+    assert _lines_of(_QBR_PAGE.format(suffix=" — [City], Q3 2026"), "P202")
+    opening = _QBR_PAGE.format(suffix=" (QBR), Q3 2026").replace(
+        "**City / county:**", "*Template. Copy this page before the review.*\n\n**City / county:**"
+    )
+    assert _rules(opening) == []
+
+
+_TEAM_PAGE = """# {title}
+
+The team looks after our studio and mini-major clients: the accounts that buy a slate program.
+
+## How to work with us
+
+- New studio lead? Post it in #strategic-accounts; Renata assigns it within two working days.
+
+## Our approach
+
+We run every strategic account as one relationship: one account executive, one claims advocate
+and one program manager, who meet the client's finance team together at least twice a year.
+"""
+
+
+def test_a_page_titled_by_its_team_is_a_team_page_not_a_strategy():
+    # §8.9: a team page's "Our approach" is how the team works, not the business's strategy.
+    assert _rules(_TEAM_PAGE.format(title="Strategic accounts team")) == []
+    # A strategy of a team names its kind, and is judged as one.
+    assert _rules(_TEAM_PAGE.format(title="Strategic accounts team strategy"))
 
 
 _HOTEL_STRATEGY = """# Halcyon hotel bar strategy

@@ -26,6 +26,7 @@ def page_readings(doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]) -
             or _event_countdown(doc)
             or _retrospective(doc, hk)
             or _template(doc)
+            or _team_page(doc, hk)
         )
     ):
         kinds[:] = [Kind.OTHER] * len(kinds)
@@ -211,14 +212,26 @@ _TEMPLATE_TITLE = re.compile(r"\btemplates?\b", re.IGNORECASE)
 _BLANK = re.compile(r"\[[^\]\n]{0,40}\](?!\()|<[a-z][^>\n]{0,40}>|\{\{[^}\n]{0,40}\}\}", re.I)
 
 
+_TEMPLATE_OPENING = re.compile(r"^\W*templates?\b", re.IGNORECASE)
+
+
 def _template(doc: Document) -> bool:
     """A page that names itself a template ("# Account plan template", "# Municipal QBR —
     template") and holds blanks to fill in is a template, neither strategy nor plan (SPEC §8.9),
     though its headings name a strategy and an action plan and its prompts read as steps. The
-    evidence: the word in the page's title and three or more blanks."""
+    evidence: the word in the page's title or its opening ("*Template. Copy this page …*"), and
+    three or more blanks. The opening took six false alarms off a tune writer's QBR template
+    ("[#]" targets read as vague, two checklist steps as plan items), no true finding lost, real
+    pages unchanged. A blank left in a title is no such evidence: a plan made from a template
+    keeps one ("# Q2 plan — [Team name]: Outbound SDR pod") and is still a plan."""
     title = doc.sections[doc.title].title if doc.title is not None else ""
     fm_title = str(doc.front_matter.get("title", "")) if doc.front_matter else ""
-    if not (_TEMPLATE_TITLE.search(title) or _TEMPLATE_TITLE.search(fm_title)):
+    first = next((st.text for st in doc.statements if st.form != "heading"), "")
+    if not (
+        _TEMPLATE_TITLE.search(title)
+        or _TEMPLATE_TITLE.search(fm_title)
+        or _TEMPLATE_OPENING.match(first)  # "*Template.* Copy this page …"
+    ):
         return False
     blanks = 0
     for st in doc.statements:
@@ -248,3 +261,21 @@ def _retrospective(doc: Document, hk: Sequence[HeadingKind]) -> bool:
         and _RETROSPECTIVE.match(s.title)
         for s in doc.sections
     )
+
+
+# A title whose head noun is a team ("# Strategic accounts team", "# Meet the channel teams").
+_TEAM_TITLE = re.compile(r"\bteams?\W*$", re.IGNORECASE)
+
+
+def _team_page(doc: Document, hk: Sequence[HeadingKind]) -> bool:
+    """A page titled by the team it describes ("# Strategic accounts team") is a team page (SPEC
+    §8.9): who is on it, how to reach it, what it looks after. Its "## Our approach" is the team's
+    way of working, not the business's strategy, however a choice its one sentence reads. A
+    strategy or plan of a team names its kind ("# Enterprise team strategy", "# Sales plan —
+    England team"). On the training side: five false alarms fewer on two team pages, and a plan
+    that linked to one as its strategy now gets its P201; real pages unchanged."""
+    if doc.title is not None and hk[doc.title].kind is not None:
+        return False
+    title = doc.sections[doc.title].title if doc.title is not None else ""
+    fm_title = str(doc.front_matter.get("title", "")) if doc.front_matter else ""
+    return bool(_TEAM_TITLE.search(title) or (not title and _TEAM_TITLE.search(fm_title)))
