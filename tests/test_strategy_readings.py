@@ -123,3 +123,25 @@ def test_a_choice_with_its_contrast_is_a_pillar_not_an_exclusion() -> None:
     assert [f.line for f in lint_text(text, "strategy.md") if f.rule == "S108"] == [3]
     excluding = text.replace("6. Price per trip, not per seat,", "6. We will not price per seat")
     assert not [f for f in lint_text(excluding, "strategy.md") if f.rule == "S108"]
+
+
+_DENTAL_STRATEGY = """# Dental line go-to-market
+
+## Strategy
+
+We sell the reorder programme to dental groups with five to forty practices in Ohio, because their
+office managers reorder by phone today and lose a day a week to it. We will not sell to single
+practices. {line}
+"""
+
+
+def test_a_dated_step_a_named_person_takes_is_a_tactic_whatever_the_class_model_reads() -> None:
+    # SPEC §3 S102, §8.4: "Priyanka Shah takes the template to the study club in February" is a
+    # plan item with its owner and date, though the class model, reading a sentence in the
+    # present, calls it context. A fact told of a company in the present is not.
+    step = "Priyanka Shah takes the reorder template to the Columbus study club in February."
+    text = _DENTAL_STRATEGY.format(line=step)
+    assert [f.line for f in lint_text(text, "strategy.md") if f.rule == "S102"] == [7]
+    fact = "Stackvet is the largest reseller in the state since February."
+    text = _DENTAL_STRATEGY.format(line=fact)
+    assert not [f for f in lint_text(text, "strategy.md") if f.rule == "S102"]

@@ -79,7 +79,7 @@ def named_doer(a: Analysis, shape: Shape, index: int) -> bool:
     if (
         shape.frame in ("present", "modal")
         and len(words) == 2
-        and _subject_is_full_name(a.signals[index].tokens, words)
+        and subject_is_full_name(a.signals[index].tokens, words)
     ):
         return True  # "Lea Krüger translates …": a first name may be an English word too
     if not subject_owner(shape, lexicon.term_set("weak-owners", a.lexicon_extra)):
@@ -89,7 +89,7 @@ def named_doer(a: Analysis, shape: Shape, index: int) -> bool:
     return bool(page_names(a).get(words[0].lower(), frozenset()) - {index})
 
 
-def _subject_is_full_name(tokens: Sequence[Tok], words: Sequence[str]) -> bool:
+def subject_is_full_name(tokens: Sequence[Tok], words: Sequence[str]) -> bool:
     toks = [t for t in tokens if t.text.strip()]
     k = next((i for i, t in enumerate(toks) if t.text == words[0]), -1)
     return k >= 0 and k + 1 < len(toks) and toks[k + 1].text == words[1] and full_name(toks, k)
