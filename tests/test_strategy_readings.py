@@ -145,3 +145,32 @@ def test_a_dated_step_a_named_person_takes_is_a_tactic_whatever_the_class_model_
     fact = "Stackvet is the largest reseller in the state since February."
     text = _DENTAL_STRATEGY.format(line=fact)
     assert not [f for f in lint_text(text, "strategy.md") if f.rule == "S102"]
+
+
+def test_an_organisations_initials_or_a_date_that_looks_back_make_no_dated_step() -> None:
+    # "ICC Sydney takes almost every congress …, and since 2024 it has …" is the diagnosis: an
+    # organisation's initials are no first name, and "since 2024" says when something began.
+    fact = "ICC Sydney takes almost every congress above 2,000 delegates since 2024."
+    text = _DENTAL_STRATEGY.format(line=fact)
+    assert not [f for f in lint_text(text, "strategy.md") if f.rule == "S102"]
+
+
+def test_a_bold_label_of_whom_the_strategy_serves_answers_who() -> None:
+    # SPEC §3 S103, §8.3: "**Who we are for**" over its answer is a heading written in bold.
+    text = """---
+type: strategy
+---
+
+**Who we are for**
+
+Australian and New Zealand professional associations of 300–1,000 delegates that meet annually.
+
+**Why they choose us**
+
+- One day-delegate package quoted in full at the first proposal and held for three years.
+- We will not bid for congresses above 1,200 delegates.
+"""
+    assert not [f for f in lint_text(text, "strategy.md") if f.rule == "S103"]
+    # Without the label, the same noun phrase alone is no choice the linter is sure of.
+    unlabelled = text.replace("**Who we are for**\n\n", "")
+    assert [f.line for f in lint_text(unlabelled, "strategy.md") if f.rule == "S103"] == [1]

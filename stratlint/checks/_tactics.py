@@ -69,7 +69,7 @@ def timed_tactic(a: Analysis, st: Statement, v: Verdict) -> str:
         and shape.frame in ("present", "modal")
         and _a_person(a, shape, st.index)
         and sig0.tokens[shape.verb].lower not in _BE_HAVE
-        and (dates := sig0.get("DATE"))
+        and (dates := [d for d in sig0.get("DATE") if not _SINCE.search(sig0.text[: d[0]])])
     ):
         start, end = dates[0]
         return f"date “{sig0.text[start:end]}”"
@@ -92,6 +92,9 @@ def timed_tactic(a: Analysis, st: Statement, v: Verdict) -> str:
     return ""
 
 
+# A date that looks back ("since 2024"): when something began, not when a step is due.
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of)\s+)?$", re.IGNORECASE)
+
 _BE_HAVE = frozenset({"is", "are", "was", "were", "be", "has", "have", "had"})
 
 
@@ -99,6 +102,8 @@ def _a_person(a: Analysis, shape: Shape, index: int) -> bool:
     """The subject is a person: a full name ("Nadia Brooks builds …") or a first name the page
     writes in full elsewhere ("Ben runs …" beside "Ben Ward")."""
     words = shape.subject.split()
+    if words and words[0].isupper() and len(words[0]) > 1:
+        return False  # "ICC Sydney takes …": an organisation's initials, not a first name
     if len(words) == 2:
         return subject_is_full_name(a.signals[index].tokens, words)
     return len(words) == 1 and bool(page_names(a).get(words[0].lower(), frozenset()) - {index})

@@ -1,5 +1,6 @@
-"""Reading whom a strategy names: a segment only excluded is no choice of whom we sell to ("We
-will not chase SMB or carriers"), and an account plan sells to the account it is written for."""
+"""Reading whom a strategy names: the headings and labels of its audience ("## Where we play",
+"**Who we are for**"), a segment only excluded is no choice of whom we sell to ("We will not
+chase SMB or carriers"), and an account plan sells to the account it is written for."""
 
 from __future__ import annotations
 
@@ -10,6 +11,43 @@ from stratlint.model import Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.classify import WHO
 from stratlint.understand.nlp import Signals
+
+WHO_HEADINGS = (
+    "where we play",
+    "where to play",
+    "target market",
+    "icp",
+    "ideal customer",
+    "target segments",
+    "target customers",
+    "who we sell to",
+    "our customers",
+)
+# A section of the strategy about its audience names whom it serves, whatever its heading's kind
+# ("## Our audience", "## Who we serve", "## Personas").
+WHO_TITLE = re.compile(
+    r"\b(?:audiences?|who we serve|who we are for|who it is for|personas?|customer segments|"
+    r"our (?:buyers|clients|customers|users|members))\b",
+    re.IGNORECASE,
+)
+
+
+def who_label(a: Analysis, st: Statement) -> bool:
+    """A line that is only a label of whom the strategy serves ("**Who we are for**", "Where we
+    play:"), with content after it in its section: a heading written in bold, as "## Who we are
+    for" would be (SPEC §8.3's who, answered under it)."""
+    text = st.text.strip(" *_:")
+    if st.form != "sentence" or len(text.split()) > 6:
+        return False
+    if not (WHO_TITLE.fullmatch(text) or text.lower() in WHO_HEADINGS):
+        return False
+    nxt = st.index + 1
+    return (
+        nxt < len(a.doc.statements)
+        and a.doc.statements[nxt].section == st.section
+        and not a.doc.statements[nxt].is_field
+    )
+
 
 _NEGATIONS = {
     "not",

@@ -9,7 +9,14 @@ from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._tactics import likely_tactic, timed_tactic
 from stratlint.checks._targets import outcome_target
 from stratlint.checks._tradeoffs import chooses_everyone, says_not_doing
-from stratlint.checks._who import account_page, names_place_or_account, only_excludes
+from stratlint.checks._who import (
+    WHO_HEADINGS,
+    WHO_TITLE,
+    account_page,
+    names_place_or_account,
+    only_excludes,
+    who_label,
+)
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.classify import WHO, _only_generic_who
@@ -25,24 +32,6 @@ _WHY_HEADINGS = (
     "why customers buy",
     "why they buy",
     "competitive advantage",
-)
-_WHO_HEADINGS = (
-    "where we play",
-    "where to play",
-    "target market",
-    "icp",
-    "ideal customer",
-    "target segments",
-    "target customers",
-    "who we sell to",
-    "our customers",
-)
-# A section of the strategy about its audience names whom it serves, whatever its heading's kind
-# ("## Our audience", "## Who we serve", "## Personas").
-_WHO_TITLE = re.compile(
-    r"\b(?:audiences?|who we serve|who we are for|who it is for|personas?|customer segments|"
-    r"our (?:buyers|clients|customers|users|members))\b",
-    re.IGNORECASE,
 )
 _CHALLENGE_HEADINGS = ("challenge", "diagnosis", "the challenge", "challenges")
 _TRADEOFF_HEADINGS = (
@@ -175,8 +164,8 @@ def _names_others(sig: Signals) -> bool:
 def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope, sts in _strategies(ctx):
-        if _component_has_content(a, scope, _WHO_HEADINGS) or _titled_has_content(
-            a, scope, _WHO_TITLE
+        if _component_has_content(a, scope, WHO_HEADINGS) or _titled_has_content(
+            a, scope, WHO_TITLE
         ):
             continue
         if account_page(a, scope):
@@ -197,7 +186,7 @@ def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
                 universal = True  # "across all industries": a who that chooses nobody
             elif (sig.has(*WHO) and not _only_generic_who(sig) and _names_others(sig)) or place:
                 named = True
-        named = named or any(a.tagged(st, "who") for st in sts)
+        named = named or any(a.tagged(st, "who") or who_label(a, st) for st in sts)
         heading_text = " ".join(a.doc.sections[s].title for s in scope.sections if s)
         if named:
             continue
