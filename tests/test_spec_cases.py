@@ -1696,6 +1696,13 @@ def test_a_section_labelled_by_the_heading_it_inherits_from_can_be_mislabeled():
     # is all tactics, so D402 speaks for the section and replaces S102 on its items.
     assert _lines_of(_INHERITED_LABEL, "D402") == [9]
     assert not _lines_of(_INHERITED_LABEL, "S102")
+    # A page declared a strategy in its front matter labels its top sections as a title would.
+    declared = _INHERITED_LABEL.replace(
+        "# Ridgeline Parts Supply — Sales Strategy 2026\n\n## Our strategy",
+        "---\ntype: strategy\n---\n\n## Where we play",
+    )
+    assert _lines_of(declared, "D402") == [11]
+    assert not _lines_of(declared, "S102")
 
 
 _POSTMORTEM = """# Timeline

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from stratlint.model import Cls, Kind, Section
-from stratlint.understand.page_kinds import aspiration_of_strategy
+from stratlint.understand.page_kinds import aspiration_of_strategy, front_matter_type
 from stratlint.understand.records import CLASSIFIED, Analysis, Scope
 
 
@@ -16,7 +16,9 @@ def _labelled(a: Analysis, sec: Section) -> Kind | None:
     is labelled by the title it inherits from (§2.3): "## How we get there" under "# Ridgeline
     Sales Strategy 2026". Deeper, or under a page with no single title, the inherited kind is
     not taken as a label: on the seen real pages that put D402 on a volunteer group's "What
-    we'll do" lists under each theme of its strategy page."""
+    we'll do" lists under each theme of its strategy page. A page with no title that its front
+    matter declares a strategy or plan labels its top sections so ("## Netherlands 2027", all
+    actions, on a `type: strategy` page is D402, not four S102s)."""
     if sec.index in a.unsure:
         return None
     if sec.index in (0, a.doc.title):
@@ -24,6 +26,9 @@ def _labelled(a: Analysis, sec: Section) -> Kind | None:
         return k if k != Kind.OTHER else None
     own = a.heading_kinds[sec.index].kind
     if own is None and a.doc.title is not None and sec.parent == a.doc.title:
+        k = a.kinds[sec.index]
+        return k if k in (Kind.STRATEGY, Kind.PLAN) else None
+    if own is None and a.doc.title is None and sec.parent == 0 and front_matter_type(a.doc):
         k = a.kinds[sec.index]
         return k if k in (Kind.STRATEGY, Kind.PLAN) else None
     return own
