@@ -338,3 +338,29 @@ strategy: strategy.md
 def test_may_with_a_year_is_the_month() -> None:
     # "May" is a verb too, so alone it is a date only after a time word; with a year it is one.
     assert 11 not in _p203_under("Actions", "qualification data at its May 2027 review")
+
+
+_HEADED = """---
+type: plan
+strategy: strategy.md
+---
+# Chain rollout plan, H1 2027
+
+Dana Whitfield leads the chain accounts.
+
+## {heading}
+
+- Build a chain-ready service agreement by 30 April 2027.
+"""
+
+
+@pytest.mark.parametrize("heading", ["Rollout", "Research"])
+def test_a_one_word_heading_that_names_no_one_owns_nothing(heading: str) -> None:
+    # §8.6: a heading owns its items when it names who does them. "## Rollout" names a phase.
+    text = _HEADED.format(heading=heading)
+    assert [f.line for f in lint_text(text, "plan.md") if f.rule == "P202"] == [11]
+
+
+def test_a_one_word_heading_with_a_name_the_page_writes_in_full_owns_its_items() -> None:
+    text = _HEADED.format(heading="Dana")
+    assert not [f for f in lint_text(text, "plan.md") if f.rule == "P202"]

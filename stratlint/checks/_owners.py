@@ -5,7 +5,7 @@ deadlines (P203) in `_deadlines`."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from stratlint import lexicon
 from stratlint.checks._chain import PLACEHOLDER, answer_above
@@ -114,7 +114,7 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
         ):
             return True
     return (
-        _person(sig, heading, weak)
+        _person(sig, heading, weak, page_names(a))
         or _bracketed_page_name(a, toks)
         or _bracketed_full_name(a, toks, sig)
     )
@@ -258,7 +258,9 @@ def _group_set_off(toks: Sequence[Tok]) -> bool:
     return False
 
 
-def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
+def _person(
+    sig: Signals, heading: bool, extra_weak: frozenset[str], known: Mapping[str, object]
+) -> bool:
     """A person's name where owners stand: the subject, in brackets, or after a dash at the end."""
     toks = [t for t in sig.tokens if t.text.strip()]
     if not toks:
@@ -303,8 +305,8 @@ def _person(sig: Signals, heading: bool, extra_weak: frozenset[str]) -> bool:
             )
         ):
             return True
-        if heading and i == 0:
-            return True
+        if heading and i == 0 and (len(toks) > 1 or toks[0].lower in known):
+            return True  # "## Dana Whitfield", "### Priya's accounts"; "## Rollout" names no one
         if prev == "." and i + 1 < len(toks) and toks[i + 1].text in {",", "and", "&"}:
             return True  # "Run two lunch-and-learns. Gil, March and May." / "Kayla and Gil, …"
         if prev.lower() in {".", "by"} and full_name(toks, i):
