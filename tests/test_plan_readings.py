@@ -364,3 +364,10 @@ def test_a_one_word_heading_that_names_no_one_owns_nothing(heading: str) -> None
 def test_a_one_word_heading_with_a_name_the_page_writes_in_full_owns_its_items() -> None:
     text = _HEADED.format(heading="Dana")
     assert not [f for f in lint_text(text, "plan.md") if f.rule == "P202"]
+
+
+def test_a_plan_heading_on_a_page_declared_a_plan_is_declared_too() -> None:
+    # §8.9: a front matter declaration always counts. "## Roadmap" under it names the same kind;
+    # the domain model's reading of its one item (technical 0.55) does not set it aside.
+    text = _HEADED.format(heading="Roadmap")
+    assert [f.line for f in lint_text(text, "plan.md") if f.rule == "P202"] == [11]

@@ -94,7 +94,8 @@ def confirm_kinds(
     threshold asks, or a share of its own statements are confidently goals, choices or actions
     (a procedure's steps, a reference list or a team blurb are none of these). Front matter
     `type:` is a declaration and always counts. A section with no content of its own stands or
-    falls with the sections under it."""
+    falls with the sections under it. A heading that names the declared kind ("## Roadmap" on a
+    `type: plan` page) is declared with it."""
     c = _Confirmation(doc, signals, verdicts, hk, kinds, models, class_proba)
     top = doc.title if doc.title is not None else 0
     if c.hints[top] == Kind.GOALS:
@@ -110,7 +111,7 @@ def confirm_kinds(
             s.index
             for s in doc.sections
             if s.index in (0, doc.title)
-            or (hk[s.index].kind is None and _declared_above(doc, hk, s.index))
+            or (hk[s.index].kind in (None, fm_kind) and _declared_above(doc, hk, s.index))
         }
     for sec in reversed(doc.sections):
         if c.hints[sec.index] == Kind.OTHER:
