@@ -55,30 +55,38 @@ def timed_tactic(a: Analysis, st: Statement, v: Verdict) -> str:
     gives it as an action: on the training side +6 S102/D401, +1 false alarm, where the same for
     any named doer (companies, products) gave +11 / +4.
     Returns what makes it a tactic, or "" when it is none; precision first, the class model must
-    give it some weight as an action."""
+    give it some weight as an action. `v` is the statement's verdict; the answer is read once a
+    statement (S102 and D401 both ask)."""
+    key = ("timed_tactic", st.index)
+    found: str | None = a.memo.get(key)
+    if found is None:
+        found = a.memo[key] = _timed_tactic(a, st, v)
+    return found
+
+
+def _timed_tactic(a: Analysis, st: Statement, v: Verdict) -> str:
     if v.cls != Cls.CONTEXT:
         return ""
-    shape = shape_of(a.signals[st.index].tokens)
-    people = people_subject(a.signals[st.index].tokens, shape)
+    sig = a.signals[st.index]
+    shape = shape_of(sig.tokens)
+    people = people_subject(sig.tokens, shape)
     named = shape.frame != "imperative" and named_doer(a, shape, st.index)
     if shape.frame != "imperative" and not named and not people:
         return ""
-    sig0 = a.signals[st.index]
     if (
         named
         and shape.frame in ("present", "modal")
         and _a_person(a, shape, st.index)
-        and sig0.tokens[shape.verb].lower not in _BE_HAVE
-        and (dates := [d for d in sig0.get("DATE") if not _SINCE.search(sig0.text[: d[0]])])
+        and sig.tokens[shape.verb].lower not in _BE_HAVE
+        and (dates := [d for d in sig.get("DATE") if not _SINCE.search(sig.text[: d[0]])])
     ):
         start, end = dates[0]
-        return f"date “{sig0.text[start:end]}”"
-    if people and (quota := _QUOTA.search(a.signals[st.index].text)):
+        return f"date “{sig.text[start:end]}”"
+    if people and (quota := _QUOTA.search(sig.text)):
         return f"quota “{quota.group(0)}”"
     p = a.class_proba.get(st.index)
     if p is None or p["ACTION"] < 0.25:
         return ""
-    sig = a.signals[st.index]
     # A frequency word alone ("quarterly plans") may name a kind of thing; with a count it is
     # how often an activity recurs ("run 12 lunch-and-learns per quarter").
     counted = any(e.label == "count" for e in v.specific)

@@ -27,8 +27,9 @@ _COMPARATIVES = frozenset(
 # intensifier may come before the opening word, which is a comparative or a vague quantity that is
 # no verb ("Record the buying group …" opens with one); so may a verb of getting ("Sell more
 # service plans", as "Get more reviews": on the training side +2 P206, no false alarm).
+_GETTING = frozenset({"get", "win", "sell", "sign", "book", "land", "close"})
 _COMPARATIVE_OPENING = re.compile(
-    r"^\W*(?:(?:get|win|sell|sign|book|land|close)\s+)?(?:(?:a|an)\s+)?"
+    r"^\W*(?:(?:" + "|".join(sorted(_GETTING)) + r")\s+)?(?:(?:a|an)\s+)?"
     r"(?:(?:significantly|noticeably|much|far|clearly|a lot)\s+)?"
     r"([a-z]+)"
     r"\s+(?!information\b|info\b|details?\b|about\b|on\b|than\b|to\b|of\b|and\b|or\b)[a-z]",
@@ -89,9 +90,6 @@ _THAN_BEFORE = re.compile(
     r"|fy\s?\d{2,4}|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-
-
-_GETTING = frozenset({"get", "win", "sell", "sign", "book", "land", "close"})
 
 
 def _no_verb_but_the_comparative(tokens: Sequence[Tok], at: int) -> bool:

@@ -8,6 +8,7 @@ from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._tactics import timed_tactic
 from stratlint.model import Cls, Kind
 from stratlint.understand.analysis import Analysis
+from stratlint.understand.scopes import DOUBTFUL_CHOICE, own_statements
 
 
 def _title(ctx: Context, idx: int) -> str:
@@ -38,14 +39,8 @@ def _mixed_by_reading(a: Analysis) -> dict[int, str]:
             continue
         if idx == 0 and a.top != 0:
             continue
-        ids = list(sec.statements)
-        if idx == a.top and a.top != 0:
-            ids = list(a.doc.sections[0].statements) + ids
         choices = actions = doubtful = 0
-        for i in ids:
-            st = a.doc.statements[i]
-            if st.quoted or st.is_field:
-                continue
+        for st in own_statements(a, sec):
             c = a.cls(st)
             if c == Cls.CHOICE:
                 choices += 1
@@ -54,18 +49,13 @@ def _mixed_by_reading(a: Analysis) -> dict[int, str]:
             elif c != Cls.CONTEXT:
                 continue
             elif kind == Kind.STRATEGY:
-                v = a.verdicts.get(i)
+                v = a.verdicts.get(st.index)
                 actions += v is not None and bool(timed_tactic(a, st, v))
             else:
-                doubtful += a.class_proba.get(i, {}).get("CHOICE", 0.0) >= _DOUBTFUL_CHOICE
+                doubtful += a.class_proba.get(st.index, {}).get("CHOICE", 0.0) >= DOUBTFUL_CHOICE
         if choices >= 1 and choices + doubtful >= 2 and actions >= 2:
             out[idx] = "content"
     return out
-
-
-# The class model's probability of a choice at which a statement it calls context counts as one
-# in a plan section beside a sure choice (`_doubtful_choices` in understand/scopes.py, for D402).
-_DOUBTFUL_CHOICE = 0.25
 
 
 @check("D401")

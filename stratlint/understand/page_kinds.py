@@ -215,6 +215,13 @@ _BLANK = re.compile(r"\[[^\]\n]{0,40}\](?!\()|<[a-z][^>\n]{0,40}>|\{\{[^}\n]{0,4
 _TEMPLATE_OPENING = re.compile(r"^\W*templates?\b", re.IGNORECASE)
 
 
+def _titles(doc: Document) -> tuple[str, str]:
+    """The page's title heading and its front matter's `title:` ("" for none)."""
+    title = doc.sections[doc.title].title if doc.title is not None else ""
+    fm_title = str(doc.front_matter.get("title", "")) if doc.front_matter else ""
+    return title, fm_title
+
+
 def _template(doc: Document) -> bool:
     """A page that names itself a template ("# Account plan template", "# Municipal QBR —
     template") and holds blanks to fill in is a template, neither strategy nor plan (SPEC §8.9),
@@ -224,8 +231,7 @@ def _template(doc: Document) -> bool:
     ("[#]" targets read as vague, two checklist steps as plan items), no true finding lost, real
     pages unchanged. A blank left in a title is no such evidence: a plan made from a template
     keeps one ("# Q2 plan — [Team name]: Outbound SDR pod") and is still a plan."""
-    title = doc.sections[doc.title].title if doc.title is not None else ""
-    fm_title = str(doc.front_matter.get("title", "")) if doc.front_matter else ""
+    title, fm_title = _titles(doc)
     first = next((st.text for st in doc.statements if st.form != "heading"), "")
     if not (
         _TEMPLATE_TITLE.search(title)
@@ -276,6 +282,5 @@ def _team_page(doc: Document, hk: Sequence[HeadingKind]) -> bool:
     that linked to one as its strategy now gets its P201; real pages unchanged."""
     if doc.title is not None and hk[doc.title].kind is not None:
         return False
-    title = doc.sections[doc.title].title if doc.title is not None else ""
-    fm_title = str(doc.front_matter.get("title", "")) if doc.front_matter else ""
+    title, fm_title = _titles(doc)
     return bool(_TEAM_TITLE.search(title) or (not title and _TEAM_TITLE.search(fm_title)))

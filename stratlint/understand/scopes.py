@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from stratlint.model import Cls, Kind, Section
+from stratlint.model import Cls, Kind, Section, Statement
 from stratlint.understand.page_kinds import aspiration_of_strategy, front_matter_type
 from stratlint.understand.records import CLASSIFIED, Analysis, Scope
 
@@ -25,28 +25,31 @@ def _labelled(a: Analysis, sec: Section) -> Kind | None:
         k = a.kinds[sec.index]
         return k if k != Kind.OTHER else None
     own = a.heading_kinds[sec.index].kind
-    if own is None and a.doc.title is not None and sec.parent == a.doc.title:
-        k = a.kinds[sec.index]
-        return k if k in (Kind.STRATEGY, Kind.PLAN) else None
-    if own is None and a.doc.title is None and sec.parent == 0 and front_matter_type(a.doc):
+    # what labels the top sections: the page's title, or with none, its front matter's `type:`
+    labeller = a.doc.title if a.doc.title is not None else (0 if front_matter_type(a.doc) else None)
+    if own is None and labeller is not None and sec.parent == labeller:
         k = a.kinds[sec.index]
         return k if k in (Kind.STRATEGY, Kind.PLAN) else None
     return own
 
 
-def _own_classified(a: Analysis, sec: Section) -> list[Cls]:
+def own_statements(a: Analysis, sec: Section) -> list[Statement]:
+    """The statements D401 and D402 judge a section on: its own, with the preamble's for the
+    page's top section, none quoted or a field."""
     ids = list(sec.statements)
     if sec.index == a.top and a.top != 0:
         ids = list(a.doc.sections[0].statements) + ids
-    out = []
-    for i in ids:
-        st = a.doc.statements[i]
-        if st.quoted or st.is_field:
-            continue
-        c = a.cls(st)
-        if c in CLASSIFIED:
-            out.append(c)
-    return out
+    sts = (a.doc.statements[i] for i in ids)
+    return [st for st in sts if not st.quoted and not st.is_field]
+
+
+def _own_classified(a: Analysis, sec: Section) -> list[Cls]:
+    return [c for c in (a.cls(st) for st in own_statements(a, sec)) if c in CLASSIFIED]
+
+
+# The class model's probability of a choice at which a statement it calls context is a doubtful
+# choice: not foreign to a strategy section (D402), a choice beside a sure one in a plan (D401).
+DOUBTFUL_CHOICE = 0.25
 
 
 def _doubtful_choices(a: Analysis, sec: Section) -> int:
@@ -59,7 +62,7 @@ def _doubtful_choices(a: Analysis, sec: Section) -> int:
         if a.doc.statements[i].form in ("item", "row")
         and a.cls(a.doc.statements[i]) == Cls.CONTEXT
         and not a.doc.statements[i].is_field
-        and a.class_proba.get(i, {}).get("CHOICE", 0.0) >= 0.25
+        and a.class_proba.get(i, {}).get("CHOICE", 0.0) >= DOUBTFUL_CHOICE
     )
 
 
