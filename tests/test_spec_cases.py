@@ -1703,6 +1703,16 @@ def test_a_section_labelled_by_the_heading_it_inherits_from_can_be_mislabeled():
     )
     assert _lines_of(declared, "D402") == [11]
     assert not _lines_of(declared, "S102")
+    # Deeper, a subsection labelled by its parent's own kind word: "### How we get there" under
+    # "## Our strategy" on a page whose title names no kind.
+    nested = _INHERITED_LABEL.replace("— Sales Strategy 2026", "— Central Texas").replace(
+        "## How we get there", "### How we get there"
+    )
+    assert _lines_of(nested, "D402") == [9]
+    assert not _lines_of(nested, "S102")
+    # A theme heading with no kind word between them labels nothing: its lists stay tactics.
+    themed = nested.replace("### How we get there", "### Shops\n\n#### What we'll do")
+    assert not _lines_of(themed, "D402")
 
 
 _POSTMORTEM = """# Timeline

@@ -14,11 +14,12 @@ def _labelled(a: Analysis, sec: Section) -> Kind | None:
     """The kind a section's label gives it (heading words, or front matter for the top), when its
     content confirmed it (SPEC §8.9). A heading with no kind word right under the page's title
     is labelled by the title it inherits from (§2.3): "## How we get there" under "# Ridgeline
-    Sales Strategy 2026". Deeper, or under a page with no single title, the inherited kind is
-    not taken as a label: on the seen real pages that put D402 on a volunteer group's "What
-    we'll do" lists under each theme of its strategy page. A page with no title that its front
-    matter declares a strategy or plan labels its top sections so ("## Netherlands 2027", all
-    actions, on a `type: strategy` page is D402, not four S102s)."""
+    Sales Strategy 2026"; deeper, one is labelled by its parent's own kind word ("### How we get
+    there" under "## Education strategy"). An inherited kind is not taken as a label through a
+    heading with no kind word: on the seen real pages that put D402 on a volunteer group's
+    "What we'll do" lists under each theme of its strategy page. A page with no title that its
+    front matter declares a strategy or plan labels its top sections so ("## Netherlands 2027",
+    all actions, on a `type: strategy` page is D402, not four S102s)."""
     if sec.index in a.unsure:
         return None
     if sec.index in (0, a.doc.title):
@@ -30,6 +31,10 @@ def _labelled(a: Analysis, sec: Section) -> Kind | None:
     if own is None and labeller is not None and sec.parent == labeller:
         k = a.kinds[sec.index]
         return k if k in (Kind.STRATEGY, Kind.PLAN) else None
+    if own is None and sec.parent is not None and sec.parent not in (0, a.doc.title):
+        parent = a.heading_kinds[sec.parent].kind
+        if parent in (Kind.STRATEGY, Kind.PLAN) and a.kinds[sec.index] == parent:
+            return parent
     return own
 
 
