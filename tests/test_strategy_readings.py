@@ -174,3 +174,32 @@ Australian and New Zealand professional associations of 300–1,000 delegates th
     # Without the label, the same noun phrase alone is no choice the linter is sure of.
     unlabelled = text.replace("**Who we are for**\n\n", "")
     assert [f.line for f in lint_text(unlabelled, "strategy.md") if f.rule == "S103"] == [1]
+
+
+_GOSPA = """# FY27 GOSPA — Harbor Grounds
+
+## Goal
+
+Be the first call for campus grounds care: $14M in maintenance revenue by June 30, 2027.
+
+## Strategies
+
+- {first}
+- Lift our win rate on public bids to 35%.
+- Increase enhancement sales by 20%.
+
+## Plans
+
+- Hire a second account manager by April 1 — Andre.
+"""
+
+
+def test_a_goal_whose_object_names_a_segment_answers_who() -> None:
+    # §8.9 precision first: "missing who" stays silent where the tag model sees a sign of who in
+    # a goal's object (a segment the lexicon knows too); a count of generic buyers is no sign.
+    def s103(first: str) -> list[int]:
+        text = _GOSPA.format(first=first)
+        return [f.line for f in lint_text(text, "gospa.md") if f.rule == "S103"]
+
+    assert not s103("Grow university revenue by $1.6M through multi-year renewals.")
+    assert s103("Add 150 new customers by December.") == [7]

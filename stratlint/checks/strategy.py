@@ -176,9 +176,14 @@ def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
             sig = a.signals[st.index]
             v = a.verdicts.get(st.index)
             # Only a choice names whom we sell to: customers told of in the diagnosis, or a
-            # segment only excluded, are not a choice of who (a goal counts with a where-phrase).
-            place = v is not None and v.cls == Cls.GOAL and names_place_or_account(a, st)
-            if v is None or not (v.cls == Cls.CHOICE or (v.cls == Cls.GOAL and v.who) or place):
+            # segment only excluded, are not a choice of who. A goal counts with a where-phrase,
+            # or where the tag model sees a sign of who in its object ("Grow university revenue
+            # by $1.6M"): an absence claim is silenced by doubt (§8.9).
+            goal = v is not None and v.cls == Cls.GOAL
+            place = goal and names_place_or_account(a, st)
+            if v is None or not (
+                v.cls == Cls.CHOICE or (goal and (v.who or a.hinted(st, "who"))) or place
+            ):
                 continue
             if only_excludes(sig):
                 continue  # "We will not chase SMB": names whom we leave, not whom we sell to
