@@ -371,3 +371,25 @@ def test_a_plan_heading_on_a_page_declared_a_plan_is_declared_too() -> None:
     # the domain model's reading of its one item (technical 0.55) does not set it aside.
     text = _HEADED.format(heading="Roadmap")
     assert [f.line for f in lint_text(text, "plan.md") if f.rule == "P202"] == [11]
+
+
+_TERRITORY = """# Riverside territory plan
+
+Territory: Leeds, Bradford and Wakefield. Two desks and 310 client accounts in the CRM.
+
+## Territory moves
+
+- [ ] Hana visits all 14 Tier 1 accounts with the new rate card by 28 February.
+- [ ] Run a finance directors' breakfast in Bradford in April.
+- [ ] Omar builds a list of 50 Wakefield manufacturers with no recruiter, by 31 January.
+- [ ] Priya takes over the 12 dormant accounts and calls each one.
+- [ ] Send the quarterly salary guide to all 310 contacts.
+"""
+
+
+def test_a_section_that_reads_surely_as_a_plan_is_one_under_a_title_of_context() -> None:
+    # §8.9: the title's own content is one line of context, so it does not confirm the plan it
+    # names; the section under it reads as plan material nearly as surely as the genre threshold
+    # asks, and its own actions are confident: it is a plan, and its items are judged.
+    found = {(f.rule, f.line) for f in lint_text(_TERRITORY, "territory.md")}
+    assert ("P202", 8) in found

@@ -243,7 +243,8 @@ class _Confirmation:
     def disowned(self, si: int) -> bool:
         """The section only inherits its kind, from a heading whose own content does not confirm
         it ("### Phase 2" under "## Incubation roadmap" over a process description): then its
-        confident actions cannot confirm it either, only the genre model can."""
+        confident actions cannot confirm it either, only the genre model can, or they can where
+        the genre model reads it as material nearly as surely (`_inherited_floor`)."""
         owner = _hint_owner(self.doc, self.hk, si)
         if owner is None:
             return False
@@ -265,6 +266,13 @@ class _Confirmation:
                     or self._plan_introduced(owner, hint, own_o, pmo)
                 )
         return not self._own_ok[owner]
+
+    def _inherited_floor(self) -> float:
+        """The genre model's reading of material at which a section's own confident statements
+        confirm it though the heading it inherits its kind from is not confirmed (`content.
+        inherited` in thresholds.yaml): "## Territory moves", four dated actions read as plan
+        material at 0.96, under "# GTA territory plan" over one line of context."""
+        return float((self.models.thresholds.get("content") or {}).get("inherited", 1.01))
 
     def _plan_introduced(self, owner: int, hint: Kind, own: Sequence[int], material: float) -> bool:
         """A plan's title over a prose introduction that reads as plan material, short of the
@@ -302,7 +310,7 @@ class _Confirmation:
         self.proba[sec.index] = p
         pm = sum(p[g] for g in learned.MATERIAL[kind.value])
         ok = pm >= self.models.genre_threshold(kind.value) or (
-            not self.disowned(sec.index)
+            (pm >= self._inherited_floor() or not self.disowned(sec.index))
             and _confident_content(own, self.class_proba, self.models, pm, p)
         )
         if ok:
