@@ -95,8 +95,6 @@ def _read_shape(tokens: Sequence[Tok], prose: bool = False) -> Shape:
         return Shape(-1, "noun", "")  # "Green tariffs for every customer": a noun phrase
     if second is not None and second.text in {"-", "‑"}:
         return Shape(-1, "noun", "")  # "Install-on-schedule guarantee": a compound noun
-    if _verb_then_participle(first, words):
-        return Shape(tokens.index(first), "imperative", "")
     if "V" in fl and ("N" in fl or "A" in fl) and first.lemma not in _known_verbs():
         alt = _subject_verb(tokens, words)
         if alt.verb >= 0 and (
@@ -119,23 +117,6 @@ def _read_shape(tokens: Sequence[Tok], prose: bool = False) -> Shape:
     ):
         return Shape(tokens.index(first), "imperative", "")
     return _subject_verb(tokens, words)
-
-
-def _verb_then_participle(first: Tok, words: Sequence[Tok]) -> bool:
-    """A verb our lexicons know, then a past participle that modifies the noun after it: "Cut
-    lost-linen credits to under 2%", "Increase signed books to 95". Not a subject and its past
-    verb ("Revenue fell 12%", "Demand dropped in March"): there the word after is no noun."""
-    if first.lemma not in _known_verbs() or first.lower != first.lemma or len(words) < 3:
-        return False  # "Partners logged fewer …", "Hiring took longer …": a subject
-    second = words[1]
-    if not ("D" in second.flags and "V" not in second.flags):
-        return False
-    third = words[3] if words[2].text in {"-", "‑"} and len(words) > 3 else words[2]
-    return (
-        ("N" in third.flags or "A" in third.flags)
-        and not {"D", "R"} & set(third.flags)  # "Price came up", "Demand fell last year"
-        and third.lower not in {"or", "and"}
-    )
 
 
 def _sentence_words(tokens: Sequence[Tok]) -> list[Tok]:
