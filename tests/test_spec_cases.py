@@ -1713,6 +1713,7 @@ def test_a_section_labelled_by_the_heading_it_inherits_from_can_be_mislabeled():
     # A theme heading with no kind word between them labels nothing: its lists stay tactics.
     themed = nested.replace("### How we get there", "### Shops\n\n#### What we'll do")
     assert not _lines_of(themed, "D402")
+    assert _lines_of(themed, "S102") == [13, 14, 15]  # still judged as the strategy's tactics
 
 
 _POSTMORTEM = """# Timeline
