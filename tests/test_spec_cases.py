@@ -1824,7 +1824,7 @@ def test_an_item_among_sure_actions_of_its_list_is_judged_as_one():
     ]
     item = "- Clean up the contact records for the Bergen accounts."
     text = _LAUNCH_LIST.format(items="\n".join([*sure, item]))
-    assert _lines_of(text, "P202") == [11] and _lines_of(text, "P203") == [11]
+    assert _lines_of(text, "P202") == [10] and _lines_of(text, "P203") == [11]
     # Alone, the same item is not sure enough to judge.
     alone = _LAUNCH_LIST.format(items="\n".join([item, "- Review the pricing."]))
     assert not _lines_of(alone, "P202")
@@ -2607,6 +2607,24 @@ def test_a_step_whose_subject_is_a_full_name_is_a_plan_item_with_its_owner(step:
     # translates …", whose first name is an English word too (lea) and whose role follows in
     # brackets. With no date the step has no deadline.
     assert _lines_of(_FULL_NAME_STEP.format(step=step), "P203") == [9]
+
+
+def test_a_subject_of_a_role_and_a_full_name_owns_the_step_and_its_sub_steps() -> None:
+    # §3 P202: an owner is a person or a role, "or an owner given by its parent item". "Our
+    # perfumer Alain Roy builds …" names its owner as the subject: a role, then a full name. Its
+    # two sub-steps take that owner from it; "the team" names none.
+    text = """# Solenne account plan 2027
+
+This plan serves our [fragrance strategy](strategy.md). Target: $1.2M of captive revenue.
+
+## Action plan
+
+1. Our perfumer Alain Roy builds three accords around our two captives:
+   1. brief review with Solenne's fragrance team in March 2027;
+   2. accord submission by 30 April 2027.
+2. The team signs a two-year captive access agreement by 31 May 2027.
+"""
+    assert _lines_of(text, "P202") == [10]
 
 
 def test_a_value_cue_in_a_goal_or_an_action_says_no_why():

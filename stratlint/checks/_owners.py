@@ -37,6 +37,7 @@ from stratlint.checks._subjects import (
     named_team_subject,
     people_subject,
     subject_owner,
+    titled_name_subject,
 )
 from stratlint.model import Field, Statement
 from stratlint.understand.analysis import Analysis, Scope
@@ -284,6 +285,7 @@ def _person(
         or owner_slot(sig, toks, skip_spans, extra_weak)
         or named_team_subject(sig.tokens, shape)
         or people_subject(sig.tokens, shape)
+        or titled_name_subject(sig.tokens, shape)
         or _labelled_subject(sig, extra_weak)
         or _named_before_colon(toks, skip_spans)
     ):

@@ -19,6 +19,8 @@ from stratlint.understand.signals import Tok
 # A subject whose verb is a form of "be" is described, not doing: "Quarterly Reports are published".
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 
+_PREPS = frozenset(lexicon.grammar()["preps"]) | {"of", "by", "near", "about", "after", "before"}
+
 # "The whole team", "the entire sales team": everyone, not a named group.
 _EVERYONE = frozenset({"whole", "entire", "full", "wider", "extended"})
 
@@ -93,6 +95,21 @@ def subject_is_full_name(tokens: Sequence[Tok], words: Sequence[str]) -> bool:
     toks = [t for t in tokens if t.text.strip()]
     k = next((i for i, t in enumerate(toks) if t.text == words[0]), -1)
     return k >= 0 and k + 1 < len(toks) and toks[k + 1].text == words[1] and full_name(toks, k)
+
+
+def titled_name_subject(toks: Sequence[Tok], shape: Shape) -> bool:
+    """ "Our perfumer Alain Roy builds …", "Delivery lead Rosa Jimenez puts …": a subject that
+    ends in a person's full name after the words of a role names that person; not a name after a
+    preposition ("Its contract with Worldpay ends …", "The plot strip at Le Mars flooded …")."""
+    words = shape.subject.split()
+    return (
+        shape.frame in ("present", "modal")
+        and len(words) >= 3
+        and toks[shape.verb].lower not in _BE
+        and titlecase_word(words[-2])
+        and not any(w.lower() in _PREPS for w in words[:-2])
+        and subject_is_full_name(toks, words[-2:])
+    )
 
 
 def named_team_subject(toks: Sequence[Tok], shape: Shape) -> bool:
