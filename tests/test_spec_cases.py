@@ -2905,6 +2905,33 @@ def test_a_fact_sheet_row_is_no_initiative_of_the_plan():
     assert not _lines_of(_ACCOUNT_FACT_SHEET, "A302")
 
 
+_BUDGET_TABLE = """# Public sector plan 2027
+
+This plan delivers the [public sector strategy](strategy.md). Target: 8 paid audits by 31 March.
+
+| Initiative | Owner | Due |
+|---|---|---|
+| Offer loop audits to the 20 largest transit agencies in Texas | Rosa Delgado | 31 Mar 2027 |
+| Publish the compliance letter template | Marcus Hill | 30 Apr 2027 |
+| Present the field-strength report at the coordinators' conference | | |
+
+**Budget split**
+
+| Line | Amount |
+|---|---|
+| Audit travel and measurement kit | $45k |
+| Conference stand and materials | $25k |
+"""
+
+
+def test_a_budget_table_row_prices_a_line_and_is_no_action_item():
+    # §3 P202/P203: an action item commits someone to do something. "| Audit travel and
+    # measurement kit | $45k |" in a table of lines and amounts prices part of the plan (a
+    # resource, as "Travel: $45k" is); only the initiative with neither owner nor date is flagged.
+    assert _lines_of(_BUDGET_TABLE, "P202") == [9]
+    assert _lines_of(_BUDGET_TABLE, "P203") == [9]
+
+
 _TARGETS_AMONG_ACTIONS = """# Northgate hospitals account plan
 
 This plan serves our [care staffing strategy](strategy.md). Budget: $30,000 for the pilot.

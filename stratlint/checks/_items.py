@@ -29,10 +29,12 @@ _USER_STORY = re.compile(
     r"\bas an? [^,;:]{1,60},\s*I\s+(?:can|want|need|should|would|will|must|am able)\b",
     re.IGNORECASE,
 )
-_COST_LINE = re.compile(
-    r"^[^:;]{2,80}:\s*(?:~|approx\.?\s*|up to\s*)?[$€£]\s?\d[\d,.]*\s*[kKmM]?"
+_AMOUNT = (
+    r"(?:~|approx\.?\s*|up to\s*)?[$€£]\s?\d[\d,.]*\s*[kKmM]?"
     r"(?:\s*(?:-|–|to)\s*[$€£]?\s?\d[\d,.]*\s*[kKmM]?)?(?:\s*(?:/\s*\w+|per \w+))?\W*$"
 )
+_COST_LINE = re.compile(r"^[^:;]{2,80}:\s*" + _AMOUNT)
+_COST_CELL = re.compile(r"^\s*" + _AMOUNT)
 
 
 # A sentence about a thing ("It puts into practice the strategy we agreed", "This covers Q1"), or
@@ -60,6 +62,7 @@ def not_a_commitment(st: Statement) -> bool:
         or ALLOCATION_LINE.match(st.text)
         or _strategy_row(st)
         or _fact_sheet_row(st)
+        or _cost_row(st)
         or (st.form == "sentence" and _THING_SUBJECT.match(st.text.lower()))
     )
 
@@ -69,6 +72,18 @@ def _strategy_row(st: Statement) -> bool:
     channel is used) says how, not what will be done by when: a choice, not an action item."""
     return st.form == "row" and any(
         cell.strip() and _names_strategy_column(head) for head, cell in st.cells[1:]
+    )
+
+
+def _cost_row(st: Statement) -> bool:
+    """A row of a budget table ("| Line | Amount |" over "| Audit travel and measurement kit |
+    $45k |"): a label and what it costs, the table's columns naming no work. It prices a line
+    of the plan, as a cost line does; it commits no one to anything."""
+    return (
+        st.form == "row"
+        and len(st.cells) >= 2
+        and not any(_WORK_COLUMN.search(h) for h, _ in st.cells)
+        and all(_COST_CELL.match(cell) for _, cell in st.cells[1:])
     )
 
 
