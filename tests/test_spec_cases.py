@@ -2905,6 +2905,30 @@ def test_a_fact_sheet_row_is_no_initiative_of_the_plan():
     assert not _lines_of(_ACCOUNT_FACT_SHEET, "A302")
 
 
+_SEGMENT_BOUND = """# Clinic channel strategy 2027
+
+## Where we play
+
+- Outpatient wound clinics in Ontario and Quebec:
+  - private clinics that see more than 150 patients a month;
+  - hospital clinics whose nurse lead can buy off-contract.
+- Grow clinic revenue.
+
+## How we win
+
+- Wear time: our foam stays on for 7 days against the usual 3, so clinics book fewer dressing
+  visits, rather than competing on unit price in GPO tenders.
+"""
+
+
+def test_a_bound_in_a_clause_that_qualifies_buyers_is_no_goal_standing_for_a_strategy():
+    # §3 S101, §8.4: "private clinics that see more than 150 patients a month" says which
+    # clinics, as "studios under 400 members" does; "more than 150" bounds the segment, it asks
+    # for more of nothing. "Grow clinic revenue" asks for a change: a goal where the strategy
+    # should be.
+    assert _lines_of(_SEGMENT_BOUND, "S101") == [8]
+
+
 _BUDGET_TABLE = """# Public sector plan 2027
 
 This plan delivers the [public sector strategy](strategy.md). Target: 8 paid audits by 31 March.

@@ -92,12 +92,32 @@ def directional(a: Analysis, st: Statement) -> bool:
         "change-multiply",
         "change-down",
         "change-hold",
-        "vague-quantities",
         "VAGUE_GOAL",
         "aspirations",
     ):
         return True
+    if any(not _bound(sig.tokens, a0) for a0, _ in sig.get("vague-quantities")):
+        return True
     return sig.has("metrics") and opens_item(st, sig.get("change-reach"))
+
+
+# Words that open a clause qualifying a noun: "clinics that see …", "plants with …".
+_QUALIFIERS = frozenset({"that", "who", "which", "whose", "with", "where"})
+
+
+def _bound(tokens: Sequence[Tok], start: int) -> bool:
+    """The vague quantity at `start` is a bound in a clause that qualifies a noun ("private clinics
+    that see more than 150 patients a month", "plants with fewer than 50 staff"): it says which
+    buyers, as "studios under 400 members" does; it asks for no more of anything."""
+    words = [t for t in tokens if t.text.strip()]
+    k = next((i for i, t in enumerate(words) if t.start == start), -1)
+    return (
+        k > 0
+        and k + 2 < len(words)
+        and words[k + 1].lower == "than"
+        and words[k + 2].text[:1].isdigit()
+        and any(w.lower in _QUALIFIERS for w in words[max(0, k - 2) : k])
+    )
 
 
 def opens_item(st: Statement, spans: Iterable[tuple[int, int]]) -> bool:
