@@ -2929,6 +2929,37 @@ def test_a_bound_in_a_clause_that_qualifies_buyers_is_no_goal_standing_for_a_str
     assert _lines_of(_SEGMENT_BOUND, "S101") == [8]
 
 
+_SHARE_TARGET = """# Q1 2027 practice activation plan
+
+This plan delivers the first quarter of the [Pawsure sales strategy](strategy.md). It covers the
+140 independent practices that signed in Q4 2026 but have not yet quoted a policy.
+
+## Where we stand on 31 March
+
+- 100 of the 140 independent practices quote at least five policies by 31 March.
+
+## What we will do
+
+- Tom Reyes calls every practice manager in the cohort in the week of 11 January.
+- Priya Shah runs a set-up session in each practice by 26 February.
+- Owen Price reviews quote volumes every Friday and sends Tom a shortlist of stalled practices.
+
+## Resources
+
+£24k for counter displays and lunch-and-learns.
+"""
+
+
+def test_a_count_out_of_a_whole_due_by_a_date_is_the_plans_target():
+    # §3 P204, §8.8: "100 of the 140 independent practices quote at least five policies by 31
+    # March" says how many are to be where by when: a measurable target, though a verb follows
+    # its count. The plan has one, so P204 stays silent.
+    assert not _lines_of(_SHARE_TARGET, "P204")
+    # With no count ("Most of the independent practices quote …") nothing measures it.
+    vague = _SHARE_TARGET.replace("100 of the 140", "Most of the")
+    assert _lines_of(vague, "P204") == [1]
+
+
 _BUDGET_TABLE = """# Public sector plan 2027
 
 This plan delivers the [public sector strategy](strategy.md). Target: 8 paid audits by 31 March.

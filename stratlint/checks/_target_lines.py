@@ -261,12 +261,19 @@ def numbered_target(a: Analysis, st: Statement) -> bool:
     if metric_moves(a, st) or numbered_measure(a, st):
         return True
     sig = a.signals[st.index]
-    return opens_with_a_count(a, st) and any(
+    return (opens_with_a_count(a, st) or _SHARE_OF.match(st.text) is not None) and any(
         _DUE_BY.search(sig.text[:x]) for x, _ in sig.get("DATE")
     )
 
 
 _DUE_BY = re.compile(r"\b(?:by|before)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+
+# A count out of a whole the page names: "100 of the 140 independent practices quote at least
+# five policies by 31 March", "12 of our 20 dealers stock the range by June". With a due date it
+# states how many are to be somewhere by then: a target, whatever its verb.
+_SHARE_OF = re.compile(
+    r"^\W*\d[\d,]*%?\s+(?:out\s+)?of\s+(?:the|our|all|its|their)\s", re.IGNORECASE
+)
 
 
 def numbered_measure(a: Analysis, st: Statement) -> bool:
