@@ -126,6 +126,9 @@ class Document:
     line_starts: tuple[int, ...]
     problems: tuple[tuple[int, str], ...] = ()  # (line, message): input problems worth reporting
     title: int | None = None  # index of the title section (single H1), if any
+    # Lines that are a paragraph of bold text alone ("**Targets**"): labels, headings in all but
+    # markup.
+    label_lines: frozenset[int] = frozenset()
 
     @property
     def name(self) -> str:

@@ -303,3 +303,15 @@ def test_the_words_after_a_checkbox_are_found_past_it():
     (st,) = doc.statements
     assert st.text == "[ Owner: Kim"
     assert "".join(doc.text[o] for o in st.offsets if doc.text[o] != "\n") == "[Owner: Kim"
+
+
+def test_a_paragraph_of_bold_text_alone_is_a_label_line():
+    # "**Targets**" on a line of its own stands where a heading would: the parser says so, and
+    # keeps it as a statement; bold inside a sentence, a bold field or a bold list item is no
+    # label.
+    doc = parse(
+        "---\ntitle: Plan\n---\n# Plan\n\n**Targets**\n\n- 40 dealers by June.\n\n"
+        "__Where we stand:__\n\nWe have **12** dealers.\n\n**Owner:** Kim\n\n- **Actions**\n"
+    )
+    assert doc.label_lines == frozenset({6, 10})
+    assert [s.text for s in doc.statements if s.line == 6] == ["Targets"]

@@ -2960,6 +2960,41 @@ def test_a_count_out_of_a_whole_due_by_a_date_is_the_plans_target():
     assert _lines_of(vague, "P204") == [1]
 
 
+_BOLD_LABELLED_PLAN = """# Lakes territory plan
+
+Region: Minnesota, Wisconsin, Iowa · FY27
+
+This plan serves our [dealer strategy](strategy.md).
+
+**Where the territory stands**
+
+48 active dealers and $2.1M in FY26 orders.
+
+**Targets**
+
+- $2.6M in orders for FY27.
+
+**Budget**
+
+- $12,000 for demo kits.
+
+**Actions**
+
+1. Dana Reyes visits the 10 top dealers by 31 January 2027.
+2. Book 6 demo days with Iowa dealers by 31 March 2027.
+3. Tom Akers trains the four new dealers on the service kit by 30 April 2027.
+4. Send the spring price list to every dealer.
+"""
+
+
+def test_bold_labels_do_not_thin_a_plans_confident_content():
+    # §8.9: the content decides. "**Targets**", "**Actions**" on lines of their own are headings
+    # in all but markup; they state nothing, so they do not count against the share of the
+    # page's confident goals and actions, and the plan's steps are checked.
+    assert _lines_of(_BOLD_LABELLED_PLAN, "P202") == [22, 24]
+    assert _lines_of(_BOLD_LABELLED_PLAN, "P203") == [24]
+
+
 _BUDGET_TABLE = """# Public sector plan 2027
 
 This plan delivers the [public sector strategy](strategy.md). Target: 8 paid audits by 31 March.

@@ -50,6 +50,7 @@ class Builder:
         self.links: list[Link] = []
         self.comments: list[tuple[int, str]] = []
         self.problems: list[tuple[int, str]] = []
+        self.label_lines: set[int] = set()
         self.front_matter: dict[str, Any] = {}
         self.front_matter_lines: dict[str, int] = {}
         self.refs: dict[str, str] = {}

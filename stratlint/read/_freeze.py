@@ -26,6 +26,7 @@ def freeze(b: Builder) -> Document:
         line_starts=tuple(b.line_starts),
         problems=tuple(b.problems),
         title=title,
+        label_lines=frozenset(b.label_lines),
     )
 
 

@@ -28,6 +28,10 @@ from stratlint.read._freeze import freeze
 from stratlint.read.fields import FIELD_LABELS, inline_fields
 from stratlint.read.markup import Plain
 
+# A paragraph of bold text alone on its line ("**Where the territory stands**", "__Targets:__"):
+# a label standing where a heading would.
+_BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*:?\s*$")
+
 __all__ = ["FIELD_LABELS", "MAX_NESTING", "inline_fields", "normalise", "parse"]
 
 _UNCLOSED_FRONT_MATTER = re.compile(r"---[ \t]*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:")
@@ -222,6 +226,8 @@ class _Walk:
     def paragraph(self, t: Token) -> None:
         ln = (t.map or [0, 0])[0]
         if not self.items:
+            if _BOLD_LABEL.match(t.content):
+                self.b.label_lines.add(ln + 1)
             plain, _ = self.b.plain(t.content, ln)
             add_paragraph(self.b, self.current, plain, self.quote_depth > 0)
             return

@@ -190,6 +190,13 @@ class _Confirmation:
         self.technical_p: dict[int, float] = {}  # section → the domain model's p(technical)
         self.technical_sections: set[int] = set()  # confirmed by genre, but technical material
 
+    def unlabelled(self, own: Sequence[int]) -> list[int]:
+        """The section's statements but its bold label lines ("**Targets**", "**Where the
+        territory stands**" on a line of their own): headings in all but markup, they state
+        nothing, so they do not thin the share of its confident content."""
+        labels = self.doc.label_lines
+        return [i for i in own if self.doc.statements[i].line not in labels]
+
     def page_rows(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """The genre and domain rows of the page's inputs, shared by its sections."""
         if self._page_rows is None:
@@ -262,7 +269,9 @@ class _Confirmation:
                 pmo = sum(po[g] for g in learned.MATERIAL[hint.value])
                 self._own_ok[owner] = (
                     pmo >= self.models.genre_threshold(hint.value)
-                    or _confident_content(own_o, self.class_proba, self.models, pmo, po)
+                    or _confident_content(
+                        self.unlabelled(own_o), self.class_proba, self.models, pmo, po
+                    )
                     or self._plan_introduced(owner, hint, own_o, pmo)
                 )
         return not self._own_ok[owner]
@@ -311,7 +320,7 @@ class _Confirmation:
         pm = sum(p[g] for g in learned.MATERIAL[kind.value])
         ok = pm >= self.models.genre_threshold(kind.value) or (
             (pm >= self._inherited_floor() or not self.disowned(sec.index))
-            and _confident_content(own, self.class_proba, self.models, pm, p)
+            and _confident_content(self.unlabelled(own), self.class_proba, self.models, pm, p)
         )
         if ok:
             tech = self.technical(sec.index, own)
