@@ -2905,6 +2905,37 @@ def test_a_fact_sheet_row_is_no_initiative_of_the_plan():
     assert not _lines_of(_ACCOUNT_FACT_SHEET, "A302")
 
 
+_DIAGNOSIS_NO_WHY = """# Harbour Leasing: FY27 leasing strategy
+
+Harbour Leasing is the landlord-side leasing agency for office owners in Brisbane.
+
+## Context
+
+Brisbane CBD office vacancy sits near 12% and landlords are giving incentives of 30% or more on
+B-grade floors. Three landlords hold 65% of the lettable area we market, so losing one mandate
+would cost us a fifth of our fees.
+
+## Where we play
+
+Landlord-side leasing of B-grade office buildings of 2,000–15,000 sqm in the Brisbane CBD and
+Fortitude Valley.
+
+## Strategy
+
+- Win two new landlord mandates in Fortitude Valley by December 2026 (Liam Carter).
+- Run an agents' open day for every vacant floor above 1,000 sqm within three weeks of listing.
+- Hire a second leasing executive by March 2027.
+"""
+
+
+def test_a_sure_description_of_the_market_is_no_sign_of_why_customers_choose_us():
+    # §3 S104, §8.9: the strategy never says why landlords would choose this agency. Its
+    # context describes the market and the agency's exposure ("… so losing one mandate would
+    # cost us a fifth of our fees"): the diagnosis, read as context with confidence, not a
+    # half-sure sign of a value proposition that would keep S104 silent.
+    assert _lines_of(_DIAGNOSIS_NO_WHY, "S104") == [1]
+
+
 _SEGMENT_BOUND = """# Clinic channel strategy 2027
 
 ## Where we play
