@@ -2905,6 +2905,30 @@ def test_a_fact_sheet_row_is_no_initiative_of_the_plan():
     assert not _lines_of(_ACCOUNT_FACT_SHEET, "A302")
 
 
+_WHAT_NOT_TO_DO = """# Objection handling: "the other installer is cheaper"
+
+For estimators and sales. Use this on a call when a school business manager says our quote is
+higher than someone else's.
+
+## Talk track
+
+1. **Acknowledge it.** "You're right, our rate per square metre is higher."
+2. **Show the lifetime cost.** Open the cost sheet and enter both quotes.
+
+## What not to do
+
+- Don't drop the price on the call. Discounts over 5% need Owen's sign-off.
+- Don't criticise the other installer by name. Talk about what the estates manager gets.
+"""
+
+
+def test_what_not_to_do_is_no_to_do_list():
+    # §8.1, §8.9: "to do" is a plan word, but "What not to do" names what is ruled out, as
+    # "What we won't do" does in a strategy; on a playbook its don'ts are advice, not a plan's
+    # items (no P201, P202, P203 or P205).
+    assert _rules(_WHAT_NOT_TO_DO) == []
+
+
 _DIAGNOSIS_NO_WHY = """# Harbour Leasing: FY27 leasing strategy
 
 Harbour Leasing is the landlord-side leasing agency for office owners in Brisbane.
