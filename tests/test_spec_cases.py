@@ -2905,6 +2905,34 @@ def test_a_fact_sheet_row_is_no_initiative_of_the_plan():
     assert not _lines_of(_ACCOUNT_FACT_SHEET, "A302")
 
 
+_NAMED_STEP_AMONG_CHOICES = """# Lakeshore Spas — the swim spa push
+
+## Strategy
+
+We sell swim spas only through dealers who have a wet-test bay, because buyers who swim in one
+before they buy close at twice the rate. We will not sell through online marketplaces.
+
+### Dealer program
+
+- Price swim spas to dealers at a fixed 32% margin with no volume tiers, so small dealers can
+  compete.
+- Give each wet-test dealer an exclusive territory of 25 miles around the showroom.
+- Ben Okafor signs up 10 wet-test dealers by the end of March.
+- Ship two demo swim spas to each new dealer at cost in February.
+"""
+
+
+def test_a_person_doing_it_by_a_date_is_a_tactic_not_a_goal():
+    # §8.4: "a subject with a present-tense verb is [an ACTION] too". "Ben Okafor signs up 10
+    # wet-test dealers by the end of March" counts dealers, but a named person does it by a date:
+    # a tactic in the strategy (S102), not a goal standing in for one (S101). With the two
+    # choices and the other dated step, the section mixes choices and actions (D401).
+    found = _rules(_NAMED_STEP_AMONG_CHOICES)
+    assert ("S101", 13) not in found
+    assert ("S102", 13) in found
+    assert ("D401", 8) in found
+
+
 _WHAT_NOT_TO_DO = """# Objection handling: "the other installer is cheaper"
 
 For estimators and sales. Use this on a call when a school business manager says our quote is

@@ -65,7 +65,7 @@ def timed_tactic(a: Analysis, st: Statement, v: Verdict) -> str:
 
 
 def _timed_tactic(a: Analysis, st: Statement, v: Verdict) -> str:
-    if v.cls != Cls.CONTEXT:
+    if v.cls not in (Cls.CONTEXT, Cls.GOAL):
         return ""
     sig = a.signals[st.index]
     shape = shape_of(sig.tokens)
@@ -82,6 +82,8 @@ def _timed_tactic(a: Analysis, st: Statement, v: Verdict) -> str:
     ):
         start, end = dates[0]
         return f"date “{sig.text[start:end]}”"
+    if v.cls == Cls.GOAL:
+        return ""  # only a person doing it by a date makes a goal's words a step (SPEC §8.4)
     if people and (quota := _QUOTA.search(sig.text)):
         return f"quota “{quota.group(0)}”"
     p = a.class_proba.get(st.index)

@@ -46,11 +46,11 @@ def _mixed_by_reading(a: Analysis) -> dict[int, str]:
                 choices += 1
             elif c == Cls.ACTION:
                 actions += 1
-            elif c != Cls.CONTEXT:
-                continue
-            elif kind == Kind.STRATEGY:
+            elif kind == Kind.STRATEGY and c in (Cls.CONTEXT, Cls.GOAL):
                 v = a.verdicts.get(st.index)
                 actions += v is not None and bool(timed_tactic(a, st, v))
+            elif c != Cls.CONTEXT:
+                continue
             else:
                 doubtful += a.class_proba.get(st.index, {}).get("CHOICE", 0.0) >= DOUBTFUL_CHOICE
         if choices >= 1 and choices + doubtful >= 2 and actions >= 2:

@@ -85,8 +85,9 @@ def goal_as_strategy(ctx: Context) -> Iterator[Hit]:
                 or v.why
                 or not a.sure(st)
                 or not outcome_target(a, st)
+                or timed_tactic(a, st, v)
             ):
-                continue
+                continue  # "Ben Okafor signs up 10 dealers by March": a step, S102's (§8.4)
             yield ctx.at_statement(
                 st,
                 f"{quote(st.text)} is a goal, not a strategy: it names an outcome but no choice of "
