@@ -1824,7 +1824,7 @@ def test_an_item_among_sure_actions_of_its_list_is_judged_as_one():
     ]
     item = "- Clean up the contact records for the Bergen accounts."
     text = _LAUNCH_LIST.format(items="\n".join([*sure, item]))
-    assert _lines_of(text, "P202") == [10] and _lines_of(text, "P203") == [11]
+    assert _lines_of(text, "P202") == [11] and _lines_of(text, "P203") == [11]
     # Alone, the same item is not sure enough to judge.
     alone = _LAUNCH_LIST.format(items="\n".join([item, "- Review the pricing."]))
     assert not _lines_of(alone, "P202")

@@ -247,9 +247,8 @@ def _doubt_of_why(a: Analysis, st: Statement) -> bool:
         return False
     # A sure description of how things stand ("Quick-turn prices from the large fabs fell by
     # 30%, and our win rate on small quotes halved") is the diagnosis, not why buyers choose us:
-    # the model reads it as context at least `absence.described` (thresholds.yaml).
-    described = a.absence_floors.get("described", 1.01)
-    return a.class_proba.get(st.index, {}).get("CONTEXT", 0.0) < described
+    # the model reads it as context at least `described` (thresholds.yaml).
+    return a.class_proba.get(st.index, {}).get("CONTEXT", 0.0) < a.described_floor
 
 
 def _our_claim(a: Analysis, st: Statement) -> bool:

@@ -106,6 +106,7 @@ def _learned(
         "tag_proba": tags if tags is not None else {},
         "tag_thresholds": dict(models.thresholds.get("tags", {})),
         "absence_floors": dict(models.thresholds.get("absence", {})),
+        "described_floor": float(models.thresholds.get("described", 1.01)),
         "unsure_statements": unsure_statements,
     }
 

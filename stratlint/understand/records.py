@@ -55,6 +55,9 @@ class Analysis:
     # finding (thresholds.yaml `absence`): precision first, a rule that says something is absent
     # speaks only when the tag model sees next to no sign of it.
     absence_floors: Mapping[str, float] = field(default_factory=dict)
+    # The class model's probability of context at which a statement describes how things stand
+    # (thresholds.yaml `described`): the diagnosis, not a sign of why customers buy.
+    described_floor: float = 1.01
     unsure_statements: set[int] = field(default_factory=set)  # class below its threshold
     # What checks work out once per document and reuse (the plan's initiatives for every
     # strategy it is compared with, the statements under each item): keyed by the check's module.
