@@ -393,3 +393,27 @@ def test_a_section_that_reads_surely_as_a_plan_is_one_under_a_title_of_context()
     # asks, and its own actions are confident: it is a plan, and its items are judged.
     found = {(f.rule, f.line) for f in lint_text(_TERRITORY, "territory.md")}
     assert ("P202", 8) in found
+
+
+@pytest.mark.parametrize(
+    ("item", "target"),
+    [
+        ("Average FormiGel order per distributor from 1,200 to 2,000 tubes.", True),
+        ("Median deal size from $8k to $11k by December.", True),
+        ("Clean the contact list from 400 to 300 duplicate records.", False),
+        ("Move Bijenhuis Zeeland from the distributor portal to direct ordering.", False),
+    ],
+)
+def test_a_measure_opening_with_an_adjective_moves_from_one_figure_to_another(
+    item: str, target: bool
+) -> None:
+    # §3 P202/P203, §8.8: "Average … order from 1,200 to 2,000 tubes" opens with a word that is
+    # an adjective too and goes straight on to a noun: a measure that moves, a target of the plan,
+    # not a command to average something. A command keeps its object's article, or is no
+    # adjective ("Move …").
+    from stratlint.checks._target_lines import target_line
+
+    doc = parse(f"# Distributor plan\n\n## What we are aiming for\n\n- {item}\n", "p.md")
+    a = analyse_many([doc], Settings())[0]
+    st = next(s for s in doc.statements if s.form == "item")
+    assert target_line(a, st) is target

@@ -164,7 +164,25 @@ def target_line(a: Analysis, st: Statement) -> bool:
     ):
         return True
     sig = a.signals[st.index]
-    return st.form == "item" and sig.has("FROM_TO") and shape_of(sig.tokens).frame == "noun"
+    if st.form != "item" or not sig.has("FROM_TO"):
+        return False
+    shape = shape_of(sig.tokens)
+    return shape.frame == "noun" or _adjective_opening(sig.tokens, shape.frame, shape.verb)
+
+
+# Words after a command's verb that show it is one ("Clean the list …", "Open our store …").
+_OBJECT_OPENERS = frozenset({"the", "a", "an", "our", "all", "every", "each", "their", "its", "up"})
+
+
+def _adjective_opening(tokens: Sequence[Tok], frame: str, verb: int) -> bool:
+    """The "command" opens with a word that is an adjective too and goes straight on to a noun
+    ("Average FormiGel order per distributor from 1,200 to 2,000 tubes."): a measure that
+    moves, not a step ("Clean the contact list …" has its object's article)."""
+    words = [i for i, t in enumerate(tokens) if t.text.strip(" *_")]
+    if frame != "imperative" or not words or verb != words[0] or len(words) < 2:
+        return False
+    first, nxt = tokens[words[0]], tokens[words[1]]
+    return "A" in first.flags and nxt.text.isalpha() and nxt.lower not in _OBJECT_OPENERS
 
 
 def opens_with_a_count(a: Analysis, st: Statement) -> bool:
