@@ -2912,6 +2912,55 @@ def test_a_fact_sheet_row_is_no_initiative_of_the_plan():
     assert not _lines_of(_ACCOUNT_FACT_SHEET, "A302")
 
 
+_CHALLENGE_OF_A_RULE = """# Greenhouse climate strategy 2027
+
+## The challenge
+
+From 1 January 2027 Dutch greenhouse growers must cut nitrogen discharge from drain water to
+near zero, and the first inspections under the new rules begin in the spring. Most tomato and
+pepper growers in the Westland and around Venlo still discharge part of their drain water
+because recirculation raised disease risk on their sites, and their fertiliser bills have risen
+by a fifth in two years. Delfland Climate, which sells the climate computers on most of these
+sites, will bundle a basic recirculation module at cost, so a like-for-like fight on hardware
+price is one we lose.
+
+## Where we play
+
+We sell to fruit-vegetable growers with 5 to 60 ha of glass in the Netherlands, Flanders and
+the Lower Rhine who still discharge drain water, and we lead with the grower's head of
+cultivation, not the buyer. The growers who already recirculate across all their sites are not
+our market in 2027; we will meet them again when their disinfection units come up for
+replacement.
+
+## How we win
+
+Our fertigation units disinfect and rebalance drain water in one step, which removes the
+disease risk that stopped growers recirculating in the first place. Because we measure each
+nutrient in the drain water rather than topping up to a fixed recipe, growers buy roughly a
+quarter less fertiliser, so the unit pays for itself in under three seasons. We sell the unit
+with a year of application engineering on site, which Delfland's at-cost module does not
+include.
+
+## What we won't do
+
+We will not chase vertical farms or cannabis producers, we will not sell the unit without the
+first-year engineering service, and we will not discount below list by more than 8% to match
+Delfland's bundle.
+
+## Delivery
+
+The first-half actions, owners and targets are in the [H1 2027 execution
+plan](verdance-h1-2027-execution-plan.md).
+"""
+
+
+def test_a_rule_the_market_must_meet_in_the_challenge_is_no_goal_of_ours():
+    # §3 S101, §8.3: "The challenge" is the strategy's diagnosis. "From 1 January 2027 Dutch
+    # greenhouse growers must cut nitrogen discharge …" tells what the buyers must do, in a
+    # target's words; it is the obstacle the strategy answers, not a goal standing in for it.
+    assert not _lines_of(_CHALLENGE_OF_A_RULE, "S101")
+
+
 _NAMED_STEP_AMONG_CHOICES = """# Lakeshore Spas — the swim spa push
 
 ## Strategy

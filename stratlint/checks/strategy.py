@@ -86,6 +86,7 @@ def goal_as_strategy(ctx: Context) -> Iterator[Hit]:
                 or not a.sure(st)
                 or not outcome_target(a, st)
                 or timed_tactic(a, st, v)
+                or set(a.heading_kinds[st.section].words) & set(_CHALLENGE_HEADINGS)
             ):
                 continue  # "Ben Okafor signs up 10 dealers by March": a step, S102's (§8.4)
             yield ctx.at_statement(
