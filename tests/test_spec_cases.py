@@ -3099,6 +3099,36 @@ def test_a_count_out_of_a_whole_due_by_a_date_is_the_plans_target():
     assert _lines_of(vague, "P204") == [1]
 
 
+_PARTICIPLE_TARGETS = """# Q1 2027 dealer sales plan
+
+This plan serves our [dealer strategy](strategy.md).
+
+## What we will do
+
+- Dana Whitfield runs a labour-savings webinar for growers on 21 January 2027.
+- Marco Ruiz signs two new irrigation dealers in Ohio by 15 February.
+- Priya Natarajan runs demo days with each new dealer in March 2027.
+
+## Where we want to be
+
+- 9 direct rack deals closed by 31 March 2027
+
+## Budget
+
+$18,000 for demo days and dealer spiffs.
+"""
+
+
+def test_a_count_of_things_in_a_state_by_a_date_is_the_plans_target():
+    # §3 P204, §8.8: "9 direct rack deals closed by 31 March 2027" names how many things are to
+    # be in which state by when; the past form qualifies the deals, no one tells a past fact.
+    # The plan has a target, so P204 stays silent.
+    assert not _lines_of(_PARTICIPLE_TARGETS, "P204")
+    # Told with a helping verb, the same words are a fact, and nothing measures the plan.
+    told = _PARTICIPLE_TARGETS.replace("deals closed", "deals were closed")
+    assert _lines_of(told, "P204") == [1]
+
+
 _BOLD_LABELLED_PLAN = """# Lakes territory plan
 
 Region: Minnesota, Wisconsin, Iowa · FY27

@@ -196,7 +196,34 @@ def opens_with_a_count(a: Analysis, st: Statement) -> bool:
     words = [t for t in sig.tokens if t.text.strip(" *_")]
     if not words or not words[0].text[:1].isdigit() or sig.has("activity-nouns"):
         return False
-    return _no_verb(sig.tokens)
+    return _no_verb(sig.tokens) or _reduced_relative(sig.tokens)
+
+
+# What follows a participle that qualifies the noun before it: "9 rack deals closed by 31 March",
+# "40 new accounts signed in the Midlands", "12 systems sold through dealers".
+_AFTER_PARTICIPLE = _AFTER_HEAD | {"by", "before", "through", "to", "into", "under", "within"}
+
+
+def _reduced_relative(tokens: Sequence[Tok]) -> bool:
+    """A count of things with a past form straight after them and no helping verb ("9 direct rack
+    deals closed by 31 March 2027", "40 new accounts signed in Ohio") names the state the things
+    are to be in: the past form qualifies the noun phrase, it is no past fact told with a subject
+    ("We closed 9 deals", "9 deals were closed")."""
+    shape = shape_of(tokens)
+    if shape.frame != "past" or shape.verb < 1:
+        return False
+    words = [t for t in tokens if t.text.strip()]
+    verb = tokens[shape.verb]
+    if verb not in words or "D" not in verb.flags:
+        return False
+    k = words.index(verb)
+    before = words[k - 1]
+    nxt = words[k + 1].lower if k + 1 < len(words) else ""
+    return (
+        ("N" in before.flags or not before.flags)  # "reps", "SKUs": nouns the table lacks
+        and before.lower.endswith("s")
+        and (nxt in _AFTER_PARTICIPLE or not any(c.isalnum() for c in nxt))
+    )
 
 
 def _no_verb(tokens: Sequence[Tok]) -> bool:
