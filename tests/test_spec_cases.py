@@ -809,6 +809,39 @@ We will not build a self-hosted edition.
     assert "S103" in {r for r, _ in _rules(text.replace("## Our audience", "## Notes"))}
 
 
+_WHO_FIELD = """# Owners corporation renewals
+
+## Diagnosis
+
+Our renewal rate on owners corporation contracts fell from 91% in 2024 to 83% in 2026. Committees
+change every year, and each new committee re-tenders because nobody on it remembers why we were
+chosen. Two rivals now quote renewals 10–15% below us, and a committee that cannot see what it is
+paying for picks the cheapest quote.
+
+## Guiding policy
+
+We will make every committee able to explain, in one page, why it pays us, and we will concentrate
+on the buildings where that explanation is strongest.
+
+- **Who:** residential towers with 3 or more lifts in Port Phillip, where a breakdown strands
+  residents.
+- **Why us:** a yearly lift health page per building, presented at the AGM by the technician who
+  services it, showing faults fixed, uptime and the 10-year cost outlook.
+- **Not:** we stop competing on price for single-lift walk-up blocks; we let those renewals go
+  rather than discount below AUD 3,900 a lift.
+"""
+
+
+def test_a_who_field_in_a_strategy_names_its_audience():
+    # §3 S103, §8.3: "Who: residential towers with 3 or more lifts …" is the strategy's who,
+    # written as a field; §8.6 reads Who as an owner on a plan item, not in a strategy.
+    assert not _lines_of(_WHO_FIELD, "S103")
+    # A placeholder names no one.
+    who = _WHO_FIELD[_WHO_FIELD.index("residential towers") : _WHO_FIELD.index("\n- **Why")]
+    blank = _WHO_FIELD.replace(who, "[Target segment]")
+    assert _lines_of(blank, "S103") == [3]
+
+
 _DECLARED = """---
 type: {type}
 ---

@@ -10,6 +10,7 @@ from stratlint import lexicon
 from stratlint.model import Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.classify import WHO
+from stratlint.understand.learn.facts import has_placeholder
 from stratlint.understand.nlp import Signals
 
 WHO_HEADINGS = (
@@ -47,6 +48,21 @@ def who_label(a: Analysis, st: Statement) -> bool:
         and a.doc.statements[nxt].section == st.section
         and not a.doc.statements[nxt].is_field
     )
+
+
+# "Who: OCs of residential towers with 3 or more lifts", "**Who:** mid-size growers": the field
+# names the strategy's audience. On a plan item the same label names its owner (SPEC §8.6).
+_WHO_FIELD = re.compile(r"^\W*who\W*:", re.IGNORECASE)
+
+
+def who_field(a: Analysis, st: Statement) -> bool:
+    """A `Who:` field in a strategy that describes its buyers ("Who: residential towers with 3 or
+    more lifts in Port Phillip") or names a market word: the strategy's who, written as a field,
+    not an owner. A name or two ("Who: Sam Okafor") may be a person; a placeholder names no one."""
+    m = _WHO_FIELD.match(st.text)
+    if not st.is_field or m is None or has_placeholder(st.text):
+        return False
+    return len(st.text[m.end() :].split()) >= 3 or a.signals[st.index].has(*WHO)
 
 
 _NEGATIONS = {

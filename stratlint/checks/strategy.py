@@ -15,6 +15,7 @@ from stratlint.checks._who import (
     account_page,
     names_place_or_account,
     only_excludes,
+    who_field,
     who_label,
 )
 from stratlint.model import Cls, Statement
@@ -193,7 +194,9 @@ def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
                 universal = True  # "across all industries": a who that chooses nobody
             elif (sig.has(*WHO) and not _only_generic_who(sig) and _names_others(sig)) or place:
                 named = True
-        named = named or any(a.tagged(st, "who") or who_label(a, st) for st in sts)
+        named = named or any(
+            a.tagged(st, "who") or who_label(a, st) or who_field(a, st) for st in sts
+        )
         heading_text = " ".join(a.doc.sections[s].title for s in scope.sections if s)
         if named:
             continue
