@@ -397,6 +397,25 @@ Every rep makes 40 calls a day to DSO procurement leads.
     assert found == [("S102", 10)], found
 
 
+_ROUTE_REPS = """# Brightline 2027 sales strategy
+
+## Strategy
+
+We sell wash chemicals to independent car washes with two to six sites in Ohio, because the
+chains buy on national contracts we cannot win. We win on next-day delivery from our own vans.
+
+- Compete on delivery, not on price per gallon.
+- Each route rep visits 25 washes a week along their route.
+"""
+
+
+def test_a_word_that_cues_a_trade_off_elsewhere_does_not_excuse_a_tactic():
+    # §3 S102: "Each route rep visits 25 washes a week" is a tactic; "route" can say
+    # what a team hands on ("route small accounts to partners"), but here it names the reps.
+    # "Compete on delivery, not on price per gallon" gives something up: a trade-off.
+    assert _lines_of(_ROUTE_REPS, "S102") == [9]
+
+
 _PROPERTIES_PLAN = """---
 type: plan
 strategy: strategy.md

@@ -54,3 +54,19 @@ _EXCLUSIONS = frozenset(
     | {"where we won't play", "what we won't do", "out of scope", "exclude", "excluding"}
 )
 _TRADEOFF_FLOOR = 0.05
+
+
+# Cues that negate: "Compete on duty of care, not on fee", "No discounts below list".
+_NEGATING = _EXCLUSIONS | frozenset(
+    {"not", "no", "never", "stop", "stopping", "avoid", "decline", "excluded", "deprioritize"}
+    | {"deprioritise", "pass on", "not a fit"}
+)
+
+
+def gives_up(a: Analysis, st: Statement) -> bool:
+    """The statement says what the team will not do, in a negation ("Compete on duty of care, not
+    on fee", "We no longer quote one-off orders") or as `says_not_doing` reads it. A cue word of
+    other uses too ("route reps", "Poland-only auctions", "pay-on-exit", "focus distributors")
+    gives nothing up in a step that names its frequency, count or date."""
+    words = {w.lower() for w in a.signals[st.index].words("tradeoff")}
+    return bool(words & _NEGATING) or says_not_doing(a, st)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._tactics import likely_tactic, timed_tactic
 from stratlint.checks._targets import outcome_target
-from stratlint.checks._tradeoffs import chooses_everyone, says_not_doing
+from stratlint.checks._tradeoffs import chooses_everyone, gives_up, says_not_doing
 from stratlint.checks._who import (
     WHO_HEADINGS,
     WHO_TITLE,
@@ -106,7 +106,7 @@ def tactic_in_strategy(ctx: Context) -> Iterator[Hit]:
     for scope in a.strategies:
         for st in a.statements_of(scope):
             v = a.verdicts.get(st.index)
-            if v is None or not _judged(a, st) or a.signals[st.index].has("tradeoff"):
+            if v is None or not _judged(a, st) or gives_up(a, st):
                 continue  # "we do not plan to …": a trade-off
             timed = timed_tactic(a, st, v)
             if not timed and (
