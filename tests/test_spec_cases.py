@@ -3436,6 +3436,9 @@ def test_a_quota_of_people_named_by_their_role_is_a_tactic_in_a_strategy():
     for line in (
         "Each branch manager makes 40 client site visits a month and logs them in the CRM.",
         "Every field rep runs 12 counter-staff training sessions a month.",
+        # A role the lexicon knows, in the plural alone or in capitals: "SDRs", "Each AE".
+        "SDRs make 60 calls a day into the general contractors building camps in Alberta.",
+        "Each AE books 12 first meetings a month with clinical operations leads.",
     ):
         assert _lines_of(_STRATEGY_COMMANDS.format(line=line), "S102") == [11], line
     duty = "Our account managers know every laboratory's analysers by name."

@@ -139,12 +139,27 @@ def people_subject(toks: Sequence[Tok], shape: Shape) -> bool:
     if toks[shape.verb].lower in _BE:
         return False
     words = shape.subject.split()
-    head = words[-1].lower().strip(".,;:()")
-    return (
-        head.isalpha()
-        and head not in PRONOUNS
-        and (person_noun(head) or (len(words) >= 2 and head in _role_heads()))
-    )
+    raw = words[-1].strip(".,;:()")
+    head = raw.lower()
+    if not head.isalpha() or head in PRONOUNS:
+        return False
+    if person_noun(head) or (len(words) >= 2 and head in _role_heads()):
+        return True
+    # "Reps make …", "SDRs make 60 calls a day", "Each AE books …": a role the lexicon knows, in
+    # the plural alone or in capitals after a determiner ("AE", "SE": short, so only as written).
+    capitals = raw.isupper() or (raw.endswith("s") and raw[:-1].isupper())
+    plural = raw.endswith("s") and (capitals or len(head) > 3)
+    role = head[:-1] if plural else head
+    if capitals and len(role) >= 2:
+        return role in _roles() and (len(words) >= 2 or plural)
+    return plural and len(role) > 2 and role in _role_heads()
+
+
+@lru_cache(maxsize=1)
+def _roles() -> frozenset[str]:
+    """Roles of one word, short ones too ("ae", "sdr", "csm"), that name people."""
+    weak = lexicon.term_set("weak-owners")
+    return frozenset(w for w in lexicon.term_set("roles") if " " not in w and w not in weak)
 
 
 @lru_cache(maxsize=1)

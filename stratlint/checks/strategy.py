@@ -108,12 +108,16 @@ def tactic_in_strategy(ctx: Context) -> Iterator[Hit]:
             v = a.verdicts.get(st.index)
             if v is None or not _judged(a, st) or gives_up(a, st):
                 continue  # "we do not plan to …": a trade-off
-            timed = timed_tactic(a, st, v)
-            if not timed and (
-                v.cls != Cls.ACTION or not v.specific or not (a.sure(st) or likely_tactic(a, st, v))
-            ):
+            action = (
+                v.cls == Cls.ACTION and bool(v.specific) and (a.sure(st) or likely_tactic(a, st, v))
+            )
+            what = (
+                ", ".join(f"{e.label} “{e.text}”" for e in v.specific[:2])
+                if action
+                else timed_tactic(a, st, v)
+            )
+            if not what:
                 continue
-            what = timed or ", ".join(f"{e.label} “{e.text}”" for e in v.specific[:2])
             yield ctx.at_statement(
                 st,
                 f"{quote(st.text)} is a tactic ({what}), not a strategic choice.",
