@@ -366,6 +366,30 @@ def test_a_one_word_heading_with_a_name_the_page_writes_in_full_owns_its_items()
     assert not [f for f in lint_text(text, "plan.md") if f.rule == "P202"]
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Kentucky conversion",  # a place, then what happens there
+        "Huller battery bundle",  # a product
+        "Cocktail bars and restaurants",  # an audience: "bars" is no verb of "Cocktail"
+        "Timeline and milestones",
+        "February and March",
+    ],
+)
+def test_a_heading_that_names_a_place_product_or_audience_owns_nothing(heading: str) -> None:
+    # §8.6: a heading owns its items where it names who does them. A heading is a noun phrase:
+    # a capitalised word the word table lacks opens a place or a product as often as a name,
+    # and its "subject" and "verb" are words of that phrase.
+    text = _HEADED.format(heading=heading)
+    assert [f.line for f in lint_text(text, "plan.md") if f.rule == "P202"] == [11]
+
+
+@pytest.mark.parametrize("heading", ["Priya Raman", "Priya Raman — chains", "Priya's accounts"])
+def test_a_heading_that_names_a_person_owns_its_items(heading: str) -> None:
+    text = _HEADED.format(heading=heading)
+    assert not [f for f in lint_text(text, "plan.md") if f.rule == "P202"]
+
+
 def test_a_plan_heading_on_a_page_declared_a_plan_is_declared_too() -> None:
     # §8.9: a front matter declaration always counts. "## Roadmap" under it names the same kind;
     # the domain model's reading of its one item (technical 0.55) does not set it aside.

@@ -279,13 +279,18 @@ def _person(
     if heading and len(toks) > 2 and toks[1].text == "(" and _dated_bracket(sig, toks, 2):
         return False  # "## Tacoma (reopens 1 May 2027)": a site and its date, not who
     shape = sentence_shape(sig.tokens)
-    if (
+    # A heading is a noun phrase: its "subject" and "verb" are words of a name ("Cocktail bars and
+    # restaurants", "Referral partners in Washington", "February and March"), not who does it.
+    subject = not heading and (
         subject_owner(shape, extra_weak)
-        or _group_set_off(toks)
-        or owner_slot(sig, toks, skip_spans, extra_weak)
         or named_team_subject(sig.tokens, shape)
         or people_subject(sig.tokens, shape)
         or titled_name_subject(sig.tokens, shape)
+    )
+    if (
+        subject
+        or _group_set_off(toks)
+        or owner_slot(sig, toks, skip_spans, extra_weak)
         or _labelled_subject(sig, extra_weak)
         or _named_before_colon(toks, skip_spans)
     ):
@@ -307,7 +312,7 @@ def _person(
             )
         ):
             return True
-        if heading and i == 0 and (len(toks) > 1 or toks[0].lower in known):
+        if heading and i == 0 and (toks[0].lower in known or _names_a_person(toks)):
             return True  # "## Dana Whitfield", "### Priya's accounts"; "## Rollout" names no one
         if prev == "." and i + 1 < len(toks) and toks[i + 1].text in {",", "and", "&"}:
             return True  # "Run two lunch-and-learns. Gil, March and May." / "Kayla and Gil, …"
@@ -319,6 +324,18 @@ def _person(
         if prev == "," and i + 2 < len(toks) and toks[i + 1].text == "to":
             return True  # "Rebate tier for distributors above $1.5M, Tom to propose."
     return False
+
+
+def _names_a_person(toks: Sequence[Tok]) -> bool:
+    """A heading that opens with a person: a full name alone or set off ("## Dana Whitfield",
+    "## Dana Whitfield — West"), or a possessive ("### Priya's accounts"). A place or a product
+    that opens a heading ("## Kentucky conversion", "## Huller battery bundle") is what the
+    items are about."""
+    if len(toks) > 1 and toks[1].text in {"'s", "’s"}:
+        return True
+    if not full_name(list(toks), 0):
+        return False
+    return len(toks) == 2 or not any(c.isalnum() for c in toks[2].text)
 
 
 def _field_owner(fields: tuple[Field, ...], weak: frozenset[str]) -> bool | None:
