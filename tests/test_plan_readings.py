@@ -384,6 +384,30 @@ def test_a_heading_that_names_a_place_product_or_audience_owns_nothing(heading: 
     assert [f.line for f in lint_text(text, "plan.md") if f.rule == "P202"] == [11]
 
 
+_LED_STEPS = """---
+type: plan
+strategy: strategy.md
+---
+# Asset-system integration, 2026
+
+{lead}
+
+1. Civica connector live by 31 July 2026.
+2. NEC connector live by 31 October 2026.
+"""
+
+
+def test_the_sentence_that_opens_a_list_with_its_doer_owns_the_steps() -> None:
+    # §8.6: "Owen Marsh's team connects … by 31 January 2027:" over numbered steps names who does
+    # each of them, as an owner field over the list would; a lead-in that names no doer owns
+    # nothing.
+    led = "Owen Marsh's team connects our job system to the two asset platforms by 31 January 2027:"
+    text = _LED_STEPS.format(lead=led)
+    assert not [f for f in lint_text(text, "plan.md") if f.rule == "P202"]
+    bare = _LED_STEPS.format(lead="Additional actions from the December district meeting:")
+    assert [f.line for f in lint_text(bare, "plan.md") if f.rule == "P202"] == [9, 10]
+
+
 @pytest.mark.parametrize("heading", ["Priya Raman", "Priya Raman — chains", "Priya's accounts"])
 def test_a_heading_that_names_a_person_owns_its_items(heading: str) -> None:
     text = _HEADED.format(heading=heading)

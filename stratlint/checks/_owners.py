@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from stratlint import lexicon
 from stratlint.checks._chain import PLACEHOLDER, answer_above
+from stratlint.checks._items import list_intro
 from stratlint.checks._names import (
     LABELS,
     PRONOUNS,
@@ -34,6 +35,7 @@ from stratlint.checks._role_places import (
     verb_goes_on,
 )
 from stratlint.checks._subjects import (
+    named_doer,
     named_team_subject,
     people_subject,
     subject_owner,
@@ -359,4 +361,27 @@ def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
             or opens_with_page_name(a, a.signals[item.index], item.index)
         ),
         lambda heading: _owner_in_text(a, a.signals[heading], heading=True),
+        lead_in=lambda top: _lead_in_owner(a, top),
+    )
+
+
+_LEAD_IN = re.compile(r"[:：]\s*$|\b(?:following|below)\b", re.IGNORECASE)
+
+
+def _lead_in_owner(a: Analysis, top: Statement) -> bool:
+    """The sentence that opens the item's list names who does the steps: "Owen Marsh's team
+    connects our job system to the three asset platforms by 31 January 2027:" over "1. Civica
+    connector live by 31 July 2026." owns each of them, as a field under a heading does (SPEC
+    §8.6)."""
+    intro = list_intro(a, top)
+    if intro is None or not _LEAD_IN.search(intro.text):
+        return False
+    # A named doer as the subject: a person, a named team, people by their role. A noun phrase
+    # ("Additional actions from the December district meeting:") names no one.
+    toks = a.signals[intro.index].tokens
+    shape = sentence_shape(toks)
+    return (
+        named_doer(a, shape, intro.index)
+        or people_subject(toks, shape)
+        or titled_name_subject(toks, shape)
     )
