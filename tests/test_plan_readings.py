@@ -156,6 +156,28 @@ def test_a_month_after_a_time_word_is_one(no_tagged_deadlines: None, item: str) 
     assert _p203(item) == []
 
 
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Priya Shah sends the revised price list to all 40 distributors before Christmas.",
+        "- Priya Shah sends the revised price list to all 40 distributors over the holidays.",
+        "- Priya Shah sends the revised price list to all 40 distributors before the budget cycle.",
+        "- Priya Shah sends the revised price list to all 40 distributors after harvest.",
+        "- Priya Shah sends the revised price list to all 40 distributors in Term 3.",
+    ],
+)
+def test_a_holiday_term_or_season_of_the_year_is_a_deadline(
+    no_tagged_deadlines: None, item: str
+) -> None:
+    # §3 P203: a relative deadline counts; a holiday, a school term, a farm season or a budget
+    # cycle falls on a date the reader knows, as "before launch" does.
+    assert _p203(item) == []
+
+
+def test_a_holiday_the_item_is_about_gives_it_no_time(no_tagged_deadlines: None) -> None:
+    assert _p203("- Priya Shah designs the Christmas gift catalogue for distributors.") == [9]
+
+
 _ACCOUNT_PLAN = """---
 type: plan
 owner: Gemma Harlow
