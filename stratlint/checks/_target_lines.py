@@ -196,7 +196,24 @@ def opens_with_a_count(a: Analysis, st: Statement) -> bool:
     words = [t for t in sig.tokens if t.text.strip(" *_")]
     if not words or not words[0].text[:1].isdigit() or sig.has("activity-nouns"):
         return False
-    return _no_verb(sig.tokens) or _reduced_relative(sig.tokens)
+    toks = _compounds_joined(sig.tokens)
+    return _no_verb(toks) or _reduced_relative(toks) or _past_form_modifies(toks)
+
+
+def _past_form_modifies(tokens: Sequence[Tok]) -> bool:
+    """In a counted noun phrase the shape's past "verb" modifies a noun: an adjective straight
+    after the count ("20 qualified opportunities in HubSpot") or a word after a preposition
+    ("8 contractors on preferred terms by 31 March")."""
+    shape = shape_of(tokens)
+    if shape.frame != "past" or shape.verb < 1:
+        return False
+    words = [t for t in tokens if t.text.strip()]
+    verb = tokens[shape.verb]
+    if verb not in words:
+        return False
+    k = words.index(verb)
+    after_count = k == 1 and "A" in verb.flags
+    return after_count or any(w.lower in _AFTER_PARTICIPLE for w in words[:k])
 
 
 # What follows a participle that qualifies the noun before it: "9 rack deals closed by 31 March",
@@ -224,6 +241,27 @@ def _reduced_relative(tokens: Sequence[Tok]) -> bool:
         and before.lower.endswith("s")
         and (nxt in _AFTER_PARTICIPLE or not any(c.isalnum() for c in nxt))
     )
+
+
+def _compounds_joined(tokens: Sequence[Tok]) -> tuple[Tok, ...]:
+    """The tokens with each hyphenated compound kept as its first word: "20 qualified
+    grant-funded opportunities", "35 owner-controlled stores", "8 design-and-build contractors"
+    read as "grant opportunities", "owner stores", "design contractors". The sentence shape takes
+    a past form after a hyphen ("funded", "controlled") for the main verb; inside a compound it
+    modifies the noun."""
+    out: list[Tok] = []
+    joined = False
+    for i, t in enumerate(tokens):
+        prev = tokens[i - 1] if i else None
+        if prev is not None and prev.end == t.start and (t.text in _HYPHENS or joined):
+            joined = t.text in _HYPHENS
+            continue
+        joined = False
+        out.append(t)
+    return tuple(out)
+
+
+_HYPHENS = frozenset({"-", "‑", "–"})
 
 
 def _no_verb(tokens: Sequence[Tok]) -> bool:
