@@ -58,6 +58,28 @@ def test_the_tag_model_still_finds_owners_the_hand_reading_misses(sure_of_owners
     assert _p202("The panel vendor") == []
 
 
+@pytest.fixture
+def no_tagged_owners(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tag model finds no owner anywhere: the hand reading alone decides."""
+    _force_tag(monkeypatch, "owner", False)
+
+
+@pytest.mark.parametrize(
+    ("doer", "owned"),
+    [
+        ("From 1 March, Priya Shah", True),
+        ("Every quarter, Priya Shah", True),
+        ("From 1 March, we", False),  # a weak owner after the time phrase is still none
+    ],
+)
+def test_a_time_phrase_before_the_subject_leaves_the_owner_where_it_stands(
+    no_tagged_owners: None, doer: str, owned: bool
+) -> None:
+    # §8.6: "From 1 December, Rosa Ortiz runs a 60-day takeover …": the subject after the
+    # opening time phrase does the item.
+    assert _p202(doer) == ([] if owned else [9])
+
+
 def test_an_imperative_names_whom_it_acts_on_not_who_owns_it(sure_of_owners: None) -> None:
     text = _PLAN.replace("- {doer} builds", "- Hire a business development manager who builds")
     assert [f.line for f in lint_text(text, "plan.md") if f.rule == "P202"] == [9]

@@ -280,14 +280,15 @@ def _person(
 
     if heading and len(toks) > 2 and toks[1].text == "(" and _dated_bracket(sig, toks, 2):
         return False  # "## Tacoma (reopens 1 May 2027)": a site and its date, not who
-    shape = sentence_shape(sig.tokens)
     # A heading is a noun phrase: its "subject" and "verb" are words of a name ("Cocktail bars and
     # restaurants", "Referral partners in Washington", "February and March"), not who does it.
-    subject = not heading and (
+    subject = not heading and any(
         subject_owner(shape, extra_weak)
-        or named_team_subject(sig.tokens, shape)
-        or people_subject(sig.tokens, shape)
-        or titled_name_subject(sig.tokens, shape)
+        or named_team_subject(clause, shape)
+        or people_subject(clause, shape)
+        or titled_name_subject(clause, shape)
+        for clause in _clauses_after_time(sig)
+        for shape in (sentence_shape(clause),)
     )
     if (
         subject
@@ -326,6 +327,32 @@ def _person(
         if prev == "," and i + 2 < len(toks) and toks[i + 1].text == "to":
             return True  # "Rebate tier for distributors above $1.5M, Tom to propose."
     return False
+
+
+# Words that open a time phrase before the subject: "From 1 December, Rosa Ortiz runs …",
+# "Every quarter, Jonas reports …", "In March, Cole and the two route reps make …".
+_TIME_OPENERS = frozenset(
+    {"from", "by", "in", "on", "during", "after", "before", "until", "every", "each", "starting"}
+    | {"beginning", "this", "next", "twice", "once", "weekly", "monthly", "quarterly"}
+)
+
+
+def _clauses_after_time(sig: Signals) -> tuple[tuple[Tok, ...], ...]:
+    """The statement's tokens, and, where it opens with a time phrase closed by a comma, the
+    clause after it: its subject is where the owner stands."""
+    toks = sig.tokens
+    words = [t for t in toks if t.text.strip()]
+    if len(words) < 4 or words[0].lower not in _TIME_OPENERS:
+        return (toks,)
+    comma = next((t for t in words[1:8] if t.text == ","), None)
+    if comma is None:
+        return (toks,)
+    timed = any(
+        b <= comma.start for lab in ("DATE", "FREQUENCY", "frequencies") for _, b in sig.get(lab)
+    )
+    if not timed:
+        return (toks,)
+    return (toks, tuple(t for t in toks if t.start > comma.start))
 
 
 def _names_a_person(toks: Sequence[Tok]) -> bool:
