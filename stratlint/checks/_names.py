@@ -264,3 +264,15 @@ def set_off_name(sig: Signals, toks: list[Tok], i: int, skip: Sequence[tuple[int
         and toks[i].end < second.start
         and not any(a <= second.start < b for a, b in skip)
     )
+
+
+def heading_names_person(toks: Sequence[Tok]) -> bool:
+    """A heading that opens with a person: a full name alone or set off ("## Dana Whitfield",
+    "## Dana Whitfield — West"), or a possessive ("### Priya's accounts"). A place or a product
+    that opens a heading ("## Kentucky conversion", "## Huller battery bundle") is what the
+    items are about."""
+    if len(toks) > 1 and toks[1].text in {"'s", "’s"}:
+        return True
+    if not full_name(list(toks), 0):
+        return False
+    return len(toks) == 2 or not any(c.isalnum() for c in toks[2].text)

@@ -15,6 +15,7 @@ from stratlint.checks._names import (
     PRONOUNS,
     english_word,
     full_name,
+    heading_names_person,
     opens_with_page_name,
     page_names,
     set_off_name,
@@ -35,6 +36,7 @@ from stratlint.checks._role_places import (
     verb_goes_on,
 )
 from stratlint.checks._subjects import (
+    clauses_after_time,
     named_doer,
     named_team_subject,
     people_subject,
@@ -261,6 +263,18 @@ def _group_set_off(toks: Sequence[Tok]) -> bool:
     return False
 
 
+def _subject_owns(sig: Signals, extra_weak: frozenset[str]) -> bool:
+    """The subject of the sentence, or of the clause after its opening time phrase, does it."""
+    return any(
+        subject_owner(shape, extra_weak)
+        or named_team_subject(clause, shape)
+        or people_subject(clause, shape)
+        or titled_name_subject(clause, shape)
+        for clause in clauses_after_time(sig)
+        for shape in (sentence_shape(clause),)
+    )
+
+
 def _person(
     sig: Signals, heading: bool, extra_weak: frozenset[str], known: Mapping[str, object]
 ) -> bool:
@@ -282,16 +296,8 @@ def _person(
         return False  # "## Tacoma (reopens 1 May 2027)": a site and its date, not who
     # A heading is a noun phrase: its "subject" and "verb" are words of a name ("Cocktail bars and
     # restaurants", "Referral partners in Washington", "February and March"), not who does it.
-    subject = not heading and any(
-        subject_owner(shape, extra_weak)
-        or named_team_subject(clause, shape)
-        or people_subject(clause, shape)
-        or titled_name_subject(clause, shape)
-        for clause in _clauses_after_time(sig)
-        for shape in (sentence_shape(clause),)
-    )
     if (
-        subject
+        (not heading and _subject_owns(sig, extra_weak))
         or _group_set_off(toks)
         or owner_slot(sig, toks, skip_spans, extra_weak)
         or _labelled_subject(sig, extra_weak)
@@ -315,7 +321,7 @@ def _person(
             )
         ):
             return True
-        if heading and i == 0 and (toks[0].lower in known or _names_a_person(toks)):
+        if heading and i == 0 and (toks[0].lower in known or heading_names_person(toks)):
             return True  # "## Dana Whitfield", "### Priya's accounts"; "## Rollout" names no one
         if prev == "." and i + 1 < len(toks) and toks[i + 1].text in {",", "and", "&"}:
             return True  # "Run two lunch-and-learns. Gil, March and May." / "Kayla and Gil, …"
@@ -327,44 +333,6 @@ def _person(
         if prev == "," and i + 2 < len(toks) and toks[i + 1].text == "to":
             return True  # "Rebate tier for distributors above $1.5M, Tom to propose."
     return False
-
-
-# Words that open a time phrase before the subject: "From 1 December, Rosa Ortiz runs …",
-# "Every quarter, Jonas reports …", "In March, Cole and the two route reps make …".
-_TIME_OPENERS = frozenset(
-    {"from", "by", "in", "on", "during", "after", "before", "until", "every", "each", "starting"}
-    | {"beginning", "this", "next", "twice", "once", "weekly", "monthly", "quarterly"}
-)
-
-
-def _clauses_after_time(sig: Signals) -> tuple[tuple[Tok, ...], ...]:
-    """The statement's tokens, and, where it opens with a time phrase closed by a comma, the
-    clause after it: its subject is where the owner stands."""
-    toks = sig.tokens
-    words = [t for t in toks if t.text.strip()]
-    if len(words) < 4 or words[0].lower not in _TIME_OPENERS:
-        return (toks,)
-    comma = next((t for t in words[1:8] if t.text == ","), None)
-    if comma is None:
-        return (toks,)
-    timed = any(
-        b <= comma.start for lab in ("DATE", "FREQUENCY", "frequencies") for _, b in sig.get(lab)
-    )
-    if not timed:
-        return (toks,)
-    return (toks, tuple(t for t in toks if t.start > comma.start))
-
-
-def _names_a_person(toks: Sequence[Tok]) -> bool:
-    """A heading that opens with a person: a full name alone or set off ("## Dana Whitfield",
-    "## Dana Whitfield — West"), or a possessive ("### Priya's accounts"). A place or a product
-    that opens a heading ("## Kentucky conversion", "## Huller battery bundle") is what the
-    items are about."""
-    if len(toks) > 1 and toks[1].text in {"'s", "’s"}:
-        return True
-    if not full_name(list(toks), 0):
-        return False
-    return len(toks) == 2 or not any(c.isalnum() for c in toks[2].text)
 
 
 def _field_owner(fields: tuple[Field, ...], weak: frozenset[str]) -> bool | None:

@@ -13,6 +13,7 @@ from stratlint.checks._names import PRONOUNS, full_name, page_names, person_noun
 from stratlint.checks._role_places import GROUPS
 from stratlint.model import Statement
 from stratlint.understand.analysis import Analysis
+from stratlint.understand.nlp import Signals
 from stratlint.understand.shape import Shape, sentence_shape
 from stratlint.understand.signals import Tok
 
@@ -187,3 +188,29 @@ def doer_is_no_owner(a: Analysis, st: Statement) -> bool:
         return False
     subject = shape.subject.lower()
     return subject in lexicon.term_set("weak-owners", a.lexicon_extra) or subject in PRONOUNS
+
+
+# Words that open a time phrase before the subject: "From 1 December, Rosa Ortiz runs …",
+# "Every quarter, Jonas reports …", "In March, Cole and the two route reps make …".
+_TIME_OPENERS = frozenset(
+    {"from", "by", "in", "on", "during", "after", "before", "until", "every", "each", "starting"}
+    | {"beginning", "this", "next", "twice", "once", "weekly", "monthly", "quarterly"}
+)
+
+
+def clauses_after_time(sig: Signals) -> tuple[tuple[Tok, ...], ...]:
+    """The statement's tokens, and, where it opens with a time phrase closed by a comma, the
+    clause after it: its subject is where the owner stands."""
+    toks = sig.tokens
+    words = [t for t in toks if t.text.strip()]
+    if len(words) < 4 or words[0].lower not in _TIME_OPENERS:
+        return (toks,)
+    comma = next((t for t in words[1:8] if t.text == ","), None)
+    if comma is None:
+        return (toks,)
+    timed = any(
+        b <= comma.start for lab in ("DATE", "FREQUENCY", "frequencies") for _, b in sig.get(lab)
+    )
+    if not timed:
+        return (toks,)
+    return (toks, tuple(t for t in toks if t.start > comma.start))

@@ -155,3 +155,16 @@ def names_place_or_account(a: Analysis, st: Statement) -> bool:
         if i == opening + 1 or any(w in _WHERE for w in before):
             return True
     return False
+
+
+def names_others(sig: Signals) -> bool:
+    """A market word the strategy chooses, not one that names us: "our audit practice", "our Bend
+    studio", "focus our energy" describe the seller (the word before is "our", or "our" and one
+    more word)."""
+    text = sig.text
+    for lab in WHO:
+        for a0, _ in sig.get(lab):
+            before = text[max(0, a0 - 80) : a0].lower().split()[-2:]  # not the whole text
+            if "our" not in before:
+                return True
+    return False

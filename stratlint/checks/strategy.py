@@ -13,6 +13,7 @@ from stratlint.checks._who import (
     WHO_HEADINGS,
     WHO_TITLE,
     account_page,
+    names_others,
     names_place_or_account,
     only_excludes,
     who_field,
@@ -154,19 +155,6 @@ def _strategies(ctx: Context) -> Iterator[tuple[Scope, list[Statement]]]:
         yield scope, sts
 
 
-def _names_others(sig: Signals) -> bool:
-    """A market word the strategy chooses, not one that names us: "our audit practice", "our Bend
-    studio", "focus our energy" describe the seller (the word before is "our", or "our" and one
-    more word)."""
-    text = sig.text
-    for lab in WHO:
-        for a0, _ in sig.get(lab):
-            before = text[max(0, a0 - 80) : a0].lower().split()[-2:]  # not the whole text
-            if "our" not in before:
-                return True
-    return False
-
-
 @check("S103")
 def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
@@ -196,7 +184,7 @@ def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
                 continue  # "We will not chase SMB": names whom we leave, not whom we sell to
             if sig.has("universal"):
                 universal = True  # "across all industries": a who that chooses nobody
-            elif (sig.has(*WHO) and not _only_generic_who(sig) and _names_others(sig)) or place:
+            elif (sig.has(*WHO) and not _only_generic_who(sig) and names_others(sig)) or place:
                 named = True
         named = named or any(
             a.tagged(st, "who") or who_label(a, st) or who_field(a, st) for st in sts
