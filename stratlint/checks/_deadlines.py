@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 from stratlint import lexicon
 from stratlint.checks._chain import PLACEHOLDER, answer_above
-from stratlint.checks._items import label_line, list_intro, sub_items
+from stratlint.checks._items import LEAD_IN, label_line, list_intro, sub_items
 from stratlint.model import Field, Statement
 from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.nlp import Signals
@@ -35,9 +35,6 @@ def _field_due(fields: tuple[Field, ...], a: Analysis) -> bool | None:
     return False
 
 
-_LEAD_IN = re.compile(r"[:：]\s*$|\b(?:following|below)\b", re.IGNORECASE)
-
-
 def _lead_in_time(a: Analysis, top: Statement) -> bool:
     """The sentence that opens the item's list names its period: "The following objectives were
     identified for 2016:" over the list times every item in it, as a field under a heading does
@@ -45,7 +42,7 @@ def _lead_in_time(a: Analysis, top: Statement) -> bool:
     intro = list_intro(a, top)
     return (
         intro is not None
-        and (bool(_LEAD_IN.search(intro.text)) or label_line(a, intro))
+        and (bool(LEAD_IN.search(intro.text)) or label_line(a, intro))
         and _timed(a, intro)
     )
 
@@ -169,8 +166,6 @@ _PER_EVENT = re.compile(
 )
 
 
-# A season is a time frame ("for the autumn trade shows", "by next summer"); "spring" and "fall"
-# only after a time word, as they are verbs and nouns too.
 # A holiday, a term, a farm season or a cycle of the year the reader knows the date of: "before
 # Christmas", "over the Easter holidays", "after harvest", "before the May budget cycle", "the
 # Term 3 open days". Read by the check only: the DATE patterns are model features, and a refit
@@ -185,6 +180,8 @@ _KNOWN_PERIOD = re.compile(
     re.IGNORECASE,
 )
 
+# A season is a time frame ("for the autumn trade shows", "by next summer"); "spring" and "fall"
+# only after a time word, as they are verbs and nouns too.
 _SEASON = re.compile(
     r"\b(?:autumn|summer|winter)\b|\b(?:by|in|before|until|during|this|next|early|mid|late)"
     r"\s+(?:the\s+)?(?:spring|fall)\b",

@@ -170,6 +170,10 @@ def under_label_of_targets(a: Analysis, st: Statement) -> bool:
 LIST_REACH = 200
 
 
+# A sentence that opens a list ends in a colon or says so: "… for 2016:", "the following steps".
+LEAD_IN = re.compile(r"[:：]\s*$|\b(?:following|below)\b", re.IGNORECASE)
+
+
 def list_intro(a: Analysis, st: Statement) -> Statement | None:
     """The sentence that opens the list item `st` stands in: the statement before its run of
     items, in its section ("Our priorities for 2027:", "**Targets**"), or None."""

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from stratlint import lexicon
 from stratlint.checks._chain import PLACEHOLDER, answer_above
-from stratlint.checks._items import list_intro
+from stratlint.checks._items import LEAD_IN, list_intro
 from stratlint.checks._names import (
     LABELS,
     PRONOUNS,
@@ -360,16 +360,13 @@ def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
     )
 
 
-_LEAD_IN = re.compile(r"[:：]\s*$|\b(?:following|below)\b", re.IGNORECASE)
-
-
 def _lead_in_owner(a: Analysis, top: Statement) -> bool:
     """The sentence that opens the item's list names who does the steps: "Owen Marsh's team
     connects our job system to the three asset platforms by 31 January 2027:" over "1. Civica
     connector live by 31 July 2026." owns each of them, as a field under a heading does (SPEC
     §8.6)."""
     intro = list_intro(a, top)
-    if intro is None or not _LEAD_IN.search(intro.text):
+    if intro is None or not LEAD_IN.search(intro.text):
         return False
     # A named doer as the subject: a person, a named team, people by their role. A noun phrase
     # ("Additional actions from the December district meeting:") names no one.
