@@ -509,3 +509,29 @@ def test_a_measure_opening_with_an_adjective_moves_from_one_figure_to_another(
     a = analyse_many([doc], Settings())[0]
     st = next(s for s in doc.statements if s.form == "item")
     assert target_line(a, st) is target
+
+
+_ASSIGNED = """---
+type: plan
+strategy: strategy.md
+---
+# Cathedral account plan
+
+## Next steps
+
+- Ring the chapter clerk about the tower survey by 12 March 2027 (Gareth Pryce).
+- Send the bell-frame report to the fabric committee by 20 March 2027 (Gareth Pryce).
+- {step}
+"""
+
+
+def test_a_step_assigned_to_a_named_person_is_an_owned_action_item() -> None:
+    # SPEC §8.4, §8.6: "Gareth to chase the faculty application" assigns a step the way minutes
+    # do: an action item with its owner, so with no date it is P203, never P202. A weak owner
+    # assigned the same way ("Someone to join …") is no owner (§3 P202).
+    step = "Gareth to chase the faculty application with the diocese."
+    found = [(f.line, f.rule) for f in lint_text(_ASSIGNED.format(step=step), "plan.md")]
+    assert [x for x in found if x[1] in ("P202", "P203")] == [(11, "P203")]
+    weak = "Someone to join the diocesan advisory committee."
+    found = [(f.line, f.rule) for f in lint_text(_ASSIGNED.format(step=weak), "plan.md")]
+    assert [x for x in found if x[1] in ("P202", "P203")] == [(11, "P202"), (11, "P203")]

@@ -147,6 +147,25 @@ def test_a_dated_step_a_named_person_takes_is_a_tactic_whatever_the_class_model_
     assert not [f for f in lint_text(text, "strategy.md") if f.rule == "S102"]
 
 
+@pytest.mark.parametrize(
+    "step",
+    [
+        "Rachel to brief the three regional managers at the January sales kick-off.",
+        "Tomasz Wierzba to visit the ten largest dental groups.",
+    ],
+)
+def test_a_step_assigned_to_a_named_person_is_a_tactic(step: str) -> None:
+    # SPEC §3 S102, §8.4: "<Name> to <verb> …" is how minutes assign a task; the class model,
+    # which finds no verb of a sentence in "to brief", calls it context. An infinitive after a
+    # common word names no one ("Time to rethink …").
+    text = _DENTAL_STRATEGY.format(line=step)
+    assert [f.line for f in lint_text(text, "strategy.md") if f.rule == "S102"] == [7]
+    plain = "Time to rethink how office managers reorder."
+    assert not [
+        f for f in lint_text(_DENTAL_STRATEGY.format(line=plain), "strategy.md") if f.rule == "S102"
+    ]
+
+
 def test_an_organisations_initials_or_a_date_that_looks_back_make_no_dated_step() -> None:
     # "ICC Sydney takes almost every congress …, and since 2024 it has …" is the diagnosis: an
     # organisation's initials are no first name, and "since 2024" says when something began.

@@ -36,6 +36,7 @@ from stratlint.checks._role_places import (
     verb_goes_on,
 )
 from stratlint.checks._subjects import (
+    assigned_to,
     clauses_after_time,
     named_doer,
     named_team_subject,
@@ -89,6 +90,9 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
     toks = sig.tokens
     roles = sig.get("roles")
     weak = lexicon.term_set("weak-owners", a.lexicon_extra)
+    assignee = "" if heading else assigned_to(toks).lower()
+    if assignee and assignee not in weak and assignee not in PRONOUNS:
+        return True  # "Tom to run a pilot at Kirkstall Retail Park from April 2027"
     shape = sentence_shape(toks)
     subject_end = toks[shape.verb].start if shape.verb >= 0 and shape.subject else -1
     for a0, b0 in roles:

@@ -4,7 +4,7 @@ a plan holds one kind of thing)."""
 
 from __future__ import annotations
 
-from stratlint.checks._subjects import named_doer
+from stratlint.checks._subjects import assigned_to, named_doer
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis
 from stratlint.understand.shape import shape_of
@@ -24,6 +24,17 @@ def named_step(a: Analysis, st: Statement) -> bool:
         return False
     sure, total = _list_actions(a, st.section, st.form)
     return sure >= 2 and 2 * sure >= total - 1
+
+
+def assigned_step(a: Analysis, st: Statement) -> bool:
+    """A step assigned to a named person the way minutes write it ("Gareth to chase the faculty
+    application with the diocese.", `assigned_to`): an action item with its owner (SPEC §8.4),
+    though the class model, which reads "to chase" as no verb of a sentence, calls it context."""
+    return (
+        st.form in ("item", "sentence")
+        and a.cls(st) in (Cls.CONTEXT, Cls.ACTION)
+        and bool(assigned_to(a.signals[st.index].tokens))
+    )
 
 
 def among_actions(a: Analysis, st: Statement) -> bool:

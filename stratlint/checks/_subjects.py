@@ -173,6 +173,22 @@ def _role_heads() -> frozenset[str]:
     )
 
 
+def assigned_to(toks: Sequence[Tok]) -> str:
+    """The name a step is assigned to, the way minutes write it, "<Name> to <verb> …" ("Gareth
+    to chase the faculty application", "Lucy Grant to confirm the calving forecast with the
+    depot"): a commitment with its doer, as "Gareth will chase …" is (SPEC §8.4). The name is one
+    or two capitalised words the word-form table does not know ("Time to build a list", "Move
+    to the new CRM", "Sales to review …" name no one; "Someone to join the Durban Port Users
+    Forum" is assigned to a weak owner, which `has_owner` does not take); "" for none."""
+    words = [t for t in toks if t.text.strip()]
+    n = 0
+    while n < 2 and n < len(words) and words[n].text[:1].isupper() and not words[n].flags:
+        n += 1
+    if n == 0 or n + 1 >= len(words) or words[n].lower != "to" or "V" not in words[n + 1].flags:
+        return ""
+    return " ".join(t.text for t in words[:n])
+
+
 def doer_is_no_owner(a: Analysis, st: Statement) -> bool:
     """Where the item writes its doer, it names no owner, whatever the tag model reads into it:
     an imperative leaves the doer out ("Hire a business development manager in Brisbane by 1

@@ -7,7 +7,12 @@ from __future__ import annotations
 import re
 
 from stratlint.checks._names import page_names
-from stratlint.checks._subjects import named_doer, people_subject, subject_is_full_name
+from stratlint.checks._subjects import (
+    assigned_to,
+    named_doer,
+    people_subject,
+    subject_is_full_name,
+)
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis
 from stratlint.understand.classify import Verdict
@@ -69,6 +74,8 @@ def _timed_tactic(a: Analysis, st: Statement, v: Verdict) -> str:
     if v.cls == Cls.CHOICE:
         return ""
     sig = a.signals[st.index]
+    if v.cls != Cls.GOAL and (name := assigned_to(sig.tokens)):
+        return f"a step assigned to {name}"  # "Rachel to brief the regional managers …"
     shape = shape_of(sig.tokens)
     people = people_subject(sig.tokens, shape)
     named = shape.frame != "imperative" and named_doer(a, shape, st.index)

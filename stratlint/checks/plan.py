@@ -19,7 +19,13 @@ from stratlint.checks._items import (
     under_resources_heading,
 )
 from stratlint.checks._owners import has_owner
-from stratlint.checks._plan_actions import among_actions, named_activity, named_step, told_past
+from stratlint.checks._plan_actions import (
+    among_actions,
+    assigned_step,
+    named_activity,
+    named_step,
+    told_past,
+)
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._strategy_links import strategy_link_state
 from stratlint.checks._subjects import doer_is_no_owner
@@ -69,7 +75,7 @@ def _derive_plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
             continue
         action = a.cls(st) == Cls.ACTION
         if not (action and a.sure(st)):
-            named = named_step(a, st) or named_activity(a, st)
+            named = named_step(a, st) or named_activity(a, st) or assigned_step(a, st)
             if not named and not (action and among_actions(a, st)):
                 continue
         if done(st) or _objective(a, st):
