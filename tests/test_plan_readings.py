@@ -535,3 +535,38 @@ def test_a_step_assigned_to_a_named_person_is_an_owned_action_item() -> None:
     weak = "Someone to join the diocesan advisory committee."
     found = [(f.line, f.rule) for f in lint_text(_ASSIGNED.format(step=weak), "plan.md")]
     assert [x for x in found if x[1] in ("P202", "P203")] == [(11, "P202"), (11, "P203")]
+
+
+_LABELLED_TARGETS = """---
+type: plan
+strategy: strategy.md
+---
+# Law firms plan, H1 2027
+
+## Actions
+
+- Siobhan Keane builds the fleet audit pack by 31 January 2027.
+- Colm Daly submits the framework catalogue update by 30 April 2027.
+
+**Targets for the half**
+
+- {target}
+"""
+
+
+@pytest.mark.parametrize(
+    ("target", "p204"),
+    [
+        ("3 new council contracts through the framework.", []),
+        ("12 law-firm renewals signed at a click charge of 0.6 cent or more.", []),
+        ("More law firms on six-monthly reviews.", [5]),
+    ],
+)
+def test_a_number_under_a_label_of_targets_is_the_plans_measure(
+    target: str, p204: list[int]
+) -> None:
+    # SPEC §3 P204: a bold label of targets is a heading in all but markup; a count under it is
+    # the plan's target, as under "## Targets". A number that only says how often measures
+    # nothing.
+    found = lint_text(_LABELLED_TARGETS.format(target=target), "plan.md")
+    assert [f.line for f in found if f.rule == "P204"] == p204

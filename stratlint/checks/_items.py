@@ -153,16 +153,17 @@ def under_resources_heading(a: Analysis, st: Statement) -> bool:
 _ACTED_ON = ("mitigation", "mitigations", "actions", "action", "next steps", "response", "plan")
 
 
-def under_label_of_targets(a: Analysis, st: Statement) -> bool:
+def under_label_of_targets(a: Analysis, st: Statement, means: bool = True) -> bool:
     """The item's list opens under a label line that names targets or resources ("**Targets**",
     "Budget and people:"): a heading in all but markup, whose items are the plan's measures or
-    means (P204, P205), not commitments to own and date."""
+    means (P204, P205), not commitments to own and date. With `means` False, a label of targets
+    only ("**Targets for the half**")."""
     intro = list_intro(a, st)
     if intro is None or not _short_label(intro.text):
         return False  # its words say what the list is: no verb test ("Budget and tools")
     goals = lexicon.section_words().get("goals") or {}
     names = [*(lexicon.section_words().get("resources") or ()), *(goals.get("title") or ())]
-    return _names_any(intro.text, names)
+    return _names_any(intro.text, names if means else goals.get("title") or ())
 
 
 # How far back a list's opening sentence is looked for: each item walks back over the items

@@ -188,12 +188,35 @@ def _page_has_target(a: Analysis) -> bool:
     return any(
         measurable(a, st)
         or (st.section in goals and has_number(a, st))
+        or _listed_target(a, st)
         or a.tagged(st, "metric")
         or a.hinted(st, "metric")
         or numbered_target(a, st)
         for st in a.doc.statements
         if not st.quoted and st.section not in strategy
     )
+
+
+def _listed_target(a: Analysis, st: Statement) -> bool:
+    """An item with a number under a label line of targets ("**Targets for the half**" over "3 new
+    council contracts through the OGP framework."): the plan's measure, as it would be under a
+    "## Targets" heading. A number that only says how often ("More childcare centres on
+    six-monthly agreements") measures nothing."""
+    return (
+        has_number(a, st)
+        and not _only_how_often(a, st)
+        and under_label_of_targets(a, st, means=False)
+    )
+
+
+def _only_how_often(a: Analysis, st: Statement) -> bool:
+    """Every number the item says is joined to a word of frequency ("six-monthly")."""
+    sig = a.signals[st.index]
+    numbers = sig.get("NUMBER")
+    if not numbers or sig.has("PERCENT", "MONEY", "MULTIPLIER", "FROM_TO"):
+        return False
+    starts = {x for label in ("FREQUENCY", "frequencies") for x, _ in sig.get(label)}
+    return all(sig.text[end : end + 1] == "-" and end + 1 in starts for _, end in numbers)
 
 
 @check("P204")
