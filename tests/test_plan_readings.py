@@ -570,3 +570,22 @@ def test_a_number_under_a_label_of_targets_is_the_plans_measure(
     # nothing.
     found = lint_text(_LABELLED_TARGETS.format(target=target), "plan.md")
     assert [f.line for f in found if f.rule == "P204"] == p204
+
+
+def test_an_open_question_in_a_plan_is_no_action_item() -> None:
+    # SPEC §8.4: an action is a commitment; "Who covers Texas once Ana moves to the add-on
+    # launch?" asks what the plan has not settled, so it needs no owner or date (P202/P203).
+    text = """---
+type: plan
+strategy: strategy.md
+---
+# National fleet sales plan
+
+## Actions
+
+- Ana Ruiz launches the telematics add-on by 31 March 2027.
+- Ben Cole signs the three Dallas depots by 30 April 2027.
+- Who covers Texas once Ana moves to the add-on launch?
+"""
+    found = lint_text(text, "plan.md")
+    assert not [f for f in found if f.rule in ("P202", "P203")]

@@ -56,8 +56,12 @@ ALLOCATION_LINE = re.compile(
 
 
 def not_a_commitment(st: Statement) -> bool:
+    """A user story, a cost or allocation line, a strategy or fact-sheet row, a thing as the
+    subject, or a question ("Who covers Texas once Ana moves to the add-on launch?": an open
+    question the plan asks, no commitment to own or date)."""
     return bool(
-        _USER_STORY.search(st.text)
+        st.text.rstrip().endswith("?")
+        or _USER_STORY.search(st.text)
         or _COST_LINE.match(st.text)
         or ALLOCATION_LINE.match(st.text)
         or _strategy_row(st)
