@@ -589,3 +589,27 @@ strategy: strategy.md
 """
     found = lint_text(text, "plan.md")
     assert not [f for f in found if f.rule in ("P202", "P203")]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "**Local stock profiles.** Each branch manager reviews the top 500 lines against last "
+        "year's fitment data by 30 April, with Amira Shah in Category running the range tool.",
+        "**Stock profiles.** Our planners rebuild the top 500 lines by 30 April.",
+    ],
+)
+def test_the_subject_after_an_items_opening_label_owns_it(item: str) -> None:
+    # SPEC §8.6: a bold label opening an item names the initiative; the sentence after it says
+    # who does it, as the subject of any sentence does.
+    text = f"""---
+type: plan
+strategy: strategy.md
+---
+# Branch plan 2027
+
+## Initiatives
+
+1. {item}
+"""
+    assert not [f for f in lint_text(text, "plan.md") if f.rule == "P202"]

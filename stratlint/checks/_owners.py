@@ -37,6 +37,7 @@ from stratlint.checks._role_places import (
 )
 from stratlint.checks._subjects import (
     assigned_to,
+    clause_after_label,
     clauses_after_time,
     named_doer,
     named_team_subject,
@@ -268,13 +269,15 @@ def _group_set_off(toks: Sequence[Tok]) -> bool:
 
 
 def _subject_owns(sig: Signals, extra_weak: frozenset[str]) -> bool:
-    """The subject of the sentence, or of the clause after its opening time phrase, does it."""
+    """The subject of the sentence, of the clause after its opening time phrase, or of the
+    sentence after its opening label, does it."""
+    after_label = clause_after_label(sig)
     return any(
         subject_owner(shape, extra_weak)
         or named_team_subject(clause, shape)
         or people_subject(clause, shape)
         or titled_name_subject(clause, shape)
-        for clause in clauses_after_time(sig)
+        for clause in (*clauses_after_time(sig), *((after_label,) if after_label else ()))
         for shape in (sentence_shape(clause),)
     )
 

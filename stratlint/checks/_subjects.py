@@ -214,6 +214,18 @@ _TIME_OPENERS = frozenset(
 )
 
 
+def clause_after_label(sig: Signals) -> tuple[Tok, ...]:
+    """The sentence after a short label that opens an item, its bold markup gone ("**Association
+    presence.** Rick joins the Nebraska Bankers Association …", "**Hotel upsell (Strategy 3):**
+    Lachlan runs quarterly reviews …"): its subject is where the owner stands. The label is two to
+    eight words closed by a full stop or a colon, and a capital opens what follows; () for none."""
+    words = [t for t in sig.tokens if t.text.strip()]
+    stop = next((i for i, t in enumerate(words[:9]) if t.text in {".", ":"}), -1)
+    if stop < 2 or stop + 2 >= len(words) or not words[stop + 1].text[:1].isupper():
+        return ()
+    return tuple(t for t in sig.tokens if t.start > words[stop].start)
+
+
 def clauses_after_time(sig: Signals) -> tuple[tuple[Tok, ...], ...]:
     """The statement's tokens, and, where it opens with a time phrase closed by a comma, the
     clause after it: its subject is where the owner stands."""
