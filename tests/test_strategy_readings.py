@@ -195,6 +195,23 @@ Australian and New Zealand professional associations of 300–1,000 delegates th
     assert [f.line for f in lint_text(unlabelled, "strategy.md") if f.rule == "S103"] == [1]
 
 
+def test_a_bold_who_label_opening_its_answer_answers_who() -> None:
+    # SPEC §3 S103, §8.3: "**Who.** Parents in Austin …" is the same label written inline, closed
+    # by a full stop: the sentence after it is the strategy's audience.
+    text = """---
+type: strategy
+---
+
+**Who.** Parents in Austin, Buda and Kyle planning a party for a child turning 8 to 14.
+
+**Why they choose us.** A real outdoor track with junior karts and a race marshal at every party.
+We will not add a kiddie-kart track for under-8 parties.
+"""
+    assert not [f for f in lint_text(text, "strategy.md") if f.rule == "S103"]
+    unlabelled = text.replace("**Who.** ", "")
+    assert [f.line for f in lint_text(unlabelled, "strategy.md") if f.rule == "S103"] == [1]
+
+
 _GOSPA = """# FY27 GOSPA — Harbor Grounds
 
 ## Goal

@@ -35,12 +35,13 @@ WHO_TITLE = re.compile(
 
 def who_label(a: Analysis, st: Statement) -> bool:
     """A line that is only a label of whom the strategy serves ("**Who we are for**", "Where we
-    play:"), with content after it in its section: a heading written in bold, as "## Who we are
-    for" would be (SPEC §8.3's who, answered under it)."""
-    text = st.text.strip(" *_:")
+    play:", "**Who.**" before its answer on the same line), with content after it in its
+    section: a heading written in bold, as "## Who we are for" would be (SPEC §8.3's who,
+    answered under it)."""
+    text = st.text.strip(" *_:.")
     if st.form != "sentence" or len(text.split()) > 6:
         return False
-    if not (WHO_TITLE.fullmatch(text) or text.lower() in WHO_HEADINGS):
+    if not (WHO_TITLE.fullmatch(text) or text.lower() in WHO_HEADINGS or text.lower() == "who"):
         return False
     nxt = st.index + 1
     return (
