@@ -166,6 +166,18 @@ def test_a_step_assigned_to_a_named_person_is_a_tactic(step: str) -> None:
     ]
 
 
+def test_a_quota_of_people_named_by_a_role_the_shape_misreads_is_a_tactic() -> None:
+    # SPEC §1, §3 S102: "Account managers make 40 calls a week …" is a quota of people named by
+    # their role ("make 50 calls a day"); "Account" is also a verb, and the sentence shape reads
+    # a command with no subject. A role followed by a form of "be" describes, it does no step.
+    step = "Account managers make 40 calls a week to office managers on the target list."
+    text = _DENTAL_STRATEGY.format(line=step)
+    assert [f.line for f in lint_text(text, "strategy.md") if f.rule == "S102"] == [7]
+    fact = "Account managers are 40% of the buyers we meet in a week."
+    text = _DENTAL_STRATEGY.format(line=fact)
+    assert not [f for f in lint_text(text, "strategy.md") if f.rule == "S102"]
+
+
 def test_an_organisations_initials_or_a_date_that_looks_back_make_no_dated_step() -> None:
     # "ICC Sydney takes almost every congress …, and since 2024 it has …" is the diagnosis: an
     # organisation's initials are no first name, and "since 2024" says when something began.

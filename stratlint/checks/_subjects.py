@@ -156,6 +156,27 @@ def people_subject(toks: Sequence[Tok], shape: Shape) -> bool:
     return plural and len(role) > 2 and role in _role_heads()
 
 
+# Words before a role that opens a sentence: "Each account manager …", "Our account executives …".
+_ROLE_OPENERS = frozenset({"each", "every", "our", "all", "the"})
+
+
+def role_opens(sig: Signals) -> bool:
+    """The sentence opens with a role the lexicon knows, and a verb follows it ("Account managers
+    make 40 calls a week …", "Each account executive runs …"): people named by what they do as
+    the subject. The sentence shape misses it where the role's first word is also a verb
+    ("Account" read as a command)."""
+    words = [t for t in sig.tokens if t.text.strip()]
+    k = 1 if words and words[0].lower in _ROLE_OPENERS else 0
+    if k >= len(words):
+        return False
+    for start, end in sig.get("roles"):
+        if start != words[k].start:
+            continue
+        after = next((t for t in words if t.start >= end), None)
+        return after is not None and "V" in after.flags and after.lower not in _BE
+    return False
+
+
 @lru_cache(maxsize=1)
 def _roles() -> frozenset[str]:
     """Roles of one word, short ones too ("ae", "sdr", "csm"), that name people."""

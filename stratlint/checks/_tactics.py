@@ -11,6 +11,7 @@ from stratlint.checks._subjects import (
     assigned_to,
     named_doer,
     people_subject,
+    role_opens,
     subject_is_full_name,
 )
 from stratlint.model import Cls, Statement
@@ -77,7 +78,7 @@ def _timed_tactic(a: Analysis, st: Statement, v: Verdict) -> str:
     if v.cls != Cls.GOAL and (name := assigned_to(sig.tokens)):
         return f"a step assigned to {name}"  # "Rachel to brief the regional managers …"
     shape = shape_of(sig.tokens)
-    people = people_subject(sig.tokens, shape)
+    people = people_subject(sig.tokens, shape) or role_opens(sig)
     named = shape.frame != "imperative" and named_doer(a, shape, st.index)
     if shape.frame != "imperative" and not named and not people:
         return ""
