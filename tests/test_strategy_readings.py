@@ -135,16 +135,19 @@ practices. {line}
 """
 
 
+def _tactic_lines(line: str) -> list[int]:
+    """The lines of S102 findings on the dental strategy with `line` added to its paragraph."""
+    found = lint_text(_DENTAL_STRATEGY.format(line=line), "strategy.md")
+    return [f.line for f in found if f.rule == "S102"]
+
+
 def test_a_dated_step_a_named_person_takes_is_a_tactic_whatever_the_class_model_reads() -> None:
     # SPEC §3 S102, §8.4: "Priyanka Shah takes the template to the study club in February" is a
     # plan item with its owner and date, though the class model, reading a sentence in the
     # present, calls it context. A fact told of a company in the present is not.
     step = "Priyanka Shah takes the reorder template to the Columbus study club in February."
-    text = _DENTAL_STRATEGY.format(line=step)
-    assert [f.line for f in lint_text(text, "strategy.md") if f.rule == "S102"] == [7]
-    fact = "Stackvet is the largest reseller in the state since February."
-    text = _DENTAL_STRATEGY.format(line=fact)
-    assert not [f for f in lint_text(text, "strategy.md") if f.rule == "S102"]
+    assert _tactic_lines(step) == [7]
+    assert not _tactic_lines("Stackvet is the largest reseller in the state since February.")
 
 
 @pytest.mark.parametrize(
@@ -158,12 +161,8 @@ def test_a_step_assigned_to_a_named_person_is_a_tactic(step: str) -> None:
     # SPEC §3 S102, §8.4: "<Name> to <verb> …" is how minutes assign a task; the class model,
     # which finds no verb of a sentence in "to brief", calls it context. An infinitive after a
     # common word names no one ("Time to rethink …").
-    text = _DENTAL_STRATEGY.format(line=step)
-    assert [f.line for f in lint_text(text, "strategy.md") if f.rule == "S102"] == [7]
-    plain = "Time to rethink how office managers reorder."
-    assert not [
-        f for f in lint_text(_DENTAL_STRATEGY.format(line=plain), "strategy.md") if f.rule == "S102"
-    ]
+    assert _tactic_lines(step) == [7]
+    assert not _tactic_lines("Time to rethink how office managers reorder.")
 
 
 def test_a_quota_of_people_named_by_a_role_the_shape_misreads_is_a_tactic() -> None:
@@ -171,19 +170,15 @@ def test_a_quota_of_people_named_by_a_role_the_shape_misreads_is_a_tactic() -> N
     # their role ("make 50 calls a day"); "Account" is also a verb, and the sentence shape reads
     # a command with no subject. A role followed by a form of "be" describes, it does no step.
     step = "Account managers make 40 calls a week to office managers on the target list."
-    text = _DENTAL_STRATEGY.format(line=step)
-    assert [f.line for f in lint_text(text, "strategy.md") if f.rule == "S102"] == [7]
-    fact = "Account managers are 40% of the buyers we meet in a week."
-    text = _DENTAL_STRATEGY.format(line=fact)
-    assert not [f for f in lint_text(text, "strategy.md") if f.rule == "S102"]
+    assert _tactic_lines(step) == [7]
+    assert not _tactic_lines("Account managers are 40% of the buyers we meet in a week.")
 
 
 def test_an_organisations_initials_or_a_date_that_looks_back_make_no_dated_step() -> None:
     # "ICC Sydney takes almost every congress …, and since 2024 it has …" is the diagnosis: an
     # organisation's initials are no first name, and "since 2024" says when something began.
     fact = "ICC Sydney takes almost every congress above 2,000 delegates since 2024."
-    text = _DENTAL_STRATEGY.format(line=fact)
-    assert not [f for f in lint_text(text, "strategy.md") if f.rule == "S102"]
+    assert not _tactic_lines(fact)
 
 
 def test_a_bold_label_of_whom_the_strategy_serves_answers_who() -> None:
