@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import islice
 
 from stratlint import lexicon
 from stratlint.checks._names import PRONOUNS, full_name, page_names, person_noun, titlecase_word
@@ -156,6 +157,12 @@ def people_subject(toks: Sequence[Tok], shape: Shape) -> bool:
     return plural and len(role) > 2 and role in _role_heads()
 
 
+def _first_words(toks: Sequence[Tok], n: int) -> list[Tok]:
+    """The first `n` tokens that are not white space: what the opening readings look at, without
+    a pass over a long statement's every token."""
+    return list(islice((t for t in toks if t.text.strip()), n))
+
+
 # Words before a role that opens a sentence: "Each account manager …", "Our account executives …".
 _ROLE_OPENERS = frozenset({"each", "every", "our", "all", "the"})
 
@@ -165,14 +172,14 @@ def role_opens(sig: Signals) -> bool:
     make 40 calls a week …", "Each account executive runs …"): people named by what they do as
     the subject. The sentence shape misses it where the role's first word is also a verb
     ("Account" read as a command)."""
-    words = [t for t in sig.tokens if t.text.strip()]
+    words = _first_words(sig.tokens, 2)
     k = 1 if words and words[0].lower in _ROLE_OPENERS else 0
     if k >= len(words):
         return False
     for start, end in sig.get("roles"):
         if start != words[k].start:
             continue
-        after = next((t for t in words if t.start >= end), None)
+        after = next((t for t in sig.tokens if t.start >= end and t.text.strip()), None)
         return after is not None and "V" in after.flags and after.lower not in _BE
     return False
 
@@ -201,7 +208,7 @@ def assigned_to(toks: Sequence[Tok]) -> str:
     or two capitalised words the word-form table does not know ("Time to build a list", "Move
     to the new CRM", "Sales to review …" name no one; "Someone to join the Durban Port Users
     Forum" is assigned to a weak owner, which `has_owner` does not take); "" for none."""
-    words = [t for t in toks if t.text.strip()]
+    words = _first_words(toks, 4)
     n = 0
     while n < 2 and n < len(words) and words[n].text[:1].isupper() and not words[n].flags:
         n += 1
@@ -240,7 +247,7 @@ def clause_after_label(sig: Signals) -> tuple[Tok, ...]:
     presence.** Rick joins the Nebraska Bankers Association …", "**Hotel upsell (Strategy 3):**
     Lachlan runs quarterly reviews …"): its subject is where the owner stands. The label is two to
     eight words closed by a full stop or a colon, and a capital opens what follows; () for none."""
-    words = [t for t in sig.tokens if t.text.strip()]
+    words = _first_words(sig.tokens, 11)
     stop = next((i for i, t in enumerate(words[:9]) if t.text in {".", ":"}), -1)
     if stop < 2 or stop + 2 >= len(words) or not words[stop + 1].text[:1].isupper():
         return ()
