@@ -246,3 +246,45 @@ def test_a_goal_whose_object_names_a_segment_answers_who() -> None:
 
     assert not s103("Grow university revenue by $1.6M through multi-year renewals.")
     assert s103("Add 150 new customers by December.") == [7]
+
+
+_SIX_PILLARS = """# Tidewater Coatings — 2027 strategy
+
+## Strategy
+
+Yards now repaint hulls every five years instead of three, and two Korean suppliers quote our
+antifouling 12% lower on every tender.
+
+1. Ferry operators on the North Sea routes, through the yards that hold their dry-dock contracts.
+2. Sell hull surveys as the way in: our inspectors find the coating failures before the yard does.
+3. Lead with the silicone foul-release range for vessels that sail more than 300 days a year.
+4. Partner with the two largest dry-dock yards in Rotterdam alongside our own sales team.
+5. Price per square metre applied, not per litre, so owners compare us on the finished hull.
+6. Offer a five-year performance warranty to fleets that let us apply the whole system.
+"""
+
+
+def test_an_item_in_a_list_of_choices_is_one_more_pillar() -> None:
+    # Five of the six items read as choices; the one between them the class model reads as
+    # context ("Sell hull surveys as the way in: …") stands in the same list: six pillars (S108).
+    found = [(f.rule, f.line) for f in lint_text(_SIX_PILLARS, "strategy.md")]
+    assert ("S108", 1) in found
+
+
+def test_a_list_of_facts_under_a_strategy_holds_no_pillars_of_its_own() -> None:
+    text = """# Tidewater Coatings — 2027 strategy
+
+## Strategy
+
+Lead with the silicone foul-release range for ferries that sail more than 300 days a year.
+
+What we know about the market:
+
+1. Yards repaint hulls every five years now, not every three.
+2. Two Korean suppliers quote antifouling 12% under us on every tender.
+3. Fuel is 40% of a ferry operator's running cost.
+4. Three of the five Rotterdam yards changed owners in 2026.
+5. Our share of North Sea dry-dock jobs fell from 31% to 24% in two years.
+6. Hull surveys found coating failures on 40% of the vessels we inspected.
+"""
+    assert not [f for f in lint_text(text, "strategy.md") if f.rule in ("S108", "A301")]

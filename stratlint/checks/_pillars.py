@@ -194,6 +194,7 @@ def _item_pillars(a: Analysis, containers: list[int], before: int) -> list[Pilla
     for c in containers:
         if c in a.mislabeled:
             continue  # "## Strategies" over goals and tactics (D402): its items are no choices
+        choice_lists = _choice_lists(a, c)
         for i in doc.sections[c].statements:
             st = doc.statements[i]
             if st.quoted or st.form not in ("item", "row") or st.depth != 0 or st.is_field:
@@ -205,6 +206,7 @@ def _item_pillars(a: Analysis, containers: list[int], before: int) -> list[Pilla
                     heading_words(a, c) & _PILLAR_LIST
                     or _PRIORITIES.search(doc.sections[c].title)
                     or _named_by_lead_in(a, st)
+                    or st.index in choice_lists
                 )
                 and not (a.cls(st) in (Cls.GOAL, Cls.ACTION) and a.sure(st))
             ):
@@ -224,6 +226,28 @@ def _item_pillars(a: Analysis, containers: list[int], before: int) -> list[Pilla
                     frozenset(content_words(first)),
                 )
             )
+    return out
+
+
+def _choice_lists(a: Analysis, section: int) -> set[int]:
+    """The top-level items of the section's lists that are lists of choices: most of their items
+    (two thirds, at least three) are. The writer lists the pillars side by side, so an item among
+    them the class model reads as context ("K-12 school districts through distributors that hold
+    state cooperative contracts") is one more pillar, unless it is surely a goal or a tactic."""
+    doc = a.doc
+    out: set[int] = set()
+    run: list[Statement] = []
+    for i in [*doc.sections[section].statements, -1]:
+        st = doc.statements[i] if i >= 0 else None
+        if st is not None and (st.form == "item" and st.depth > 0 or st.quoted):
+            continue
+        if st is not None and st.form == "item" and not st.is_field:
+            run.append(st)
+            continue
+        choices = sum(a.cls(x) == Cls.CHOICE for x in run)
+        if choices >= 3 and 3 * choices >= 2 * len(run):
+            out.update(x.index for x in run)
+        run = []
     return out
 
 
