@@ -101,6 +101,22 @@ def test_a_broken_strategy_link_is_p207_at_the_link_line(tmp_path, link, line):
     assert "P201" not in _rules(found, "plans/ohio.md")
 
 
+def test_a_link_to_a_page_whose_heading_names_a_strategy_is_not_known_broken(tmp_path):
+    # "# How we sell: strategy 2027" sets no kind ("How we …" headings are usually about a
+    # subject), but a page headed so is not known not to be a strategy: no P207 (silent unless
+    # sure, §8.9), and the link still keeps P201 away.
+    page = "# How we sell: strategy 2027\n\nSchools with volunteer-run canteens in Victoria.\n"
+    _write(
+        tmp_path,
+        {
+            "strategy/how.md": page,
+            "plans/ohio.md": f"Executes [{LINK}](../strategy/how.md).\n\n{PLAN_BODY}",
+        },
+    )
+    found = _run(tmp_path)
+    assert not _rules(found, "plans/ohio.md") & {"P201", "P207"}, found.get("plans/ohio.md")
+
+
 LINK = "the FY27 strategy"  # a candidate strategy link names the strategy (SPEC §8.11)
 
 

@@ -228,6 +228,8 @@ def _not_strategy(analysis: Analysis, sections: set[int] | None) -> LinkStatus:
         if k == Kind.STRATEGY and (sections is None or i in sections)
     ]
     if not hinted:
+        if _titled_strategy(analysis, sections):
+            return LinkStatus.UNKNOWN
         return LinkStatus.NOT_STRATEGY
     weight = total = 0.0
     for i in hinted:
@@ -239,6 +241,18 @@ def _not_strategy(analysis: Analysis, sections: set[int] | None) -> LinkStatus:
     if total and weight / total < OTHER_FLOOR:
         return LinkStatus.NOT_STRATEGY
     return LinkStatus.UNKNOWN
+
+
+def _titled_strategy(analysis: Analysis, sections: set[int] | None) -> bool:
+    """A heading there names a strategy though the heading words set no kind ("# How we sell:
+    strategy 2026–2027", read like "How we write our strategy"): not known to be one, nor known
+    not to be (silent unless sure, §8.9)."""
+    doc = analysis.doc
+    return any(
+        _STRATEGY_NAME.search(s.title.lower())
+        for s in doc.sections
+        if s.level and (sections is None or s.index in sections)
+    )
 
 
 def _subtree(analysis: Analysis, idx: int) -> set[int]:
