@@ -613,3 +613,28 @@ strategy: strategy.md
 1. {item}
 """
     assert not [f for f in lint_text(text, "plan.md") if f.rule == "P202"]
+
+
+_RUN_IN_TARGETS = """---
+type: plan
+strategy: strategy.md
+---
+# Concert hall plan 2027
+
+**{label}** Two concert hall contracts signed (CHF 9–14M together) by December 2027.
+
+## Actions
+
+- Anna Brugger publishes our delivery record for the last eight instruments by 31 January 2027.
+- Lukas Meier builds a demonstration windchest for reference visits by 30 April 2027.
+"""
+
+
+@pytest.mark.parametrize(("label", "p204"), [("Targets.", []), ("Background.", [5])])
+def test_a_sentence_after_a_run_in_label_of_targets_is_the_plans_measure(
+    label: str, p204: list[int]
+) -> None:
+    # "**Targets.** Two … contracts signed …": the run-in label names the sentence after it as
+    # the plan's target (SPEC §3 P204), as a "**Targets**" line over a list does.
+    found = lint_text(_RUN_IN_TARGETS.format(label=label), "plan.md")
+    assert [f.line for f in found if f.rule == "P204"] == p204

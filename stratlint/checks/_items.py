@@ -170,6 +170,23 @@ def under_label_of_targets(a: Analysis, st: Statement, means: bool = True) -> bo
     return _names_any(intro.text, names if means else goals.get("title") or ())
 
 
+def after_label_of_targets(a: Analysis, st: Statement) -> bool:
+    """The sentence follows a run-in label of targets on its own line ("**Targets.** Two concert
+    hall contracts signed …"): the label names what the sentence is, as a "**Targets**" line over
+    a list does."""
+    if st.form != "sentence" or st.index == 0:
+        return False
+    label = a.doc.statements[st.index - 1]
+    goals = lexicon.section_words().get("goals") or {}
+    return (
+        label.form == "sentence"
+        and label.section == st.section
+        and label.line == st.line
+        and _short_label(label.text.rstrip(".:"))
+        and _names_any(label.text, goals.get("title") or ())
+    )
+
+
 # How far back a list's opening sentence is looked for: each item walks back over the items
 # before it, so the walk is bounded to keep time linear on a list of thousands (SPEC §7).
 LIST_REACH = 200

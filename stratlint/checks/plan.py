@@ -9,6 +9,7 @@ from stratlint.checks._deadlines import has_deadline
 from stratlint.checks._items import (
     ALLOCATION_LINE,
     KEY_RESULT,
+    after_label_of_targets,
     done,
     labelled_objective,
     listed_objective,
@@ -205,7 +206,7 @@ def _listed_target(a: Analysis, st: Statement) -> bool:
     return (
         has_number(a, st)
         and not _only_how_often(a, st)
-        and under_label_of_targets(a, st, means=False)
+        and (under_label_of_targets(a, st, means=False) or after_label_of_targets(a, st))
     )
 
 
