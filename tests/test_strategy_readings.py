@@ -288,3 +288,43 @@ What we know about the market:
 6. Hull surveys found coating failures on 40% of the vessels we inspected.
 """
     assert not [f for f in lint_text(text, "strategy.md") if f.rule in ("S108", "A301")]
+
+
+_GOSPA_STRATEGIES = """# Kestrel Livery — FY27
+
+## Strategies
+
+- Grow operator contract revenue to A$5.2M.
+- Lift the tender win rate from 22% to 35%.
+- {goal}
+- Cut average quote turnaround to 48 hours.
+"""
+
+
+@pytest.mark.parametrize(
+    ("goal", "s103"),
+    [
+        ("Add 3 new private bus operators in regional NSW.", []),
+        ("Raise the average deal size in NSW to A$650k.", []),
+        ("Quote every contract in NZ dollars from July.", [3]),
+    ],
+)
+def test_a_place_written_as_initials_names_where_a_goal_sells(goal: str, s103: list[int]) -> None:
+    # SPEC §3 S103: a geography is a who, and the object of a goal names whom the strategy sells
+    # to (bank/GUIDE.md); "in regional NSW" names one as "in the Fraser Valley" does. Initials
+    # that open a longer noun ("in NZ dollars") name a currency, not a place.
+    found = lint_text(_GOSPA_STRATEGIES.format(goal=goal), "strategy.md")
+    assert [f.line for f in found if f.rule == "S103"] == s103
+
+
+def test_a_choice_that_names_a_place_names_who() -> None:
+    # A choice "Sell direct to production nurseries in Wanneroo and the Swan Valley" names a
+    # geography by proper name, which the lexicons cannot know (SPEC §3 S103).
+    text = """# Banksia Blends — 2027
+
+## Strategies
+
+- Sell direct to production nurseries in Wanneroo and the Swan Valley.
+- Grow potting-mix revenue by $350,000.
+"""
+    assert not [f for f in lint_text(text, "strategy.md") if f.rule == "S103"]

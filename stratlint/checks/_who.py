@@ -5,6 +5,7 @@ chase SMB or carriers"), and an account plan sells to the account it is written 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from stratlint import lexicon
 from stratlint.model import Statement
@@ -12,6 +13,7 @@ from stratlint.understand.analysis import Analysis, Scope
 from stratlint.understand.classify import WHO
 from stratlint.understand.learn.facts import has_placeholder
 from stratlint.understand.nlp import Signals
+from stratlint.understand.signals import Tok
 
 WHO_HEADINGS = (
     "where we play",
@@ -145,17 +147,34 @@ def names_place_or_account(a: Analysis, st: Statement) -> bool:
     # The first word after a label ("S1.", "Objective 2:") opens the sentence.
     opening = max((k + 1 for k, t in enumerate(toks[:3]) if t.text in {".", ":", ")"}), default=0)
     for i, t in enumerate(toks):
+        initials = _place_initials(toks, i)
         if (
             i <= opening
-            or not (t.text[:1].isupper() and t.text[1:2].islower())
+            or not (t.text[:1].isupper() and t.text[1:2].islower() or initials)
             or flags.get(t.lower)
             or any(x <= t.start < y for x, y in skip)
         ):
             continue
         before = [u.lower for u in toks[max(opening, i - 3) : i]]
-        if i == opening + 1 or any(w in _WHERE for w in before):
+        if any(w in _WHERE for w in before) or (i == opening + 1 and not initials):
             return True
     return False
+
+
+# Where a place's initials stand ("in regional NSW", "across DACH"): after a word of place, at
+# the end of its noun phrase ("in NZ dollars" names a currency, "the Kesoft AM range" a product).
+_IN_PLACE = frozenset({"in", "across", "throughout", "into"})
+_PHRASE_ENDS = frozenset(lexicon.grammar()["stop"])  # "in NSW to A$650k", "in NSW by June"
+
+
+def _place_initials(toks: Sequence[Tok], i: int) -> bool:
+    word = toks[i].text
+    if not (word.isalpha() and word.isupper() and 2 <= len(word) <= 5):
+        return False
+    if not any(u.lower in _IN_PLACE for u in toks[max(0, i - 3) : i]):
+        return False
+    nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+    return not (nxt.isalpha() and nxt.islower()) or nxt in _PHRASE_ENDS
 
 
 def names_others(sig: Signals) -> bool:

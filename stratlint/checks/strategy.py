@@ -175,7 +175,8 @@ def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
             # or where the tag model sees a sign of who in its object ("Grow university revenue
             # by $1.6M"): an absence claim is silenced by doubt (§8.9).
             goal = v is not None and v.cls == Cls.GOAL
-            place = goal and names_place_or_account(a, st)
+            choice = v is not None and v.cls == Cls.CHOICE
+            place = (goal or choice) and names_place_or_account(a, st)
             if v is None or not (
                 v.cls == Cls.CHOICE or (goal and (v.who or a.hinted(st, "who"))) or place
             ):
