@@ -41,23 +41,21 @@ def main() -> int:
     args = ap.parse_args()
     corpus = ROOT / "corpus"
     split = load_split(corpus)
-    test = set(split["test"]) | set(split.get("evaluate") or ())  # never fitted on
     gx, sx = examples(corpus)
-    train_g = [e for e in gx if e.source not in test]
-    train_s = [e for e in sx if e.source not in test]
+    train_g, train_s, train_t = train.training_sets(split, gx, sx)  # as tools/train.py fits
     thresholds = lexicon.load_yaml(lexicon.data_dir() / "models" / "thresholds.yaml") or {}
     docs = ev.documents(corpus, None, "train")
     sources = sorted({ev.source_of(d) for d in docs})
     pooled = ev.Report(str(corpus), "train (rotated)", len(docs), sources=sources)
     for rid in catalog.rules():
         pooled.rules[rid] = ev.RuleScore()
-    fitted = {e.source for e in train_g} | {e.source for e in train_s}
+    fitted = {e.source for e in train_g} | {e.source for e in train_s} | {e.source for e in train_t}
     for src in sources:
         folder = _folder(docs, src)
         if src in fitted:
             genre = train._fit("genre", [e for e in train_g if e.source != src])
             cls = train._fit("class", [e for e in train_s if e.source != src])
-            tags = train._fit("tags", [e for e in train_s if e.source != src])
+            tags = train._fit("tags", [e for e in train_t if e.source != src])
             held = learned.Models(genre, cls, tags, thresholds)
         else:
             held = learned.get()  # no labels of its own: the shipped models never saw it

@@ -40,9 +40,10 @@ def likely_tactic(a: Analysis, st: Statement, v: Verdict) -> bool:
     )
 
 
-# A quota: a count and its rate ("makes 40 client site visits a month", "12 calls per day").
+# A quota: a count and its rate ("makes 40 client site visits a month", "12 calls per day",
+# "50 cold calls per rep every day").
 _QUOTA = re.compile(
-    r"\b\d+\b[^.;:!?]{0,50}?\b(?:a|per|each)\s+(?:day|week|fortnight|month|quarter|year)\b",
+    r"\b\d+\b[^.;:!?]{0,50}?\b(?:a|per|each|every)\s+(?:day|week|fortnight|month|quarter|year)\b",
     re.IGNORECASE,
 )
 
@@ -73,7 +74,7 @@ def timed_tactic(a: Analysis, st: Statement, v: Verdict) -> str:
 
 def _timed_tactic(a: Analysis, st: Statement, v: Verdict) -> str:
     if v.cls == Cls.CHOICE:
-        return ""
+        return "" if a.sure(st) else _activity_quota(a, st)
     sig = a.signals[st.index]
     if v.cls != Cls.GOAL and (name := assigned_to(sig.tokens)):
         return f"a step assigned to {name}"  # "Rachel to brief the regional managers …"
@@ -111,6 +112,32 @@ def _timed_tactic(a: Analysis, st: Statement, v: Verdict) -> str:
             start, end = spans[0]
             return f"{name} “{sig.text[start:end]}”"
     return ""
+
+
+def _activity_quota(a: Analysis, st: Statement) -> str:
+    """A quota of an activity ("make 50 cold calls per rep every day": SPEC §3's own example of
+    a tactic) in a statement the class model reads as a choice but is not sure of: buzzwords
+    beside it ("We will leverage best-in-class synergies and …") pull the reading toward a
+    choice. The count, its rate and an activity word inside them make it a step when the
+    statement commits to it (a command or "we will"); told in the present or as a noun phrase they
+    describe a segment or a promise ("funeral homes doing 80 to 400 calls a year", "we run two milk
+    runs a day to every account")."""
+    sig = a.signals[st.index]
+    quota = _QUOTA.search(sig.text)
+    if quota is None or shape_of(sig.tokens).frame not in ("imperative", "modal"):
+        return ""
+    count_end = quota.start() + len(quota.group(0).split()[0])
+    counted = [
+        span
+        for label in ("activity-nouns", "activity-verbs")
+        for span in sig.get(label)
+        if count_end <= span[0] < quota.end() and _COUNTED.fullmatch(sig.text[count_end : span[0]])
+    ]
+    return f"quota “{quota.group(0)}”" if counted else ""
+
+
+# Between a count and the activity it counts, at most one word ("50 cold calls", "12 demos").
+_COUNTED = re.compile(r"\s+(?:[A-Za-z-]+\s+)?")
 
 
 # A date that looks back ("since 2024"): when something began, not when a step is due.
