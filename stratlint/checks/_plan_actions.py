@@ -4,6 +4,8 @@ a plan holds one kind of thing)."""
 
 from __future__ import annotations
 
+import re
+
 from stratlint.checks._subjects import assigned_to, named_doer
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis
@@ -60,7 +62,30 @@ def among_actions(a: Analysis, st: Statement) -> bool:
         and shape_of(a.signals[st.index].tokens).frame == "imperative"
     ):
         return True
+    if p >= 0.6 and sure >= 1 and sure == total - 1:
+        return True  # every sibling is a sure action ("Quarterly Reports are published … by 30 June")
     return p >= 0.6 and sure >= 2 and 2 * sure >= total - 1
+
+
+def work_row(a: Analysis, st: Statement) -> bool:
+    """A row of a table whose column names the work its cells hold ("| Phase | Tasks |", "|
+    Initiative | Pillar |", "| What | Who | When |"): the table says what its rows are, as a list
+    of sure actions says it of its items (SPEC §8.4: an action is a commitment, with or without
+    owner and date). A row the class model reads more as an action than anything else, with
+    p >= 0.5, is an action item there, though the model reading it alone is not sure of it."""
+    if st.form != "row" or a.cls(st) != Cls.ACTION:
+        return False
+    if a.class_proba.get(st.index, {}).get("ACTION", 0.0) < 0.5:
+        return False
+    return any(cell.strip() and _WORK_COLUMN.match(head) for head, cell in st.cells)
+
+
+# A column heading that names what is done, not who or when ("Tasks", "Key initiatives").
+_WORK_COLUMN = re.compile(
+    r"^\W*(?:(?:key|next|planned|main)\s+)?(?:actions?|initiatives?|tasks?|activit(?:y|ies)|"
+    r"steps?|deliverables?|projects?|plays?|what|to[- ]?dos?)\W*$",
+    re.IGNORECASE,
+)
 
 
 def named_activity(a: Analysis, st: Statement) -> bool:

@@ -26,6 +26,7 @@ from stratlint.checks._plan_actions import (
     named_activity,
     named_step,
     told_past,
+    work_row,
 )
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._strategy_links import strategy_link_state
@@ -77,7 +78,7 @@ def _derive_plan_items(a: Analysis, scope: Scope) -> Iterator[Statement]:
         action = a.cls(st) == Cls.ACTION
         if not (action and a.sure(st)):
             named = named_step(a, st) or named_activity(a, st) or assigned_step(a, st)
-            if not named and not (action and among_actions(a, st)):
+            if not named and not (action and (among_actions(a, st) or work_row(a, st))):
                 continue
         if done(st) or _objective(a, st):
             continue
