@@ -63,7 +63,8 @@ def among_actions(a: Analysis, st: Statement) -> bool:
     ):
         return True
     if p >= 0.6 and sure >= 1 and sure == total - 1:
-        return True  # every sibling is a sure action ("Quarterly Reports are published … by 30 June")
+        # every sibling is a sure action ("Quarterly Reports are published … by 30 June 2026.")
+        return True
     return p >= 0.6 and sure >= 2 and 2 * sure >= total - 1
 
 
