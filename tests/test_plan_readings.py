@@ -38,6 +38,15 @@ def _force_tag(monkeypatch: pytest.MonkeyPatch, tag: str, sure: bool) -> None:
 
 
 @pytest.fixture
+def sure_of_classes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The class model is sure of every statement's class: the owner or date reading alone
+    decides. A lone item of a two-line example is not a sure action for the refitted class
+    model (its ACTION threshold is chosen on real statements too), and these cases are about
+    what an owner or a date is, not about how sure the model is that an item is an action."""
+    monkeypatch.setattr(records.Analysis, "sure", lambda self, st: True)
+
+
+@pytest.fixture
 def sure_of_owners(monkeypatch: pytest.MonkeyPatch) -> None:
     """The tag model reads an owner into every statement."""
     _force_tag(monkeypatch, "owner", True)
@@ -102,7 +111,7 @@ def _owned(item: str) -> bool:
         "- Online: reshoot the product photography by 30 April 2027.",
     ],
 )
-def test_a_route_or_a_workstream_label_is_no_owner(item: str) -> None:
+def test_a_route_or_a_workstream_label_is_no_owner(sure_of_classes: None, item: str) -> None:
     assert not _owned(item)
 
 
@@ -163,7 +172,9 @@ def _p203(item: str) -> list[int]:
         "- May Chen sends the revised price list to all 40 distributors.",
     ],
 )
-def test_a_month_that_opens_a_name_is_no_deadline(no_tagged_deadlines: None, item: str) -> None:
+def test_a_month_that_opens_a_name_is_no_deadline(
+    sure_of_classes: None, no_tagged_deadlines: None, item: str
+) -> None:
     assert _p203(item) == [9]
 
 
@@ -309,13 +320,13 @@ def _p203_under(heading: str, topic: str = "qualification data") -> list[int]:
     return [f.line for f in lint_text(text, "plan.md") if f.rule == "P203"]
 
 
-def test_a_dash_between_months_is_no_vague_time() -> None:
+def test_a_dash_between_months_is_no_vague_time(sure_of_classes: None) -> None:
     # "May-June" gives the items under it their time frame; "Later in the year" does not.
     assert _p203_under("May-June") == []
     assert 11 in _p203_under("Later in the year")
 
 
-def test_a_quarter_glued_into_a_part_code_is_no_date() -> None:
+def test_a_quarter_glued_into_a_part_code_is_no_date(sure_of_classes: None) -> None:
     assert 11 in _p203_under("Actions", "AEC-Q100 qualification data")
     assert 11 not in _p203_under("Actions", "qualification data by Q1 2027")
 
