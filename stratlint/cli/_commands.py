@@ -89,7 +89,7 @@ def eval_cmd(
     report = evaluate(corpus, split, group=group)
     click.echo(render_json(report) if fmt == "json" else render_text(report, show), nl=False)
     if bank:
-        from stratlint.run.bank import render_bank
+        from stratlint.run.bank_report import render_bank
 
         click.echo(render_bank(corpus.resolve()), nl=False)
 
