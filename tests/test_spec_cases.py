@@ -1901,6 +1901,10 @@ def test_an_item_among_sure_actions_of_its_list_is_judged_as_one():
     assert _lines_of(text, "P202") == [11] and _lines_of(text, "P203") == [11]
     # Alone, the same item is not sure enough to judge.
     assert not _lines_of(_LAUNCH_LIST.format(items=item), "P202")
+    # Beside a sure action with no owner ("Review the pricing."), both are judged: one sure
+    # sibling makes the imperative an action item too.
+    pair = _LAUNCH_LIST.format(items="\n".join([item, "- Review the pricing."]))
+    assert _lines_of(pair, "P202") == [9, 10]
 
 
 _ONE_STRATEGY_IN_PARTS = """# Northbeam go-to-market strategy FY2027
