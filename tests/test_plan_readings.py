@@ -6,6 +6,8 @@ person, a person's name before a prefixed verb is."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from stratlint import lint_text
@@ -14,6 +16,7 @@ from stratlint.read.parse import parse
 from stratlint.run.batch import analyse_many
 from stratlint.settings import Settings
 from stratlint.understand import records
+from stratlint.understand.learn import models as learned
 
 _PLAN = """---
 type: plan
@@ -649,3 +652,34 @@ def test_a_sentence_after_a_run_in_label_of_targets_is_the_plans_measure(
     # the plan's target (SPEC §3 P204), as a "**Targets**" line over a list does.
     found = lint_text(_RUN_IN_TARGETS.format(label=label), "plan.md")
     assert [f.line for f in found if f.rule == "P204"] == p204
+
+
+# A real hardware project's plan-approval page (OpenHW Group, Solderpad 2.0; corpus/judging19): its
+# title names a plan, one short section of progress meetings confirms it, and every section
+# under the title inherits its kind, the compiler feature list (lines 44-69) among them.
+_ENGINEERING_PLAN = (
+    Path(__file__).parents[1]
+    / "corpus/judging19/pages/openhwgroup__programs"
+    / "Project-Descriptions-and-Plans__LLVM-Toolchain__COREV_LLVM_Plan_Approved_2023.md"
+)
+
+
+def _feature_list_items_flagged() -> list[tuple[str, int]]:
+    found = lint_text(_ENGINEERING_PLAN.read_text(encoding="utf-8"), "plan.md")
+    return [(f.rule, f.line) for f in found if f.rule in ("P202", "P203") and 44 <= f.line <= 69]
+
+
+def test_a_feature_list_does_not_join_an_engineering_projects_plan() -> None:
+    # SPEC §1, §8.9: a section that only inherits a plan's kind joins the confirmed plan unless its
+    # own content is confidently an engineering project's (the domain model's technical reading);
+    # then its items are no business's action items.
+    assert _feature_list_items_flagged() == []
+
+
+def test_the_feature_list_joins_the_plan_when_the_domain_model_is_never_sure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The same page with no technical veto: the feature list joins the plan, and its items are
+    # read as action items with no owner or date. The silence above is the domain reading's.
+    monkeypatch.setattr(learned.Models, "domain_threshold", lambda self: 1.01)
+    assert ("P202", 56) in _feature_list_items_flagged()

@@ -121,7 +121,16 @@ def confirm_kinds(
             continue
         c.judge(sec)
     join_confirmed(
-        doc, hk, c.hints, kinds, c.confirmed, c.proba, c.unsure, models, c.technical_sections
+        doc,
+        hk,
+        c.hints,
+        kinds,
+        c.confirmed,
+        c.proba,
+        c.unsure,
+        models,
+        c.technical_sections,
+        c.joining_technical,
     )
     if fm_kind is None and any(k != Kind.OTHER for k in kinds):
         _judge_page(c, kinds)
@@ -246,6 +255,11 @@ class _Confirmation:
         p = model.proba_of(model.scores_of_rows(self.rows(idx, own)[1]))["technical"]
         self.technical_p[idx] = p
         return p if p >= self.models.domain_threshold() else None
+
+    def joining_technical(self, idx: int) -> float | None:
+        """`technical` for a section about to join a confirmed whole (None without content)."""
+        own = own_statements(self.doc, idx)
+        return self.technical(idx, own) if own else None
 
     def disowned(self, si: int) -> bool:
         """The section only inherits its kind, from a heading whose own content does not confirm

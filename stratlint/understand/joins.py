@@ -3,7 +3,7 @@ sections that join the whole the genre confirmation has already judged material.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from stratlint.model import Document, Kind
 from stratlint.understand.headings import HeadingKind
@@ -20,10 +20,19 @@ def join_confirmed(
     unsure: dict[int, str],
     models: learned.Models,
     technical: set[int],
+    technical_p: Callable[[int], float | None],
 ) -> None:
     """A part of a confirmed strategy or plan — a subsection that only inherits its kind ("###
     Banks" under "## Strategy"), or a component beside it ("## Challenge") — joins it unless its
-    own content is confidently something else: the whole has already been judged material."""
+    own content is confidently something else: the whole has already been judged material.
+
+    A subsection that only inherits a plan's kind joins it only if its own content is not
+    confidently technical material (`technical_p`: the domain model's p(technical) where it
+    reaches its threshold, else None): a feature list ("### Project features": support the 32-bit
+    target, hardware loops …) under a hardware project's "# … Plan Approved" is an engineering
+    project's, whatever one confirmed section beside it says (SPEC §1, §8.9). Not a strategy's parts: a business's diagnosis of
+    its own product's technology ("## The challenge": fogged double glazing in listed buildings)
+    reads as technical to a model fitted on material sections, and is still the strategy's."""
     floor = float(models.thresholds.get("join", learned.OTHER_FLOOR))
     for sec in doc.sections:
         kind = hints[sec.index]
@@ -55,6 +64,11 @@ def join_confirmed(
             continue
         if sec.index in technical:
             continue  # a test plan under a confirmed plan is still not a business's plan
+        tech = technical_p(sec.index) if kind == Kind.PLAN and inherited else None
+        if tech is not None:
+            technical.add(sec.index)
+            unsure[sec.index] = f"technical material, not a business's: p={tech:.2f}"
+            continue
         confirmed[sec.index] = True
         kinds[sec.index] = kind
         unsure.pop(sec.index, None)
