@@ -30,9 +30,10 @@ def join_confirmed(
     confidently technical material (`technical_p`: the domain model's p(technical) where it
     reaches its threshold, else None): a feature list ("### Project features": support the 32-bit
     target, hardware loops …) under a hardware project's "# … Plan Approved" is an engineering
-    project's, whatever one confirmed section beside it says (SPEC §1, §8.9). Not a strategy's parts: a business's diagnosis of
-    its own product's technology ("## The challenge": fogged double glazing in listed buildings)
-    reads as technical to a model fitted on material sections, and is still the strategy's."""
+    project's, whatever one confirmed section beside it says (SPEC §1, §8.9). Not a strategy's
+    parts: a business's diagnosis of its own product's technology ("## The challenge": fogged
+    double glazing in listed buildings) reads as technical to a model fitted on material
+    sections, and is still the strategy's."""
     floor = float(models.thresholds.get("join", learned.OTHER_FLOOR))
     for sec in doc.sections:
         kind = hints[sec.index]
