@@ -9,6 +9,7 @@ from dataclasses import replace
 from stratlint.model import Cls, Document, Kind, Section
 from stratlint.understand.bylines import only_byline
 from stratlint.understand.classify import Evidence, Verdict
+from stratlint.understand.confident import confident_content
 from stratlint.understand.headings import HeadingKind
 from stratlint.understand.inputs import (
     document_inputs,
@@ -120,18 +121,7 @@ def confirm_kinds(
             c.confirmed[sec.index] = True
             continue
         c.judge(sec)
-    join_confirmed(
-        doc,
-        hk,
-        c.hints,
-        kinds,
-        c.confirmed,
-        c.proba,
-        c.unsure,
-        models,
-        c.technical_sections,
-        c.joining_technical,
-    )
+    c.join_parts()
     if fm_kind is None and any(k != Kind.OTHER for k in kinds):
         _judge_page(c, kinds)
     # Kept with the analysis as one array of floats, not a dict and floats per section (a 10 MB
@@ -256,6 +246,21 @@ class _Confirmation:
         self.technical_p[idx] = p
         return p if p >= self.models.domain_threshold() else None
 
+    def join_parts(self) -> None:
+        """The parts of each confirmed strategy or plan join it (`joins.join_confirmed`)."""
+        join_confirmed(
+            self.doc,
+            self.hk,
+            self.hints,
+            self.kinds,
+            self.confirmed,
+            self.proba,
+            self.unsure,
+            self.models,
+            self.technical_sections,
+            self.joining_technical,
+        )
+
     def joining_technical(self, idx: int) -> float | None:
         """`technical` for a section about to join a confirmed whole (None without content)."""
         own = own_statements(self.doc, idx)
@@ -283,7 +288,7 @@ class _Confirmation:
                 pmo = sum(po[g] for g in learned.MATERIAL[hint.value])
                 self._own_ok[owner] = (
                     pmo >= self.models.genre_threshold(hint.value)
-                    or _confident_content(
+                    or confident_content(
                         self.unlabelled(own_o), self.class_proba, self.models, pmo, po
                     )
                     or self._plan_introduced(owner, hint, own_o, pmo)
@@ -334,7 +339,7 @@ class _Confirmation:
         pm = sum(p[g] for g in learned.MATERIAL[kind.value])
         ok = pm >= self.models.genre_threshold(kind.value) or (
             (pm >= self._inherited_floor() or not self.disowned(sec.index))
-            and _confident_content(self.unlabelled(own), self.class_proba, self.models, pm, p)
+            and confident_content(self.unlabelled(own), self.class_proba, self.models, pm, p)
         )
         if ok:
             tech = self.technical(sec.index, own)
@@ -353,38 +358,6 @@ class _Confirmation:
             self.kinds[sec.index] = Kind.OTHER
             best, bp = argmax(p, learned.GENRES)
             self.unsure[sec.index] = f"{kind.value} material p={pm:.2f}; reads as {best} p={bp:.2f}"
-
-
-def _confident_content(
-    own: Sequence[int],
-    class_proba: Mapping[int, Mapping[str, float]],
-    models: learned.Models,
-    material: float,
-    genre: Mapping[str, float],
-) -> bool:
-    """At least `share` of a section's own statements are goals, choices or actions with a
-    probability of at least `p` (thresholds.yaml, `content`). In a section of `floor_from` or more
-    statements the genre model must also read it as more likely material than not (`floor`):
-    confident actions alone do not make a status page, an event timeline or a requirements list a
-    plan. Below that length the genre model has too little to read (a one-item "## Plan"), unless
-    it reads one genre that is neither with at least `veto`: two choices in a team page's
-    "## Our approach" do not make it a strategy."""
-    rule = models.thresholds.get("content") or {}
-    p_min, share = float(rule.get("p", 1.01)), float(rule.get("share", 1.01))
-    if material < float(rule.get("floor", 0.0)) and len(own) >= int(rule.get("floor_from", 0)):
-        return False
-    if max(genre[g] for g in _NEITHER) >= float(rule.get("veto", 1.01)):
-        return False
-    scored = [class_proba[i] for i in own if i in class_proba]
-    if not scored:
-        return False
-    sure = sum(1 for p in scored if max(p["GOAL"], p["CHOICE"], p["ACTION"]) >= p_min)
-    return sure >= 1 and sure / len(scored) >= share
-
-
-# Genres that are neither strategy nor plan material and that the genre model can read from a
-# few lines (a team blurb, a procedure's steps, customer copy, a review of what was done).
-_NEITHER = ("team", "procedure", "copy", "retrospective", "reference")
 
 
 def _hint_owner(doc: Document, hk: Sequence[HeadingKind], idx: int) -> int | None:

@@ -1,5 +1,13 @@
 """The parts of a confirmed strategy or plan (SPEC §8.3, §8.9): subsections and component
-sections that join the whole the genre confirmation has already judged material."""
+sections that join the whole the genre confirmation has already judged material.
+
+A subsection that only inherits a plan's kind joins it only if its own content is not
+confidently technical material: a feature list ("### Project features": support the 32-bit
+target, hardware loops …) under a hardware project's "# … Plan Approved" is an engineering
+project's, whatever one confirmed section beside it says (SPEC §1, §8.9). Not a strategy's
+parts: a business's diagnosis of its own product's technology ("## The challenge": fogged double
+glazing in listed buildings) reads as technical to a model fitted on material sections, and is
+still the strategy's."""
 
 from __future__ import annotations
 
@@ -25,15 +33,7 @@ def join_confirmed(
     """A part of a confirmed strategy or plan — a subsection that only inherits its kind ("###
     Banks" under "## Strategy"), or a component beside it ("## Challenge") — joins it unless its
     own content is confidently something else: the whole has already been judged material.
-
-    A subsection that only inherits a plan's kind joins it only if its own content is not
-    confidently technical material (`technical_p`: the domain model's p(technical) where it
-    reaches its threshold, else None): a feature list ("### Project features": support the 32-bit
-    target, hardware loops …) under a hardware project's "# … Plan Approved" is an engineering
-    project's, whatever one confirmed section beside it says (SPEC §1, §8.9). Not a strategy's
-    parts: a business's diagnosis of its own product's technology ("## The challenge": fogged
-    double glazing in listed buildings) reads as technical to a model fitted on material
-    sections, and is still the strategy's."""
+    `technical_p`: the domain model's p(technical) of a section where it reaches its threshold."""
     floor = float(models.thresholds.get("join", learned.OTHER_FLOOR))
     for sec in doc.sections:
         kind = hints[sec.index]

@@ -1,0 +1,41 @@
+"""Confident content (SPEC §8.9): a section is strategy or plan material when enough of its own
+statements are confidently goals, choices or actions, and the genre model does not read it as
+something else."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from stratlint.understand.learn import models as learned
+
+
+def confident_content(
+    own: Sequence[int],
+    class_proba: Mapping[int, Mapping[str, float]],
+    models: learned.Models,
+    material: float,
+    genre: Mapping[str, float],
+) -> bool:
+    """At least `share` of a section's own statements are goals, choices or actions with a
+    probability of at least `p` (thresholds.yaml, `content`). In a section of `floor_from` or more
+    statements the genre model must also read it as more likely material than not (`floor`):
+    confident actions alone do not make a status page, an event timeline or a requirements list a
+    plan. Below that length the genre model has too little to read (a one-item "## Plan"), unless
+    it reads one genre that is neither with at least `veto`: two choices in a team page's
+    "## Our approach" do not make it a strategy."""
+    rule = models.thresholds.get("content") or {}
+    p_min, share = float(rule.get("p", 1.01)), float(rule.get("share", 1.01))
+    if material < float(rule.get("floor", 0.0)) and len(own) >= int(rule.get("floor_from", 0)):
+        return False
+    if max(genre[g] for g in NEITHER) >= float(rule.get("veto", 1.01)):
+        return False
+    scored = [class_proba[i] for i in own if i in class_proba]
+    if not scored:
+        return False
+    sure = sum(1 for p in scored if max(p["GOAL"], p["CHOICE"], p["ACTION"]) >= p_min)
+    return sure >= 1 and sure / len(scored) >= share
+
+
+# Genres that are neither strategy nor plan material and that the genre model can read from a
+# few lines (a team blurb, a procedure's steps, customer copy, a review of what was done).
+NEITHER = ("team", "procedure", "copy", "retrospective", "reference")
