@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from stratlint.understand.confirm import _confident_content
+from stratlint.understand.confident import confident_content
 from stratlint.understand.learn.models import GENRES
 
 _RULE = {"p": 0.7, "share": 0.34, "floor": 0.5, "floor_from": 5, "veto": 0.7}
@@ -24,7 +24,7 @@ def _genre(**p: float) -> dict[str, float]:
 def _confirms(genre: dict[str, float], **rule: float) -> bool:
     models = SimpleNamespace(thresholds={"content": _RULE | rule})
     material = genre["strategy"] + genre["mixed"]
-    return _confident_content([0, 1], _CHOICES, models, material, genre)  # type: ignore[arg-type]
+    return confident_content([0, 1], _CHOICES, models, material, genre)  # type: ignore[arg-type]
 
 
 def test_two_confident_choices_confirm_a_short_section_the_genre_model_is_unsure_of():
