@@ -289,3 +289,12 @@ def grammar() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def section_words() -> dict[str, Any]:
     return dict(raw_lexicons()["sections"])
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense names a person ("secretary", "agronomist", "voicer"), from
+    rules/lexicons/person_nouns.txt.gz (derived from WordNet by tools/build_person_nouns.py)."""
+    raw = gzip.decompress((data_dir() / "lexicons" / "person_nouns.txt.gz").read_bytes())
+    lines = raw.decode("utf-8").split("\n")
+    return frozenset(w for w in lines if w and not w.startswith("#"))
