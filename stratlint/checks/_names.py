@@ -5,6 +5,7 @@ they do. Read by the owner checks (P202) and by S102's doers."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from stratlint import lexicon
 from stratlint.understand.analysis import Analysis
@@ -211,10 +212,32 @@ def opens_with_page_name(a: Analysis, sig: Signals, index: int) -> bool:
     return bool(page_names(a).get(toks[0].lower, frozenset()) - {index})
 
 
+def first_sense_person(word: str) -> bool:
+    """The noun's most frequent sense is a person and it is no machine (`lexicon.person_nouns`:
+    "secretary", "voicers", "dean"; not "server"), a noun in English use ("seasonal" the word-form
+    table knows only as an adjective), and not whom a business sells to
+    ("customers", "tenants", "distributors": the segment lexicons' words), who are an item's
+    audience, not its doer."""
+    forms = lexicon.wordforms()
+    noun = forms.noun_lemma.get(word) or word
+    if noun not in forms.flags and noun.endswith("s"):
+        noun = noun[:-1]  # "voicers": a plural the word-form table does not know
+    flags = forms.flags.get(noun)
+    if flags is not None and "N" not in flags:
+        return False  # "seasonal": the word-form table knows it only as an adjective
+    return noun in lexicon.person_nouns() and noun not in _customer_words()
+
+
+@lru_cache(maxsize=1)
+def _customer_words() -> frozenset[str]:
+    """One-word terms of the lexicons of whom a business sells to."""
+    names = ("segments", "personas", "industries", "markets", "channels", "universal")
+    return frozenset(t for n in names for t in lexicon.term_set(n) if " " not in t)
+
+
 def person_noun(word: str) -> bool:
-    """A noun that names a person by what they do: -ist or -ian ("agronomists", "technician"),
-    or the agent noun of a verb the word-form table knows ("planner", "director",
-    "consultant")."""
+    """A noun that names a person by what they do: -ist or -ian ("agronomists", "technician"), or
+    the agent noun of a verb the word-form table knows ("planner", "director", "consultant")."""
     forms = lexicon.wordforms()
     noun = forms.noun_lemma.get(word) or word
     flags = forms.flags.get(noun) or ""

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from stratlint import lexicon
 from stratlint.checks._chain import PLACEHOLDER, answer_above
+from stratlint.checks._doers import doer_then_verb, name_leads_after_label, role_alone
 from stratlint.checks._items import LEAD_IN, list_intro
 from stratlint.checks._names import (
     LABELS,
@@ -127,7 +128,16 @@ def _owner_in_text(a: Analysis, sig: Signals, heading: bool = False) -> bool:
         _person(sig, heading, weak, page_names(a))
         or _bracketed_page_name(a, toks)
         or _bracketed_full_name(a, toks, sig)
+        or (not heading and _name_opens(a, sig))
     )
+
+
+def _name_opens(a: Analysis, sig: Signals) -> bool:
+    """A person's name and verb open the sentence, the clause after its time phrase, or the
+    sentence after its label ("**Load-test every unit.** Hector Ruiz runs the 24-hour test …")."""
+    after_label = clause_after_label(sig)
+    clauses = (*clauses_after_time(sig), *((after_label,) if after_label else ()))
+    return any(doer_then_verb(a, clause) for clause in clauses)
 
 
 def _bracketed_page_name(a: Analysis, toks: Sequence[Tok]) -> bool:
@@ -361,6 +371,8 @@ def has_owner(a: Analysis, st: Statement, scope: Scope) -> bool:
         lambda item: (
             _owner_in_text(a, a.signals[item.index])
             or opens_with_page_name(a, a.signals[item.index], item.index)
+            or (item.index != st.index and role_alone(item.text))
+            or name_leads_after_label(a, item)
         ),
         lambda heading: _owner_in_text(a, a.signals[heading], heading=True),
         lead_in=lambda top: _lead_in_owner(a, top),

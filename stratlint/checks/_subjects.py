@@ -19,9 +19,9 @@ from stratlint.understand.shape import Shape, sentence_shape
 from stratlint.understand.signals import Tok
 
 # A subject whose verb is a form of "be" is described, not doing: "Quarterly Reports are published".
-_BE = frozenset({"is", "are", "was", "were", "be", "been"})
+BE = frozenset({"is", "are", "was", "were", "be", "been"})
 
-_PREPS = frozenset(lexicon.grammar()["preps"]) | {"of", "by", "near", "about", "after", "before"}
+PREPS = frozenset(lexicon.grammar()["preps"]) | {"of", "by", "near", "about", "after", "before"}
 
 # "The whole team", "the entire sales team": everyone, not a named group.
 _EVERYONE = frozenset({"whole", "entire", "full", "wider", "extended"})
@@ -107,9 +107,9 @@ def titled_name_subject(toks: Sequence[Tok], shape: Shape) -> bool:
     return (
         shape.frame in ("present", "modal")
         and len(words) >= 3
-        and toks[shape.verb].lower not in _BE
+        and toks[shape.verb].lower not in BE
         and titlecase_word(words[-2])
-        and not any(w.lower() in _PREPS for w in words[:-2])
+        and not any(w.lower() in PREPS for w in words[:-2])
         and subject_is_full_name(toks, words[-2:])
     )
 
@@ -126,7 +126,7 @@ def named_team_subject(toks: Sequence[Tok], shape: Shape) -> bool:
         and titlecase_word(words[-1])
         # "Tom and Mia Castellano run …": names joined by "and" are people too
         and all(titlecase_word(w) or w in ("and", "&") for w in words)
-        and toks[shape.verb].lower not in _BE
+        and toks[shape.verb].lower not in BE
     )
 
 
@@ -138,14 +138,14 @@ def people_subject(toks: Sequence[Tok], shape: Shape) -> bool:
     consultant)."""
     if shape.frame not in ("present", "modal") or not shape.subject:
         return False
-    if toks[shape.verb].lower in _BE:
+    if toks[shape.verb].lower in BE:
         return False
     words = shape.subject.split()
     raw = words[-1].strip(".,;:()")
     head = raw.lower()
     if not head.isalpha() or head in PRONOUNS:
         return False
-    if person_noun(head) or (len(words) >= 2 and head in _role_heads()):
+    if person_noun(head) or (len(words) >= 2 and head in role_heads()):
         return True
     # "Reps make …", "SDRs make 60 calls a day", "Each AE books …": a role the lexicon knows, in
     # the plural alone or in capitals after a determiner ("AE", "SE": short, so only as written).
@@ -154,10 +154,10 @@ def people_subject(toks: Sequence[Tok], shape: Shape) -> bool:
     role = head[:-1] if plural else head
     if capitals and len(role) >= 2:
         return role in _roles() and (len(words) >= 2 or plural)
-    return plural and len(role) > 2 and role in _role_heads()
+    return plural and len(role) > 2 and role in role_heads()
 
 
-def _first_words(toks: Sequence[Tok], n: int) -> list[Tok]:
+def first_words(toks: Sequence[Tok], n: int) -> list[Tok]:
     """The first `n` tokens that are not white space: what the opening readings look at, without
     a pass over a long statement's every token."""
     return list(islice((t for t in toks if t.text.strip()), n))
@@ -172,7 +172,7 @@ def role_opens(sig: Signals) -> bool:
     make 40 calls a week …", "Each account executive runs …"): people named by what they do as
     the subject. The sentence shape misses it where the role's first word is also a verb
     ("Account" read as a command)."""
-    words = _first_words(sig.tokens, 2)
+    words = first_words(sig.tokens, 2)
     k = 1 if words and words[0].lower in _ROLE_OPENERS else 0
     if k >= len(words):
         return False
@@ -180,7 +180,7 @@ def role_opens(sig: Signals) -> bool:
         if start != words[k].start:
             continue
         after = next((t for t in sig.tokens if t.start >= end and t.text.strip()), None)
-        return after is not None and "V" in after.flags and after.lower not in _BE
+        return after is not None and "V" in after.flags and after.lower not in BE
     return False
 
 
@@ -192,7 +192,7 @@ def _roles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _role_heads() -> frozenset[str]:
+def role_heads() -> frozenset[str]:
     """Roles of one word that name people ("rep", "seller", "recruiter"): the head of a subject
     with words before it ("Each inside rep books …", "Our field sellers run …")."""
     weak = lexicon.term_set("weak-owners")
@@ -208,7 +208,7 @@ def assigned_to(toks: Sequence[Tok]) -> str:
     or two capitalised words the word-form table does not know ("Time to build a list", "Move
     to the new CRM", "Sales to review …" name no one; "Someone to join the Durban Port Users
     Forum" is assigned to a weak owner, which `has_owner` does not take); "" for none."""
-    words = _first_words(toks, 4)
+    words = first_words(toks, 4)
     n = 0
     while n < 2 and n < len(words) and words[n].text[:1].isupper() and not words[n].flags:
         n += 1
@@ -247,7 +247,7 @@ def clause_after_label(sig: Signals) -> tuple[Tok, ...]:
     presence.** Rick joins the Nebraska Bankers Association …", "**Hotel upsell (Strategy 3):**
     Lachlan runs quarterly reviews …"): its subject is where the owner stands. The label is two to
     eight words closed by a full stop or a colon, and a capital opens what follows; () for none."""
-    words = _first_words(sig.tokens, 11)
+    words = first_words(sig.tokens, 11)
     stop = next((i for i, t in enumerate(words[:9]) if t.text in {".", ":"}), -1)
     if stop < 2 or stop + 2 >= len(words) or not words[stop + 1].text[:1].isupper():
         return ()
