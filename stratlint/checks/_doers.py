@@ -21,6 +21,7 @@ from stratlint.checks._names import (
 )
 from stratlint.checks._role_places import GROUPS
 from stratlint.checks._subjects import BE, PREPS, first_words, role_heads
+from stratlint.checks._targets import NUMBER_WORD
 from stratlint.model import Statement
 from stratlint.understand.analysis import Analysis
 from stratlint.understand.signals import Tok
@@ -30,10 +31,6 @@ _DETERMINERS = lexicon.grammar()["determiners"]
 _PARTICLES = frozenset({"up", "along", "out", "off", "down", "over", "back", "through"})
 _OPENERS = frozenset({"the", "our", "each", "every", "all", "both"})
 _JOINERS = frozenset({"and", "or", "nor", "&", "plus"})
-_COUNTS = frozenset(
-    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}
-    | {"eleven", "twenty", "fifty", "hundred"}
-)
 
 
 def _opening_words(words: Sequence[Tok]) -> list[tuple[str, int]]:
@@ -45,7 +42,7 @@ def _opening_words(words: Sequence[Tok]) -> list[tuple[str, int]]:
     while i < len(words) and len(out) < 6:
         t = words[i]
         if not t.text.isalpha() or (
-            out and (t.lower in PREPS or t.lower in _DETERMINERS or t.lower in _COUNTS)
+            out and (t.lower in PREPS or t.lower in _DETERMINERS or NUMBER_WORD.fullmatch(t.text))
         ):
             break  # "Send Anke two manufacturer references …": what is sent, not who sends it
         nxt = words[i + 1] if i + 1 < len(words) else None
@@ -141,9 +138,12 @@ def _names_doer(a: Analysis, doer: Sequence[str]) -> bool:
     weak = lexicon.term_set("weak-owners", a.lexicon_extra)
     if " ".join(doer).lower() in weak or (len(doer) == 1 and singular in GROUPS):
         return False  # "The team follows up …", "Everyone sends …": a weak owner (SPEC §3)
-    if person_noun(last) or first_sense_person(last) or singular in role_heads():
-        return True
-    if singular in GROUPS:
+    if (
+        person_noun(last)
+        or first_sense_person(last)
+        or singular in GROUPS
+        or singular in role_heads()
+    ):
         return True
     n = 0
     while n < min(3, len(doer)) and doer[len(doer) - 1 - n][:1].isupper():
@@ -214,7 +214,7 @@ def role_alone(text: str) -> bool:
     if not 1 <= len(words) <= 4 or not all(w.isalpha() for w in words):
         return False
     first, head = words[0].lower(), words[-1].lower()
-    if first in _DETERMINERS or first in PRONOUNS or first in _COUNTS:
+    if first in _DETERMINERS or first in PRONOUNS or NUMBER_WORD.fullmatch(first):
         return False
     if len(words) == 1 and not head.endswith("s"):
         return False

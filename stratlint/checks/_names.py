@@ -236,8 +236,9 @@ def _customer_words() -> frozenset[str]:
 
 
 def person_noun(word: str) -> bool:
-    """A noun that names a person by what they do: -ist or -ian ("agronomists", "technician"), or
-    the agent noun of a verb the word-form table knows ("planner", "director", "consultant")."""
+    """A noun that names a person by what they do: -ist or -ian ("agronomists", "technician"),
+    or the agent noun of a verb the word-form table knows ("planner", "director",
+    "consultant")."""
     forms = lexicon.wordforms()
     noun = forms.noun_lemma.get(word) or word
     flags = forms.flags.get(noun) or ""

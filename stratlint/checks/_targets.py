@@ -32,7 +32,7 @@ _NUMBERED_LABEL = re.compile(
 # the target has a number; it is only not shown.
 _WITHHELD = re.compile(r"(?<![\w$])\$?(?:N\d{0,3}|X{1,3})(?:%|[kKmM])?(?![\w])")
 # A count written as a word ("at least one customer", "two partners", "zero lost accounts").
-_NUMBER_WORD = re.compile(
+NUMBER_WORD = re.compile(
     r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundred|dozen|(?<!last )(?<!this )(?<!next )(?<!first )(?<!second )half)\b",
     re.IGNORECASE,
@@ -51,7 +51,7 @@ def says_number(text: str, years: bool = True) -> bool:
     `years=False`: a year says when, not how many ("more lots than in the 2024 round")."""
     if not years:
         text = _YEAR.sub("", text)
-    return bool(re.search(r"\d", text) or _NUMBER_WORD.search(text))
+    return bool(re.search(r"\d", text) or NUMBER_WORD.search(text))
 
 
 _YEAR = re.compile(r"\b(?:FY ?|H[12] |Q[1-4] )?(?:19|20)\d\d\b|\bFY ?\d\d\b", re.IGNORECASE)
@@ -64,7 +64,7 @@ def has_number(a: Analysis, st: Statement) -> bool:
     sig = a.signals[st.index]
     if sig.has("PERCENT", "MONEY", "MULTIPLIER", "FROM_TO"):
         return True
-    if _WITHHELD.search(st.text) or _NUMBER_WORD.search(st.text) or _UNIT_NUMBER.search(st.text):
+    if _WITHHELD.search(st.text) or NUMBER_WORD.search(st.text) or _UNIT_NUMBER.search(st.text):
         return True
     dates = sig.get("DATE")
     label = _NUMBERED_LABEL.match(st.text)
