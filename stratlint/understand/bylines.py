@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from stratlint.model import Statement
+from stratlint.understand.learn import models as learned
 from stratlint.understand.signals import Signals
 
 # "Territory:", "**Account lead:**", "Last review:" — a short label opening the line
@@ -35,3 +37,33 @@ def only_byline(
         if p is None or max(p, key=p.__getitem__) != "CONTEXT" or not is_byline(signals[i]):
             return False
     return True
+
+
+def only_greeting(
+    title: str,
+    own: Sequence[int],
+    statements: Sequence[Statement],
+    class_proba: Mapping[int, Mapping[str, float]],
+    models: learned.Models,
+) -> bool:
+    """A plan's title that names its period ("Harbour Banner Co. — 2027 sales plan") over a few
+    sentences that state nothing the models read confidently ("Kia ora team. This is what we're
+    doing this year …"): a greeting, too little to judge the page by, so the sections under the
+    title stand on their own content (SPEC §8.9). A title with no period lends nothing: a rep's
+    routine under "Weekly prospecting strategy" or an onboarding page under "Onboarding plan"
+    stays unread."""
+    if not _PERIOD.search(title):
+        return False
+    p_min = float((models.thresholds.get("content") or {}).get("p", 1.01))
+    return len(own) <= _GREETING_MAX and all(
+        statements[i].form == "sentence"
+        and not statements[i].is_field
+        and max(class_proba.get(i, {}).get(c, 0.0) for c in ("GOAL", "CHOICE", "ACTION")) < p_min
+        for i in own
+    )
+
+
+# The most sentences under a title that `only_greeting` reads as a greeting, not as content.
+_GREETING_MAX = 3
+# A period a title names: a year, a fiscal year, a quarter or a half ("2027", "FY27", "Q3", "H1").
+_PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|FY\s?\d{2,4}|[QH][1-4])\b", re.IGNORECASE)

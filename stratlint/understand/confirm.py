@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from stratlint.model import Cls, Document, Kind, Section
-from stratlint.understand.bylines import only_byline
+from stratlint.understand.bylines import only_byline, only_greeting
 from stratlint.understand.classify import Evidence, Verdict
 from stratlint.understand.confident import confident_content
 from stratlint.understand.headings import HeadingKind
@@ -22,6 +22,7 @@ from stratlint.understand.learn import models as learned
 from stratlint.understand.learn.linear import argmax
 from stratlint.understand.learn.table import ProbaTable
 from stratlint.understand.nlp import Signals
+from stratlint.understand.page_kinds import anothers_kind_is_neither
 
 
 def learned_classes(
@@ -98,6 +99,9 @@ def confirm_kinds(
     falls with the sections under it. A heading that names the declared kind ("## Roadmap" on a
     `type: plan` page) is declared with it."""
     c = _Confirmation(doc, signals, verdicts, hk, kinds, models, class_proba)
+    if fm_kind is None:
+        anothers_kind_is_neither(doc, hk, kinds)
+        c.hints = list(kinds)
     top = doc.title if doc.title is not None else 0
     if c.hints[top] == Kind.GOALS:
         # An OKR page is not a plan (SPEC §8.10): its "Initiatives" are part of the goals page.
@@ -281,6 +285,17 @@ class _Confirmation:
                 not own_o
                 or hint == Kind.OTHER
                 or (owner == self.doc.title and only_byline(own_o, self.signals, self.class_proba))
+                or (
+                    owner == self.doc.title
+                    and hint == Kind.PLAN
+                    and only_greeting(
+                        self.doc.sections[owner].title,
+                        own_o,
+                        self.doc.statements,
+                        self.class_proba,
+                        self.models,
+                    )
+                )
             ):
                 self._own_ok[owner] = True  # nothing under the title but its byline
             else:

@@ -181,6 +181,24 @@ def _joins_strategy_and_plan(
     return False
 
 
+_SHOWN_WORDS = frozenset(lexicon.section_words().get("shown") or ())
+
+
+def names_anothers_kind(title: str, hk: HeadingKind) -> bool:
+    """The kind the heading names is not the writer's own (SPEC §8.9): the reader's ("Document
+    your cloud adoption plan", "Your 30-60-90 day plan": a page on how to write or follow one) or
+    one shown to learn from ("Example of a cloud adoption plan with four horizons"). Not a model
+    input: the models read the heading's kind as they were fitted on it (`page_kinds`)."""
+    if hk.kind is None or not hk.words:
+        return False
+    words = [w.lower().replace("’", "'") for w in _HEADING_TOKEN.findall(title)]
+    if _SHOWN_WORDS.intersection(words):
+        return True
+    last = tuple(_HEADING_TOKEN.findall(hk.words[-1]))
+    starts = [i for i in range(len(words)) if tuple(words[i : i + len(last)]) == last]
+    return bool(starts) and "your" in words[: starts[-1]]
+
+
 def heading_is_statement(title: str, sig: Signals, hk: HeadingKind) -> bool:
     """A heading is a statement only where it says more than kind words and a time frame."""
     text = title.lower()

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from stratlint import lexicon
 from stratlint.model import Document, Kind
-from stratlint.understand.headings import HeadingKind
+from stratlint.understand.headings import HeadingKind, names_anothers_kind
 
 
 def page_readings(doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]) -> None:
@@ -114,6 +114,28 @@ def _past_results_are_neither(doc: Document, hk: Sequence[HeadingKind], kinds: l
                 kinds[sec.index] = Kind.OTHER
                 break
             s = doc.sections[s].parent
+
+
+def anothers_kind_is_neither(doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]) -> None:
+    """A section whose heading names the reader's plan or an example of one (`headings.
+    names_anothers_kind`), and the sections that take their kind from it, are neither strategy nor
+    plan (SPEC §8.9: "How to build an account plan" over steps): a guide to writing one, or an
+    illustration. Under such a title, the whole page. Set on the hints the genre confirmation
+    judges (`confirm.confirm_kinds`), not on the models' inputs: so the example does not confirm
+    the title above it. A title that names the reader's plan makes the whole page a guide, its
+    "## Document the enablement timeline" included. On Microsoft's cloud adoption guidance, 13
+    error and warning findings judged wrong by two judges, a guide "Document your cloud adoption
+    plan" and an "Example of a cloud adoption plan with four horizons"."""
+    t = doc.title
+    if t is not None and names_anothers_kind(doc.sections[t].title, hk[t]):
+        kinds[:] = [Kind.OTHER] * len(kinds)
+        return
+    for sec in doc.sections:
+        s: int | None = sec.index
+        while s is not None and hk[s].kind is None:
+            s = doc.sections[s].parent
+        if s is not None and names_anothers_kind(doc.sections[s].title, hk[s]):
+            kinds[sec.index] = Kind.OTHER
 
 
 _DECLARED_OTHER = frozenset(lexicon.section_words().get("declared_other") or ())

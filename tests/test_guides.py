@@ -1,0 +1,101 @@
+"""Guides and examples are not the writer's own strategy or plan (SPEC §8.9): a heading that names
+the reader's plan ("Document your … plan") or shows one to learn from ("Example of a … plan"), and
+a title's greeting that leaves its plan's sections to speak for themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from stratlint import lint_text
+from stratlint.understand.headings import heading_kind, names_anothers_kind
+
+
+@pytest.mark.parametrize(
+    "heading,anothers",
+    [
+        ("Document your cloud adoption plan", True),
+        ("Your 30-60-90 day plan", True),
+        ("Build your account plan", True),
+        ("Example of a cloud adoption plan with four horizons", True),
+        ("Sample territory plan", True),
+        ("Worked example: account strategy for Brennan Freight", True),
+        ("Q3 territory plan", False),
+        ("Reports that use our plan", False),
+        ("Our plan for your first ninety days", False),  # the writer's plan, for the reader
+        ("Your accounts", False),  # no kind named
+    ],
+)
+def test_a_heading_names_the_readers_plan_or_an_example(heading, anothers):
+    assert names_anothers_kind(heading, heading_kind(heading)) is anothers
+
+
+GUIDE = """# {title}
+
+A partner enablement plan is the single record of what each reseller needs, who supports it and
+when. You must document each part so that the channel team and the partner agree on it.
+
+## Record the partners and their needs
+
+1. **List every active reseller.** Include the partner tier, the region and the partner manager.
+2. **Record each partner's certification gaps.** Note which sales and technical courses are open.
+3. **Capture the deal registration rules.** Write down how partners register deals.
+
+## Document the enablement timeline
+
+1. **Record the training dates for each partner.** Use the partner's own planning calendar.
+2. **Capture key milestones and dependencies.** Note the launches the training must precede.
+3. **Include a process for timeline updates.** Define how and when the timeline is reviewed.
+
+## Example of a partner enablement plan
+
+| Partner | Action | Owner | Due |
+|---|---|---|---|
+| Northwind | Run the sales certification | Dana Ruiz | 15 March 2027 |
+| Contoso | Book the technical bootcamp | | |
+"""
+
+
+def _rules(text: str) -> list[tuple[str, int]]:
+    return [(f.rule, f.line) for f in lint_text(text)]
+
+
+def test_a_guide_to_writing_the_readers_plan_gets_no_plan_finding():
+    # The steps read as a plan's actions; the title says the plan is the reader's to write.
+    assert _rules(GUIDE.format(title="Document your partner enablement plan")) == []
+
+
+def test_the_same_steps_as_the_writers_own_plan_are_read_and_its_example_is_not():
+    found = _rules(GUIDE.format(title="Partner enablement plan"))
+    assert ("P202", 15) in found and ("P203", 15) in found, found
+    # The example's empty Owner and Due cells are an illustration, not the plan's items.
+    assert not [line for _, line in found if line >= 20], found
+
+
+GREETING = """# Kiwi Rope Works — 2027 sales plan
+
+Morena everyone. Here is what we are doing this year to win more orders. Tick things off as you go.
+
+## Q1
+
+- [ ] Aroha rewrites the trade price list and sends it to our 140 stockists in February.
+- [ ] Refresh the product photos on the online shop.
+- [ ] Put the mooring line bundle on special for the summer boating season.
+
+## Q2
+
+- [ ] Wiremu books a stand at the Auckland Boat Show in May.
+- [ ] Aroha follows up every abandoned online cart within two days.
+- [ ] Look into a freight deal for next-day delivery to Northland.
+
+## Targets
+
+- Stockist orders up from 140 to 170 accounts by December 2027.
+"""
+
+
+def test_a_greeting_under_the_title_leaves_the_plans_sections_to_speak_for_themselves():
+    # Three sentences of greeting say nothing the models can read the page by; the quarters'
+    # dated actions are a plan, and an item with no owner is one.
+    found = _rules(GREETING)
+    assert ("P202", 8) in found, found
+    assert ("P202", 7) not in found, found  # Aroha owns it
