@@ -683,3 +683,34 @@ def test_the_feature_list_joins_the_plan_when_the_domain_model_is_never_sure(
     # read as action items with no owner or date. The silence above is the domain reading's.
     monkeypatch.setattr(learned.Models, "domain_threshold", lambda self: 1.01)
     assert ("P202", 56) in _feature_list_items_flagged()
+
+
+OBJECTIVE_OVER_SECTIONS = """# Goals 2027
+
+## Delivery team
+
+### Goal 1: Raise product quality
+
+#### How we measure it
+
+1. Crash-free sessions above 99.5% every month.
+2. 90% of tickets pass review at the first attempt.
+
+### Goal 2: Faster releases
+
+#### How we measure it
+
+1. A release every two weeks, from one a month today.
+"""
+
+
+def test_an_objective_heading_over_its_results_in_a_subsection_is_no_vague_target():
+    # SPEC §8.10: the objective is measured by its key results, here under a sub-heading of their
+    # own ("#### How we measure it"), not by a number in its own words.
+    found = [(f.rule, f.line) for f in lint_text(OBJECTIVE_OVER_SECTIONS)]
+    assert ("P206", 5) not in found and ("P206", 12) not in found, found
+    # Its results are still held to P206: a vague one under the same sub-heading is reported.
+    vague = OBJECTIVE_OVER_SECTIONS.replace(
+        "A release every two weeks, from one a month today.", "Increase release frequency."
+    )
+    assert ("P206", 16) in [(f.rule, f.line) for f in lint_text(vague)]

@@ -271,3 +271,18 @@ def labelled_objective(a: Analysis, st: Statement) -> bool:
     items = a.doc.statements[st.index + 1 : st.index + 1 + LIST_REACH]
     run = [x for x in items if x.section == st.section and x.form == "item"]
     return any(list_intro(a, x) is st and KEY_RESULT.match(x.text) for x in run)
+
+
+def under_heading(a: Analysis, idx: int) -> list[Statement]:
+    """A heading's statements: its section's own, or, where it heads only sections ("#### GOAL 2:
+    Increase Product Quality" over "##### How" and its numbered results), theirs."""
+    doc = a.doc
+    own = [doc.statements[i] for i in doc.sections[idx].statements]
+    if any(x.form != "heading" for x in own):
+        return own
+    out, todo = own, list(doc.sections[idx].children)
+    while todo:
+        sec = doc.sections[todo.pop(0)]
+        out = out + [doc.statements[i] for i in sec.statements]
+        todo.extend(sec.children)
+    return out

@@ -16,6 +16,7 @@ from stratlint.checks._items import (
     not_a_commitment,
     roster_row,
     sub_items,
+    under_heading,
     under_label_of_targets,
     under_resources_heading,
 )
@@ -54,8 +55,7 @@ from stratlint.understand.analysis import Analysis, Scope
 
 
 def _judged(a: Analysis, st: Statement) -> bool:
-    """D401/D402 never take a plan section's label away (SPEC §8.5); only a heading that joins
-    two kinds makes a section neither."""
+    """D401/D402 never take a plan section's label away (SPEC §8.5); a two-kind heading does."""
     return a.mixed.get(st.section) != "heading"
 
 
@@ -96,10 +96,10 @@ def _has_field(st: Statement, label: str) -> bool:
 
 def _objective(a: Analysis, st: Statement, scope: Scope | None = None) -> bool:
     """An objective with key results under it (SPEC §8.10): its sub-items, or for a heading the
-    items of its section, include a key result (labelled KR, or a target with a number). On a
-    goals or OKR page every item with sub-items is an objective, measured by them."""
+    items under it (`under_heading`), include a key result (labelled KR, or a target with a
+    number). On a goals or OKR page every item with sub-items is an objective, measured by them."""
     if st.form == "heading":
-        under = [a.doc.statements[i] for i in a.doc.sections[st.section].statements]
+        under = under_heading(a, st.section)
         if scope is not None and scope.kind == Kind.GOALS and any(_measures(x) for x in under):
             return True  # an OKR page's heading over results or actions: an objective
     else:
