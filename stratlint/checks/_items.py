@@ -280,9 +280,9 @@ def under_heading(a: Analysis, idx: int) -> list[Statement]:
     own = [doc.statements[i] for i in doc.sections[idx].statements]
     if any(x.form != "heading" for x in own):
         return own
-    out, todo = own, list(doc.sections[idx].children)
+    todo = list(doc.sections[idx].children)
     while todo:
         sec = doc.sections[todo.pop(0)]
-        out = out + [doc.statements[i] for i in sec.statements]
+        own.extend(doc.statements[i] for i in sec.statements)
         todo.extend(sec.children)
-    return out
+    return own

@@ -297,7 +297,7 @@ class _Confirmation:
                     )
                 )
             ):
-                self._own_ok[owner] = True  # nothing under the title but its byline
+                self._own_ok[owner] = True  # nothing under the title but a byline or greeting
             else:
                 po = self.genre(owner, own_o)
                 pmo = sum(po[g] for g in learned.MATERIAL[hint.value])
