@@ -99,3 +99,15 @@ def test_a_greeting_under_the_title_leaves_the_plans_sections_to_speak_for_thems
     found = _rules(GREETING)
     assert ("P202", 8) in found, found
     assert ("P202", 7) not in found, found  # Aroha owns it
+
+
+@pytest.mark.parametrize(
+    "title,read",
+    [
+        ("Kiwi Rope Works sales plan for next quarter", True),  # a period, in the DATE signals
+        ("Kiwi Rope Works sales plan", False),  # no period: the greeting is all the page says
+    ],
+)
+def test_only_a_title_that_names_its_period_lets_its_sections_speak(title, read):
+    text = GREETING.replace("Kiwi Rope Works — 2027 sales plan", title)
+    assert (("P202", 8) in _rules(text)) is read

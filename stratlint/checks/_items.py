@@ -278,7 +278,7 @@ def under_heading(a: Analysis, idx: int) -> list[Statement]:
     Increase Product Quality" over "##### How" and its numbered results), theirs."""
     doc = a.doc
     own = [doc.statements[i] for i in doc.sections[idx].statements]
-    if any(x.form != "heading" for x in own):
+    if own:
         return own
     todo = list(doc.sections[idx].children)
     while todo:

@@ -40,19 +40,20 @@ def only_byline(
 
 
 def only_greeting(
-    title: str,
+    title: Signals,
     own: Sequence[int],
     statements: Sequence[Statement],
     class_proba: Mapping[int, Mapping[str, float]],
     models: learned.Models,
 ) -> bool:
-    """A plan's title that names its period ("Harbour Banner Co. — 2027 sales plan") over a few
+    """A plan's title that names its period (a DATE in its signals, or a year: "Harbour Banner
+    Co. — 2027 sales plan", `title` its heading's signals) over a few
     sentences that state nothing the models read confidently ("Kia ora team. This is what we're
     doing this year …"): a greeting, too little to judge the page by, so the sections under the
     title stand on their own content (SPEC §8.9). A title with no period lends nothing: a rep's
     routine under "Weekly prospecting strategy" or an onboarding page under "Onboarding plan"
     stays unread."""
-    if not _PERIOD.search(title):
+    if not title.get("DATE") and not _YEAR.search(title.text):
         return False
     p_min = float((models.thresholds.get("content") or {}).get("p", 1.01))
     return len(own) <= _GREETING_MAX and all(
@@ -65,5 +66,6 @@ def only_greeting(
 
 # The most sentences under a title that `only_greeting` reads as a greeting, not as content.
 _GREETING_MAX = 3
-# A period a title names: a year, a fiscal year, a quarter or a half ("2027", "FY27", "Q3", "H1").
-_PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|FY\s?\d{2,4}|[QH][1-4])\b", re.IGNORECASE)
+# The DATE patterns read a bare year only after a time word ("by 2027": "2027 units" is an
+# amount); in a plan's title it names the period ("Harbor & Pike 2027 Sales Plan").
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")

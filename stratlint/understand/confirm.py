@@ -288,8 +288,9 @@ class _Confirmation:
                 or (
                     owner == self.doc.title
                     and hint == Kind.PLAN
+                    and (head := self.doc.sections[owner].heading) is not None
                     and only_greeting(
-                        self.doc.sections[owner].title,
+                        self.signals[head],
                         own_o,
                         self.doc.statements,
                         self.class_proba,
