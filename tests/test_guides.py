@@ -1,6 +1,7 @@
 """Guides and examples are not the writer's own strategy or plan (SPEC §8.9): a heading that names
-the reader's plan ("Document your … plan") or shows one to learn from ("Example of a … plan"), and
-a title's greeting that leaves its plan's sections to speak for themselves."""
+the reader's plan ("Document your … plan"), shows one to learn from ("Example of a … plan") or
+plans a lesson ("Scrum workshop plan"); a page that names itself a checklist or a tutorial; and a
+title's greeting that leaves its plan's sections to speak for themselves."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ from stratlint.understand.headings import heading_kind, names_anothers_kind
         ("Reports that use our plan", False),
         ("Our plan for your first ninety days", False),  # the writer's plan, for the reader
         ("Your accounts", False),  # no kind named
+        ("Scrum workshop plan with GitHub integration", True),  # a lesson's agenda
+        ("Lesson plan", True),
+        ("Regression test plan", True),
+        ("Workshop roadshow plan", False),  # a roadshow of workshops is the writer's to run
     ],
 )
 def test_a_heading_names_the_readers_plan_or_an_example(heading, anothers):
@@ -62,6 +67,10 @@ def _rules(text: str) -> list[tuple[str, int]]:
 def test_a_guide_to_writing_the_readers_plan_gets_no_plan_finding():
     # The steps read as a plan's actions; the title says the plan is the reader's to write.
     assert _rules(GUIDE.format(title="Document your partner enablement plan")) == []
+
+
+def test_a_workshops_plan_is_its_agenda_not_the_writers_commitments():
+    assert _rules(GUIDE.format(title="Partner enablement workshop plan")) == []
 
 
 def test_the_same_steps_as_the_writers_own_plan_are_read_and_its_example_is_not():
@@ -111,3 +120,48 @@ def test_a_greeting_under_the_title_leaves_the_plans_sections_to_speak_for_thems
 def test_only_a_title_that_names_its_period_lets_its_sections_speak(title, read):
     text = GREETING.replace("Kiwi Rope Works — 2027 sales plan", title)
     assert (("P202", 8) in _rules(text)) is read
+
+
+CHECKLIST = """---
+title: '{title}'
+description: '{description}'
+---
+
+## Context
+
+The partner portal integration is built and tested in staging. These steps take it live.
+
+## Execution
+
+Going live is as much an operational task as a technical one. Every team needs to know its part.
+
+### Support and monitoring plan
+
+- Define who watches the order sync in the first week after launch.
+- Set up alerts for failed orders and missing partner records.
+- Agree an escalation path with the vendor's support desk.
+
+### Post-launch validation plan
+
+- Schedule a review with the sales, finance and partner teams after launch.
+- Confirm every partner has signed the new data-sharing terms.
+- Check that the partner tiers in the portal match the CRM.
+"""
+
+
+@pytest.mark.parametrize(
+    "title,description,guide",
+    [
+        ("Partner portal go-live checklist", "Steps for the launch.", True),
+        ("Checklist: partner portal go-live", "Steps for the launch.", True),
+        ("Partner portal launch plan", "In this tutorial you plan a partner portal launch.", True),
+        ("Partner portal launch plan", "What we do to launch the portal.", False),
+    ],
+)
+def test_a_page_that_names_itself_a_checklist_or_tutorial_is_no_plan(title, description, guide):
+    # "## Execution" and "### … plan" over "Confirm …", "Check …" steps: the page's own title or
+    # description says it shows how to do the task (SPEC §8.9), so its steps are no plan's items.
+    found = _rules(CHECKLIST.format(title=title, description=description))
+    assert (found == []) is guide, found
+    if not guide:
+        assert ("P202", 22) in found, found

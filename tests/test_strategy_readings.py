@@ -328,3 +328,36 @@ def test_a_choice_that_names_a_place_names_who() -> None:
 - Grow potting-mix revenue by $350,000.
 """
     assert not [f for f in lint_text(text, "strategy.md") if f.rule == "S103"]
+
+
+BESIDE = """# Hollowbrook Lodge — go-to-market 2027
+
+Maintained by Priya Shah, commercial director.
+
+## Strategy
+
+- Relaunch the website with a section for corporate retreats in February.
+- Hire a second events coordinator by March to answer weekday enquiries.
+- Run two familiarisation trips for event planners, in April and June.
+- List the lodge on the two largest venue-finding sites by the end of Q1.
+
+## {heading}
+
+Leadership-team retreats of 10–30 people from law and accounting firms in Manchester and Leeds.
+
+## Contacts
+
+- Sales enquiries: Priya Shah
+"""
+
+
+@pytest.mark.parametrize("heading,s103", [("Target market", False), ("Venue", True)])
+def test_a_who_section_beside_the_strategy_answers_who_though_too_thin_to_confirm(
+    heading: str, s103: bool
+) -> None:
+    # One sentence under "## Target market" is too little for the genre model to confirm as
+    # strategy material, but it sits beside the strategy it belongs to (SPEC §8.3): S103's claim
+    # that no customer is named would be false.
+    found = [(f.rule, f.line) for f in lint_text(BESIDE.format(heading=heading))]
+    assert (("S103", 5) in found) is s103, found
+    assert ("D402", 5) in found, found

@@ -58,6 +58,24 @@ def who_label(a: Analysis, st: Statement) -> bool:
 _WHO_FIELD = re.compile(r"^\W*who\W*:", re.IGNORECASE)
 
 
+def who_section_beside(a: Analysis, scope: Scope) -> bool:
+    """A section about the strategy's audience beside it ("## Target market" next to "## Strategy"
+    under the same parent), with content: it names whom the strategy sells to even where its
+    own content was too thin to be confirmed as strategy material. An absence claim is silenced
+    by what sits next to the strategy, not only by what was confirmed into it (§8.3, §8.9)."""
+    secs = a.doc.sections
+    parents = {secs[s].parent for s in scope.sections if s}
+    for sec in secs:
+        if sec.parent not in parents or sec.index in scope.sections or not sec.index:
+            continue
+        words = set(a.heading_kinds[sec.index].words)
+        if not (words & set(WHO_HEADINGS) or WHO_TITLE.search(sec.title)):
+            continue
+        if any(not a.doc.statements[i].quoted for i in sec.statements):
+            return True
+    return False
+
+
 def who_field(a: Analysis, st: Statement) -> bool:
     """A `Who:` field in a strategy that describes its buyers ("Who: residential towers with 3 or
     more lifts in Port Phillip") or names a market word: the strategy's who, written as a field,

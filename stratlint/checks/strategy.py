@@ -18,6 +18,7 @@ from stratlint.checks._who import (
     only_excludes,
     who_field,
     who_label,
+    who_section_beside,
 )
 from stratlint.model import Cls, Statement
 from stratlint.understand.analysis import Analysis, Scope
@@ -163,7 +164,7 @@ def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
             a, scope, WHO_TITLE
         ):
             continue
-        if account_page(a, scope):
+        if account_page(a, scope) or who_section_beside(a, scope):
             continue
         named = False
         universal = False

@@ -182,12 +182,14 @@ def _joins_strategy_and_plan(
 
 
 _SHOWN_WORDS = frozenset(lexicon.section_words().get("shown") or ())
+_TAUGHT_WORDS = frozenset(lexicon.section_words().get("taught") or ())
 
 
 def names_anothers_kind(title: str, hk: HeadingKind) -> bool:
     """The kind the heading names is not the writer's own (SPEC §8.9): the reader's ("Document
     your cloud adoption plan", "Your 30-60-90 day plan": a page on how to write or follow one) or
-    one shown to learn from ("Example of a cloud adoption plan with four horizons"). Not a model
+    one shown to learn from ("Example of a cloud adoption plan with four horizons"), or a lesson's
+    or a test's plan ("Scrum workshop plan", "Test plan": an agenda or a procedure). Not a model
     input: the models read the heading's kind as they were fitted on it (`page_kinds`)."""
     if hk.kind is None or not hk.words:
         return False
@@ -196,7 +198,11 @@ def names_anothers_kind(title: str, hk: HeadingKind) -> bool:
         return True
     last = tuple(_HEADING_TOKEN.findall(hk.words[-1]))
     starts = [i for i in range(len(words)) if tuple(words[i : i + len(last)]) == last]
-    return bool(starts) and "your" in words[: starts[-1]]
+    if not starts:
+        return False
+    if hk.kind == Kind.PLAN and starts[-1] and words[starts[-1] - 1] in _TAUGHT_WORDS:
+        return True  # "Scrum workshop plan": a lesson's agenda, not the writer's commitments
+    return "your" in words[: starts[-1]]
 
 
 def heading_is_statement(title: str, sig: Signals, hk: HeadingKind) -> bool:
