@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from stratlint.model import Kind, Section
 from stratlint.understand.learn import models as learned
 
 
@@ -15,6 +16,7 @@ def confident_content(
     models: learned.Models,
     material: float,
     genre: Mapping[str, float],
+    targeted: bool = False,
 ) -> bool:
     """At least `share` of a section's own statements are goals, choices or actions with a
     probability of at least `p` (thresholds.yaml, `content`). In a section of `floor_from` or more
@@ -22,10 +24,12 @@ def confident_content(
     confident actions alone do not make a status page, an event timeline or a requirements list a
     plan. Below that length the genre model has too little to read (a one-item "## Plan"), unless
     it reads one genre that is neither with at least `veto`: two choices in a team page's
-    "## Our approach" do not make it a strategy."""
+    "## Our approach" do not make it a strategy. A plan whose heading sets an outcome target
+    (`targeted`, `plan_target`) needs no `floor`: the target is what a procedure lacks."""
     rule = models.thresholds.get("content") or {}
     p_min, share = float(rule.get("p", 1.01)), float(rule.get("share", 1.01))
-    if material < float(rule.get("floor", 0.0)) and len(own) >= int(rule.get("floor_from", 0)):
+    floor = 0.0 if targeted else float(rule.get("floor", 0.0))
+    if material < floor and len(own) >= int(rule.get("floor_from", 0)):
         return False
     if max(genre[g] for g in NEITHER) >= float(rule.get("veto", 1.01)):
         return False
@@ -39,3 +43,13 @@ def confident_content(
 # Genres that are neither strategy nor plan material and that the genre model can read from a
 # few lines (a team blurb, a procedure's steps, customer copy, a review of what was done).
 NEITHER = ("team", "procedure", "copy", "retrospective", "reference")
+
+
+def plan_target(sec: Section, kind: Kind) -> bool:
+    """A plan's heading with a target field under it that holds a number ("Goal: 60 new
+    maintenance agreements with restaurants before Memorial Day", "KPI: 35% close rate"): SPEC
+    §8.9's procedure tells how to do a recurring task "with no period and no outcome target", so
+    where the genre model hesitates between a plan and a procedure, the target decides."""
+    return kind == Kind.PLAN and any(
+        f.label in ("target", "kpi") and any(ch.isdigit() for ch in f.value) for f in sec.fields
+    )

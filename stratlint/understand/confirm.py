@@ -9,7 +9,7 @@ from dataclasses import replace
 from stratlint.model import Cls, Document, Kind, Section
 from stratlint.understand.bylines import only_byline, only_greeting
 from stratlint.understand.classify import Evidence, Verdict
-from stratlint.understand.confident import confident_content
+from stratlint.understand.confident import confident_content, plan_target
 from stratlint.understand.headings import HeadingKind
 from stratlint.understand.inputs import (
     document_inputs,
@@ -128,8 +128,7 @@ def confirm_kinds(
     c.join_parts()
     if fm_kind is None and any(k != Kind.OTHER for k in kinds):
         _judge_page(c, kinds)
-    # Kept with the analysis as one array of floats, not a dict and floats per section (a 10 MB
-    # file of plans has 27,000 sections: 15 MB of dicts; issue 15). The same values.
+    # One array of floats, not dicts per section (a 10 MB file of plans: 27,000 sections; #15).
     genre = ProbaTable(models.genre.labels, len(doc.sections))
     for idx, p in c.proba.items():
         genre[idx] = p
@@ -355,7 +354,9 @@ class _Confirmation:
         pm = sum(p[g] for g in learned.MATERIAL[kind.value])
         ok = pm >= self.models.genre_threshold(kind.value) or (
             (pm >= self._inherited_floor() or not self.disowned(sec.index))
-            and confident_content(self.unlabelled(own), self.class_proba, self.models, pm, p)
+            and confident_content(
+                self.unlabelled(own), self.class_proba, self.models, pm, p, plan_target(sec, kind)
+            )
         )
         if ok:
             tech = self.technical(sec.index, own)
