@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from stratlint.model import Kind
 from stratlint.read.parse import parse
-from stratlint.understand.confident import confident_content, plan_target
+from stratlint.understand.confident import confident_content, definition_table, plan_target
 from stratlint.understand.learn.models import GENRES
 
 _RULE = {"p": 0.7, "share": 0.34, "floor": 0.5, "floor_from": 5, "veto": 0.7}
@@ -75,3 +75,26 @@ def test_a_target_field_with_a_number_under_a_plans_heading_is_its_outcome_targe
     assert not targeted("Goal: more agreements with clinics.")  # no number: no outcome target
     assert not targeted("Contact: Dana Ortiz, sales manager.")
     assert not targeted("Goal: 50 new agreements.", Kind.STRATEGY)
+
+
+_TABLE = """# Preservation action plan for audio recordings
+
+## Appearance
+
+| Name | {second} | Function description |
+| --- | --- | --- |
+| Channels | The number of separate audio signals in the file. | Kept as they were made. |
+| Loudness | The level of the signal over time. | Not adjusted. |
+"""
+
+
+def test_a_table_of_definitions_is_reference_not_a_plans_items():
+    def rows(second: str) -> bool:
+        doc = parse(_TABLE.format(second=second))
+        sec = next(s for s in doc.sections if s.title == "Appearance")
+        return definition_table([doc.statements[i] for i in sec.statements])
+
+    assert rows("Definition")
+    assert rows("Meaning")
+    assert not rows("Owner")  # "| Name | Owner | … |": whose each item is, a plan's column
+    assert not rows("Action")

@@ -60,7 +60,7 @@ def _judged(a: Analysis, st: Statement) -> bool:
 
 
 def _plan_items(a: Analysis, scope: Scope) -> list[Statement]:
-    """The scope's action items, derived once a scope: P201, P202 and P203 each ask."""
+    """The scope's action items, derived once a scope: P201 to P205 each ask."""
     key = ("plan_items", scope)
     found: list[Statement] | None = a.memo.get(key)
     if found is None:
@@ -228,8 +228,8 @@ def plan_missing_metric(ctx: Context) -> Iterator[Hit]:
         return  # the page is read for targets only where it has a plan
     for scope in a.plans:
         sts = a.statements_of(scope)
-        if not any(not s.is_field for s in sts):
-            continue
+        if not any(not s.is_field for s in sts) or not _plan_items(a, scope):
+            continue  # no action items: a plan that commits to nothing is no plan to judge
         if any(measurable(a, st) or a.tagged(st, "metric") for st in sts):
             continue
         if any(
@@ -253,8 +253,8 @@ def plan_missing_resources(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope in a.plans:
         sts = a.statements_of(scope)
-        if not any(not s.is_field for s in sts):
-            continue
+        if not any(not s.is_field for s in sts) or not _plan_items(a, scope):
+            continue  # no action items: a plan that commits to nothing is no plan to judge
         if any(
             a.signals[st.index].has("resources", "MONEY", "RESOURCE")
             or ALLOCATION_LINE.match(st.text)

@@ -4,9 +4,11 @@ something else."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
-from stratlint.model import Kind, Section
+from stratlint.model import Kind, Section, Statement
+from stratlint.read.fields import FIELD_LABELS
 from stratlint.understand.learn import models as learned
 
 
@@ -52,4 +54,22 @@ def plan_target(sec: Section, kind: Kind) -> bool:
     where the genre model hesitates between a plan and a procedure, the target decides."""
     return kind == Kind.PLAN and any(
         f.label in ("target", "kpi") and any(ch.isdigit() for ch in f.value) for f in sec.fields
+    )
+
+
+_DEFINES = re.compile(r"\b(?:definitions?|meanings?|what it means)\b", re.IGNORECASE)
+_PLAN_COLUMNS = frozenset({"owner", "due", "target", "kpi", "budget"})
+
+
+def definition_table(sts: Sequence[Statement]) -> bool:
+    """A section whose content is only the rows of a table with a column of definitions ("| Name |
+    Definition | Function description |") and no owner, date, target or budget column: a
+    reference table (SPEC §8.9), not a plan's items, whatever kind its heading inherits. The
+    genre model read such tables under a "Preservation Action Plan" title as plan material at up
+    to 0.98 (judging25: six P204 on format specifications, judged wrong by two judges)."""
+    if not sts or any(st.form != "row" for st in sts):
+        return False
+    heads = {h.strip().lower() for st in sts for h, _ in st.cells}
+    return any(_DEFINES.search(h) for h in heads) and not any(
+        FIELD_LABELS.get(h) in _PLAN_COLUMNS for h in heads
     )

@@ -9,8 +9,8 @@ from dataclasses import replace
 from stratlint.model import Cls, Document, Kind, Section
 from stratlint.understand.bylines import only_byline, only_greeting
 from stratlint.understand.classify import Evidence, Verdict
-from stratlint.understand.confident import confident_content, plan_target
-from stratlint.understand.headings import HeadingKind
+from stratlint.understand.confident import confident_content, definition_table, plan_target
+from stratlint.understand.headings import HeadingKind, declared_above, hint_owner
 from stratlint.understand.inputs import (
     document_inputs,
     domain_inputs,
@@ -116,7 +116,7 @@ def confirm_kinds(
             s.index
             for s in doc.sections
             if s.index in (0, doc.title)
-            or (hk[s.index].kind in (None, fm_kind) and _declared_above(doc, hk, s.index))
+            or (hk[s.index].kind in (None, fm_kind) and declared_above(doc, hk, s.index))
         }
     for sec in reversed(doc.sections):
         if c.hints[sec.index] == Kind.OTHER:
@@ -274,7 +274,7 @@ class _Confirmation:
         it ("### Phase 2" under "## Incubation roadmap" over a process description): then its
         confident actions cannot confirm it either, only the genre model can, or they can where
         the genre model reads it as material nearly as surely (`_inherited_floor`)."""
-        owner = _hint_owner(self.doc, self.hk, si)
+        owner = hint_owner(self.doc, self.hk, si)
         if owner is None:
             return False
         if owner not in self._own_ok:
@@ -351,6 +351,11 @@ class _Confirmation:
             return
         p = self.genre(sec.index, own)
         self.proba[sec.index] = p
+        if definition_table([doc.statements[i] for i in own]):
+            confirmed[sec.index] = False
+            self.kinds[sec.index] = Kind.OTHER
+            self.unsure[sec.index] = "a table of definitions: reference, not strategy or plan"
+            return
         pm = sum(p[g] for g in learned.MATERIAL[kind.value])
         ok = pm >= self.models.genre_threshold(kind.value) or (
             (pm >= self._inherited_floor() or not self.disowned(sec.index))
@@ -375,26 +380,3 @@ class _Confirmation:
             self.kinds[sec.index] = Kind.OTHER
             best, bp = argmax(p, learned.GENRES)
             self.unsure[sec.index] = f"{kind.value} material p={pm:.2f}; reads as {best} p={bp:.2f}"
-
-
-def _hint_owner(doc: Document, hk: Sequence[HeadingKind], idx: int) -> int | None:
-    """The heading a section inherits its kind from (None when it names its own kind or is the
-    title)."""
-    if hk[idx].kind is not None or idx == doc.title:
-        return None
-    a = doc.sections[idx].parent
-    while a is not None and hk[a].kind is None and a not in (0, doc.title):
-        a = doc.sections[a].parent
-    if a is None or hk[a].kind is None:
-        return None
-    return a
-
-
-def _declared_above(doc: Document, hk: Sequence[HeadingKind], idx: int) -> bool:
-    """True when no heading between this section and the document's top sets a kind of its own."""
-    p = doc.sections[idx].parent
-    while p is not None and p not in (0, doc.title):
-        if hk[p].kind is not None:
-            return False
-        p = doc.sections[p].parent
-    return True

@@ -8,10 +8,11 @@ suggest a plan") sets no kind. The words are data: rules/lexicons/sections.yaml.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from stratlint import lexicon
-from stratlint.model import Kind
+from stratlint.model import Document, Kind
 from stratlint.understand.nlp import Signals
 
 _STOP = lexicon.grammar()["stop"]
@@ -216,3 +217,26 @@ def heading_is_statement(title: str, sig: Signals, hk: HeadingKind) -> bool:
     if sig.has("PERCENT", "MONEY", "MULTIPLIER"):
         return True
     return len(rest) >= 3
+
+
+def hint_owner(doc: Document, hk: Sequence[HeadingKind], idx: int) -> int | None:
+    """The heading a section inherits its kind from (None when it names its own kind or is the
+    title)."""
+    if hk[idx].kind is not None or idx == doc.title:
+        return None
+    a = doc.sections[idx].parent
+    while a is not None and hk[a].kind is None and a not in (0, doc.title):
+        a = doc.sections[a].parent
+    if a is None or hk[a].kind is None:
+        return None
+    return a
+
+
+def declared_above(doc: Document, hk: Sequence[HeadingKind], idx: int) -> bool:
+    """True when no heading between this section and the document's top sets a kind of its own."""
+    p = doc.sections[idx].parent
+    while p is not None and p not in (0, doc.title):
+        if hk[p].kind is not None:
+            return False
+        p = doc.sections[p].parent
+    return True
