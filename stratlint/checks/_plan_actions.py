@@ -136,3 +136,13 @@ def _list_actions(a: Analysis, section: int, form: str) -> tuple[int, int]:
         sure = sum(1 for x in same if a.sure(x) and a.cls(x) == Cls.ACTION)
         found = a.memo[key] = (sure, len(same))
     return found
+
+
+def commits(a: Analysis, sts: list[Statement], items: list[Statement]) -> bool:
+    """The plan commits to something, so a section-level claim about it (P204, P205) means
+    something: it holds an action item, or a statement surely an action (one the item tests set
+    aside, "Sam calls 10 hospitals by 31 May to book 5 demos", read as its target). A format
+    specification titled "Preservation Action Plan" holds neither (judging25)."""
+    if not any(not s.is_field for s in sts):
+        return False
+    return bool(items) or any(a.cls(st) == Cls.ACTION and a.sure(st) for st in sts)

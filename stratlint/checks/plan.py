@@ -24,6 +24,7 @@ from stratlint.checks._owners import has_owner
 from stratlint.checks._plan_actions import (
     among_actions,
     assigned_step,
+    commits,
     named_activity,
     named_step,
     told_past,
@@ -61,10 +62,9 @@ def _judged(a: Analysis, st: Statement) -> bool:
 
 def _plan_items(a: Analysis, scope: Scope) -> list[Statement]:
     """The scope's action items, derived once a scope: P201 to P205 each ask."""
-    key = ("plan_items", scope)
-    found: list[Statement] | None = a.memo.get(key)
+    found: list[Statement] | None = a.memo.get(("plan_items", scope))
     if found is None:
-        found = a.memo[key] = list(_derive_plan_items(a, scope))
+        found = a.memo[("plan_items", scope)] = list(_derive_plan_items(a, scope))
     return found
 
 
@@ -228,8 +228,8 @@ def plan_missing_metric(ctx: Context) -> Iterator[Hit]:
         return  # the page is read for targets only where it has a plan
     for scope in a.plans:
         sts = a.statements_of(scope)
-        if not any(not s.is_field for s in sts) or not _plan_items(a, scope):
-            continue  # no action items: a plan that commits to nothing is no plan to judge
+        if not commits(a, sts, _plan_items(a, scope)):
+            continue  # a plan that commits to nothing is no plan to judge
         if any(measurable(a, st) or a.tagged(st, "metric") for st in sts):
             continue
         if any(
@@ -253,8 +253,8 @@ def plan_missing_resources(ctx: Context) -> Iterator[Hit]:
     a = ctx.analysis
     for scope in a.plans:
         sts = a.statements_of(scope)
-        if not any(not s.is_field for s in sts) or not _plan_items(a, scope):
-            continue  # no action items: a plan that commits to nothing is no plan to judge
+        if not commits(a, sts, _plan_items(a, scope)):
+            continue  # a plan that commits to nothing is no plan to judge
         if any(
             a.signals[st.index].has("resources", "MONEY", "RESOURCE")
             or ALLOCATION_LINE.match(st.text)
