@@ -714,3 +714,31 @@ def test_an_objective_heading_over_its_results_in_a_subsection_is_no_vague_targe
         "A release every two weeks, from one a month today.", "Increase release frequency."
     )
     assert ("P206", 16) in [(f.rule, f.line) for f in lint_text(vague)]
+
+
+PROGRESS = """# Library units: objectives 2026-27
+
+## Key objectives and progress
+
+1. **Electronic collections review**
+   - Success goals:
+     - Timely subscription review
+     - Better value from the journal budget
+   - Fall update:
+     - Reduced inflation costs by $57,220
+     - Improved usage tracking
+     - Enhanced decision-making data
+2. **Student workshops**
+   - Success goals:
+     - Higher workshop attendance
+   - Fall update:
+     - Increased attendance at the data workshops
+"""
+
+
+def test_an_update_under_an_objective_reports_what_happened_and_is_no_vague_target():
+    # SPEC §8.10 holds an objective's success goals to P206; the "Fall update:" beside them tells
+    # what was done (§8.4: the past is context), however its participles read.
+    found = [(f.rule, f.line) for f in lint_text(PROGRESS)]
+    assert ("P206", 8) in found and ("P206", 15) in found, found
+    assert not [line for rule, line in found if rule == "P206" and line in (11, 12, 17)], found

@@ -286,3 +286,14 @@ def under_heading(a: Analysis, idx: int) -> list[Statement]:
         own.extend(doc.statements[i] for i in sec.statements)
         todo.extend(sec.children)
     return own
+
+
+def measures(x: Statement) -> bool:
+    """A listed key result or action under an objective: an item or row of a few words, not a
+    field, a link to elsewhere or a placeholder ("COMING SOON" is none)."""
+    return (
+        x.form in ("item", "row")
+        and not x.is_field
+        and not x.is_navigation
+        and len(x.text.split()) >= 3
+    )

@@ -140,9 +140,13 @@ def _list_actions(a: Analysis, section: int, form: str) -> tuple[int, int]:
 
 def commits(a: Analysis, sts: list[Statement], items: list[Statement]) -> bool:
     """The plan commits to something, so a section-level claim about it (P204, P205) means
-    something: it holds an action item, or a statement surely an action (one the item tests set
-    aside, "Sam calls 10 hospitals by 31 May to book 5 demos", read as its target). A format
-    specification titled "Preservation Action Plan" holds neither (judging25)."""
+    something: it holds an action item, or an action the class model is sure of or that carries
+    an item's fields (one the item tests set aside: "Sam calls 10 hospitals by 31 May to book 5
+    demos" read as its target; "Open a channel partner program next quarter (Owner: Priya)",
+    with its owner and date). A format specification titled "Preservation Action Plan" holds
+    none of these (judging25)."""
     if not any(not s.is_field for s in sts):
         return False
-    return bool(items) or any(a.cls(st) == Cls.ACTION and a.sure(st) for st in sts)
+    return bool(items) or any(
+        a.cls(st) == Cls.ACTION and (a.sure(st) or bool(st.fields)) for st in sts
+    )

@@ -13,6 +13,7 @@ from stratlint.checks._items import (
     done,
     labelled_objective,
     listed_objective,
+    measures,
     not_a_commitment,
     roster_row,
     sub_items,
@@ -37,6 +38,7 @@ from stratlint.checks._target_lines import (
     asks_change,
     comparative_target,
     numbered_target,
+    reported_progress,
     target_line,
     than_before,
 )
@@ -100,7 +102,7 @@ def _objective(a: Analysis, st: Statement, scope: Scope | None = None) -> bool:
     number). On a goals or OKR page every item with sub-items is an objective, measured by them."""
     if st.form == "heading":
         under = under_heading(a, st.section)
-        if scope is not None and scope.kind == Kind.GOALS and any(_measures(x) for x in under):
+        if scope is not None and scope.kind == Kind.GOALS and any(measures(x) for x in under):
             return True  # an OKR page's heading over results or actions: an objective
     else:
         under = sub_items(a, st)
@@ -117,17 +119,6 @@ def _objective(a: Analysis, st: Statement, scope: Scope | None = None) -> bool:
         if v is not None and v.cls == Cls.GOAL and (not v.vague or has_number(a, x)):
             return True
     return False
-
-
-def _measures(x: Statement) -> bool:
-    """A listed key result or action under an objective: an item or row of a few words, not a
-    field, a link to elsewhere or a placeholder ("COMING SOON" is none)."""
-    return (
-        x.form in ("item", "row")
-        and not x.is_field
-        and not x.is_navigation
-        and len(x.text.split()) >= 3
-    )
 
 
 def _tag_says(a: Analysis, st: Statement, tag: str) -> bool:
@@ -364,6 +355,8 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                 continue
             if _objective(a, st, scope):
                 continue  # an objective is measured by its key results (SPEC §8.10)
+            if reported_progress(a, st):
+                continue  # "Fall Update:" over "Improved usage tracking": what happened (§8.4)
             if not comparative and (has_number(a, st) or not directional(a, st)):
                 continue  # "Grow the account by an additional 500 followers": a number
             yield ctx.at_statement(
