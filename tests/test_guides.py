@@ -165,3 +165,45 @@ def test_a_page_that_names_itself_a_checklist_or_tutorial_is_no_plan(title, desc
     assert (found == []) is guide, found
     if not guide:
         assert ("P202", 22) in found, found
+
+
+CLOSING = """# Partner strategy
+
+## Where we play
+
+We sell through regional IT resellers in the Nordics, because mid-sized manufacturers there buy
+from a reseller they already trust rather than from a vendor directly.
+
+## How we win
+
+We win on installation speed: our resellers certify in two days, where our rivals take a month.
+We will not sell direct to manufacturers with fewer than 50 staff.
+
+## Next steps
+
+{steps}
+"""
+
+
+@pytest.mark.parametrize(
+    "steps,plan",
+    [
+        (
+            "We will review this approach once the new group strategy is agreed. We will continue "
+            "to report on progress through our monthly partner call.",
+            False,
+        ),
+        (
+            "- We review this approach once the new group strategy is agreed.\n"
+            "- Report on progress through our monthly partner call.",
+            True,
+        ),
+    ],
+)
+def test_a_strategys_closing_sentences_are_its_last_word_not_a_plan(steps, plan):
+    # Two sentences of prose under "## Next steps" close the strategy (SPEC §8.9: too little to
+    # be confidently plan material); a list of steps there is a plan, with its items' findings.
+    found = _rules(CLOSING.format(steps=steps))
+    assert (("P202", 15) in found) is plan, found
+    if not plan:
+        assert found == [], found

@@ -17,6 +17,7 @@ def page_readings(doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]) -
     """Set `kinds` (one a section, as the rules will see them) by what the page shows itself to
     be."""
     _okr_sections_are_goals(doc, hk, kinds)
+    _closing_steps_of_a_strategy(doc, hk, kinds)
     _past_results_are_neither(doc, hk, kinds)
     _aspirations_join_the_strategy(doc, hk, kinds)
     if _declared_other(doc) or (
@@ -330,3 +331,24 @@ def _guide_page(doc: Document) -> bool:
     description = str(doc.front_matter.get("description", "")) if doc.front_matter else ""
     opening = [st.text for st in doc.statements if st.form == "sentence"][:3]
     return any(_GUIDE_OPENING.search(text) for text in [description, *opening])
+
+
+def _closing_steps_of_a_strategy(
+    doc: Document, hk: Sequence[HeadingKind], kinds: list[Kind]
+) -> None:
+    """A strategy page's closing "## Next steps" written as a sentence or two of prose ("We will
+    review this approach in response to CPS 2030 … We will continue to report on progress …") is
+    the strategy's last word, not a plan of commitments for a period: too little to be confidently
+    plan material (SPEC §8.9). Its section is neither. A list of steps there is a plan, as are
+    three sentences or more. Two judges called three findings on such a section wrong
+    (judging24)."""
+    t = doc.title
+    if t is None or hk[t].kind != Kind.STRATEGY:
+        return
+    for sec in doc.sections:
+        h = hk[sec.index]
+        if sec.index == t or h.kind != Kind.PLAN or h.role != "component" or sec.children:
+            continue
+        own = [doc.statements[i] for i in sec.statements if not doc.statements[i].quoted]
+        if own and len(own) <= 2 and all(st.form == "sentence" and not st.is_field for st in own):
+            kinds[sec.index] = Kind.OTHER
