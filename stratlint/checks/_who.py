@@ -58,6 +58,9 @@ def who_label(a: Analysis, st: Statement) -> bool:
 _WHO_FIELD = re.compile(r"^\W*who\W*:", re.IGNORECASE)
 
 
+_WHO_HEADING_SET = frozenset(WHO_HEADINGS)
+
+
 def who_section_beside(a: Analysis, scope: Scope) -> bool:
     """A section about the strategy's audience beside it ("## Target market" next to "## Strategy"
     under the same parent), with content: it names whom the strategy sells to even where its
@@ -68,8 +71,8 @@ def who_section_beside(a: Analysis, scope: Scope) -> bool:
     for sec in secs:
         if sec.parent not in parents or sec.index in scope.sections or not sec.index:
             continue
-        words = set(a.heading_kinds[sec.index].words)
-        if not (words & set(WHO_HEADINGS) or WHO_TITLE.search(sec.title)):
+        words = a.heading_kinds[sec.index].words
+        if not (_WHO_HEADING_SET.intersection(words) or WHO_TITLE.search(sec.title)):
             continue
         if any(not a.doc.statements[i].quoted for i in sec.statements):
             return True

@@ -47,13 +47,16 @@ def confident_content(
 NEITHER = ("team", "procedure", "copy", "retrospective", "reference")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def plan_target(sec: Section, kind: Kind) -> bool:
     """A plan's heading with a target field under it that holds a number ("Goal: 60 new
     maintenance agreements with restaurants before Memorial Day", "KPI: 35% close rate"): SPEC
     §8.9's procedure tells how to do a recurring task "with no period and no outcome target", so
     where the genre model hesitates between a plan and a procedure, the target decides."""
     return kind == Kind.PLAN and any(
-        f.label in ("target", "kpi") and any(ch.isdigit() for ch in f.value) for f in sec.fields
+        f.label in ("target", "kpi") and _DIGIT.search(f.value) for f in sec.fields
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 
 from stratlint import lexicon
 from stratlint.model import Document, Kind
@@ -329,7 +330,8 @@ def _guide_page(doc: Document) -> bool:
     if _GUIDE_TITLE.search(title) or (not title and _GUIDE_TITLE.search(fm_title)):
         return True
     description = str(doc.front_matter.get("description", "")) if doc.front_matter else ""
-    opening = [st.text for st in doc.statements if st.form == "sentence"][:3]
+    # The first three sentences, not a list of every sentence of a long page (issue 15).
+    opening = islice((st.text for st in doc.statements if st.form == "sentence"), 3)
     return any(_GUIDE_OPENING.search(text) for text in [description, *opening])
 
 
