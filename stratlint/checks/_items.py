@@ -33,7 +33,10 @@ _AMOUNT = (
     r"(?:~|approx\.?\s*|up to\s*)?[$€£]\s?\d[\d,.]*\s*[kKmM]?"
     r"(?:\s*(?:-|–|to)\s*[$€£]?\s?\d[\d,.]*\s*[kKmM]?)?(?:\s*(?:/\s*\w+|per \w+))?\W*$"
 )
-_COST_LINE = re.compile(r"^[^:;]{2,80}:\s*" + _AMOUNT)
+# A line's label: up to its colon, one phrase ("Travel and booth: $3,000"). A sentence that ends
+# before the colon ("Run a fam trip in May. Budget: €25,000.") is an action with its cost field.
+_LABEL = r"^(?:(?![.!?]\s)[^:;]){2,80}:"
+_COST_LINE = re.compile(_LABEL + r"\s*" + _AMOUNT)
 _COST_CELL = re.compile(r"^\s*" + _AMOUNT)
 
 
@@ -49,7 +52,7 @@ _THING_SUBJECT = re.compile(
 # An allocation of time or people to a thing ("CMM time: 30 hours reserved in May", "Equipment
 # surveys for the office-park owners: 30 technician hours"): a resource line, as a cost line is.
 ALLOCATION_LINE = re.compile(
-    r"^[^:;]{2,80}:\s*(?:~|about\s+|up to\s+)?\d[\d,.]*\s+(?:[a-z-]+\s+)?"
+    _LABEL + r"\s*(?:~|about\s+|up to\s+)?\d[\d,.]*\s+(?:[a-z-]+\s+)?"
     r"(?:hours?|hrs?|person-days?|days?|FTEs?|people|heads?|seats?|licen[cs]es)\b",
     re.IGNORECASE,
 )

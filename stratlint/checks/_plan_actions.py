@@ -118,8 +118,19 @@ def told_past(a: Analysis, st: Statement) -> bool:
     """A sentence told in the past ("We lost Camden County College to a Philadelphia distributor
     on price in September", "We ended Q1 with 64 active practices") is a fact, the plan's
     diagnosis (SPEC §8.4: the past is CONTEXT), whatever weight the class model gives it as an
-    action: no commitment to own or date."""
-    return st.form in ("sentence", "item") and shape_of(a.signals[st.index].tokens).frame == "past"
+    action: no commitment to own or date. A participle joined to the word before it ("the
+    H&S-led deals", "partner-sourced leads") describes a noun; it tells nothing in the past."""
+    if st.form not in ("sentence", "item"):
+        return False
+    toks = a.signals[st.index].tokens
+    shape = shape_of(toks)
+    if shape.frame != "past":
+        return False
+    return not (
+        shape.verb > 0
+        and toks[shape.verb - 1].text == "-"
+        and toks[shape.verb - 1].end == toks[shape.verb].start
+    )
 
 
 def _list_actions(a: Analysis, section: int, form: str) -> tuple[int, int]:
