@@ -180,6 +180,10 @@ def test_activities_are_actions(sentence):
         ("Future plans", None),  # intentions beyond the period (SPEC §8.9)
         ("Ideas for the roadmap", None),
         ("Our strategy for the future", Kind.STRATEGY),
+        # A label before a colon names the section; a name that holds a kind word does not.
+        ("Objective 2: Build the partner plan", Kind.GOALS),
+        ("Q3 plan: strategy refresh", Kind.PLAN),
+        ("Kestrel wellness plans: sales strategy 2027", Kind.STRATEGY),
     ],
 )
 def test_heading_kinds(heading, kind):

@@ -122,7 +122,7 @@ def _heading_kind(title: str, key: str, extra: dict[str, list[str]] | None) -> H
         # the words after it are its name.
         n = len(_HEADING_TOKEN.findall(label.group(1)))
         named = [f for f in found if f[1] <= n]
-        if named:
+        if named and _only_label(words[:n], named):
             last = named[-1]
     if last[2] == Kind.PLAN and set(outside) & _BEYOND_WORDS:
         return HeadingKind(None, None)  # "Future plans": intentions, not commitments (§8.9)
@@ -131,6 +131,22 @@ def _heading_kind(title: str, key: str, extra: dict[str, list[str]] | None) -> H
 
 # A heading's label: a few words (and a number) before a colon ("Objective 3:", "KR 2:").
 _LABEL = re.compile(r"^\W*([A-Za-z][\w '’&/-]{0,30}?)\s*:\s*\S")
+# What may stand beside the kind words of a label: a number, a letter, a period ("Q3 plan:").
+_LABEL_MARK = re.compile(
+    r"\d+[a-z]?|[a-z]|[ivx]+|[qh][1-4]|fy\d+|one|two|three|four|five|six"
+    r"|first|second|third|fourth|fifth|sixth"
+)
+
+
+def _only_label(words: list[str], named: list[tuple[int, int, Kind, str, str]]) -> bool:
+    """The words before the colon are a label — kind words with a number or a period ("Objective
+    3:", "KR 2:", "Q3 plan:") — not a name that holds a kind word ("Kestrel wellness plans: sales
+    strategy 2027" names a product; the last kind word decides, SPEC §8.1)."""
+    return all(
+        any(a <= k < b for a, b, *_ in named) or _LABEL_MARK.fullmatch(w)
+        for k, w in enumerate(words)
+    )
+
 
 _JOINERS = frozenset({"&", "and", "+", "/", "vs", "versus", "with"})
 # Words that may stand between "strategy" and "plan" in a heading that names both.
