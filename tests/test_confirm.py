@@ -98,3 +98,40 @@ def test_a_table_of_definitions_is_reference_not_a_plans_items():
     assert rows("Meaning")
     assert not rows("Owner")  # "| Name | Owner | … |": whose each item is, a plan's column
     assert not rows("Action")
+
+
+def _pillar_page(*readings: dict[str, float]):
+    """A strategy title over numbered pillar sections, each read by the genre model as given."""
+    n = len(readings) + 1
+    body = "".join(f"## {i}. Pillar\n\nSell to dental groups in Ohio.\n\n" for i in range(1, n))
+    doc = parse("# Commercial strategy 2026\n\n" + body, "s.md")
+    hints = [Kind.OTHER] + [Kind.STRATEGY] * (len(doc.sections) - 1)
+    proba = {i + 2: p for i, p in enumerate(readings)}
+    near = {i: p["strategy"] for i, p in proba.items()}
+    return doc, hints, proba, near
+
+
+def _corroborated(*readings: dict[str, float]) -> list[int]:
+    from stratlint.understand.joins import corroborate_strategy
+
+    doc, hints, proba, near = _pillar_page(*readings)
+    kinds = [Kind.OTHER] * len(doc.sections)
+    confirmed: dict[int, bool] = {}
+    corroborate_strategy(doc, hints, kinds, confirmed, proba, near, {}, 0.9, lambda i: None)
+    return sorted(i for i, ok in confirmed.items() if ok)
+
+
+def test_two_strategy_sections_near_the_threshold_confirm_each_other_and_their_title():
+    near = _genre(strategy=0.93, other=0.07)
+    weak = _genre(strategy=0.6, reference=0.4)
+    assert _corroborated(near, near, weak, weak) == [1, 2, 3]  # the title (1) with them
+
+
+def test_one_strategy_section_near_the_threshold_confirms_nothing():
+    assert _corroborated(_genre(strategy=0.95, other=0.05), _genre(strategy=0.6, other=0.4)) == []
+
+
+def test_no_corroboration_where_most_strategy_sections_read_as_something_else():
+    near = _genre(strategy=0.92, other=0.08)
+    plan = _genre(plan=0.8, strategy=0.1, other=0.1)
+    assert _corroborated(near, near, plan, plan, plan) == []

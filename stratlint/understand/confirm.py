@@ -17,7 +17,7 @@ from stratlint.understand.inputs import (
     own_statements,
     section_rows,
 )
-from stratlint.understand.joins import join_confirmed
+from stratlint.understand.joins import corroborate_strategy, join_confirmed
 from stratlint.understand.learn import models as learned
 from stratlint.understand.learn.linear import argmax
 from stratlint.understand.learn.table import ProbaTable
@@ -125,6 +125,17 @@ def confirm_kinds(
             c.confirmed[sec.index] = True
             continue
         c.judge(sec)
+    corroborate_strategy(
+        doc,
+        c.hints,
+        kinds,
+        c.confirmed,
+        c.proba,
+        c.near,
+        c.unsure,
+        float((models.thresholds.get("content") or {}).get("corroborated", 1.01)),
+        c.joining_technical,
+    )
     c.join_parts()
     if fm_kind is None and any(k != Kind.OTHER for k in kinds):
         _judge_page(c, kinds)
@@ -191,6 +202,7 @@ class _Confirmation:
         self._last_rows: tuple[int, tuple[tuple[int, ...], tuple[int, ...]]] | None = None
         self.technical_p: dict[int, float] = {}  # section → the domain model's p(technical)
         self.technical_sections: set[int] = set()  # confirmed by genre, but technical material
+        self.near: dict[int, float] = {}  # strategy sections not confirmed → material p
 
     def unlabelled(self, own: Sequence[int]) -> list[int]:
         """The section's statements but its bold label lines ("**Targets**", "**Where the
@@ -372,6 +384,8 @@ class _Confirmation:
                 self.unsure[sec.index] = f"technical material, not a business's: p={tech:.2f}"
                 return
         confirmed[sec.index] = ok
+        if not ok and kind == Kind.STRATEGY:
+            self.near[sec.index] = pm
         if ok and kind == Kind.PLAN and p["goals"] > max(p["plan"], p["mixed"], p["strategy"]):
             self.kinds[sec.index] = Kind.GOALS  # an OKR section under a plan heading (§8.10)
             self.unsure[sec.index] = f"reads as goals p={p['goals']:.2f}, not a plan"

@@ -73,3 +73,41 @@ def join_confirmed(
         confirmed[sec.index] = True
         kinds[sec.index] = kind
         unsure.pop(sec.index, None)
+
+
+def corroborate_strategy(
+    doc: Document,
+    hints: Sequence[Kind],
+    kinds: list[Kind],
+    confirmed: dict[int, bool],
+    proba: Mapping[int, Mapping[str, float]],
+    near: Mapping[int, float],
+    unsure: dict[int, str],
+    floor: float,
+    technical_p: Callable[[int], float | None],
+) -> None:
+    """Sections of one page under strategy headings that read as strategy material nearly as
+    surely as the genre threshold asks confirm each other (`near`: each unconfirmed one's
+    material probability; `floor`: `content.corroborated` in thresholds.yaml). "## 1. Dairy",
+    "## 4. Beverage" and "## 6. Sustainability" at 0.87–0.91 under "# Commercial strategy 2026":
+    one such section might be a team blurb, two independent readings seldom are. Only where most
+    of the page's strategy-headed sections read as strategy more than as anything else: a
+    product team's page whose "Why us" reads so beside a vision and a roadmap is not one. The
+    strategy headings above them (the page's title over a byline) are confirmed with them, as
+    `_Confirmation.judge` confirms a title over confirmed sections of its own kind."""
+    sure = [i for i, pm in near.items() if pm >= floor]
+    if len(sure) < 2:
+        return
+    judged = [i for i, p in proba.items() if hints[i] == Kind.STRATEGY]
+    read = sum(1 for i in judged if max(proba[i], key=proba[i].__getitem__) == "strategy")
+    if 2 * read <= len(judged):
+        return
+    for i in sure:
+        if technical_p(i) is not None:
+            continue
+        at: int | None = i
+        while at is not None and hints[at] == Kind.STRATEGY and not confirmed.get(at):
+            confirmed[at] = True
+            kinds[at] = Kind.STRATEGY
+            unsure.pop(at, None)
+            at = doc.sections[at].parent
