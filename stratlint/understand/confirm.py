@@ -125,17 +125,6 @@ def confirm_kinds(
             c.confirmed[sec.index] = True
             continue
         c.judge(sec)
-    corroborate_strategy(
-        doc,
-        c.hints,
-        kinds,
-        c.confirmed,
-        c.proba,
-        c.near,
-        c.unsure,
-        float((models.thresholds.get("content") or {}).get("corroborated", 1.01)),
-        c.joining_technical,
-    )
     c.join_parts()
     if fm_kind is None and any(k != Kind.OTHER for k in kinds):
         _judge_page(c, kinds)
@@ -262,7 +251,20 @@ class _Confirmation:
         return p if p >= self.models.domain_threshold() else None
 
     def join_parts(self) -> None:
-        """The parts of each confirmed strategy or plan join it (`joins.join_confirmed`)."""
+        """Strategy sections near the threshold confirm each other (`joins.corroborate_strategy`);
+        then the parts of each confirmed strategy or plan join it (`joins.join_confirmed`)."""
+        floor = (self.models.thresholds.get("content") or {}).get("corroborated", 1.01)
+        corroborate_strategy(
+            self.doc,
+            self.hints,
+            self.kinds,
+            self.confirmed,
+            self.proba,
+            self.near,
+            self.unsure,
+            float(floor),
+            self.joining_technical,
+        )
         join_confirmed(
             self.doc,
             self.hk,
