@@ -237,7 +237,7 @@ def choose_thresholds(
         # `corroborated`: two or more sections under strategy headings on one page, each read as
         # strategy material at least this much short of the genre threshold, confirm each other
         # where most of the page's strategy-headed sections read as strategy first
-        # (`joins.corroborate_strategy`; numbered pillar sections at 0.87–0.96 under a strategy
+        # (`joins.corroborate_strategy`; pillar sections read at 0.90–0.97 under a strategy
         # title). Chosen on the rules' training rotation with 362 tune writers: 0.9 / 0.85 found
         # 39 / 53 more true findings for 3 / 3 false alarms on nine / thirteen strategy pages;
         # the seen real sets gain nothing at 0.9 and five on a state agency's technology strategy

@@ -88,9 +88,10 @@ def corroborate_strategy(
 ) -> None:
     """Sections of one page under strategy headings that read as strategy material nearly as
     surely as the genre threshold asks confirm each other (`near`: each unconfirmed one's
-    material probability; `floor`: `content.corroborated` in thresholds.yaml). "## 1. Dairy",
-    "## 4. Beverage" and "## 6. Sustainability" at 0.87–0.91 under "# Commercial strategy 2026":
-    one such section might be a team blurb, two independent readings seldom are. Only where most
+    material probability; `floor`: `content.corroborated` in thresholds.yaml). "## The
+    challenge" at 0.94 and "## Strategic pillars" at 0.97 under "# Mining Strategy FY27", or
+    numbered pillar sections under "# Commercial strategy 2026": one such section might be a
+    team blurb, two independent readings seldom are. Only where most
     of the page's strategy-headed sections read as strategy more than as anything else: a
     product team's page whose "Why us" reads so beside a vision and a roadmap is not one. The
     strategy headings above them (the page's title over a byline) are confirmed with them, as
