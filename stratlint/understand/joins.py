@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from stratlint.model import Document, Kind
 from stratlint.understand.headings import HeadingKind
 from stratlint.understand.learn import models as learned
+from stratlint.understand.learn.linear import argmax
 
 
 def join_confirmed(
@@ -100,7 +101,7 @@ def corroborate_strategy(
     if len(sure) < 2:
         return
     judged = [i for i, p in proba.items() if hints[i] == Kind.STRATEGY]
-    read = sum(1 for i in judged if max(proba[i], key=proba[i].__getitem__) == "strategy")
+    read = sum(1 for i in judged if argmax(proba[i], learned.GENRES)[0] == "strategy")
     if 2 * read <= len(judged):
         return
     for i in sure:
