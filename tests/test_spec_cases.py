@@ -313,6 +313,28 @@ Fundraising mattered a lot in 2016. We had two sponsors.
     assert found == [("P203", 17)], found
 
 
+def test_a_bold_period_label_over_a_list_times_its_items():
+    # "**Q1 (January – March)**" stands where "## Q1" would (SPEC §3 P203: a time frame given
+    # by a heading); the month that is a verb too ("March") does not make it a command. A bold
+    # label that names no period ("**Ongoing**") times nothing.
+    text = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+**Q1 (January – March)**
+
+- Ship the sample kit to 30 breweries (Owner: Luis).
+- Host a lunch-and-learn for head brewers (Owner: Luis).
+
+**Ongoing**
+
+- Log every visit in HubSpot (Owner: Luis).
+"""
+    found = [f for f in _rules(text) if f[0] == "P203"]
+    assert found == [("P203", 13)], found
+
+
 def test_a_floor_on_outcomes_is_a_target_and_a_floor_on_activities_is_not():
     # §8.8: "an average of 5 or more participants" sets a number for an outcome; "4 or more
     # webinars" only counts what will be done.

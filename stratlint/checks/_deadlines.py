@@ -40,11 +40,30 @@ def _lead_in_time(a: Analysis, top: Statement) -> bool:
     identified for 2016:" over the list times every item in it, as a field under a heading does
     (SPEC §8.6)."""
     intro = list_intro(a, top)
-    return (
-        intro is not None
-        and (bool(LEAD_IN.search(intro.text)) or label_line(a, intro))
-        and _timed(a, intro)
+    return intro is not None and (
+        ((bool(LEAD_IN.search(intro.text)) or label_line(a, intro)) and _timed(a, intro))
+        or _period_label(a.signals[intro.index])
     )
+
+
+def _period_label(sig: Signals) -> bool:
+    """A line over a list that names nothing but a period ("**Q1 (January – March)**", "Weeks
+    1–4:", "March to May"): a heading in all but markup, its dates the time frame of each item
+    below it. Read from what is left once the dates are taken out, as a month that is a verb too
+    ("March") can make the line read as a command."""
+    spans = [*sig.get("DATE"), *sig.get("DURATION")]
+    if not spans or len(sig.text.split()) > 6:
+        return False
+    rest = list(sig.text)
+    for a0, b0 in spans:
+        rest[a0:b0] = " " * (b0 - a0)
+    return _ONLY_JOINTS.fullmatch("".join(rest)) is not None
+
+
+# What may stand between the dates of a period label: brackets, dashes, "to", "and", a colon.
+_ONLY_JOINTS = re.compile(
+    r"(?:[\s()\[\]:,–—/*_-]|\b(?:to|and|through|until|from)\b)*", re.IGNORECASE
+)
 
 
 def _timed(a: Analysis, st: Statement) -> bool:
