@@ -325,3 +325,45 @@ def test_a_strategy_link_on_a_page_that_is_no_plan_is_not_judged(tmp_path):
     )
     _write(tmp_path, {"strategy/digital.md": page})
     assert "P207" not in _rules(_run(tmp_path), "strategy/digital.md")
+
+
+COMPONENT_STRATEGY = """\
+# Harbourline Survey — how we compete in 2027
+
+## The challenge
+
+Regional ports buy depth surveys as one-off jobs, and the national firms win them on their brand.
+
+## Where we play
+
+Port authorities and river councils of the northern coast: the asset managers with a dredging
+budget.
+
+## How we win
+
+We run their berth surveys as a standing programme with the same boat and datum every quarter.
+
+## What we won't do
+
+We will not tender for offshore energy work.
+
+## Contacts
+
+Dana Ruiz, sales lead.
+"""
+
+
+def test_a_link_to_one_component_of_a_strategy_is_judged_on_all_its_components():
+    # SPEC §8.3: "The challenge", "Where we play", "How we win" beside each other make one
+    # strategy. A plan's link to "#how-we-win" points at that strategy, so whether it is one is
+    # read from every strategy-headed section under the same parent, not from the one section.
+    from stratlint.read.parse import parse
+    from stratlint.understand.analysis import analyse_document
+    from stratlint.understand.links import _component_group
+
+    a = analyse_document(parse(COMPONENT_STRATEGY, "strategy.md"))
+    index = {s.title: s.index for s in a.doc.sections}
+    group = _component_group(a, index["How we win"])
+    parts = ("The challenge", "Where we play", "How we win", "What we won't do")
+    assert group == {index[t] for t in parts}
+    assert _component_group(a, index["Contacts"]) == {index["Contacts"]}

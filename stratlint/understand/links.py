@@ -196,7 +196,11 @@ class Resolver:
                 inside = tuple(sc for sc in scopes if set(sc.sections) & sub)
             if not inside:
                 return Resolved(
-                    _not_strategy(analysis, _subtree(analysis, sec)), path, anchor, (), analysis
+                    _not_strategy(analysis, _component_group(analysis, sec)),
+                    path,
+                    anchor,
+                    (),
+                    analysis,
                 )
             return Resolved(LinkStatus.STRATEGY, path, anchor, inside, analysis)
         if not scopes:
@@ -253,6 +257,23 @@ def _titled_strategy(analysis: Analysis, sections: set[int] | None) -> bool:
         for s in doc.sections
         if s.level and (sections is None or s.index in sections)
     )
+
+
+def _component_group(analysis: Analysis, idx: int) -> set[int]:
+    """The sections a link to section `idx` is judged on: its own subtree, and where it is headed
+    as a strategy, the strategy-headed sections beside it under the same parent with theirs. A
+    link to "#how-we-win" points at one component of a strategy made of components ("The
+    challenge", "Where we play", "How we win": SPEC §8.3), which is judged as a whole."""
+    from stratlint.model import Kind
+
+    out = _subtree(analysis, idx)
+    sec = analysis.doc.sections[idx]
+    if analysis.hints[idx] != Kind.STRATEGY or sec.parent is None:
+        return out
+    for sib in analysis.doc.sections[sec.parent].children:
+        if sib != idx and analysis.hints[sib] == Kind.STRATEGY:
+            out |= _subtree(analysis, sib)
+    return out
 
 
 def _subtree(analysis: Analysis, idx: int) -> set[int]:
