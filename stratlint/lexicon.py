@@ -292,6 +292,14 @@ def section_words() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names that are English words too ("ray", "tom", "mark"), from
+    rules/lexicons/given_names.txt (derived from census names by tools/build_given_names.py)."""
+    lines = (data_dir() / "lexicons" / "given_names.txt").read_text(encoding="utf-8").split("\n")
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def person_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense names a person ("secretary", "agronomist", "voicer"), from
     rules/lexicons/person_nouns.txt.gz (derived from WordNet by tools/build_person_nouns.py)."""

@@ -69,6 +69,33 @@ def test_a_doer_and_its_verb_opening_the_item_own_it(item: str) -> None:
 @pytest.mark.parametrize(
     "item",
     [
+        # a given name that is an English word too ("ray", "tom", "hector"), alone, where an owner
+        # stands: the subject before its verb, the minutes' "<Name> to <verb>", after a dash
+        "- Ray calls the top 30 accounts by 2026 revenue before the end of March 2027.",
+        "- Tom to run a pilot at Kirkstall Retail Park from April 2027.",
+        "- Hector schedules templating within 48 hours of every cabinet set from 5 January 2027.",
+        "- Send the spring price list to every stockist by 15 February 2027 — Mark.",
+    ],
+)
+def test_a_given_name_that_is_an_english_word_owns_the_item(item: str) -> None:
+    assert _unowned(item) == []
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # the same words out of an owner's place, or written as commands, name no one
+        "- Mark every lost deal with its reason by 31 March 2027.",
+        "- Chase leads from the expo within a week of the show, March 2027.",
+    ],
+)
+def test_a_given_name_out_of_an_owners_place_names_no_one(item: str) -> None:
+    assert _unowned(item) == [item]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
         # a weak owner as the subject (SPEC §3 P202)
         "- The team follows up every open quote by 31 March 2027.",
         # commands: whom they act on, not who does them

@@ -183,6 +183,12 @@ def english_word(t: Tok) -> bool:
     return bool(lexicon.wordforms().flags.get(t.lower))
 
 
+def given_name(t: Tok) -> bool:
+    """A capitalised given name that is an English word too ("Ray", "Tom", "Mark"): a name where
+    an owner stands, though the word-form table reads it as a noun or a verb."""
+    return titlecase(t) and t.lower in lexicon.given_names()
+
+
 def titlecase_word(w: str) -> bool:
     return len(w) > 1 and w[0].isupper() and w[1:].islower() and w.isalpha()
 

@@ -16,6 +16,7 @@ from stratlint.checks._names import (
     PRONOUNS,
     english_word,
     full_name,
+    given_name,
     heading_names_person,
     opens_with_page_name,
     page_names,
@@ -305,7 +306,7 @@ def _person(
         t = toks[i]
         if not titlecase(t):
             return False
-        if english_word(t) or t.lower in PRONOUNS or t.lower in extra_weak:
+        if (english_word(t) and not given_name(t)) or t.lower in PRONOUNS or t.lower in extra_weak:
             return False
         return not any(a <= t.start < b for a, b in skip_spans)
 

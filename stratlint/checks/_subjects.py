@@ -10,7 +10,14 @@ from functools import lru_cache
 from itertools import islice
 
 from stratlint import lexicon
-from stratlint.checks._names import PRONOUNS, full_name, page_names, person_noun, titlecase_word
+from stratlint.checks._names import (
+    PRONOUNS,
+    full_name,
+    given_name,
+    page_names,
+    person_noun,
+    titlecase_word,
+)
 from stratlint.checks._role_places import GROUPS
 from stratlint.model import Statement
 from stratlint.understand.analysis import Analysis
@@ -210,7 +217,12 @@ def assigned_to(toks: Sequence[Tok]) -> str:
     Forum" is assigned to a weak owner, which `has_owner` does not take); "" for none."""
     words = first_words(toks, 4)
     n = 0
-    while n < 2 and n < len(words) and words[n].text[:1].isupper() and not words[n].flags:
+    while (
+        n < 2
+        and n < len(words)
+        and words[n].text[:1].isupper()
+        and (not words[n].flags or given_name(words[n]))
+    ):
         n += 1
     if n == 0 or n + 1 >= len(words) or words[n].lower != "to" or "V" not in words[n + 1].flags:
         return ""

@@ -1,0 +1,72 @@
+"""Build rules/lexicons/given_names.txt, the given names that are English words too.
+
+An owner is often written by a first name alone ("Ray calls the top 30 accounts", "Tom to run a
+pilot", "(Mark, by 1 March)"; SPEC §8.4, §8.6). stratlint takes a capitalised word it does not know
+as English for a name where owners stand, but a name that is also a word ("ray", "tom", "mark",
+"jack", "hector") reads as a noun or a command. This table lists those names, so that the owner
+checks may take them for names in an owner's place (the sentence's subject before its verb, a
+bracket, after a dash), and nowhere else.
+
+The names are the most common given names of the 1990 United States census (the top 600 male and
+1,200 female names, about nine in ten of the people counted; public-domain data, as distributed
+in the MIT-licensed `names` package on PyPI). Kept: those the word-form table
+(rules/lexicons/wordforms.tsv.gz) knows as English words. Left out: past forms of verbs ("drew",
+"rose"), months, seasons and modals ("august", "summer", "will"), and the words a plan uses as a
+label or an amount ("Grant: $20k", "Miles: 400"), listed in LEFT_OUT below.
+
+One name a line, lower case, after a header of `#` lines. stratlint reads the shipped table and
+does not need the census files at run time.
+
+Run:
+    .venv/bin/pip download names==0.3.0 --no-deps -d /tmp/names
+    tar xzf /tmp/names/names-0.3.0.tar.gz -C /tmp/names
+    .venv/bin/python tools/build_given_names.py /tmp/names/names-0.3.0/names
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from stratlint import lexicon  # noqa: E402
+
+OUT = ROOT / "rules" / "lexicons" / "given_names.txt"
+TOP = {"dist.male.first": 600, "dist.female.first": 1200}
+LEFT_OUT = frozenset(
+    (
+        *("will", "may", "june", "april", "august", "autumn", "summer", "winter", "sun"),
+        *("young", "queen", "gay", "earnest", "junior", "sterling", "christen", "aline"),
+        *("van", "don", "guy", "angel", "grant", "miles", "chase", "hope", "faith", "charity"),
+        "lance",
+    )
+)
+
+HEADER = """\
+# Given names that are English words too, lower case, one a line. Derived by
+# tools/build_given_names.py from the 1990 US census given names (public domain) and the
+# word-form table; read by the owner checks for a name in an owner's place.
+"""
+
+
+def main(folder: Path) -> None:
+    forms = lexicon.wordforms().flags
+    names: set[str] = set()
+    for file, top in TOP.items():
+        with (folder / file).open(encoding="ascii") as fh:
+            for rank, line in enumerate(fh):
+                if rank >= top:
+                    break
+                name = line.split()[0].lower()
+                flags = forms.get(name)
+                if flags is None or "D" in flags or name in LEFT_OUT:
+                    continue
+                names.add(name)
+    OUT.write_text(HEADER + "".join(f"{n}\n" for n in sorted(names)), encoding="utf-8")
+    print(f"{len(names)} names -> {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
