@@ -313,6 +313,21 @@ Fundraising mattered a lot in 2016. We had two sponsors.
     assert found == [("P203", 17)], found
 
 
+def test_a_recurrence_by_the_fortnight_or_the_term_is_a_time_frame():
+    # SPEC §3 P203 counts a recurrence; a fortnight and a school term recur as a week does.
+    text = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+- Visit each beach bar once a fortnight to clean the ice bins (Owner: Pau).
+- Email every head of year twice a term with the room list (Owner: Laia).
+- Refresh the price list (Owner: Laia).
+"""
+    found = [f for f in _rules(text) if f[0] == "P203"]
+    assert found == [("P203", 8)], found
+
+
 def test_a_bold_period_label_over_a_list_times_its_items():
     # "**Q1 (January – March)**" stands where "## Q1" would (SPEC §3 P203: a time frame given
     # by a heading); the month that is a verb too ("March") does not make it a command. A bold

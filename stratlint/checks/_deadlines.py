@@ -85,6 +85,7 @@ def _timed(a: Analysis, st: Statement) -> bool:
         )
         or bool(_SEASON.search(st.text))
         or bool(_KNOWN_PERIOD.search(st.text))
+        or bool(_SCHOOL_RECURRENCE.search(st.text))
         or bool(_MAY_YEAR.search(st.text))
         or bool(_OLDER_YEAR.search(st.text))
         or bool(_BY_EVENT.search(st.text))
@@ -196,6 +197,15 @@ _KNOWN_PERIOD = re.compile(
     r"memorial day|labou?r day|harvest|planting|seeding|calving|lambing|half-term|term|"
     r"holidays?|year-end|month-end|quarter-end|budget cycle|budget round|peak season)\b"
     r"|\bterm\s+[1-4]\b",
+    re.IGNORECASE,
+)
+
+# A recurrence by a fortnight or a school's term ("every fortnight", "twice a term", "once a
+# semester"): the FREQUENCY patterns know the week and the month; read by the check only, as
+# those patterns are model inputs.
+_SCHOOL_RECURRENCE = re.compile(
+    r"\b(?:every|each|per|once\s+a|twice\s+a|(?:\d+|two|three|four)\s+times\s+a)\s+"
+    r"(?:other\s+)?(?:fortnight|term|half[- ]term|semester)\b",
     re.IGNORECASE,
 )
 
