@@ -313,6 +313,31 @@ Fundraising mattered a lot in 2016. We had two sponsors.
     assert found == [("P203", 17)], found
 
 
+def test_a_target_with_no_number_does_not_measure_the_plan():
+    # SPEC §3 P204: a plan with no measurable target. "Grow council revenue significantly" names
+    # its metric but no number (P206's vague target): it measures nothing.
+    plan = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+# Council work plan 2027
+
+## Actions
+
+- Rawiri registers on the supplier panel for two district councils by 28 February.
+- Ngaio runs a lunch-and-learn on as-built standards for council engineers in May.
+
+## Target
+
+- {target}
+"""
+    vague = _rules(plan.format(target="Grow council revenue significantly in 2027."))
+    measured = _rules(plan.format(target="Grow council revenue by 20% in 2027."))
+    assert ("P204", 6) in vague and ("P206", 15) in vague, vague
+    assert not [f for f in measured if f[0] in ("P204", "P206")], measured
+
+
 def test_a_recurrence_by_the_fortnight_or_the_term_is_a_time_frame():
     # SPEC §3 P203 counts a recurrence; a fortnight and a school term recur as a week does.
     text = """---

@@ -294,3 +294,17 @@ def _reaches(tokens: Sequence[Tok]) -> bool:
     ):
         k += 1  # "7.", "3)", "—"
     return k < len(words) and words[k].lower in _TARGET_VERBS
+
+
+def vague_goal(a: Analysis, st: Statement) -> bool:
+    """A goal the class model is sure of that names its metric but no number ("Grow council
+    revenue significantly in 2027"): P206's vague target, which measures nothing, so no sign of a
+    measurable target for P204 (SPEC §3: a plan with no measurable target anywhere)."""
+    v = a.verdicts.get(st.index)
+    return (
+        v is not None
+        and v.cls == Cls.GOAL
+        and a.sure(st)
+        and not has_number(a, st)
+        and (v.vague or bare_change(a, st))
+    )

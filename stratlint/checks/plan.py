@@ -52,6 +52,7 @@ from stratlint.checks._targets import (
     measured_by_next_section,
     reached_state,
     says_number,
+    vague_goal,
 )
 from stratlint.model import Cls, Field, Kind, Statement
 from stratlint.understand.analysis import Analysis, Scope
@@ -183,8 +184,7 @@ def _page_has_target(a: Analysis) -> bool:
         measurable(a, st)
         or (st.section in goals and has_number(a, st))
         or _listed_target(a, st)
-        or a.tagged(st, "metric")
-        or a.hinted(st, "metric")
+        or ((a.tagged(st, "metric") or a.hinted(st, "metric")) and not vague_goal(a, st))
         or numbered_target(a, st)
         for st in a.doc.statements
         if not st.quoted and st.section not in strategy
@@ -222,7 +222,9 @@ def plan_missing_metric(ctx: Context) -> Iterator[Hit]:
         sts = a.statements_of(scope)
         if not commits(a, sts, _plan_items(a, scope)):
             continue  # a plan that commits to nothing is no plan to judge
-        if any(measurable(a, st) or a.tagged(st, "metric") for st in sts):
+        if any(
+            measurable(a, st) or (a.tagged(st, "metric") and not vague_goal(a, st)) for st in sts
+        ):
             continue
         if any(plan_target(a.doc.sections[s], Kind.PLAN) for s in scope.sections):
             continue  # "KPI: 35% close rate" under a heading of the plan
