@@ -313,6 +313,35 @@ Fundraising mattered a lot in 2016. We had two sponsors.
     assert found == [("P203", 17)], found
 
 
+def test_a_size_band_names_whom_to_win_not_a_goal():
+    # SPEC §3 S101 is an outcome target where the strategy should be; "fleets of 10 to 200
+    # vehicles" bounds whom to win (a who, S103's segment), and no number says what to reach.
+    strategy = """---
+type: strategy
+---
+
+# Northgate Vans — sales strategy 2027
+
+Fleet buyers in West Yorkshire renew vans every four years and pick a dealer on uptime, not
+price, because a van off the road costs a day's work.
+
+## Where we play
+
+- {choice}
+
+## How we win
+
+Every fleet customer gets a courtesy van within four hours of a breakdown, from our Wakefield
+bay, because uptime is what fleet buyers pay for.
+
+We will not sell to private buyers or to fleets outside West Yorkshire.
+"""
+    band = _rules(strategy.format(choice="Win van fleets of 10 to 200 vehicles in West Yorkshire."))
+    goal = _rules(strategy.format(choice="Grow fleet van sales by 40% in West Yorkshire by 2027."))
+    assert not [f for f in band if f[0] == "S101"], band
+    assert ("S101", 12) in goal, goal
+
+
 def test_a_target_with_no_number_does_not_measure_the_plan():
     # SPEC §3 P204: a plan with no measurable target. "Grow council revenue significantly" names
     # its metric but no number (P206's vague target): it measures nothing.

@@ -308,3 +308,33 @@ def vague_goal(a: Analysis, st: Statement) -> bool:
         and not has_number(a, st)
         and (v.vague or bare_change(a, st))
     )
+
+
+# A size band that bounds a segment, not a level to reach: "fleets of 10 to 200 vehicles",
+# "barbershop chains with 5–40 locations", "groups with three or more sites", "networks of 300
+# beds or more", "colleges with intakes of 100 or more international students".
+_SIZE_BAND = re.compile(
+    r"\b(?:with|of|having|employing|running|operating)\s+(?:[a-z]+\s+of\s+)?"
+    r"(?:"
+    r"(?:more\s+than|over|under|fewer\s+than|less\s+than|at\s+least|up\s+to|between)\s+{n}"
+    r"(?:\s*(?:-|–|—|to|and)\s*\d[\d,.]*)?\s+{noun}"
+    r"|{n}(?:\s*\+|\s*(?:-|–|—|to)\s*\d[\d,.]*|\s+or\s+(?:more|fewer|less))\s+{noun}"
+    r"|{n}\s+{noun}\s+or\s+(?:more|fewer|less)"
+    r")".format(
+        n=r"(?:\d[\d,.]*|one|two|three|four|five|six|ten|twenty|fifty)",
+        noun=r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\b",
+    ),
+    re.IGNORECASE,
+)
+
+
+def size_band_only(a: Analysis, st: Statement) -> bool:
+    """Every number the statement gives bounds the size of whom it names ("Win van fleets of 10
+    to 200 vehicles in West Yorkshire"): a choice of who (SPEC §3 S103's segment), not an outcome
+    target, as no money, share, multiple or date says what to reach."""
+    sig = a.signals[st.index]
+    numbers = sig.get("NUMBER")
+    if not numbers or sig.has("MONEY", "PERCENT", "MULTIPLIER", "DATE"):
+        return False
+    bands = [m.span() for m in _SIZE_BAND.finditer(sig.text)]
+    return all(any(x <= n0 < y for x, y in bands) for n0, _ in numbers)

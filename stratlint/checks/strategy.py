@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from stratlint.checks._registry import Context, Hit, check, quote
 from stratlint.checks._tactics import likely_tactic, timed_tactic
-from stratlint.checks._targets import outcome_target
+from stratlint.checks._targets import outcome_target, size_band_only
 from stratlint.checks._tradeoffs import chooses_everyone, gives_up, says_not_doing
 from stratlint.checks._who import (
     WHO_HEADINGS,
@@ -88,6 +88,7 @@ def goal_as_strategy(ctx: Context) -> Iterator[Hit]:
                 or v.why
                 or not a.sure(st)
                 or not outcome_target(a, st)
+                or size_band_only(a, st)
                 or timed_tactic(a, st, v)
                 or set(a.heading_kinds[st.section].words) & set(_CHALLENGE_HEADINGS)
             ):
