@@ -313,6 +313,26 @@ Fundraising mattered a lot in 2016. We had two sponsors.
     assert found == [("P203", 17)], found
 
 
+def test_a_comparative_over_a_plural_noun_with_no_number_is_a_vague_target():
+    # SPEC §8.8: "Better reviews online", "More church and cathedral work" ask for more of
+    # something and give no number; the plural noun or the noun that ends the phrase is what
+    # is compared, not a verb ("reviews" is one to the sentence reader).
+    text = """---
+type: plan
+strategy: https://example.com/strategy
+---
+
+## By December
+
+- $3.8M in signed work.
+- Better reviews online.
+- More church and cathedral work.
+- Fewer callouts for failed auto-starts.
+"""
+    found = [f for f in _rules(text) if f[0] == "P206"]
+    assert found == [("P206", 9), ("P206", 10), ("P206", 11)], found
+
+
 def test_a_size_band_names_whom_to_win_not_a_goal():
     # SPEC §3 S101 is an outcome target where the strategy should be; "fleets of 10 to 200
     # vehicles" bounds whom to win (a who, S103's segment), and no number says what to reach.
