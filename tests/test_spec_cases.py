@@ -333,6 +333,24 @@ strategy: https://example.com/strategy
     assert found == [("P206", 9), ("P206", 10), ("P206", 11)], found
 
 
+def test_a_bare_change_in_a_goals_section_is_a_vague_target(monkeypatch):
+    # SPEC §8.8: "Improve our presence in Durham" under the goals asks for a change with no
+    # number, as it would among a plan's targets, whatever class its few words get: with the
+    # class model made unsure, only the reading of the words says so.
+    from stratlint.understand import records
+
+    monkeypatch.setattr(records.Analysis, "sure", lambda self, st: False)
+    text = """# Durham practices 2027
+
+## Goals for 2027
+
+- 12 new Durham practices on contract.
+- Improve our presence in Durham.
+"""
+    found = [f for f in _rules(text) if f[0] == "P206"]
+    assert found == [("P206", 6)], found
+
+
 def test_a_size_band_names_whom_to_win_not_a_goal():
     # SPEC §3 S101 is an outcome target where the strategy should be; "fleets of 10 to 200
     # vehicles" bounds whom to win (a who, S103's segment), and no number says what to reach.
