@@ -342,7 +342,9 @@ def vague_target(ctx: Context) -> Iterator[Hit]:
                 and than_before(a, st)
             )
             # "Improve quote turnaround.": a change the plan asks for, with no number
-            comparative = comparative or (scope.kind in (Kind.PLAN, Kind.GOALS) and asks_change(a, st))
+            comparative = comparative or (
+                scope.kind in (Kind.PLAN, Kind.GOALS) and asks_change(a, st)
+            )
             # "Target: more lots than in the 2024 round": a year says when, not how many
             # "Improve attendee satisfaction.": a goal to the model, a bare change with no number
             vague = v is not None and (
