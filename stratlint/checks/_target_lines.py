@@ -112,16 +112,14 @@ def _no_verb_but_the_comparative(tokens: Sequence[Tok], at: int) -> bool:
     words = [t for t in tokens if t.text.strip()]
     k = words.index(verb) if verb in words else 0
     if shape.frame == "past":
-        # "More qualified leads": a participle that is an adjective, right after the comparative;
-        # "More enterprise logos than we won in H1": the verb of what it is compared with;
-        # "Fewer callouts for failed auto-starts": a participle inside the phrase's modifier
+        # "More qualified leads": an adjective right after the comparative; "More logos than we
+        # won in H1", "Fewer callouts for failed auto-starts": a verb inside what it is about
         if k > 0 and words[k - 1].start == at and "A" in verb.flags:
             return True
         return any(at < t.start < verb.start and t.lower in _PHRASE_ENDS for t in tokens)
-    if k > 0 and words[k - 1].start == at and "Z" in verb.flags:
-        return True  # "Better reviews online", "More reorders between markets": the plural noun
-    if "N" in verb.flags and (k + 1 == len(words) or words[k + 1].text in {".", ";", "!"}):
-        return True  # "More church and cathedral work.": a noun ends the phrase, no verb
+    ends = k + 1 == len(words) or words[k + 1].text in {".", ";", "!"}
+    if ("Z" in verb.flags and k > 0 and words[k - 1].start == at) or ("N" in verb.flags and ends):
+        return True  # its plural noun ("Better reviews online"), a noun ending it ("… work.")
     if verb.start == at or (shape.frame == "present" and _plural_head(tokens, shape.verb)):
         return True
     if verb.lower in _GETTING and verb.start < at:
