@@ -48,9 +48,9 @@ def _lead_in_time(a: Analysis, top: Statement) -> bool:
 
 def _period_label(sig: Signals) -> bool:
     """A line over a list that names nothing but a period ("**Q1 (January – March)**", "Weeks
-    1–4:", "March to May"): a heading in all but markup, its dates the time frame of each item
-    below it. Read from what is left once the dates are taken out, as a month that is a verb too
-    ("March") can make the line read as a command."""
+    1–4:", "Q3: July to September"): a heading in all but markup, its dates the time frame of
+    each item below it. Read from what is left once the dates are taken out, as a month that is
+    a verb too ("March") can make the line read as a command."""
     spans = [*sig.get("DATE"), *sig.get("DURATION")]
     if not spans or len(sig.text.split()) > 6:
         return False
