@@ -1,11 +1,12 @@
 """Build rules/lexicons/given_names.txt, the given names that are English words too.
 
 An owner is often written by a first name alone ("Ray calls the top 30 accounts", "Tom to run a
-pilot", "(Mark, by 1 March)"; SPEC §8.4, §8.6). stratlint takes a capitalised word it does not know
-as English for a name where owners stand, but a name that is also a word ("ray", "tom", "mark",
+pilot", "… by 15 February — Mark"; SPEC §8.4, §8.6). stratlint takes a capitalised word it does not
+know as English for a name where owners stand, but a name that is also a word ("ray", "tom", "mark",
 "jack", "hector") reads as a noun or a command. This table lists those names, so that the owner
 checks may take them for names in an owner's place (the sentence's subject before its verb, a
-bracket, after a dash), and nowhere else.
+bracket with no date in it, after a dash), and nowhere else. A bracket of a first name and a date
+("(Mark, 1 March)") still needs the page to name the person in full, as for any first name.
 
 The names are the most common given names of the 1990 United States census (the top 600 male and
 1,200 female names, about nine in ten of the people counted; public-domain data, as distributed
