@@ -248,6 +248,21 @@ def test_a_goal_whose_object_names_a_segment_answers_who() -> None:
     assert s103("Add 150 new customers by December.") == [7]
 
 
+@pytest.mark.parametrize(
+    ("choice", "s103"),
+    [
+        ("Target converters that already run our lamination grade.", []),
+        ("We will target 30% margins on every job.", [4]),
+        ("We will focus on fewer, bigger deals.", [4]),
+    ],
+)
+def test_the_buyers_a_choice_aims_at_name_who(choice: str, s103: list[int]) -> None:
+    # The object of "target", "focus on", "sell to", "serve" … is whom the strategy sells to when
+    # it is a plural noun of people or firms the segment lexicon cannot list ("converters",
+    # "poultry processors"); an amount or a measure is not.
+    assert _s103(choice) == s103
+
+
 _SIX_PILLARS = """# Tidewater Coatings — 2027 strategy
 
 ## Strategy

@@ -5,7 +5,7 @@ chase SMB or carriers"), and an account plan sells to the account it is written 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from stratlint import lexicon
 from stratlint.model import Statement
@@ -209,3 +209,51 @@ def names_others(sig: Signals) -> bool:
             if "our" not in before:
                 return True
     return False
+
+
+# A verb that aims at buyers ("Focus on poultry processors along the I-80", "Target converters
+# that already run our grade", "We sell to renters and homeowners"): its object names whom the
+# strategy sells to, an open class the segment lexicon cannot list.
+_AIMS = re.compile(
+    r"\b(?:sell(?:s|ing)?(?: \w+)? to|focus(?:es|ed|ing)?(?: \w+)? on|target(?:s|ing)?|"
+    r"serv(?:e|es|ing)|go(?:es|ing)? after|chas(?:e|es|ing)|pursu(?:e|es|ing)|"
+    r"concentrat(?:e|es|ing) on|speciali[sz](?:e|es|ing) in)\s",
+    re.IGNORECASE,
+)
+_GENERIC = frozenset(lexicon.grammar()["generic_who"])
+# Words that end the object's noun phrase before its head: a preposition, a verb's helper, us.
+_ENDS_OBJECT = frozenset(lexicon.grammar()["stop"]) - {"the", "a", "an", "all", "every", "each"}
+_US = frozenset({"our", "us", "we", "them", "their", "it", "its", "this", "that"})
+# How plural names of people and firms end, for words the word-form table lacks.
+_AGENT_ENDS = ("ers", "ors", "ists", "ians", "ants", "ents")
+
+
+def aims_at_others(sig: Signals) -> bool:
+    """The choice aims a verb at buyers named by a plural noun within its first four words
+    ("Focus on touring musicals and regional producing theatres"), not at a generic one
+    ("customers"), at us ("our base"), at an amount ("30% margins") or at a measure."""
+    toks = [t for t in sig.tokens if t.text.strip()]
+    flags, lemma = lexicon.wordforms().flags, lexicon.wordforms().noun_lemma
+    skip = [sp for lab in ("metrics", "PERCENT", "MONEY", "CARDINAL") for sp in sig.get(lab)]
+    for m in _AIMS.finditer(sig.text):
+        after = [t for t in toks if t.start >= m.end()][:4]
+        for t in after:
+            if not t.text.isalpha() or t.lower in _ENDS_OBJECT or t.lower in _US:
+                break
+            if any(x <= t.start < y for x, y in skip):
+                break
+            if _plural_noun(t.lower, flags, lemma):
+                if t.lower not in _GENERIC:
+                    return True
+                break
+    return False
+
+
+def _plural_noun(low: str, flags: Mapping[str, str], lemma: Mapping[str, str]) -> bool:
+    """A plural noun: the table's, or a word it lacks that ends like people and firms
+    ("processors", "fabricators", "orthodontists")."""
+    if not low.endswith("s"):
+        return False
+    if low in flags:
+        return "N" in flags[low] and lemma.get(low, low) != low
+    return "N" in flags.get(low[:-1], "") or low.endswith(_AGENT_ENDS)

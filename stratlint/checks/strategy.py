@@ -13,6 +13,7 @@ from stratlint.checks._who import (
     WHO_HEADINGS,
     WHO_TITLE,
     account_page,
+    aims_at_others,
     names_others,
     names_place_or_account,
     only_excludes,
@@ -187,7 +188,11 @@ def strategy_missing_who(ctx: Context) -> Iterator[Hit]:
                 continue  # "We will not chase SMB": names whom we leave, not whom we sell to
             if sig.has("universal"):
                 universal = True  # "across all industries": a who that chooses nobody
-            elif (sig.has(*WHO) and not _only_generic_who(sig) and names_others(sig)) or place:
+            elif (
+                (sig.has(*WHO) and not _only_generic_who(sig) and names_others(sig))
+                or place
+                or (choice and aims_at_others(sig))
+            ):
                 named = True
         named = named or any(
             a.tagged(st, "who") or who_label(a, st) or who_field(a, st) for st in sts
