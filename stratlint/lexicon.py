@@ -295,7 +295,18 @@ def section_words() -> dict[str, Any]:
 def given_names() -> frozenset[str]:
     """Given names that are English words too ("ray", "tom", "mark"), from
     rules/lexicons/given_names.txt (derived from census names by tools/build_given_names.py)."""
-    lines = (data_dir() / "lexicons" / "given_names.txt").read_text(encoding="utf-8").split("\n")
+    return _names_file("given_names.txt")
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names, whether English words too or not ("hannah", "jerome", "ray"), from
+    rules/lexicons/first_names.txt and given_names.txt (tools/build_given_names.py)."""
+    return _names_file("first_names.txt") | given_names()
+
+
+def _names_file(name: str) -> frozenset[str]:
+    lines = (data_dir() / "lexicons" / name).read_text(encoding="utf-8").split("\n")
     return frozenset(w for w in lines if w and not w.startswith("#"))
 
 

@@ -742,3 +742,34 @@ def test_an_update_under_an_objective_reports_what_happened_and_is_no_vague_targ
     found = [(f.rule, f.line) for f in lint_text(PROGRESS)]
     assert ("P206", 8) in found and ("P206", 15) in found, found
     assert not [line for rule, line in found if rule == "P206" and line in (11, 12, 17)], found
+
+
+_PERSON_STEPS = """# Harbour district territory plan — 2027
+
+This plan covers the three harbour towns for the 2027 season.
+
+## Actions
+
+- {doer} visits every 2026 account before the spring refit to agree service dates.
+- Quote Kettle Marine for the winter lift-out contract.
+- Run a skippers' breakfast in Falmouth with the chandlery reps.
+- {doer} calls the lapsed yacht clubs on the lost-account list.
+- Collect hull-survey counts at haul-out for the larger yards.
+
+**Targets**
+
+- Boats serviced in the district: 640 (2026: 560).
+- Win back at least two lapsed yacht clubs.
+"""
+
+
+def test_a_persons_steps_are_a_plans_confident_content() -> None:
+    # "Marisol visits …": a given name doing something in the present is a step with its owner
+    # (SPEC §8.4), which the class model reads as a fact; counted as confident content, the
+    # section is confirmed as a plan. "The team visits …" gives no such evidence: silence (§8.9).
+    def found(doer: str) -> set[tuple[str, int]]:
+        text = _PERSON_STEPS.format(doer=doer)
+        return {(f.rule, f.line) for f in lint_text(text, "plan.md")}
+
+    assert {("P201", 1), ("P202", 9)} <= found("Marisol")
+    assert not found("The team")

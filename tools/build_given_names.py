@@ -1,4 +1,5 @@
-"""Build rules/lexicons/given_names.txt, the given names that are English words too.
+"""Build rules/lexicons/given_names.txt, the given names that are English words too, and
+rules/lexicons/first_names.txt, the given names that are no English word.
 
 An owner is often written by a first name alone ("Ray calls the top 30 accounts", "Tom to run a
 pilot", "… by 15 February — Mark"; SPEC §8.4, §8.6). stratlint takes a capitalised word it does not
@@ -14,6 +15,10 @@ in the MIT-licensed `names` package on PyPI). Kept: those the word-form table
 (rules/lexicons/wordforms.tsv.gz) knows as English words. Left out: past forms of verbs ("drew",
 "rose"), months, seasons and modals ("august", "summer", "will"), and the words a plan uses as a
 label or an amount ("Grant: $20k", "Miles: 400"), listed in LEFT_OUT below.
+
+The others, the names the word-form table does not know ("callum", "hannah", "jerome"), go to
+first_names.txt: a capitalised word the table lacks may be a name, a product or a firm
+("Northpaw launches …"); one the census counts as a given name is a person.
 
 One name a line, lower case, after a header of `#` lines. stratlint reads the shipped table and
 does not need the census files at run time.
@@ -35,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 from stratlint import lexicon  # noqa: E402
 
 OUT = ROOT / "rules" / "lexicons" / "given_names.txt"
+FIRST = ROOT / "rules" / "lexicons" / "first_names.txt"
 TOP = {"dist.male.first": 600, "dist.female.first": 1200}
 LEFT_OUT = frozenset(
     (
@@ -51,10 +57,17 @@ HEADER = """\
 # word-form table; read by the owner checks for a name in an owner's place.
 """
 
+FIRST_HEADER = """\
+# Given names that are no English word, lower case, one a line. Derived by
+# tools/build_given_names.py from the 1990 US census given names (public domain) and the
+# word-form table; read by the strategy checks for a person named by a first name.
+"""
+
 
 def main(folder: Path) -> None:
     forms = lexicon.wordforms().flags
     names: set[str] = set()
+    first: set[str] = set()
     for file, top in TOP.items():
         with (folder / file).open(encoding="ascii") as fh:
             for rank, line in enumerate(fh):
@@ -62,11 +75,13 @@ def main(folder: Path) -> None:
                     break
                 name = line.split()[0].lower()
                 flags = forms.get(name)
-                if flags is None or "D" in flags or name in LEFT_OUT:
-                    continue
-                names.add(name)
-    OUT.write_text(HEADER + "".join(f"{n}\n" for n in sorted(names)), encoding="utf-8")
-    print(f"{len(names)} names -> {OUT.relative_to(ROOT)}")
+                if flags is None:
+                    first.add(name)
+                elif "D" not in flags and name not in LEFT_OUT:
+                    names.add(name)
+    for out, header, kept in ((OUT, HEADER, names), (FIRST, FIRST_HEADER, first)):
+        out.write_text(header + "".join(f"{n}\n" for n in sorted(kept)), encoding="utf-8")
+        print(f"{len(kept)} names -> {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -371,10 +371,12 @@ class _Confirmation:
             self.unsure[sec.index] = "a table of definitions: reference, not strategy or plan"
             return
         pm = sum(p[g] for g in learned.MATERIAL[kind.value])
+        target = plan_target(sec, kind)
+        signals = self.signals if kind == Kind.PLAN else None  # a person's step counts (§8.4)
         ok = pm >= self.models.genre_threshold(kind.value) or (
             (pm >= self._inherited_floor() or not self.disowned(sec.index))
             and confident_content(
-                self.unlabelled(own), self.class_proba, self.models, pm, p, plan_target(sec, kind)
+                self.unlabelled(own), self.class_proba, self.models, pm, p, target, signals
             )
         )
         if ok:
