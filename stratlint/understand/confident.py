@@ -100,7 +100,7 @@ def person_steps(
 
 def person_step(sig: Signals) -> bool:
     """A person named by a given name does something in the present ("Dale visits every 2026
-    account before Christmas", "Tamsin finishes the Zennor repointing"): a plan's step with its
+    account before Christmas", "Marisol calls the lapsed yacht clubs"): a plan's step with its
     owner (SPEC §8.4), which the class model, reading a present-tense sentence, takes for a fact."""
     shape = shape_of(sig.tokens)
     words = shape.subject.split()
