@@ -168,3 +168,23 @@ def test_a_name_and_its_verb_after_an_items_label_own_it() -> None:
 )
 def test_a_name_inside_the_items_sentence_is_not_its_doer(item: str) -> None:
     assert _unowned(item) == [item]
+
+
+@pytest.mark.parametrize(
+    ("items", "unowned"),
+    [
+        # a capitalised word a dash sets off in a heading, then more of the title: what, not who
+        (
+            "### Plan 3 — Wellpoint hire\n\n"
+            "- Train two more crews in wellpoint installation by November 2026.",
+            ["- Train two more crews in wellpoint installation by November 2026."],
+        ),
+        # a name that ends the heading after its dash owns the items under it
+        ("### Plan 3 — Priya Nair\n\n- Train two more crews by November 2026.", []),
+        # a name and its verb after a label's dash; a hyphen inside a given name
+        ("- **Win-back calls** — Rhys Morgan calls all 31 lapsed dealers by 28 February.", []),
+        ("- Mei-Lin visits all 18 Tier 1 accounts with the salary guide by 28 February.", []),
+    ],
+)
+def test_a_dash_sets_off_an_owner_at_the_end_not_a_title(items: str, unowned: list[str]) -> None:
+    assert _unowned(items) == unowned

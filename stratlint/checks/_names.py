@@ -306,3 +306,31 @@ def heading_names_person(toks: Sequence[Tok]) -> bool:
     if not full_name(list(toks), 0):
         return False
     return len(toks) == 2 or not any(c.isalnum() for c in toks[2].text)
+
+
+# Marks that set a name off where owners stand: "(Mark, 1 March)", "… — Mark", "Owner: Mark".
+_SET_OFF = frozenset({"(", "[", "—", "–", "-", ":", "/", "|", ";"})
+_DASHES = frozenset({"—", "–", "-"})
+# After a name set off by a dash, the words that go on naming who: "— Mark and Priya", "— Mark
+# to send", "— Mark by 15 February".
+_GO_ON = frozenset({"and", "or", "to", "by", "with"})
+
+
+def owner_set_off(toks: Sequence[Tok], i: int) -> bool:
+    """The word at `i` is set off where an owner stands: after a bracket, a colon, a slash, or
+    a dash at the end ("Send the renewal pack — Mark", "— Mark Ruiz, by 15 February"). After a
+    dash a name that a lower-case word follows opens a title: "### Plan 3 — Wellpoint hire",
+    "Roadshow — Denver leg in March" name what, not who."""
+    prev = toks[i - 1].text if i else ""
+    if prev not in _SET_OFF:
+        return False
+    if prev not in _DASHES or toks[i - 1].end == toks[i].start:
+        return True  # a bracket, a colon …; or a hyphen inside a name ("Mei-Lin")
+    j = i + 2 if i + 1 < len(toks) and titlecase(toks[i + 1]) else i + 1
+    nxt = toks[j] if j < len(toks) else None
+    return (
+        nxt is None
+        or not (nxt.text.isalpha() and nxt.text.islower())
+        or nxt.lower in _GO_ON
+        or "Z" in nxt.flags  # "**Win-back calls** — Rhys Morgan calls all 31 lapsed dealers"
+    )

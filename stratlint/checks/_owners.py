@@ -19,6 +19,7 @@ from stratlint.checks._names import (
     given_name,
     heading_names_person,
     opens_with_page_name,
+    owner_set_off,
     page_names,
     set_off_name,
     titlecase,
@@ -330,7 +331,7 @@ def _person(
             return True
         if not name_like(i) or (prev == "(" and _dated_bracket(sig, toks, i)):
             continue
-        if prev in {"(", "[", "—", "–", "-", ":", "/", "|", ";"} or (
+        if owner_set_off(toks, i) or (
             i == 0
             and len(toks) > 1
             and (
