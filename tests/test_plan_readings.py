@@ -773,3 +773,35 @@ def test_a_persons_steps_are_a_plans_confident_content() -> None:
 
     assert {("P201", 1), ("P202", 9)} <= found("Marisol")
     assert not found("The team")
+
+
+_MONEY_PLAN = """---
+type: plan
+strategy: strategy.md
+---
+# Territory plan, H1 2027
+
+Territory revenue target: $1.35M (2025: $1.08M).
+
+{line}
+
+## Actions
+
+- Maria Lopez visits the 20 largest accounts by 31 March 2027.
+- Jon Park runs two builder breakfasts in Dayton by 30 April 2027.
+- Maria Lopez sends the spring price list to every account by 15 February 2027.
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "p205"),
+    [
+        ("", [5]),  # a revenue target is money the plan measures, not money it spends
+        ("Last year the territory did $2.9M.", [5]),
+        ("$12,000 for travel and the Dayton breakfasts.", []),  # an amount for a purpose
+        ("Conference booth: $1,850", []),  # a cost line
+    ],
+)
+def test_only_money_the_plan_commits_is_a_resource(line: str, p205: list[int]) -> None:
+    found = lint_text(_MONEY_PLAN.format(line=line), "plan.md")
+    assert [f.line for f in found if f.rule == "P205"] == p205

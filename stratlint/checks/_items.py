@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 
 from stratlint import lexicon
-from stratlint.model import Kind, Statement
+from stratlint.model import Cls, Kind, Statement
 from stratlint.understand.analysis import Analysis
 from stratlint.understand.headings import heading_kind
 from stratlint.understand.shape import shape_of
@@ -300,3 +300,31 @@ def measures(x: Statement) -> bool:
         and not x.is_navigation
         and len(x.text.split()) >= 3
     )
+
+
+def money_committed(a: Analysis, st: Statement) -> bool:
+    """Money the plan commits, not money it measures or tells of (SPEC §3 P205): in a step ("Run
+    a $5k sponsorship at the show"), a cost line ("Conference booth: $1,850") or an amount for a
+    purpose ("$12,000 for travel and conferences"). A revenue target, last year's sales, a price
+    or what a deal is worth is no resource: an amount under a metric's label ("Q1 bookings:
+    C$2.1M"), for a period ("$1.6M for calendar 2027") or told without a purpose names none."""
+    sig = a.signals[st.index]
+    if not sig.has("MONEY"):
+        return False
+    if a.cls(st) == Cls.ACTION:
+        return True
+    line = _COST_LINE.match(st.text)
+    if line and not any(x < st.text.index(":") for x, _ in sig.get("metrics")):
+        return True
+    return any(
+        _FOR_PURPOSE.match(sig.text, end) and not _FOR_PERIOD.match(sig.text, end)
+        for _, end in sig.get("MONEY")
+    )
+
+
+_FOR_PURPOSE = re.compile(r"\)?\s*for\b", re.IGNORECASE)
+_FOR_PERIOD = re.compile(
+    r"\)?\s*for\s+(?:the\s+)?(?:(?:full|whole|financial|calendar|fiscal)\s+)?"
+    r"(?:year|quarter|half|month|season|period|fy|q[1-4]|h[12]|\d{4})",
+    re.IGNORECASE,
+)

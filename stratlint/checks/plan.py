@@ -14,6 +14,7 @@ from stratlint.checks._items import (
     labelled_objective,
     listed_objective,
     measures,
+    money_committed,
     not_a_commitment,
     roster_row,
     sub_items,
@@ -246,7 +247,8 @@ def plan_missing_resources(ctx: Context) -> Iterator[Hit]:
         if not commits(a, sts, _plan_items(a, scope)):
             continue  # a plan that commits to nothing is no plan to judge
         if any(
-            a.signals[st.index].has("resources", "MONEY", "RESOURCE")
+            a.signals[st.index].has("resources", "RESOURCE")
+            or money_committed(a, st)
             or ALLOCATION_LINE.match(st.text)
             for st in sts
         ):
