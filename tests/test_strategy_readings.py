@@ -376,3 +376,26 @@ def test_a_who_section_beside_the_strategy_answers_who_though_too_thin_to_confir
     found = [(f.rule, f.line) for f in lint_text(BESIDE.format(heading=heading))]
     assert (("S103", 5) in found) is s103, found
     assert ("D402", 5) in found, found
+
+
+_GIVES_NOTHING_UP = """---
+type: strategy
+---
+# Growth strategy 2027
+
+## Where we play
+
+Sell to mechanical contractors bidding hospital, school and university work, where our
+hydronics design service saves them a week on every bid.
+
+## How we win
+
+We price per route per day, with the aide included.
+"""
+
+
+def test_a_trade_off_cue_in_another_sense_gives_nothing_up() -> None:
+    # "with the aide included": the cue says what the price holds, not what the team will not
+    # do; the tag model gives it little weight as a trade-off (below the floor, 0.15).
+    found = lint_text(_GIVES_NOTHING_UP, "strategy.md")
+    assert [f.line for f in found if f.rule == "S107"] == [4]

@@ -53,7 +53,10 @@ _EXCLUSIONS = frozenset(
     | {"not chase", "don't chase", "no longer", "say no", "not going to", "walk away"}
     | {"where we won't play", "what we won't do", "out of scope", "exclude", "excluding"}
 )
-_TRADEOFF_FLOOR = 0.05
+# The least weight the tag model must give a trade-off for a cue of other meanings to count.
+# Chosen on the training side: 0.05 with five rounds of writers; with 380, 0.15 finds S107 on
+# +91 strategies for +31 false alarms (0.3: +113 / +52).
+_TRADEOFF_FLOOR = 0.15
 
 
 # Cues that negate: "Compete on duty of care, not on fee", "No discounts below list".
