@@ -16,7 +16,7 @@ in the MIT-licensed `names` package on PyPI). Kept: those the word-form table
 "rose"), months, seasons and modals ("august", "summer", "will"), and the words a plan uses as a
 label or an amount ("Grant: $20k", "Miles: 400"), listed in LEFT_OUT below.
 
-The others, the names the word-form table does not know ("callum", "hannah", "jerome"), go to
+The others, the names the word-form table does not know ("hannah", "jerome", "marisol"), go to
 first_names.txt: a capitalised word the table lacks may be a name, a product or a firm
 ("Northpaw launches …"); one the census counts as a given name is a person.
 
@@ -60,7 +60,7 @@ HEADER = """\
 FIRST_HEADER = """\
 # Given names that are no English word, lower case, one a line. Derived by
 # tools/build_given_names.py from the 1990 US census given names (public domain) and the
-# word-form table; read by the strategy checks for a person named by a first name.
+# word-form table; read where a plan's content is confirmed, for a step a person takes.
 """
 
 
