@@ -986,10 +986,14 @@ def test_a_who_field_in_a_strategy_names_its_audience():
     # §3 S103, §8.3: "Who: residential towers with 3 or more lifts …" is the strategy's who,
     # written as a field; §8.6 reads Who as an owner on a plan item, not in a strategy.
     assert not _lines_of(_WHO_FIELD, "S103")
-    # A placeholder names no one.
+    # A placeholder names no one, where nothing else in the strategy says whom it aims at.
     who = _WHO_FIELD[_WHO_FIELD.index("residential towers") : _WHO_FIELD.index("\n- **Why")]
     blank = _WHO_FIELD.replace(who, "[Target segment]")
-    assert _lines_of(blank, "S103") == [3]
+    aimless = blank.replace("on the buildings where", "on the contracts where")
+    assert _lines_of(aimless, "S103") == [3]
+    # "we will concentrate on the buildings where …" aims the choice at buildings, a who of its
+    # own (`aims_at_others`, precision first for an absence finding): no S103.
+    assert not _lines_of(blank, "S103")
 
 
 _DECLARED = """---
