@@ -313,8 +313,10 @@ def money_committed(a: Analysis, st: Statement) -> bool:
         return False
     if a.cls(st) == Cls.ACTION:
         return True
-    line = _COST_LINE.match(st.text)
-    if line and not any(x < st.text.index(":") for x, _ in sig.get("metrics")):
+    # A cost line's label names no metric ("Q1 bookings: C$2.1M" is a measure, not a cost).
+    if _COST_LINE.match(sig.text) and not any(
+        x < sig.text.index(":") for x, _ in sig.get("metrics")
+    ):
         return True
     return any(
         _FOR_PURPOSE.match(sig.text, end) and not _FOR_PERIOD.match(sig.text, end)

@@ -233,7 +233,8 @@ def aims_at_others(sig: Signals) -> bool:
     ("Focus on touring musicals and regional producing theatres"), not at a generic one
     ("customers"), at us ("our base"), at an amount ("30% margins") or at a measure."""
     toks = [t for t in sig.tokens if t.text.strip()]
-    flags, lemma = lexicon.wordforms().flags, lexicon.wordforms().noun_lemma
+    forms = lexicon.wordforms()
+    flags, lemma = forms.flags, forms.noun_lemma
     skip = [sp for lab in ("metrics", "PERCENT", "MONEY", "CARDINAL") for sp in sig.get(lab)]
     for m in _AIMS.finditer(sig.text):
         after = [t for t in toks if t.start >= m.end()][:4]
